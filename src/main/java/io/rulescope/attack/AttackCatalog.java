@@ -1,0 +1,164 @@
+package io.rulescope.attack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * ATT&CK Enterprise as Rulescope knows it: the compact tables shipped in {@code content/attack/}, or a full STIX
+ * bundle named by {@code rulescope.attack.bundle} so users can update ATT&CK without a new release.
+ */
+public class AttackCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(AttackCatalog.class);
+    private static final Pattern TECHNIQUE_ID = Pattern.compile("T\\d{4}(\\.\\d{3})?");
+
+    private final List<Tactic> tactics;
+    private final Map<String, Tactic> tacticsByKey = new HashMap<>();
+    private final Map<String, Technique> techniques = new LinkedHashMap<>();
+
+    public AttackCatalog(AttackData data) {
+        this.tactics = data.tactics();
+        for (Tactic t : tactics) {
+            tacticsByKey.put(t.id().toLowerCase(Locale.ROOT), t);
+            tacticsByKey.put(t.shortName(), t);
+            tacticsByKey.put(t.name().toLowerCase(Locale.ROOT), t);
+        }
+        data.techniques().forEach(t -> techniques.put(t.id(), t));
+    }
+
+    public static AttackCatalog load(String bundle) {
+        if (bundle != null && !bundle.isBlank()) {
+            try (InputStream in = Files.newInputStream(Path.of(bundle))) {
+                AttackData data = StixBundleReader.read(in);
+                log.info("ATT&CK: {} tactics, {} techniques from STIX bundle {}", data.tactics().size(),
+                        data.techniques().size(), bundle);
+                return new AttackCatalog(data);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read ATT&CK bundle " + bundle + ": " + e.getMessage(), e);
+            }
+        }
+        return new AttackCatalog(new AttackData(
+                AttackTables.readTactics(classpathReader("content/attack/tactics.tsv")),
+                AttackTables.readTechniques(classpathReader("content/attack/techniques.tsv"))));
+    }
+
+    private static InputStreamReader classpathReader(String path) {
+        try {
+            return new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing " + path + " on the classpath", e);
+        }
+    }
+
+    public List<Tactic> tactics() {
+        return tactics;
+    }
+
+    public Collection<Technique> techniques() {
+        return techniques.values();
+    }
+
+    public Optional<Technique> technique(String id) {
+        return Optional.ofNullable(techniques.get(id.toUpperCase(Locale.ROOT)));
+    }
+
+    /** Finds a tactic by id ({@code TA0002}), short name ({@code execution}, {@code command_and_control}) or name. */
+    public Optional<Tactic> tactic(String key) {
+        String k = key.trim().toLowerCase(Locale.ROOT);
+        Tactic t = tacticsByKey.get(k);
+        return Optional.ofNullable(t != null ? t : tacticsByKey.get(k.replace('_', '-').replace(' ', '-')));
+    }
+
+    /** Normalises a technique reference as rules write it ({@code t1059.001}, {@code T1059_001}) or null. */
+    public static String normaliseTechniqueId(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String id = raw.trim().toUpperCase(Locale.ROOT).replace('_', '.');
+        return TECHNIQUE_ID.matcher(id).matches() ? id : null;
+    }
+
+    /** The display name, "Parent: Sub" for sub-techniques as MITRE shows them. */
+    public String displayName(Technique t) {
+        if (!t.isSubTechnique()) {
+            return t.name();
+        }
+        Technique parent = techniques.get(t.parentId());
+        return parent == null ? t.name() : parent.name() + ": " + t.name();
+    }
+
+    /**
+     * Builds the coverage table of a rule: each technique under the tactics it serves. Where the rule names tactics
+     * of its own (Sigma {@code attack.execution} tags), a technique is placed under those of its tactics the rule
+     * names; otherwise under all of them. Unknown ids are kept, under an "Unknown" row, rather than dropped.
+     */
+    public List<CoverageRow> coverage(Collection<String> techniqueIds, Collection<String> tacticHints) {
+        Set<String> hinted = new LinkedHashSet<>();
+        for (String hint : tacticHints) {
+            tactic(hint).ifPresent(t -> hinted.add(t.shortName()));
+        }
+        Map<Tactic, Set<TechniqueRef>> byTactic = new LinkedHashMap<>();
+        List<TechniqueRef> unplaced = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(techniqueIds)) {
+            Technique t = techniques.get(id);
+            if (t == null) {
+                unplaced.add(new TechniqueRef(id, null, TechniqueRef.Status.UNKNOWN));
+                continue;
+            }
+            TechniqueRef ref = new TechniqueRef(id, displayName(t), t.revoked() ? TechniqueRef.Status.REVOKED
+                    : t.deprecated() ? TechniqueRef.Status.DEPRECATED : TechniqueRef.Status.ACTIVE);
+            List<String> chosen = t.tactics().stream().filter(hinted::contains).toList();
+            List<String> placeUnder = chosen.isEmpty() ? t.tactics() : chosen;
+            if (placeUnder.isEmpty()) {
+                unplaced.add(ref);
+            }
+            for (String shortName : placeUnder) {
+                tactic(shortName).ifPresentOrElse(
+                        tactic -> byTactic.computeIfAbsent(tactic, k -> new LinkedHashSet<>()).add(ref),
+                        () -> unplaced.add(ref));
+            }
+        }
+        List<CoverageRow> rows = new ArrayList<>();
+        tactics.stream().filter(byTactic::containsKey)
+                .forEach(t -> rows.add(new CoverageRow(t, List.copyOf(byTactic.get(t)))));
+        if (!unplaced.isEmpty()) {
+            rows.add(new CoverageRow(null, List.copyOf(new LinkedHashSet<>(unplaced))));
+        }
+        return rows;
+    }
+
+    /** A technique as a rule references it, with what ATT&CK says of that id. */
+    public record TechniqueRef(String id, String name, Status status) {
+
+        public enum Status { ACTIVE, DEPRECATED, REVOKED, UNKNOWN }
+
+        public String url() {
+            return "https://attack.mitre.org/techniques/" + id.replace('.', '/') + "/";
+        }
+    }
+
+    /** One row of a rule's coverage table; {@code tactic} is null for techniques ATT&CK does not place. */
+    public record CoverageRow(Tactic tactic, List<TechniqueRef> techniques) {
+    }
+}

@@ -1,0 +1,38 @@
+package io.rulescope.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.attack.Tactic;
+import io.rulescope.rule.CatalogSummary;
+import io.rulescope.rule.Rule;
+
+/** Computes the home page totals in one pass over the catalog. */
+final class CatalogSummaries {
+
+    private CatalogSummaries() {
+    }
+
+    static CatalogSummary of(List<Rule> catalog, AttackCatalog attack) {
+        Map<String, Integer> perTactic = new HashMap<>();
+        Set<String> techniques = new HashSet<>();
+        for (Rule rule : catalog) {
+            techniques.addAll(rule.getTechniqueIds());
+            attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()).stream()
+                    .filter(row -> row.tactic() != null)
+                    .forEach(row -> perTactic.merge(row.tactic().shortName(), 1, Integer::sum));
+        }
+        List<CatalogSummary.TacticCount> tactics = new ArrayList<>();
+        for (Tactic t : attack.tactics()) {
+            tactics.add(new CatalogSummary.TacticCount(t.id(), t.shortName(), t.name(), perTactic.getOrDefault(t.shortName(), 0)));
+        }
+        return new CatalogSummary(catalog.size(), IngestService.countBy(catalog, Rule::getPlatform),
+                IngestService.countBy(catalog, Rule::getSourceName), List.copyOf(tactics),
+                IngestService.countBy(catalog, r -> r.getStatus() == null ? "unknown" : r.getStatus()), techniques.size());
+    }
+}

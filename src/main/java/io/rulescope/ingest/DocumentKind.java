@@ -1,0 +1,71 @@
+package io.rulescope.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+import io.rulescope.rule.RuleFormat;
+
+/**
+ * What one YAML document is, judged from its keys alone: a rule in one of the {@link RuleFormat}s, supporting data
+ * of a security_content tree, a Sigma collection's global part, or none of these.
+ */
+enum DocumentKind {
+    ESCU_2024, ESCU_2026, LOGIC, SIGMA, SIGMA_CORRELATION, SIGMA_FILTER, SIGMA_GLOBAL,
+    MACRO, DATA_SOURCE, STORY, NOT_A_RULE;
+
+    static DocumentKind of(Object document) {
+        if (!(document instanceof Map<?, ?> raw)) {
+            return NOT_A_RULE;
+        }
+        Map<String, Object> doc = Yamls.map(raw);
+        if ("global".equals(Yamls.str(doc, "action"))) {
+            return SIGMA_GLOBAL;
+        }
+        if (doc.get("correlation") instanceof Map) {
+            return SIGMA_CORRELATION;
+        }
+        if (doc.get("filter") instanceof Map && (doc.containsKey("logsource") || doc.containsKey("title"))) {
+            return SIGMA_FILTER;
+        }
+        if (doc.get("detection") instanceof Map) {
+            return SIGMA;
+        }
+        if (doc.get("logic") != null && (doc.containsKey("logic_format") || doc.containsKey("title"))) {
+            return LOGIC;
+        }
+        if (doc.get("search") instanceof String && doc.containsKey("name")) {
+            boolean oldLayout = doc.get("tags") instanceof Map<?, ?> tags
+                    && (tags.containsKey("mitre_attack_id") || tags.containsKey("analytic_story"));
+            return oldLayout ? ESCU_2024 : ESCU_2026;
+        }
+        if (doc.containsKey("definition") && doc.containsKey("name")) {
+            return MACRO;
+        }
+        if (doc.containsKey("narrative") && doc.containsKey("name")) {
+            return STORY;
+        }
+        if (doc.containsKey("name") && (doc.containsKey("sourcetype") || doc.containsKey("supported_TA"))) {
+            return DATA_SOURCE;
+        }
+        return NOT_A_RULE;
+    }
+
+    boolean isRule() {
+        return format() != null;
+    }
+
+    /** The rule format of this kind, or null for kinds that are not rules. */
+    RuleFormat format() {
+        return switch (this) {
+            case ESCU_2024 -> RuleFormat.ESCU_2024;
+            case ESCU_2026 -> RuleFormat.ESCU_2026;
+            case LOGIC -> RuleFormat.LOGIC;
+            case SIGMA -> RuleFormat.SIGMA;
+            case SIGMA_CORRELATION -> RuleFormat.SIGMA_CORRELATION;
+            case SIGMA_FILTER -> RuleFormat.SIGMA_FILTER;
+            default -> null;
+        };
+    }
+
+    static final List<DocumentKind> SUPPORTING = List.of(MACRO, DATA_SOURCE, STORY);
+}

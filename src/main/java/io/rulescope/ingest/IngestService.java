@@ -1,0 +1,260 @@
+package io.rulescope.ingest;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.rule.CatalogSummary;
+import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleRepository;
+import io.rulescope.search.RuleIndex;
+
+/**
+ * Loads every configured source into the database and the index, in the background once the web server is up, so
+ * pages can say "loading" meanwhile. One bad file never stops it: each problem is recorded and ingest moves on.
+ */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final int PERSIST_CHUNK = 500;
+
+    private final IngestProperties properties;
+    private final RuleRepository rules;
+    private final RuleIndex index;
+    private final AttackCatalog attack;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final AtomicInteger filesDone = new AtomicInteger();
+    private volatile IngestReport report = IngestReport.starting(Instant.now());
+    private volatile CatalogSummary summary = CatalogSummary.EMPTY;
+    private volatile SupportingData supporting = new SupportingData();
+
+    public IngestService(IngestProperties properties, RuleRepository rules, RuleIndex index, AttackCatalog attack) {
+        this.properties = properties;
+        this.rules = rules;
+        this.index = index;
+        this.attack = attack;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startInBackground() {
+        Thread thread = new Thread(this::ingest, "ingest");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The current report; while loading, its progress figures move on. */
+    public IngestReport report() {
+        IngestReport r = report;
+        if (r.state() == IngestReport.State.LOADING) {
+            return new IngestReport(r.state(), r.phase(), r.filesTotal(), filesDone.get(), r.startedAt(), null,
+                    r.sources(), r.rulesByFormat(), r.rulesByPlatform(), r.supporting(), r.phaseMillis(), r.totals(), r.problems());
+        }
+        return r;
+    }
+
+    public CatalogSummary summary() {
+        return summary;
+    }
+
+    public SupportingData supportingData() {
+        return supporting;
+    }
+
+    /** Blocks until ingest has finished (for tests and tools); true if it did within the timeout. */
+    public boolean awaitDone(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void ingest() {
+        Instant started = Instant.now();
+        Map<String, Long> phases = new LinkedHashMap<>();
+        List<IngestProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        try {
+            SourceScanner scanner = new SourceScanner(properties);
+            List<Source> sources = scanner.sources();
+            log.info("Ingest started: {} source(s): {}", sources.size(),
+                    sources.stream().map(s -> s.isEmbedded() ? "embedded content" : s.root().toString()).toList());
+
+            long t = System.nanoTime();
+            Map<Source, List<SourceFile>> filesBySource = new LinkedHashMap<>();
+            for (Source source : sources) {
+                filesBySource.put(source, scanner.scan(source, problems));
+            }
+            List<SourceFile> files = filesBySource.values().stream().flatMap(List::stream).toList();
+            phases.put("scan", millisSince(t));
+            setPhase("read and parse", files.size(), started, phases, problems);
+
+            t = System.nanoTime();
+            YamlReader reader = new YamlReader(properties.maxFileBytes());
+            List<FileResult> parsed = parallel(files, file -> readAndParse(file, reader, files.size(), started));
+            phases.put("read+parse", millisSince(t));
+            setPhase("map", files.size(), started, phases, problems);
+
+            t = System.nanoTime();
+            SupportingData support = new SupportingData();
+            List<FileResult> mapped = parallel(parsed, result -> RuleDocuments.map(result, support));
+            List<Rule> catalog = new ArrayList<>();
+            Map<String, Integer> supportingFiles = new HashMap<>();
+            int skipped = 0;
+            for (FileResult result : mapped) {
+                problems.addAll(result.problems());
+                catalog.addAll(result.rules());
+                if (result.supporting()) {
+                    supportingFiles.merge(result.file().source().name(), 1, Integer::sum);
+                } else if (result.rules().isEmpty() && result.problems().stream().allMatch(p -> p.level() == IngestProblem.Level.SKIPPED)) {
+                    skipped++;
+                }
+            }
+            catalog = dropDuplicateKeys(catalog, problems);
+            reportSharedIds(catalog, problems);
+            phases.put("map", millisSince(t));
+            setPhase("persist", files.size(), started, phases, problems);
+
+            t = System.nanoTime();
+            rules.deleteAll();
+            for (int from = 0; from < catalog.size(); from += PERSIST_CHUNK) {
+                rules.saveAll(catalog.subList(from, Math.min(catalog.size(), from + PERSIST_CHUNK)));
+            }
+            phases.put("persist", millisSince(t));
+            setPhase("index", files.size(), started, phases, problems);
+
+            t = System.nanoTime();
+            index.rebuild(catalog);
+            summary = CatalogSummaries.of(catalog, attack);
+            supporting = support;
+            phases.put("index", millisSince(t));
+
+            report = finished(IngestReport.State.READY, started, files, filesBySource, catalog, support, phases, problems, skipped);
+            IngestReport.Totals totals = report.totals();
+            log.info("Ingest done: {} files, {} rules, {} skipped, {} errors, {} warnings in {} ms (phases ms: {}); "
+                    + "supporting data: {} macros, {} data sources, {} stories",
+                    totals.files(), totals.rules(), totals.skipped(), totals.errors(), totals.warnings(),
+                    totals.totalMillis(), phases, support.macroCount(), support.dataSourceCount(), support.storyCount());
+            if (totals.errors() > 0) {
+                log.warn("{} file(s) or document(s) could not be ingested; see /ingest for each reason", totals.errors());
+            }
+        } catch (RuntimeException | Error e) {
+            log.error("Ingest failed", e);
+            problems.add(IngestProblem.error("-", "-", "ingest stopped by an internal error: " + e));
+            report = finished(IngestReport.State.FAILED, started, List.of(), Map.of(), List.of(), new SupportingData(),
+                    phases, problems, 0);
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private FileResult readAndParse(SourceFile file, YamlReader reader, int total, Instant started) {
+        FileResult result;
+        if (file.size() > properties.maxFileBytes()) {
+            result = FileResult.failed(file, IngestProblem.error(file.source().name(), file.path(),
+                    "file is " + file.size() / 1024 + " KiB, over the " + properties.maxFileBytes() / 1024 + " KiB limit; not read"));
+        } else {
+            try {
+                result = FileResult.parsed(file, reader.parse(file.read()));
+            } catch (IOException e) {
+                result = FileResult.failed(file, IngestProblem.error(file.source().name(), file.path(),
+                        "cannot read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
+            }
+        }
+        int n = filesDone.incrementAndGet();
+        if (n % 1000 == 0) {
+            long ms = Math.max(1, Duration.between(started, Instant.now()).toMillis());
+            log.info("Ingest progress: {}/{} files read ({} files/s)", n, total, n * 1000L / ms);
+        }
+        return result;
+    }
+
+    private <T, R> List<R> parallel(List<T> items, Function<T, R> work) {
+        ForkJoinPool pool = new ForkJoinPool(properties.effectiveThreads());
+        try {
+            return pool.submit(() -> items.parallelStream().map(work).toList()).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Two documents at one place (a file listed twice through links) would collide on the key; keep the first. */
+    private static List<Rule> dropDuplicateKeys(List<Rule> catalog, List<IngestProblem> problems) {
+        Map<String, Rule> byUid = new LinkedHashMap<>();
+        for (Rule rule : catalog) {
+            if (byUid.putIfAbsent(rule.getUid(), rule) != null) {
+                problems.add(IngestProblem.error(rule.getSourceName(), rule.getSourcePath(), "the same document was read twice"));
+            }
+        }
+        return new ArrayList<>(byUid.values());
+    }
+
+    /** An id used by rules in different files is legal (forks, conversions) but worth saying: its permalink lists them. */
+    private static void reportSharedIds(List<Rule> catalog, List<IngestProblem> problems) {
+        Map<String, List<Rule>> byId = catalog.stream().collect(Collectors.groupingBy(Rule::getRuleId));
+        byId.values().stream().filter(group -> group.stream().map(r -> r.getSourceName() + "/" + r.getSourcePath()).distinct().count() > 1)
+                .forEach(group -> {
+                    for (Rule rule : group) {
+                        String others = group.stream().filter(r -> r != rule && !(r.getSourcePath().equals(rule.getSourcePath())
+                                && r.getSourceName().equals(rule.getSourceName())))
+                                .map(r -> r.getSourceName() + ":" + r.getSourcePath()).distinct().collect(Collectors.joining(", "));
+                        problems.add(IngestProblem.warning(rule.getSourceName(), rule.getSourcePath(), "duplicate id '"
+                                + rule.getRuleId() + "' is also used by " + others + "; its permalink lists all of them"));
+                    }
+                });
+    }
+
+    private void setPhase(String phase, int total, Instant started, Map<String, Long> phases, List<IngestProblem> problems) {
+        IngestReport r = report;
+        report = new IngestReport(IngestReport.State.LOADING, phase, total, filesDone.get(), started, null, r.sources(),
+                r.rulesByFormat(), r.rulesByPlatform(), r.supporting(), Map.copyOf(phases), r.totals(), List.copyOf(problems));
+    }
+
+    private IngestReport finished(IngestReport.State state, Instant started, List<SourceFile> files,
+            Map<Source, List<SourceFile>> filesBySource, List<Rule> catalog, SupportingData support,
+            Map<String, Long> phases, List<IngestProblem> problems, int skipped) {
+        Map<String, Long> rulesPerSource = catalog.stream().collect(Collectors.groupingBy(Rule::getSourceName, Collectors.counting()));
+        List<IngestReport.SourceSummary> sources = filesBySource.entrySet().stream()
+                .map(e -> new IngestReport.SourceSummary(e.getKey().name(), e.getKey().label(),
+                        e.getKey().isEmbedded() ? "(embedded)" : e.getKey().root().toString(), e.getKey().webHome(),
+                        e.getValue().size(), rulesPerSource.getOrDefault(e.getKey().name(), 0L).intValue()))
+                .toList();
+        List<IngestProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing(IngestProblem::level).thenComparing(IngestProblem::source).thenComparing(IngestProblem::path));
+        int errors = (int) sorted.stream().filter(p -> p.level() == IngestProblem.Level.ERROR).count();
+        int warnings = (int) sorted.stream().filter(p -> p.level() == IngestProblem.Level.WARNING).count();
+        long total = Duration.between(started, Instant.now()).toMillis();
+        return new IngestReport(state, state == IngestReport.State.READY ? "done" : "failed", files.size(), files.size(),
+                started, Instant.now(), sources, countBy(catalog, r -> r.getFormat().name()), countBy(catalog, Rule::getPlatform),
+                new IngestReport.Supporting(support.macroCount(), support.dataSourceCount(), support.storyCount()),
+                Map.copyOf(phases), new IngestReport.Totals(files.size(), catalog.size(), skipped, errors, warnings, total),
+                List.copyOf(sorted));
+    }
+
+    static Map<String, Integer> countBy(List<Rule> catalog, Function<Rule, String> key) {
+        Map<String, Integer> counts = new HashMap<>();
+        catalog.forEach(rule -> counts.merge(String.valueOf(key.apply(rule)), 1, Integer::sum));
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+}

@@ -1,0 +1,78 @@
+package io.rulescope.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.rulescope.rule.Rule;
+
+/** Turns one parsed file into rules, supporting data and problems; never throws for anything a file contains. */
+final class RuleDocuments {
+
+    private RuleDocuments() {
+    }
+
+    static FileResult map(FileResult result, SupportingData support) {
+        if (result.parsed() == null) {
+            return result;
+        }
+        SourceFile file = result.file();
+        String source = file.source().name();
+        YamlReader.Parsed parsed = result.parsed();
+        List<IngestProblem> problems = new ArrayList<>(result.problems());
+        if (parsed.failed()) {
+            YamlReader.Failure f = parsed.failure();
+            problems.add(IngestProblem.error(source, file.path(), f.line(), f.column(), f.reason()));
+            return new FileResult(file, null, List.of(), problems, false);
+        }
+        if (parsed.warning() != null) {
+            problems.add(IngestProblem.warning(source, file.path(), parsed.warning()));
+        }
+        List<Rule> rules = new ArrayList<>();
+        boolean supporting = false;
+        Map<String, Object> global = null;
+        List<Object> documents = parsed.documents();
+        for (int i = 0; i < documents.size(); i++) {
+            Object document = documents.get(i);
+            DocumentKind kind = DocumentKind.of(document);
+            if (kind == DocumentKind.SIGMA_GLOBAL) {
+                global = Yamls.map(document);
+                continue;
+            }
+            if (global != null && document instanceof Map<?, ?> m) {
+                document = SigmaMapper.merge(global, Yamls.map(m));
+                kind = DocumentKind.of(document);
+            }
+            if (DocumentKind.SUPPORTING.contains(kind)) {
+                support.add(kind, Yamls.map(document), source);
+                supporting = true;
+            } else if (kind.isRule()) {
+                MappingContext ctx = new MappingContext(file, i, parsed.text());
+                try {
+                    Map<String, Object> doc = Yamls.map(document);
+                    rules.add(switch (kind.format()) {
+                        case ESCU_2024, ESCU_2026 -> EscuMapper.map(doc, kind.format(), ctx);
+                        case LOGIC -> LogicMapper.map(doc, ctx);
+                        default -> SigmaMapper.map(doc, kind.format(), ctx);
+                    });
+                } catch (MappingContext.MappingException e) {
+                    problems.add(IngestProblem.error(source, file.path(), docLabel(i, documents.size()) + e.getMessage()));
+                } catch (RuntimeException e) {
+                    problems.add(IngestProblem.error(source, file.path(), docLabel(i, documents.size())
+                            + "could not be read as " + kind.format().label() + ": " + e));
+                }
+                String label = docLabel(i, documents.size());
+                ctx.warnings().forEach(w -> problems.add(IngestProblem.warning(source, file.path(), label + w)));
+            }
+        }
+        if (rules.isEmpty() && !supporting && problems.stream().noneMatch(p -> p.level() == IngestProblem.Level.ERROR)) {
+            problems.add(IngestProblem.skipped(source, file.path(), documents.isEmpty()
+                    ? "not a rule: the file holds no YAML document (only comments or '---')" : "not a rule"));
+        }
+        return new FileResult(file, null, List.copyOf(rules), problems, supporting);
+    }
+
+    private static String docLabel(int index, int count) {
+        return count > 1 ? "document " + (index + 1) + ": " : "";
+    }
+}

@@ -1,0 +1,177 @@
+package io.rulescope.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Turns the configured source list into {@link Source}s and lists their YAML files. It never follows a symbolic
+ * link out of a source, never loops, and reports what it cannot read instead of failing.
+ */
+class SourceScanner {
+
+    private static final String EMBEDDED_PATTERN = "classpath*:content/rules/**/*.y*ml";
+
+    private final IngestProperties properties;
+
+    SourceScanner(IngestProperties properties) {
+        this.properties = properties;
+    }
+
+    List<Source> sources() {
+        if (properties.sources().isEmpty()) {
+            return List.of(new Source(Source.EMBEDDED, null, null, "Rulescope content"));
+        }
+        Map<String, Source> byName = new LinkedHashMap<>();
+        for (String entry : properties.sources()) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            String explicitName = eq > 0 ? entry.substring(0, eq).strip() : null;
+            Path root = Path.of(eq > 0 ? entry.substring(eq + 1).strip() : entry.strip()).toAbsolutePath().normalize();
+            String name = uniqueName(explicitName != null ? explicitName : defaultName(root), byName.keySet());
+            byName.put(name, describe(name, root));
+        }
+        return List.copyOf(byName.values());
+    }
+
+    private static String defaultName(Path root) {
+        Path fileName = root.getFileName();
+        return fileName == null ? "source" : fileName.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+    }
+
+    private static String uniqueName(String name, Set<String> taken) {
+        String candidate = name;
+        for (int i = 2; taken.contains(candidate); i++) {
+            candidate = name + "-" + i;
+        }
+        return candidate;
+    }
+
+    /** Recognises the two public rule repositories by their layout, so links point at the files on GitHub. */
+    private Source describe(String name, Path root) {
+        String configured = properties.webHomes().get(name);
+        if (configured != null) {
+            return new Source(name, root, configured.endsWith("/") ? configured : configured + "/", name);
+        }
+        if (Files.isDirectory(root.resolve("detections")) && Files.isDirectory(root.resolve("macros"))) {
+            return new Source(name, root, "https://github.com/splunk/security_content/blob/develop/",
+                    "github.com/splunk/security_content");
+        }
+        if (Files.isDirectory(root.resolve("rules")) && Files.isDirectory(root.resolve("rules-emerging-threats"))) {
+            return new Source(name, root, "https://github.com/SigmaHQ/sigma/blob/master/", "github.com/SigmaHQ/sigma");
+        }
+        return new Source(name, root, null, name);
+    }
+
+    /** Lists every YAML file of a source, in a stable order; problems found on the way go to {@code problems}. */
+    List<SourceFile> scan(Source source, List<IngestProblem> problems) {
+        return source.isEmbedded() ? scanEmbedded(source, problems) : scanDirectory(source, problems);
+    }
+
+    private List<SourceFile> scanEmbedded(Source source, List<IngestProblem> problems) {
+        List<SourceFile> files = new ArrayList<>();
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(EMBEDDED_PATTERN)) {
+                String url = resource.getURL().toString();
+                String path = url.substring(url.lastIndexOf("content/rules/") + "content/".length());
+                files.add(new SourceFile(source, path, resource.contentLength(), () -> {
+                    try (InputStream in = resource.getInputStream()) {
+                        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxFileBytes() + 1));
+                    }
+                }));
+            }
+        } catch (IOException e) {
+            problems.add(IngestProblem.error(source.name(), "content/rules", "cannot list the embedded content: " + e.getMessage()));
+        }
+        files.sort(java.util.Comparator.comparing(SourceFile::path));
+        return files;
+    }
+
+    private List<SourceFile> scanDirectory(Source source, List<IngestProblem> problems) {
+        Path root = source.root();
+        List<SourceFile> files = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            problems.add(IngestProblem.error(source.name(), root.toString(), "source directory does not exist or is not a directory"));
+            return files;
+        }
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            problems.add(IngestProblem.error(source.name(), root.toString(), "cannot resolve source directory: " + e.getMessage()));
+            return files;
+        }
+        Set<Path> seenDirectories = new HashSet<>();
+        try {
+            Files.walkFileTree(root, Set.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                            Path real = dir.toRealPath();
+                            if (!real.startsWith(realRoot)) {
+                                problems.add(IngestProblem.skipped(source.name(), relative(root, dir),
+                                        "symbolic link points outside the source directory; not followed"));
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            return seenDirectories.add(real) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                            if (!(name.endsWith(".yml") || name.endsWith(".yaml"))) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            String path = relative(root, file);
+                            if (!attrs.isRegularFile()) {
+                                problems.add(IngestProblem.skipped(source.name(), path, "not a regular file"));
+                            } else if (!file.toRealPath().startsWith(realRoot)) {
+                                problems.add(IngestProblem.skipped(source.name(), path,
+                                        "symbolic link points outside the source directory; not followed"));
+                            } else {
+                                files.add(new SourceFile(source, path, attrs.size(), () -> readBounded(file)));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            String reason = e instanceof java.nio.file.FileSystemLoopException ? "symbolic link loop; not followed"
+                                    : "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage();
+                            problems.add(IngestProblem.error(source.name(), relative(root, file), reason));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            problems.add(IngestProblem.error(source.name(), root.toString(), "cannot scan: " + e.getMessage()));
+        }
+        files.sort(java.util.Comparator.comparing(SourceFile::path));
+        return files;
+    }
+
+    private byte[] readBounded(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, properties.maxFileBytes() + 1));
+        }
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,157 @@
+package io.rulescope.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Decodes and parses rule files as untrusted input: UTF-8 only (or UTF-16 with a byte order mark), SnakeYAML with
+ * {@link SafeConstructor} so no tag can instantiate a class, and limits on aliases, nesting and size.
+ */
+final class YamlReader {
+
+    static final int MAX_ALIASES = 50;
+    static final int MAX_NESTING = 64;
+
+    private final long maxBytes;
+
+    YamlReader(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** The outcome of reading one file: its text and documents, or why it could not be read. */
+    record Parsed(String text, List<Object> documents, String warning, Failure failure) {
+
+        boolean failed() {
+            return failure != null;
+        }
+    }
+
+    record Failure(int line, int column, String reason) {
+    }
+
+    Parsed parse(byte[] bytes) {
+        if (bytes.length > maxBytes) {
+            return failed(0, 0, "file is larger than the " + (maxBytes / 1024) + " KiB limit; not read");
+        }
+        String text;
+        try {
+            text = decode(bytes);
+        } catch (MalformedInputException e) {
+            return failed(0, 0, "not valid UTF-8 text (e.g. a binary file or another encoding); save it as UTF-8");
+        } catch (CharacterCodingException e) {
+            return failed(0, 0, "not valid text: " + e.getMessage());
+        }
+        if (text.indexOf('\0') >= 0) {
+            return failed(lineOf(text, text.indexOf('\0')), 0, "contains NUL characters: a binary file, not YAML");
+        }
+        if (text.isBlank()) {
+            return failed(0, 0, "empty file");
+        }
+        try {
+            return new Parsed(text, load(text, false), null, null);
+        } catch (DuplicateKeyException e) {
+            String where = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1);
+            try {
+                // Sigma and ESCU tooling accept duplicate keys (the last one wins); do the same, but say so.
+                return new Parsed(text, load(text, true), "duplicate key" + where + ": " + e.getProblem()
+                        + "; the last value was used", null);
+            } catch (YAMLException again) {
+                return failure(again);
+            }
+        } catch (YAMLException | IllegalStateException | StackOverflowError e) {
+            return failure(e);
+        }
+    }
+
+    private static List<Object> load(String text, boolean allowDuplicateKeys) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setAllowRecursiveKeys(false);
+        options.setAllowDuplicateKeys(allowDuplicateKeys);
+        options.setCodePointLimit(Integer.MAX_VALUE / 2);
+        DumperOptions dumperOptions = new DumperOptions();
+        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options);
+        List<Object> documents = new ArrayList<>();
+        for (Object document : yaml.loadAll(text)) {
+            if (document != null) {
+                documents.add(document);
+            }
+        }
+        return documents;
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            return strictDecoder(StandardCharsets.UTF_16).decode(ByteBuffer.wrap(bytes)).toString();
+        }
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        CharBuffer chars = strictDecoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
+        return chars.toString();
+    }
+
+    private static CharsetDecoder strictDecoder(java.nio.charset.Charset charset) {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static Parsed failure(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return failed(0, 0, "YAML nested too deeply to read");
+        }
+        if (e instanceof MarkedYAMLException marked) {
+            Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+            String reason = "YAML error: " + describe(marked);
+            return mark == null ? failed(0, 0, reason) : failed(mark.getLine() + 1, mark.getColumn() + 1, reason);
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return failed(0, 0, "YAML error: " + firstLine(message));
+    }
+
+    private static String describe(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        String text = (context.isEmpty() ? problem : context + ": " + problem).strip();
+        if (text.contains("could not determine a constructor for the tag")) {
+            return "unsupported tag (" + text.substring(text.indexOf("tag") + 3).strip()
+                    + "); rule files may only use plain YAML types";
+        }
+        return firstLine(text);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static Parsed failed(int line, int column, String reason) {
+        return new Parsed(null, List.of(), null, new Failure(line, column, reason));
+    }
+}

@@ -1,0 +1,14 @@
+package io.rulescope.rule;
+
+import java.util.List;
+import java.util.Map;
+
+/** Totals for the home page, computed once per ingest. Maps are ordered most rules first (tactics: matrix order). */
+public record CatalogSummary(int rules, Map<String, Integer> byPlatform, Map<String, Integer> bySource,
+        List<TacticCount> byTactic, Map<String, Integer> byStatus, int techniquesCovered) {
+
+    public static final CatalogSummary EMPTY = new CatalogSummary(0, Map.of(), Map.of(), List.of(), Map.of(), 0);
+
+    public record TacticCount(String id, String shortName, String name, int rules) {
+    }
+}

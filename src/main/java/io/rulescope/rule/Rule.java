@@ -1,0 +1,221 @@
+package io.rulescope.rule;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
+
+/**
+ * One detection rule as the catalog shows it. {@code uid} is the catalog's own key, derived from where the rule
+ * lives (source, path, document), while {@code ruleId} is the id the rule gives itself and the one permalinks use.
+ */
+@Entity
+@Table(name = "rule", indexes = { @Index(name = "rule_rule_id", columnList = "ruleId"),
+        @Index(name = "rule_source_path", columnList = "sourceName,sourcePath") })
+public class Rule implements Persistable<String> {
+
+    @Id
+    @Column(length = 16)
+    private String uid;
+
+    @Column(nullable = false, length = 512)
+    private String ruleId;
+
+    private boolean derivedId;
+
+    @Column(nullable = false, length = 1024)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private RuleFormat format;
+
+    private String platform;
+    private String language;
+    private String sourceName;
+    @Column(length = 2048)
+    private String sourcePath;
+    @Column(length = 4096)
+    private String sourceUrl;
+    private int docIndex;
+
+    private String status;
+    private String severity;
+    @Column(length = 2048)
+    private String author;
+    private LocalDate created;
+    private LocalDate modified;
+    private String ruleType;
+
+    @Lob
+    private String description;
+    @Lob
+    private String howToImplement;
+    @Lob
+    private String knownFalsePositives;
+    @Lob
+    private String query;
+    @Lob
+    private String raw;
+
+    @Lob
+    @Convert(converter = StringListConverter.class)
+    private List<String> references = List.of();
+    @Lob
+    @Convert(converter = StringListConverter.class)
+    private List<String> techniqueIds = List.of();
+    @Lob
+    @Convert(converter = StringListConverter.class)
+    private List<String> tacticHints = List.of();
+    @Lob
+    @Convert(converter = StringListConverter.class)
+    private List<String> groupBy = List.of();
+    @Lob
+    @Convert(converter = StringListConverter.class)
+    private List<String> dataSources = List.of();
+    @Lob
+    @Convert(converter = StringListConverter.class)
+    private List<String> stories = List.of();
+    @Lob
+    @Convert(converter = StringListConverter.class)
+    private List<String> relatedRules = List.of();
+
+    private String logsourceProduct;
+    private String logsourceCategory;
+    private String logsourceService;
+    private String timespan;
+    @Column(length = 4096)
+    private String correlationCondition;
+
+    @Transient
+    private boolean fresh = true;
+
+    protected Rule() {
+    }
+
+    public Rule(String uid, String ruleId, boolean derivedId, String title, RuleFormat format) {
+        this.uid = uid;
+        this.ruleId = ruleId;
+        this.derivedId = derivedId;
+        this.title = title;
+        this.format = format;
+        this.platform = format.platform();
+        this.language = format.language();
+    }
+
+    @PostLoad
+    void markLoaded() {
+        fresh = false;
+    }
+
+    @Override
+    public String getId() {
+        return uid;
+    }
+
+    /** Rules are written once per ingest and never updated, so saving never needs to look for an existing row. */
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    /** The URL-safe form of the title used in {@code /rules/{id}/{slug}}. */
+    public String getSlug() {
+        return Slugs.of(title);
+    }
+
+    public String getPermalink() {
+        return Permalinks.of(ruleId);
+    }
+
+    public String getUid() { return uid; }
+    public String getRuleId() { return ruleId; }
+    public boolean isDerivedId() { return derivedId; }
+    public String getTitle() { return title; }
+    public RuleFormat getFormat() { return format; }
+    public String getPlatform() { return platform; }
+    public String getLanguage() { return language; }
+    public String getSourceName() { return sourceName; }
+    public String getSourcePath() { return sourcePath; }
+    public String getSourceUrl() { return sourceUrl; }
+    public int getDocIndex() { return docIndex; }
+    public String getStatus() { return status; }
+    public String getSeverity() { return severity; }
+    public String getAuthor() { return author; }
+    public LocalDate getCreated() { return created; }
+    public LocalDate getModified() { return modified; }
+    public String getRuleType() { return ruleType; }
+    public String getDescription() { return description; }
+    public String getHowToImplement() { return howToImplement; }
+    public String getKnownFalsePositives() { return knownFalsePositives; }
+    public String getQuery() { return query; }
+    public String getRaw() { return raw; }
+    public List<String> getReferences() { return references; }
+    public List<String> getTechniqueIds() { return techniqueIds; }
+    public List<String> getTacticHints() { return tacticHints; }
+    public List<String> getGroupBy() { return groupBy; }
+    public List<String> getDataSources() { return dataSources; }
+    public List<String> getStories() { return stories; }
+    public List<String> getRelatedRules() { return relatedRules; }
+    public String getLogsourceProduct() { return logsourceProduct; }
+    public String getLogsourceCategory() { return logsourceCategory; }
+    public String getLogsourceService() { return logsourceService; }
+    public String getTimespan() { return timespan; }
+    public String getCorrelationCondition() { return correlationCondition; }
+
+    public void setPlatform(String platform) { this.platform = platform; }
+    public void setLanguage(String language) { this.language = language; }
+    public void setStatus(String status) { this.status = status; }
+    public void setSeverity(String severity) { this.severity = severity; }
+    public void setAuthor(String author) { this.author = author; }
+    public void setCreated(LocalDate created) { this.created = created; }
+    public void setModified(LocalDate modified) { this.modified = modified; }
+    public void setRuleType(String ruleType) { this.ruleType = ruleType; }
+    public void setDescription(String description) { this.description = description; }
+    public void setHowToImplement(String howToImplement) { this.howToImplement = howToImplement; }
+    public void setKnownFalsePositives(String knownFalsePositives) { this.knownFalsePositives = knownFalsePositives; }
+    public void setQuery(String query) { this.query = query; }
+    public void setRaw(String raw) { this.raw = raw; }
+    public void setReferences(List<String> references) { this.references = oneLineEach(references); }
+    public void setTechniqueIds(List<String> techniqueIds) { this.techniqueIds = oneLineEach(techniqueIds); }
+    public void setTacticHints(List<String> tacticHints) { this.tacticHints = oneLineEach(tacticHints); }
+    public void setGroupBy(List<String> groupBy) { this.groupBy = oneLineEach(groupBy); }
+    public void setDataSources(List<String> dataSources) { this.dataSources = oneLineEach(dataSources); }
+    public void setStories(List<String> stories) { this.stories = oneLineEach(stories); }
+    public void setRelatedRules(List<String> relatedRules) { this.relatedRules = oneLineEach(relatedRules); }
+    public void setTimespan(String timespan) { this.timespan = timespan; }
+    public void setCorrelationCondition(String condition) { this.correlationCondition = condition; }
+
+    public void setSource(String name, String path, String url, int docIndex) {
+        this.sourceName = name;
+        this.sourcePath = path;
+        this.sourceUrl = url;
+        this.docIndex = docIndex;
+    }
+
+    public void setLogsource(String product, String category, String service) {
+        this.logsourceProduct = product;
+        this.logsourceCategory = category;
+        this.logsourceService = service;
+    }
+
+    private static List<String> oneLineEach(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().filter(v -> v != null && !v.isBlank()).map(v -> v.strip().replaceAll("\\s*\\R\\s*", " "))
+                .distinct().toList();
+    }
+}

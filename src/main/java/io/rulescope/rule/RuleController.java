@@ -1,0 +1,120 @@
+package io.rulescope.rule;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
+
+import io.rulescope.ingest.IngestService;
+import io.rulescope.search.RuleFilter;
+import io.rulescope.search.RuleIndex;
+import io.rulescope.search.RulePage;
+
+@Controller
+class RuleController {
+
+    private static final int MAX_ID_LENGTH = 512;
+
+    private final RuleViews views;
+    private final RuleIndex index;
+    private final IngestService ingest;
+
+    RuleController(RuleViews views, RuleIndex index, IngestService ingest) {
+        this.views = views;
+        this.index = index;
+        this.ingest = ingest;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("summary", ingest.summary());
+        return "home";
+    }
+
+    @GetMapping("/rules")
+    String list(@RequestParam(required = false) String platform, @RequestParam(required = false) String source,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String tactic,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size, Model model) {
+        RuleFilter filter = new RuleFilter(platform, source, status, tactic);
+        RulePage rules = index.browse(filter, clamp(page, 1, 100_000), clamp(size, 1, 200));
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", rules);
+        model.addAttribute("summary", ingest.summary());
+        return "rules/list";
+    }
+
+    @GetMapping("/rules/{id}")
+    String rule(@PathVariable String id, Model model, HttpServletResponse response) {
+        return show(id, null, model, response);
+    }
+
+    /** The second segment is the title slug (for readable links) or, among rules sharing an id, the rule's key. */
+    @GetMapping("/rules/{id}/{key}")
+    String ruleWithKey(@PathVariable String id, @PathVariable String key, Model model, HttpServletResponse response) {
+        return show(id, key, model, response);
+    }
+
+    private String show(String id, String key, Model model, HttpServletResponse response) {
+        if (id.length() > MAX_ID_LENGTH) {
+            return notFound(id, model, response);
+        }
+        List<Rule> found = views.withId(id);
+        if (found.isEmpty()) {
+            return notFound(id, model, response);
+        }
+        List<Rule> chosen = found;
+        if (key != null && found.size() > 1) {
+            List<Rule> byUid = found.stream().filter(r -> r.getUid().equals(key)).toList();
+            chosen = !byUid.isEmpty() ? byUid : found.stream().filter(r -> r.getSlug().equals(key)).toList();
+            if (chosen.isEmpty()) {
+                chosen = found;
+            }
+        }
+        if (chosen.size() > 1) {
+            model.addAttribute("ruleId", id);
+            model.addAttribute("rules", chosen.stream().map(r -> views.view(r, found.size())).toList());
+            return "rules/shared-id";
+        }
+        model.addAttribute("view", views.view(chosen.get(0), found.size()));
+        return "rules/rule";
+    }
+
+    /** Links that name a file rather than an id, as other catalogs hand out, land on the id permalink. */
+    @GetMapping("/rules/by-path/{source}/**")
+    String byPath(@PathVariable String source, HttpServletRequest request, Model model, HttpServletResponse response) {
+        String uri = request.getRequestURI();
+        String prefix = request.getContextPath() + "/rules/by-path/";
+        String rest = uri.substring(Math.min(uri.length(), prefix.length()));
+        int slash = rest.indexOf('/');
+        String path = slash < 0 ? "" : UriUtils.decode(rest.substring(slash + 1), StandardCharsets.UTF_8);
+        List<Rule> atPath = views.atPath(source, path);
+        if (atPath.isEmpty()) {
+            return notFound(source + "/" + path, model, response);
+        }
+        Rule first = atPath.get(0);
+        boolean oneId = atPath.stream().allMatch(r -> r.getRuleId().equals(first.getRuleId()));
+        String target = oneId && atPath.size() > 1 ? Permalinks.of(first.getRuleId())
+                : views.permalink(first, views.withId(first.getRuleId()).size());
+        response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+        response.setHeader("Location", target);
+        return null;
+    }
+
+    private String notFound(String what, Model model, HttpServletResponse response) {
+        response.setStatus(ingest.report().isReady() ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        model.addAttribute("missing", what.length() > 200 ? what.substring(0, 200) + "…" : what);
+        return "rules/not-found";
+    }
+
+    static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+}

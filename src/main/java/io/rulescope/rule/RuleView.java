@@ -1,0 +1,23 @@
+package io.rulescope.rule;
+
+import java.util.List;
+
+import io.rulescope.attack.AttackCatalog.CoverageRow;
+
+/**
+ * A rule as its page shows it: the entity plus what is derived for display.
+ *
+ * @param permalink this rule's own permalink ({@code /rules/{id}}, or {@code /rules/{id}/{uid}} when the id is shared)
+ * @param sourceLabel how the source is named ({@code github.com/splunk/security_content})
+ */
+public record RuleView(Rule rule, String permalink, String sourceLabel, List<CoverageRow> coverage,
+        List<Reference> references, List<List<YamlHighlighter.Span>> body, int sharingId) {
+
+    /** A reference as written; {@code href} is set only for http(s) URLs, so nothing else becomes a link. */
+    public record Reference(String text, String href) {
+    }
+
+    public String breadcrumbPlatform() {
+        return rule.getPlatform();
+    }
+}

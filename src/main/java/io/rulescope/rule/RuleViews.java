@@ -1,0 +1,103 @@
+package io.rulescope.rule;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.ingest.IngestReport;
+import io.rulescope.ingest.IngestService;
+
+/** Builds the page and API views of rules; the one place that decides each rule's permalink. */
+@Component
+public class RuleViews {
+
+    private final RuleRepository rules;
+    private final AttackCatalog attack;
+    private final IngestService ingest;
+
+    RuleViews(RuleRepository rules, AttackCatalog attack, IngestService ingest) {
+        this.rules = rules;
+        this.attack = attack;
+        this.ingest = ingest;
+    }
+
+    public List<Rule> withId(String ruleId) {
+        return rules.findByRuleIdOrderBySourceNameAscSourcePathAscDocIndexAsc(ruleId);
+    }
+
+    public List<Rule> atPath(String source, String path) {
+        return rules.findBySourceNameAndSourcePathOrderByDocIndex(source, path);
+    }
+
+    /** {@code /rules/{id}} while the id is the rule's alone; {@code /rules/{id}/{uid}} among rules sharing it. */
+    public String permalink(Rule rule, int sharingId) {
+        return sharingId > 1 ? Permalinks.of(rule.getRuleId(), rule.getUid()) : Permalinks.of(rule.getRuleId());
+    }
+
+    public RuleView view(Rule rule, int sharingId) {
+        List<RuleView.Reference> references = rule.getReferences().stream()
+                .map(r -> new RuleView.Reference(r, isWebLink(r) ? r : null)).toList();
+        return new RuleView(rule, permalink(rule, sharingId), sourceLabel(rule.getSourceName()),
+                attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references,
+                YamlHighlighter.highlight(rule.getRaw()), sharingId);
+    }
+
+    public String sourceLabel(String sourceName) {
+        for (IngestReport.SourceSummary s : ingest.report().sources()) {
+            if (s.name().equals(sourceName)) {
+                return s.label();
+            }
+        }
+        return sourceName;
+    }
+
+    static boolean isWebLink(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return (t.startsWith("https://") || t.startsWith("http://")) && t.chars().noneMatch(Character::isWhitespace);
+    }
+
+    /** The JSON form; field names are an API contract (later versions add stages, indicators, ...). */
+    public Map<String, Object> json(RuleView view) {
+        Rule r = view.rule();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", r.getRuleId());
+        json.put("title", r.getTitle());
+        json.put("platform", r.getPlatform());
+        json.put("language", r.getLanguage());
+        json.put("format", r.getFormat().name());
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("name", r.getSourceName());
+        source.put("path", r.getSourcePath());
+        source.put("url", r.getSourceUrl());
+        json.put("source", source);
+        json.put("status", r.getStatus());
+        json.put("severity", r.getSeverity());
+        json.put("author", r.getAuthor());
+        json.put("date", r.getCreated());
+        json.put("modified", r.getModified());
+        json.put("description", r.getDescription());
+        json.put("references", r.getReferences());
+        json.put("attack", view.coverage().stream().map(row -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("tactic", row.tactic() == null ? null : row.tactic().name());
+            m.put("tacticId", row.tactic() == null ? null : row.tactic().id());
+            m.put("techniques", row.techniques().stream().map(t -> {
+                Map<String, Object> tm = new LinkedHashMap<>();
+                tm.put("id", t.id());
+                tm.put("name", t.name());
+                tm.put("status", t.status().name().toLowerCase(Locale.ROOT));
+                return tm;
+            }).toList());
+            return m;
+        }).toList());
+        json.put("groupBy", r.getGroupBy());
+        json.put("dataSources", r.getDataSources());
+        json.put("permalink", view.permalink());
+        json.put("raw", r.getRaw());
+        return json;
+    }
+}

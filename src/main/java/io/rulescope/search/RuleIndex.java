@@ -1,0 +1,211 @@
+package io.rulescope.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.springframework.stereotype.Component;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.attack.Technique;
+import io.rulescope.rule.Rule;
+
+/**
+ * The Lucene index of the catalog, rebuilt from the rules after each ingest. One {@link SearcherManager} serves every
+ * reader; searchers are always released in {@code finally}.
+ */
+@Component
+public class RuleIndex implements AutoCloseable {
+
+    private static final String SEP = "\u001f";
+
+    private final AttackCatalog attack;
+    private final Directory directory = new ByteBuffersDirectory();
+    private volatile SearcherManager searchers;
+
+    public RuleIndex(AttackCatalog attack) {
+        this.attack = attack;
+    }
+
+    /** Replaces the whole index with these rules; searches see the new content once this returns. */
+    public synchronized void rebuild(Collection<Rule> rules) {
+        IndexWriterConfig config = new IndexWriterConfig(IndexField.ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(64);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (Rule rule : rules) {
+                writer.addDocument(document(rule));
+            }
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the rule index", e);
+        }
+        try {
+            SearcherManager old = searchers;
+            searchers = new SearcherManager(directory, null);
+            if (old != null) {
+                old.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the rule index", e);
+        }
+    }
+
+    private Document document(Rule rule) {
+        Document doc = new Document();
+        doc.add(new StringField(IndexField.UID.field(), rule.getUid(), Field.Store.YES));
+        doc.add(new StringField(IndexField.RULE_ID.field(), rule.getRuleId(), Field.Store.YES));
+        doc.add(new TextField(IndexField.TITLE.field(), rule.getTitle(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(IndexField.TITLE_SORT.field(), new BytesRef(IndexField.keyword(rule.getTitle()))));
+        for (String text : Arrays.asList(rule.getDescription(), rule.getQuery(), rule.getAuthor())) {
+            if (text != null) {
+                doc.add(new TextField(IndexField.TEXT.field(), text, Field.Store.NO));
+            }
+        }
+        keyword(doc, IndexField.PLATFORM, rule.getPlatform());
+        keyword(doc, IndexField.SOURCE, rule.getSourceName());
+        keyword(doc, IndexField.STATUS, rule.getStatus());
+        keyword(doc, IndexField.SEVERITY, rule.getSeverity());
+        keyword(doc, IndexField.LANGUAGE, rule.getLanguage());
+        Set<String> techniques = new LinkedHashSet<>();
+        Set<String> tactics = new LinkedHashSet<>();
+        for (String id : rule.getTechniqueIds()) {
+            techniques.add(id);
+            techniques.add(id.contains(".") ? id.substring(0, id.indexOf('.')) : id);
+        }
+        attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()).stream()
+                .filter(row -> row.tactic() != null).forEach(row -> tactics.add(row.tactic().shortName()));
+        techniques.forEach(t -> keyword(doc, IndexField.TECHNIQUE, t));
+        tactics.forEach(t -> keyword(doc, IndexField.TACTIC, t));
+        doc.add(new StoredField(IndexField.SHOW.field(), String.join(SEP, nz(rule.getTitle()), nz(rule.getPlatform()),
+                nz(rule.getSeverity()), nz(rule.getStatus()), nz(rule.getSourceName()), String.join(",", rule.getTechniqueIds()))));
+        return doc;
+    }
+
+    private static void keyword(Document doc, IndexField field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new StringField(field.field(), IndexField.keyword(value), Field.Store.NO));
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Lists rules matching the filter, sorted by title. */
+    public RulePage browse(RuleFilter filter, int page, int size) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        filterClause(query, IndexField.PLATFORM, filter.platform());
+        filterClause(query, IndexField.SOURCE, filter.source());
+        filterClause(query, IndexField.STATUS, filter.status());
+        if (!RuleFilter.blank(filter.tactic())) {
+            String tactic = attack.tactic(filter.tactic()).map(t -> t.shortName()).orElse(filter.tactic());
+            filterClause(query, IndexField.TACTIC, tactic);
+        }
+        return search(query.build(), new Sort(new SortField(IndexField.TITLE_SORT.field(), SortField.Type.STRING)), page, size);
+    }
+
+    private static void filterClause(BooleanQuery.Builder query, IndexField field, String value) {
+        if (!RuleFilter.blank(value)) {
+            query.add(new TermQuery(new Term(field.field(), IndexField.keyword(value))), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    /** Rules mapped to a technique; a parent id also finds rules mapped only to its sub-techniques. */
+    public RulePage byTechnique(Technique technique, int page, int size) {
+        return search(new TermQuery(new Term(IndexField.TECHNIQUE.field(), IndexField.keyword(technique.id()))),
+                new Sort(new SortField(IndexField.TITLE_SORT.field(), SortField.Type.STRING)), page, size);
+    }
+
+    RulePage search(Query query, Sort sort, int page, int size) {
+        SearcherManager manager = searchers;
+        if (manager == null) {
+            return new RulePage(0, page, size, List.of());
+        }
+        int safePage = Math.max(1, page);
+        int safeSize = Math.max(1, Math.min(size, 200));
+        IndexSearcher searcher = null;
+        try {
+            searcher = manager.acquire();
+            long end = Math.min((long) safePage * safeSize, Integer.MAX_VALUE - 1);
+            TopDocs top = searcher.search(query, (int) Math.max(1, end), sort);
+            List<RuleSummary> rules = new ArrayList<>();
+            var storedFields = searcher.storedFields();
+            for (int i = (safePage - 1) * safeSize; i < top.scoreDocs.length; i++) {
+                rules.add(summary(storedFields.document(top.scoreDocs[i].doc)));
+            }
+            return new RulePage(top.totalHits.value, safePage, safeSize, rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (searcher != null) {
+                try {
+                    manager.release(searcher);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    private static RuleSummary summary(Document doc) {
+        String[] show = doc.get(IndexField.SHOW.field()).split(SEP, -1);
+        List<String> techniques = show[5].isEmpty() ? List.of() : List.of(show[5].split(","));
+        return new RuleSummary(doc.get(IndexField.UID.field()), doc.get(IndexField.RULE_ID.field()), show[0], show[1],
+                show[2], show[3], show[4], techniques);
+    }
+
+    /** How many documents the index holds; 0 before the first rebuild. */
+    public int size() {
+        SearcherManager manager = searchers;
+        if (manager == null) {
+            return 0;
+        }
+        try {
+            IndexSearcher searcher = manager.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+
+    @Override
+    public void close() throws IOException {
+        if (searchers != null) {
+            searchers.close();
+        }
+        directory.close();
+    }
+}
