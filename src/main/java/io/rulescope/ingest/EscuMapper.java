@@ -25,6 +25,7 @@ final class EscuMapper {
         rule.setKnownFalsePositives(Yamls.text(doc, "known_false_positives"));
         rule.setReferences(Yamls.list(doc, "references"));
         rule.setQuery(Yamls.str(doc, "search"));
+        rule.setGroupBy(SplFacts.groupBy(rule.getQuery(), ctx));
         rule.setDataSources(Yamls.list(doc, "data_source"));
         rule.setStories(Yamls.list(facts, "analytic_story"));
         rule.setTechniqueIds(ctx.techniqueIds(Yamls.list(facts, "mitre_attack_id")));

@@ -41,6 +41,9 @@ final class LogicMapper {
                     : "logic_format '" + Yamls.abbreviate(logicFormat) + "' is not one Rulescope knows; shown as is");
         }
         rule.setQuery(Yamls.text(doc, "logic"));
+        if ("spl".equals(rule.getLanguage())) {
+            rule.setGroupBy(SplFacts.groupBy(rule.getQuery(), ctx));
+        }
         rule.setDescription(Yamls.text(doc, "description"));
         rule.setStatus(Yamls.str(doc, "status"));
         rule.setSeverity(lower(Yamls.str(doc, "severity")));

@@ -129,8 +129,14 @@ final class YamlReader {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         String context = e.getContext() == null ? "" : e.getContext();
         String text = (context.isEmpty() ? problem : context + ": " + problem).strip();
+        String tag = null;
         if (text.contains("could not determine a constructor for the tag")) {
-            return "unsupported tag (" + text.substring(text.indexOf("tag") + 3).strip()
+            tag = text.substring(text.indexOf("for the tag") + "for the tag".length()).strip();
+        } else if (text.startsWith("Global tag is not allowed:")) {
+            tag = text.substring("Global tag is not allowed:".length()).strip();
+        }
+        if (tag != null) {
+            return "unsupported tag (" + tag.replace("tag:yaml.org,2002:", "!!")
                     + "); rule files may only use plain YAML types";
         }
         return firstLine(text);
