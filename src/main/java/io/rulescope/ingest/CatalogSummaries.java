@@ -33,6 +33,6 @@ final class CatalogSummaries {
         }
         return new CatalogSummary(catalog.size(), IngestService.countBy(catalog, Rule::getPlatform),
                 IngestService.countBy(catalog, Rule::getSourceName), List.copyOf(tactics),
-                IngestService.countBy(catalog, r -> r.getStatus() == null ? "unknown" : r.getStatus()), techniques.size());
+                IngestService.countBy(catalog, Rule::getStatusOrUnknown), techniques.size());
     }
 }

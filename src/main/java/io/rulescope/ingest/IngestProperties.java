@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where rules come from and how hard ingest may work.
  *
  * @param sources directories scanned recursively for {@code *.yml}/{@code *.yaml}, each optionally named
- *     {@code name=path}; empty means the embedded {@code content/} shipped in the jar
+ *     {@code name=path}; the word {@code embedded} stands for the {@code content/} shipped in the jar, which is also
+ *     what an empty list means
  * @param maxFileBytes files larger than this are refused unread
  * @param threads parse threads; 0 means one per core
  * @param webHomes per source name, the URL prefix of its files on the web, where it is not recognised by itself

@@ -223,7 +223,7 @@ public class IngestService {
     private void setPhase(String phase, int total, Instant started, Map<String, Long> phases, List<IngestProblem> problems) {
         IngestReport r = report;
         report = new IngestReport(IngestReport.State.LOADING, phase, total, filesDone.get(), started, null, r.sources(),
-                r.rulesByFormat(), r.rulesByPlatform(), r.supporting(), Map.copyOf(phases), r.totals(), List.copyOf(problems));
+                r.rulesByFormat(), r.rulesByPlatform(), r.supporting(), Collections.unmodifiableMap(new LinkedHashMap<>(phases)), r.totals(), List.copyOf(problems));
     }
 
     private IngestReport finished(IngestReport.State state, Instant started, List<SourceFile> files,
@@ -243,7 +243,7 @@ public class IngestService {
         return new IngestReport(state, state == IngestReport.State.READY ? "done" : "failed", files.size(), files.size(),
                 started, Instant.now(), sources, countBy(catalog, r -> r.getFormat().name()), countBy(catalog, Rule::getPlatform),
                 new IngestReport.Supporting(support.macroCount(), support.dataSourceCount(), support.storyCount()),
-                Map.copyOf(phases), new IngestReport.Totals(files.size(), catalog.size(), skipped, errors, warnings, total),
+                Collections.unmodifiableMap(new LinkedHashMap<>(phases)), new IngestReport.Totals(files.size(), catalog.size(), skipped, errors, warnings, total),
                 List.copyOf(sorted));
     }
 

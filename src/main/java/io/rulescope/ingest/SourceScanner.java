@@ -25,6 +25,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class SourceScanner {
 
     private static final String EMBEDDED_PATTERN = "classpath*:content/rules/**/*.y*ml";
+    /** Names the embedded content in a source list, so it can be combined with directories. */
+    static final String EMBEDDED_KEYWORD = "embedded";
 
     private final IngestProperties properties;
 
@@ -33,12 +35,16 @@ class SourceScanner {
     }
 
     List<Source> sources() {
-        if (properties.sources().isEmpty()) {
-            return List.of(new Source(Source.EMBEDDED, null, null, "Rulescope content"));
+        if (properties.sources().stream().allMatch(String::isBlank)) {
+            return List.of(embedded());
         }
         Map<String, Source> byName = new LinkedHashMap<>();
         for (String entry : properties.sources()) {
             if (entry.isBlank()) {
+                continue;
+            }
+            if (entry.strip().equals(EMBEDDED_KEYWORD)) {
+                byName.putIfAbsent(Source.EMBEDDED, embedded());
                 continue;
             }
             int eq = entry.indexOf('=');
@@ -48,6 +54,10 @@ class SourceScanner {
             byName.put(name, describe(name, root));
         }
         return List.copyOf(byName.values());
+    }
+
+    private static Source embedded() {
+        return new Source(Source.EMBEDDED, null, null, "Rulescope content");
     }
 
     private static String defaultName(Path root) {

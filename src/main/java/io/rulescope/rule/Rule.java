@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
@@ -116,7 +117,8 @@ public class Rule implements Persistable<String> {
     }
 
     @PostLoad
-    void markLoaded() {
+    @PostPersist
+    void markStored() {
         fresh = false;
     }
 
@@ -134,6 +136,11 @@ public class Rule implements Persistable<String> {
     /** The URL-safe form of the title used in {@code /rules/{id}/{slug}}. */
     public String getSlug() {
         return Slugs.of(title);
+    }
+
+    /** The status for counting and filtering: rules that state none are grouped as {@code unknown}. */
+    public String getStatusOrUnknown() {
+        return status == null ? "unknown" : status;
     }
 
     public String getPermalink() {

@@ -90,7 +90,7 @@ public class RuleIndex implements AutoCloseable {
         }
         keyword(doc, IndexField.PLATFORM, rule.getPlatform());
         keyword(doc, IndexField.SOURCE, rule.getSourceName());
-        keyword(doc, IndexField.STATUS, rule.getStatus());
+        keyword(doc, IndexField.STATUS, rule.getStatusOrUnknown());
         keyword(doc, IndexField.SEVERITY, rule.getSeverity());
         keyword(doc, IndexField.LANGUAGE, rule.getLanguage());
         Set<String> techniques = new LinkedHashSet<>();

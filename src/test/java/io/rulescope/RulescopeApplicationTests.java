@@ -1,0 +1,170 @@
+package io.rulescope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.rulescope.ingest.IngestReport;
+import io.rulescope.ingest.IngestService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole application over the embedded content, through real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RulescopeApplicationTests {
+
+    private static final String ENCODED_POWERSHELL = "5b220c85-d411-4f51-b7bf-45e2bfb9eb95";
+    private static final String DEFENDER_COLLECTION = "d5a1246e-8afc-4dc8-b3de-e2b8c88a7fbf";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestService ingest;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeEach
+    void catalogIsLoaded() throws InterruptedException {
+        assertThat(ingest.awaitDone(Duration.ofSeconds(60))).isTrue();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode json(String path) throws IOException, InterruptedException {
+        return JsonMapper.builder().build().readTree(get(path).body());
+    }
+
+    @Test
+    void theEmbeddedContentIngestsWithoutErrorsAndCoversEveryLayout() {
+        IngestReport report = ingest.report();
+
+        assertThat(report.state()).isEqualTo(IngestReport.State.READY);
+        assertThat(report.totals().errors()).isZero();
+        assertThat(report.totals().warnings()).isZero();
+        assertThat(report.totals().rules()).isGreaterThanOrEqualTo(30);
+        assertThat(report.rulesByFormat()).containsKeys("ESCU_2024", "ESCU_2026", "LOGIC", "SIGMA", "SIGMA_CORRELATION", "SIGMA_FILTER");
+        assertThat(report.supporting().macros()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void theHomePageShowsTotalsPerPlatformAndTactic() throws Exception {
+        HttpResponse<String> home = get("/");
+
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("By platform", "Splunk", "Sigma", "Microsoft Sentinel", "Credential Access");
+        assertThat(home.body()).doesNotContain("still loading");
+    }
+
+    @Test
+    void aRulePageShowsHeaderAttackCoverageAndTheHighlightedBody() throws Exception {
+        HttpResponse<String> page = get("/rules/" + ENCODED_POWERSHELL);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Windows Encoded PowerShell Command Line", "Detection rules", "production",
+                "Execution", "T1059.001", "Command and Scripting Interpreter: PowerShell", "Defense Evasion", "T1027",
+                "Processes.dest, Processes.user", "Rule body", "class=\"y-key\"", "Copy permalink");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+    }
+
+    @Test
+    void theSlugFormOfAPermalinkWorksToo() throws Exception {
+        assertThat(get("/rules/" + ENCODED_POWERSHELL + "/windows-encoded-powershell-command-line").statusCode()).isEqualTo(200);
+        assertThat(get("/rules/" + ENCODED_POWERSHELL + "/an-old-title").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theApiReturnsTheRuleWithTheDocumentedFieldNames() throws Exception {
+        JsonNode rule = json("/api/rules/" + ENCODED_POWERSHELL);
+
+        assertThat(rule.path("id").asString()).isEqualTo(ENCODED_POWERSHELL);
+        assertThat(rule.path("platform").asString()).isEqualTo("Splunk");
+        assertThat(rule.path("language").asString()).isEqualTo("spl");
+        assertThat(rule.path("source").path("path").asString()).isEqualTo("rules/splunk/windows_encoded_powershell_command_line.yml");
+        assertThat(rule.path("severity").asString()).isEqualTo("medium");
+        assertThat(rule.path("attack").get(0).path("tactic").asString()).isEqualTo("Execution");
+        assertThat(rule.path("attack").get(0).path("techniques").get(0).path("id").asString()).isEqualTo("T1059.001");
+        assertThat(rule.path("groupBy").size()).isEqualTo(5);
+        assertThat(rule.path("permalink").asString()).isEqualTo("/rules/" + ENCODED_POWERSHELL);
+        assertThat(rule.path("raw").asString()).startsWith("name: Windows Encoded PowerShell Command Line");
+        for (String field : new String[] { "title", "status", "author", "date", "modified", "description", "references" }) {
+            assertThat(rule.has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
+    void anUnknownIdAnswers404WithAMessageInHtmlAndJson() throws Exception {
+        HttpResponse<String> api = get("/api/rules/no-such-rule");
+        HttpResponse<String> page = get("/rules/no-such-rule");
+
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.body()).contains("\"error\":\"no rule with this id\"");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("The catalog has no rule").doesNotContain("Exception");
+    }
+
+    @Test
+    void rulesSharingAnIdAreListedEachWithItsOwnPermalink() throws Exception {
+        HttpResponse<String> shared = get("/rules/" + DEFENDER_COLLECTION);
+        JsonNode choices = json("/api/rules/" + DEFENDER_COLLECTION);
+
+        assertThat(shared.statusCode()).isEqualTo(200);
+        assertThat(shared.body()).contains("Several rules share the id");
+        assertThat(choices.path("rules").size()).isEqualTo(2);
+        String own = choices.path("rules").get(1).path("permalink").asString();
+        assertThat(own).startsWith("/rules/" + DEFENDER_COLLECTION + "/");
+        assertThat(get(own).body()).contains("Microsoft Defender Real-Time Protection Disabled", "registry_set");
+    }
+
+    @Test
+    void aPathLinkRedirectsToTheIdPermalink() throws Exception {
+        HttpResponse<String> response = get("/rules/by-path/rulescope/rules/splunk/windows_encoded_powershell_command_line.yml");
+
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(response.headers().firstValue("Location")).hasValue("/rules/" + ENCODED_POWERSHELL);
+        assertThat(get("/rules/by-path/rulescope/rules/nope.yml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theRuleListFiltersByPlatformAndTactic() throws Exception {
+        HttpResponse<String> sigma = get("/rules?platform=Sigma");
+        HttpResponse<String> exfil = get("/rules?tactic=exfiltration");
+
+        assertThat(sigma.statusCode()).isEqualTo(200);
+        assertThat(sigma.body()).contains("Security Audit Log Cleared").doesNotContain("Windows Encoded PowerShell Command Line");
+        assertThat(exfil.body()).contains("Rclone Copy to Cloud Storage - Windows").doesNotContain("Security Audit Log Cleared");
+    }
+
+    @Test
+    void theIngestReportIsServedAsHtmlAndJson() throws Exception {
+        assertThat(get("/ingest").body()).contains("Ingest report", "Rules per format", "Every file was read without a problem");
+        JsonNode report = json("/api/ingest");
+        assertThat(report.path("state").asString()).isEqualTo("READY");
+        assertThat(report.path("phaseMillis").has("read+parse")).isTrue();
+    }
+
+    @Test
+    void healthIsUpOnceLoadedAndNothingElseIsExposed() throws Exception {
+        assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+        assertThat(get("/h2-console").statusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,111 @@
+package io.rulescope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.rulescope.ingest.IngestReport;
+import io.rulescope.ingest.IngestService;
+import io.rulescope.search.RuleFilter;
+import io.rulescope.search.RuleIndex;
+import io.rulescope.search.RulePage;
+import io.rulescope.search.RuleSummary;
+
+/** The real, community-written corpus: every detection becomes a rule, nothing fails, permalinks render. */
+@EnabledIf(value = "io.rulescope.SharedData#corpusPresent", disabledReason = SharedData.MISSING)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SharedCorpusIngestTest {
+
+    @DynamicPropertySource
+    static void sources(DynamicPropertyRegistry registry) {
+        registry.add("rulescope.sources", () -> SharedData.escu() + "," + SharedData.sigma());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    RuleIndex index;
+
+    private IngestReport loaded() throws InterruptedException {
+        assertThat(ingest.awaitDone(Duration.ofMinutes(3))).isTrue();
+        return ingest.report();
+    }
+
+    @Test
+    void everyEscuDetectionAndEverySigmaRuleBecomesARuleWithZeroFailures() throws Exception {
+        IngestReport report = loaded();
+
+        assertThat(report.problems()).filteredOn(p -> p.level() == io.rulescope.ingest.IngestProblem.Level.ERROR).isEmpty();
+        assertThat(report.sources()).extracting(IngestReport.SourceSummary::name).containsExactly("escu", "sigma");
+        assertThat(report.sources().get(0).rules()).as("ESCU detections").isEqualTo(1711).isEqualTo(yamlFiles(SharedData.escu().resolve("detections")).size());
+        assertThat(report.sources().get(1).rules()).as("Sigma rules").isEqualTo(sigmaRuleDocuments());
+        assertThat(report.totals().skipped()).as("every Sigma file is a rule; ESCU support files are not counted as skipped").isZero();
+        assertThat(report.supporting().macros()).isGreaterThan(100);
+    }
+
+    /** Independent count: one rule per YAML document, except the global part of a collection. */
+    private static int sigmaRuleDocuments() throws IOException {
+        int documents = 0;
+        for (Path file : yamlFiles(SharedData.sigma())) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            long separators = text.lines().filter(l -> l.strip().equals("---")).count();
+            boolean collection = text.lines().anyMatch(l -> l.startsWith("action: global"));
+            documents += (int) (separators + 1 - (collection ? 1 : 0));
+        }
+        return documents;
+    }
+
+    private static List<Path> yamlFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).toList();
+        }
+    }
+
+    @Test
+    void aSampleOfPermalinksRendersWithStatus200() throws Exception {
+        loaded();
+        HttpClient http = HttpClient.newHttpClient();
+        RulePage all = index.browse(RuleFilter.NONE, 1, 200);
+        assertThat(all.total()).isGreaterThan(5000);
+        int checked = 0;
+        for (int page = 1; page <= all.pages(); page += 5) {
+            for (RuleSummary rule : index.browse(RuleFilter.NONE, page, 200).rules().subList(0, 3)) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + rule.permalink())).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(rule.permalink()).isIn(200);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(15);
+    }
+
+    @Test
+    void theSeedRulesTechniqueResolvesAcrossFormats() throws Exception {
+        loaded();
+        RulePage collection = index.browse(new RuleFilter(null, null, null, "collection"), 1, 10);
+        assertThat(collection.total()).isGreaterThan(10);
+        assertThat(index.browse(new RuleFilter("Sigma", "sigma", null, null), 1, 1).total()).isEqualTo(ingest.report().sources().get(1).rules());
+    }
+}

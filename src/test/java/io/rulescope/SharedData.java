@@ -1,0 +1,40 @@
+package io.rulescope;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the shared corpus and ATT&CK bundle are for tests: {@code ../shared} beside the project, or the
+ * {@code rulescope.shared} system property. Tests that need them are disabled, with this reason, when absent.
+ */
+public final class SharedData {
+
+    public static final String MISSING = "../shared is absent: the corpus and ATT&CK tests need the shared data beside the project";
+
+    private SharedData() {
+    }
+
+    public static Path root() {
+        return Path.of(System.getProperty("rulescope.shared", "../shared")).toAbsolutePath().normalize();
+    }
+
+    public static Path escu() {
+        return root().resolve("corpus/escu");
+    }
+
+    public static Path sigma() {
+        return root().resolve("corpus/sigma");
+    }
+
+    public static Path attackBundle() {
+        return root().resolve("attack/enterprise-attack.json");
+    }
+
+    public static boolean corpusPresent() {
+        return Files.isDirectory(escu().resolve("detections")) && Files.isDirectory(sigma().resolve("rules"));
+    }
+
+    public static boolean attackPresent() {
+        return Files.isRegularFile(attackBundle());
+    }
+}
