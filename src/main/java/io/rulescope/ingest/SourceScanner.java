@@ -162,9 +162,13 @@ class SourceScanner {
 
                         @Override
                         public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            String reason = e instanceof java.nio.file.FileSystemLoopException ? "symbolic link loop; not followed"
-                                    : "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage();
-                            problems.add(IngestProblem.error(source.name(), relative(root, file), reason));
+                            String path = relative(root, file);
+                            if (e instanceof java.nio.file.FileSystemLoopException) {
+                                problems.add(IngestProblem.skipped(source.name(), path, "symbolic link loop; not followed"));
+                            } else {
+                                problems.add(IngestProblem.error(source.name(), path,
+                                        "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage()));
+                            }
                             return FileVisitResult.CONTINUE;
                         }
                     });

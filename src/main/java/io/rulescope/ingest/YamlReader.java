@@ -54,7 +54,8 @@ final class YamlReader {
         try {
             text = decode(bytes);
         } catch (MalformedInputException e) {
-            return failed(0, 0, "not valid UTF-8 text (e.g. a binary file or another encoding); save it as UTF-8");
+            return failed(lineOfFirstBadByte(bytes), 0,
+                    "not valid UTF-8 text (e.g. a binary file or another encoding); save it as UTF-8");
         } catch (CharacterCodingException e) {
             return failed(0, 0, "not valid text: " + e.getMessage());
         }
@@ -106,6 +107,20 @@ final class YamlReader {
         int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
         CharBuffer chars = strictDecoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
         return chars.toString();
+    }
+
+    /** The 1-based line of the first byte that is not UTF-8, so the person fixing the file knows where to look. */
+    private static int lineOfFirstBadByte(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        strictDecoder(StandardCharsets.UTF_8).decode(in, out, true);
+        int line = 1;
+        for (int i = 0; i < in.position(); i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static CharsetDecoder strictDecoder(java.nio.charset.Charset charset) {

@@ -47,10 +47,11 @@ class YamlReaderTest {
 
     @Test
     void invalidUtf8IsReportedAsNotText() {
-        YamlReader.Parsed parsed = reader.parse(new byte[] { 't', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xC3, (byte) 0x28 });
+        YamlReader.Parsed parsed = reader.parse(new byte[] { 'a', ':', '1', '\n', 't', ':', ' ', (byte) 0xC3, (byte) 0x28 });
 
         assertThat(parsed.failed()).isTrue();
         assertThat(parsed.failure().reason()).contains("not valid UTF-8");
+        assertThat(parsed.failure().line()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,168 @@
+package io.rulescope.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleRepository;
+import io.rulescope.search.RuleFilter;
+import io.rulescope.search.RuleIndex;
+
+/** The whole ingest pipeline over a directory where good rules sit beside broken and hostile files. */
+class IngestServiceTest {
+
+    @TempDir
+    static Path root;
+
+    static final AttackCatalog ATTACK = AttackCatalog.load(null);
+    static final InMemoryRules RULES = new InMemoryRules();
+    static final RuleIndex INDEX = new RuleIndex(ATTACK);
+    static IngestReport report;
+
+    static String sigma(String id, String title) {
+        return "title: " + title + "\nid: " + id + "\nlogsource:\n  product: windows\ndetection:\n  s:\n    EventID: 1\n  condition: s\n";
+    }
+
+    @BeforeAll
+    static void ingestAMixedDirectory() throws Exception {
+        Path a = Files.createDirectories(root.resolve("a"));
+        Path b = Files.createDirectories(root.resolve("b"));
+        Files.writeString(a.resolve("good_one.yml"), sigma("11111111-1111-1111-1111-111111111111", "Good One"));
+        Files.writeString(a.resolve("good_two.yaml"), sigma("22222222-2222-2222-2222-222222222222", "Good Two"));
+        Files.writeString(b.resolve("fork_of_one.yml"), sigma("11111111-1111-1111-1111-111111111111", "Good One (fork)"));
+        Files.writeString(a.resolve("broken.yml"), "title: Broken\ndetection:\n  s: [1, 2\n");
+        Files.writeString(a.resolve("empty.yml"), "");
+        Files.writeString(a.resolve("comments_only.yml"), "# nothing here\n---\n");
+        Files.write(a.resolve("latin1.yml"), "title: Caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(a.resolve("readme.yml"), "just: config\n");
+        Files.writeString(a.resolve("notes.txt"), "not yaml at all");
+        Files.createDirectories(a.resolve("dir.yml"));
+        Files.createSymbolicLink(a.resolve("loop"), a);
+        Files.createSymbolicLink(a.resolve("outside"), root.getParent());
+
+        IngestProperties properties = new IngestProperties(List.of("a=" + a, "b=" + b), 1 << 20, 2, Map.of());
+        IngestService ingest = new IngestService(properties, RULES, INDEX, ATTACK);
+        ingest.ingest();
+        assertThat(ingest.awaitDone(Duration.ofSeconds(30))).isTrue();
+        report = ingest.report();
+    }
+
+    private static Optional<IngestProblem> problem(String path) {
+        return report.problems().stream().filter(p -> p.path().equals(path)).findFirst();
+    }
+
+    @Test
+    void everyGoodRuleIsIngestedDespiteTheBrokenFilesBesideIt() {
+        assertThat(report.state()).isEqualTo(IngestReport.State.READY);
+        assertThat(RULES.saved).extracting(Rule::getTitle).containsExactlyInAnyOrder("Good One", "Good Two", "Good One (fork)");
+        assertThat(INDEX.browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(3);
+        assertThat(report.totals().rules()).isEqualTo(3);
+    }
+
+    @Test
+    void eachBadFileIsReportedWithAReasonAPersonUnderstands() {
+        assertThat(problem("broken.yml")).hasValueSatisfying(p -> {
+            assertThat(p.level()).isEqualTo(IngestProblem.Level.ERROR);
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.reason()).startsWith("YAML error");
+        });
+        assertThat(problem("empty.yml")).hasValueSatisfying(p -> assertThat(p.reason()).isEqualTo("empty file"));
+        assertThat(problem("latin1.yml")).hasValueSatisfying(p -> assertThat(p.reason()).contains("not valid UTF-8"));
+        assertThat(problem("comments_only.yml")).hasValueSatisfying(p -> assertThat(p.reason()).contains("no YAML document"));
+        assertThat(problem("readme.yml")).hasValueSatisfying(p -> {
+            assertThat(p.level()).isEqualTo(IngestProblem.Level.SKIPPED);
+            assertThat(p.reason()).isEqualTo("not a rule");
+        });
+        assertThat(problem("dir.yml")).isEmpty();
+        assertThat(report.problems()).noneMatch(p -> p.path().contains("notes.txt"));
+    }
+
+    @Test
+    void symbolicLinksNeverLoopOrLeaveTheSource() {
+        assertThat(report.problems()).anyMatch(p -> p.path().equals("outside") && p.reason().contains("outside the source"));
+        assertThat(problem("loop")).hasValueSatisfying(p -> {
+            assertThat(p.level()).isEqualTo(IngestProblem.Level.SKIPPED);
+            assertThat(p.reason()).isEqualTo("symbolic link loop; not followed");
+        });
+        assertThat(RULES.saved).noneMatch(r -> r.getSourcePath().startsWith("loop/") || r.getSourcePath().startsWith("outside/"));
+    }
+
+    @Test
+    void anIdUsedInTwoSourcesIsAWarningThatNamesTheOtherFile() {
+        assertThat(report.problems()).filteredOn(p -> p.reason().startsWith("duplicate id"))
+                .extracting(IngestProblem::level, IngestProblem::source, IngestProblem::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(IngestProblem.Level.WARNING, "a",
+                                "duplicate id '11111111-1111-1111-1111-111111111111' is also used by b:fork_of_one.yml; its permalink lists all of them"),
+                        org.assertj.core.groups.Tuple.tuple(IngestProblem.Level.WARNING, "b",
+                                "duplicate id '11111111-1111-1111-1111-111111111111' is also used by a:good_one.yml; its permalink lists all of them"));
+    }
+
+    @Test
+    void theReportCountsFilesRulesSkipsAndErrorsAndTimesEachPhase() {
+        assertThat(report.problems()).filteredOn(p -> p.level() == IngestProblem.Level.ERROR)
+                .extracting(IngestProblem::path).containsExactlyInAnyOrder("broken.yml", "empty.yml", "latin1.yml");
+        assertThat(report.totals().errors()).isEqualTo(3);
+        assertThat(report.totals().skipped()).isEqualTo(2);
+        assertThat(report.phaseMillis()).containsOnlyKeys("scan", "read+parse", "map", "persist", "index");
+        assertThat(report.sources()).extracting(IngestReport.SourceSummary::name).containsExactly("a", "b");
+    }
+
+    /** The repository is narrow enough that a list stands in for the database here. */
+    static final class InMemoryRules implements RuleRepository {
+        final List<Rule> saved = new ArrayList<>();
+
+        @Override
+        public <S extends Rule> List<S> saveAll(Iterable<S> rules) {
+            List<S> out = new ArrayList<>();
+            rules.forEach(out::add);
+            saved.addAll(out);
+            return out;
+        }
+
+        @Override
+        public void deleteAll() {
+            saved.clear();
+        }
+
+        @Override
+        public Optional<Rule> findByUid(String uid) {
+            return saved.stream().filter(r -> r.getUid().equals(uid)).findFirst();
+        }
+
+        @Override
+        public List<Rule> findByRuleIdOrderBySourceNameAscSourcePathAscDocIndexAsc(String ruleId) {
+            return saved.stream().filter(r -> r.getRuleId().equals(ruleId)).toList();
+        }
+
+        @Override
+        public List<Rule> findBySourceNameAndSourcePathOrderByDocIndex(String sourceName, String sourcePath) {
+            return saved.stream().filter(r -> r.getSourceName().equals(sourceName) && r.getSourcePath().equals(sourcePath)).toList();
+        }
+
+        @Override
+        public List<Rule> findByUidIn(Collection<String> uids) {
+            return saved.stream().filter(r -> uids.contains(r.getUid())).toList();
+        }
+
+        @Override
+        public long count() {
+            return saved.size();
+        }
+    }
+}
