@@ -1,0 +1,14 @@
+package io.rulescope.query;
+
+import java.util.List;
+
+/**
+ * One stage of a query as the rule page shows it: SPL commands, or for Sigma each search identifier and then the
+ * condition.
+ *
+ * @param expression what the stage matches, or null for stages that do not filter (eval, table, ...)
+ * @param expansion for macro stages, the macro text after expansion
+ * @param note why a stage has no predicates or was not fully analysed; null when there is nothing to say
+ */
+public record StageAnalysis(int n, String command, String text, Expr expression, String expansion, String note) {
+}

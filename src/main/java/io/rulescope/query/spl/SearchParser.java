@@ -1,0 +1,253 @@
+package io.rulescope.query.spl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.rulescope.query.Expr;
+import io.rulescope.query.Kind;
+import io.rulescope.query.Predicate;
+
+/**
+ * Recursive-descent parser for SPL search expressions: the implicit first stage, {@code search} stages and the
+ * {@code where} clause of {@code tstats}. It is tolerant by design: what it cannot read becomes an
+ * {@link Expr.Opaque} with the reason, and parsing goes on after it.
+ */
+final class SearchParser {
+
+    /** Time-range modifiers select a window, not events; they are not indicators. */
+    private static final Set<String> TIME_MODIFIERS = Set.of("earliest", "latest", "_index_earliest", "_index_latest",
+            "starttime", "endtime", "timeformat");
+
+    private final String source;
+    private final List<Token> tokens;
+    private final SplContext context;
+    private final String viaMacro;
+    private int pos;
+
+    SearchParser(String source, List<Token> tokens, SplContext context, String viaMacro) {
+        this.source = source;
+        this.tokens = tokens;
+        this.context = context;
+        this.viaMacro = viaMacro;
+    }
+
+    /** Parses all tokens; returns null when there is nothing to match on (an empty stage). */
+    Expr parse() {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        List<Expr> parts = new ArrayList<>();
+        while (pos < tokens.size()) {
+            int before = pos;
+            Expr e = orExpr();
+            if (e != null) {
+                parts.add(e);
+            }
+            if (pos == before) {
+                // A stray closing parenthesis or similar: keep it visible and move on.
+                Token t = tokens.get(pos++);
+                parts.add(new Expr.Opaque(t.text(), "unexpected '" + t.text() + "' at position " + t.start()));
+            }
+        }
+        return parts.isEmpty() ? null : and(parts);
+    }
+
+    // orExpr := andExpr ( "OR" andExpr )*
+    private Expr orExpr() {
+        List<Expr> parts = new ArrayList<>();
+        Expr first = andExpr();
+        if (first != null) {
+            parts.add(first);
+        }
+        while (peekWord("OR")) {
+            pos++;
+            Expr next = andExpr();
+            if (next != null) {
+                parts.add(next);
+            }
+        }
+        return parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : new Expr.Or(List.copyOf(parts));
+    }
+
+    // andExpr := notExpr ( ["AND"] notExpr )*   (juxtaposition is AND)
+    private Expr andExpr() {
+        List<Expr> parts = new ArrayList<>();
+        while (pos < tokens.size() && !peek(TokenKind.RPAREN) && !peekWord("OR")) {
+            if (peekWord("AND")) {
+                pos++;
+                continue;
+            }
+            int before = pos;
+            Expr e = notExpr();
+            if (e != null) {
+                parts.add(e);
+            }
+            if (pos == before) {
+                break;
+            }
+        }
+        return parts.isEmpty() ? null : and(parts);
+    }
+
+    // notExpr := "NOT" notExpr | primary
+    private Expr notExpr() {
+        if (peekWord("NOT")) {
+            pos++;
+            Expr inner = notExpr();
+            return inner == null ? null : new Expr.Not(inner);
+        }
+        return primary();
+    }
+
+    // primary := "(" orExpr ")" | ("TERM"|"CASE") "(" ... ")" | macro | comparison | field "IN" "(" values ")" | term
+    private Expr primary() {
+        if (pos >= tokens.size()) {
+            return null;
+        }
+        Token t = tokens.get(pos);
+        if (t.is(TokenKind.LPAREN)) {
+            pos++;
+            Expr inner = orExpr();
+            if (peek(TokenKind.RPAREN)) {
+                pos++;
+            }
+            return inner;
+        }
+        if (t.is(TokenKind.MACRO)) {
+            pos++;
+            return context.expandInline(MacroCall.parse(t.text()), t.text());
+        }
+        if ((t.isWord("TERM") || t.isWord("CASE")) && peekAt(pos + 1, TokenKind.LPAREN)) {
+            return termOrCase();
+        }
+        if (t.is(TokenKind.LBRACKET)) {
+            return subsearch();
+        }
+        if (isFieldToken(t) && peekAt(pos + 1, TokenKind.COMPARE)) {
+            return comparison();
+        }
+        if (isFieldToken(t) && pos + 2 < tokens.size() && tokens.get(pos + 1).isWord("IN") && peekAt(pos + 2, TokenKind.LPAREN)) {
+            return inList();
+        }
+        if (t.is(TokenKind.UNTERMINATED)) {
+            pos++;
+            return new Expr.Opaque(t.text(), "unterminated quote or macro at position " + t.start());
+        }
+        if (t.is(TokenKind.WORD) || t.is(TokenKind.STRING)) {
+            pos++;
+            return new Expr.Term(t.text(), viaMacro);
+        }
+        pos++;
+        return new Expr.Opaque(t.text(), "unexpected '" + t.text() + "' at position " + t.start());
+    }
+
+    private static boolean isFieldToken(Token t) {
+        return t.is(TokenKind.WORD) || t.is(TokenKind.STRING) || t.is(TokenKind.QUOTED_FIELD);
+    }
+
+    // comparison := field COMPARE value
+    private Expr comparison() {
+        Token field = tokens.get(pos++);
+        Token op = tokens.get(pos++);
+        if (pos >= tokens.size() || !(peek(TokenKind.WORD) || peek(TokenKind.STRING))) {
+            return new Expr.Opaque(source.substring(field.start(), op.end()), "comparison without a value");
+        }
+        Token value = tokens.get(pos++);
+        if (TIME_MODIFIERS.contains(field.text().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return leaf(field.text(), op.text(), value.text(), List.of());
+    }
+
+    // inList := field "IN" "(" value ( [","] value )* ")"
+    private Expr inList() {
+        Token field = tokens.get(pos);
+        pos += 3;
+        List<Expr> values = new ArrayList<>();
+        while (pos < tokens.size() && !peek(TokenKind.RPAREN)) {
+            Token v = tokens.get(pos++);
+            if (v.is(TokenKind.WORD) || v.is(TokenKind.STRING)) {
+                values.add(leaf(field.text(), "=", v.text(), List.of()));
+            }
+        }
+        pos++;
+        return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : new Expr.Or(List.copyOf(values));
+    }
+
+    // termOrCase := ("TERM"|"CASE") "(" (field "=" value | text) ")"
+    private Expr termOrCase() {
+        String fn = tokens.get(pos).text().toLowerCase(Locale.ROOT);
+        int open = pos + 1;
+        int close = open + 1;
+        while (close < tokens.size() && !tokens.get(close).is(TokenKind.RPAREN)) {
+            close++;
+        }
+        List<Token> inner = tokens.subList(open + 1, Math.min(close, tokens.size()));
+        pos = Math.min(close + 1, tokens.size());
+        if (inner.size() == 3 && isFieldToken(inner.get(0)) && inner.get(1).is(TokenKind.COMPARE)) {
+            return leaf(inner.get(0).text(), inner.get(1).text(), inner.get(2).text(), List.of(fn));
+        }
+        if (inner.isEmpty()) {
+            return null;
+        }
+        String text = source.substring(inner.get(0).start(), inner.get(inner.size() - 1).end());
+        return new Expr.Term(text.replace("\"", ""), viaMacro);
+    }
+
+    // subsearch := "[" ... "]"   (its results become a filter; shown, not analysed here)
+    private Expr subsearch() {
+        int start = tokens.get(pos).start();
+        int depth = 0;
+        int end = start;
+        while (pos < tokens.size()) {
+            Token t = tokens.get(pos++);
+            if (t.is(TokenKind.LBRACKET)) {
+                depth++;
+            } else if (t.is(TokenKind.RBRACKET) && --depth == 0) {
+                end = t.end();
+                break;
+            }
+            end = t.end();
+        }
+        return new Expr.Opaque(source.substring(start, end), "subsearch: its results filter this stage at run time");
+    }
+
+    private Expr leaf(String rawField, String op, String rawValue, List<String> modifiers) {
+        FieldName field = FieldName.of(rawField);
+        Expr e;
+        switch (op) {
+            case "<" -> e = new Expr.Leaf(predicate(field, Kind.LT, rawValue, modifiers));
+            case "<=" -> e = new Expr.Leaf(predicate(field, Kind.LTE, rawValue, modifiers));
+            case ">" -> e = new Expr.Leaf(predicate(field, Kind.GT, rawValue, modifiers));
+            case ">=" -> e = new Expr.Leaf(predicate(field, Kind.GTE, rawValue, modifiers));
+            default -> {
+                Kind.Match match = Kind.fromPattern(rawValue);
+                Expr positive = new Expr.Leaf(predicate(field, match.kind(), match.value(), modifiers));
+                e = op.equals("!=") ? new Expr.Not(positive) : positive;
+            }
+        }
+        return e;
+    }
+
+    private Predicate predicate(FieldName field, Kind kind, String value, List<String> modifiers) {
+        return new Predicate(field.name(), field.dataModel(), kind, value, modifiers, viaMacro);
+    }
+
+    private static Expr and(List<Expr> parts) {
+        return parts.size() == 1 ? parts.get(0) : new Expr.And(List.copyOf(parts));
+    }
+
+    private boolean peek(TokenKind kind) {
+        return peekAt(pos, kind);
+    }
+
+    private boolean peekAt(int i, TokenKind kind) {
+        return i < tokens.size() && tokens.get(i).is(kind);
+    }
+
+    private boolean peekWord(String word) {
+        return pos < tokens.size() && tokens.get(pos).kind() == TokenKind.WORD && tokens.get(pos).text().equals(word);
+    }
+}
