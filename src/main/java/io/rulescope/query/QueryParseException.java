@@ -1,0 +1,30 @@
+package io.rulescope.query;
+
+/**
+ * A query that cannot be parsed, with a stable code, the 0-based position of the problem and a message meant for
+ * the person who wrote it ({@code SIGMA_UNBALANCED at 17: missing ')'}).
+ */
+public class QueryParseException extends RuntimeException {
+
+    private final String code;
+    private final int position;
+
+    public QueryParseException(String code, int position, String message) {
+        super(message);
+        this.code = code;
+        this.position = position;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    /** The message with its code and position, as pages show it. */
+    public String describe() {
+        return getMessage() + " (" + code + " at position " + position + ")";
+    }
+}
