@@ -82,6 +82,64 @@ class RulescopeApplicationTests {
                 assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
     }
 
+    private static final String CLOUDTRAIL_DISABLED = "a8b6456a-cc7a-4290-87fa-b27f67cda783";
+
+    @Test
+    void aRulePageTakesTheQueryApartWithMacrosExpandedAndCorpusCounts() throws Exception {
+        HttpResponse<String> page = get("/rules/" + CLOUDTRAIL_DISABLED);
+
+        assertThat(page.body()).contains("Stages and predicates", "id=\"indicators\"", "id=\"search-terms\"", "id=\"event-coverage\"",
+                "sourcetype eq aws:cloudtrail", "This rule has no bare search terms", "tuning hook", "AWS CloudTrail", "StopLogging");
+        assertThat(page.body().indexOf("id=\"attack\"")).isLessThan(page.body().indexOf("id=\"stages\""));
+        assertThat(page.body().indexOf("id=\"stages\"")).isLessThan(page.body().indexOf("id=\"indicators\""));
+        assertThat(page.body().indexOf("id=\"event-coverage\"")).isLessThan(page.body().indexOf("id=\"body\""));
+    }
+
+    @Test
+    void theApiAddsStagesIndicatorsSearchTermsAndEventCoverage() throws Exception {
+        JsonNode rule = json("/api/rules/" + CLOUDTRAIL_DISABLED);
+
+        assertThat(rule.path("stages").get(0).path("command").asString()).isEqualTo("search");
+        JsonNode sourcetype = rule.path("indicators").get(0);
+        assertThat(sourcetype.path("field").asString()).isEqualTo("sourcetype");
+        assertThat(sourcetype.path("kind").asString()).isEqualTo("eq");
+        assertThat(sourcetype.path("polarity").asString()).isEqualTo("match");
+        assertThat(sourcetype.path("values").get(0).path("value").asString()).isEqualTo("aws:cloudtrail");
+        assertThat(sourcetype.path("values").get(0).path("corpus").asInt()).as("the other CloudTrail SPL rules in content/").isGreaterThanOrEqualTo(3);
+        assertThat(rule.path("searchTerms").isArray()).isTrue();
+        assertThat(rule.path("eventCoverage").toString()).contains("StopLogging", "DeleteTrail");
+    }
+
+    @Test
+    void aCorpusCountLinksToTheRulesSharingTheIndicator() throws Exception {
+        JsonNode shared = json("/api/indicators?field=sourcetype&kind=eq&value=AWS:CloudTrail");
+        HttpResponse<String> page = get("/indicators?field=sourcetype&kind=eq&value=aws%3Acloudtrail");
+
+        assertThat(shared.path("total").asInt()).as("case is folded as Splunk compares").isGreaterThanOrEqualTo(4);
+        assertThat(shared.toString()).contains("AWS CloudTrail Logging Disabled", "AWS S3 Bucket ACL Made Public");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("AWS CloudTrail Logging Disabled");
+    }
+
+    @Test
+    void aMalformedIndicatorLookupIsA400WithAMessage() throws Exception {
+        HttpResponse<String> api = get("/api/indicators?field=x&kind=bogus&value=1");
+        HttpResponse<String> page = get("/indicators?field=x");
+
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("unknown kind 'bogus'");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("name a field and a kind");
+    }
+
+    @Test
+    void sigmaFieldsFoldToTheirCanonicalNameOnThePage() throws Exception {
+        HttpResponse<String> page = get("/rules/d5f43b1a-7d93-45fd-8424-b595eb163184");
+
+        assertThat(page.body()).contains("selection_img", "condition", "process.executable", "windash", "exclude",
+                "Sysmon", "Event ID 1", "Process creation", "Security", "Event ID 4688");
+    }
+
     @Test
     void theSlugFormOfAPermalinkWorksToo() throws Exception {
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/windows-encoded-powershell-command-line").statusCode()).isEqualTo(200);

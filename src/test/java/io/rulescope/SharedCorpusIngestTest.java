@@ -58,6 +58,9 @@ class SharedCorpusIngestTest {
         IngestReport report = loaded();
 
         assertThat(report.problems()).filteredOn(p -> p.level() == io.rulescope.ingest.IngestProblem.Level.ERROR).isEmpty();
+        assertThat(report.problems()).as("every ESCU search and Sigma detection analyses without an exception")
+                .noneMatch(p -> p.reason().startsWith("query not analysed"));
+        assertThat(report.phaseMillis()).containsKeys("query analysis", "corpus counts");
         assertThat(report.sources()).extracting(IngestReport.SourceSummary::name).containsExactly("escu", "sigma");
         assertThat(report.sources().get(0).rules()).as("ESCU detections").isEqualTo(1711).isEqualTo(yamlFiles(SharedData.escu().resolve("detections")).size());
         assertThat(report.sources().get(1).rules()).as("Sigma rules").isEqualTo(sigmaRuleDocuments());

@@ -24,6 +24,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.indicator.IndicatorCatalog;
+import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.CatalogSummary;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleRepository;
@@ -43,17 +45,20 @@ public class IngestService {
     private final RuleRepository rules;
     private final RuleIndex index;
     private final AttackCatalog attack;
+    private final IndicatorCatalog indicators;
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicInteger filesDone = new AtomicInteger();
     private volatile IngestReport report = IngestReport.starting(Instant.now());
     private volatile CatalogSummary summary = CatalogSummary.EMPTY;
     private volatile SupportingData supporting = new SupportingData();
 
-    public IngestService(IngestProperties properties, RuleRepository rules, RuleIndex index, AttackCatalog attack) {
+    public IngestService(IngestProperties properties, RuleRepository rules, RuleIndex index, AttackCatalog attack,
+            IndicatorCatalog indicators) {
         this.properties = properties;
         this.rules = rules;
         this.index = index;
         this.attack = attack;
+        this.indicators = indicators;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -129,6 +134,18 @@ public class IngestService {
             catalog = dropDuplicateKeys(catalog, problems);
             reportSharedIds(catalog, problems);
             phases.put("map", millisSince(t));
+            setPhase("query analysis", files.size(), started, phases, problems);
+
+            t = System.nanoTime();
+            indicators.useMacros(support.macros());
+            Map<String, QueryAnalysis> analyses = new HashMap<>();
+            for (Map.Entry<Rule, QueryAnalysis> e : parallel(catalog, rule -> Map.entry(rule, analyze(rule, problems)))) {
+                analyses.put(e.getKey().getUid(), e.getValue());
+            }
+            phases.put("query analysis", millisSince(t));
+            t = System.nanoTime();
+            indicators.publish(analyses);
+            phases.put("corpus counts", millisSince(t));
             setPhase("persist", files.size(), started, phases, problems);
 
             t = System.nanoTime();
@@ -148,9 +165,10 @@ public class IngestService {
             report = finished(IngestReport.State.READY, started, files, filesBySource, catalog, support, phases, problems, skipped);
             IngestReport.Totals totals = report.totals();
             log.info("Ingest done: {} files, {} rules, {} skipped, {} errors, {} warnings in {} ms (phases ms: {}); "
-                    + "supporting data: {} macros, {} data sources, {} stories",
+                    + "supporting data: {} macros, {} data sources, {} stories; {} distinct indicators",
                     totals.files(), totals.rules(), totals.skipped(), totals.errors(), totals.warnings(),
-                    totals.totalMillis(), phases, support.macroCount(), support.dataSourceCount(), support.storyCount());
+                    totals.totalMillis(), phases, support.macroCount(), support.dataSourceCount(), support.storyCount(),
+                    indicators.distinctIndicators());
             if (totals.errors() > 0) {
                 log.warn("{} file(s) or document(s) could not be ingested; see /ingest for each reason", totals.errors());
             }
@@ -161,6 +179,16 @@ public class IngestService {
                     phases, problems, 0);
         } finally {
             done.countDown();
+        }
+    }
+
+    /** Analysis is best effort: a query that trips the analyser is shown unanalysed and reported, never fatal. */
+    private QueryAnalysis analyze(Rule rule, List<IngestProblem> problems) {
+        try {
+            return indicators.analyze(rule);
+        } catch (RuntimeException | StackOverflowError e) {
+            problems.add(IngestProblem.warning(rule.getSourceName(), rule.getSourcePath(), "query not analysed: " + e));
+            return new QueryAnalysis(List.of(), List.of(), List.of(), List.of(), List.of("query not analysed: internal error"));
         }
     }
 

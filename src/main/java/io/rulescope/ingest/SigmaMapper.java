@@ -55,10 +55,12 @@ final class SigmaMapper {
                 Map<String, Object> filter = Yamls.map(doc, "filter");
                 rule.setRelatedRules(Yamls.list(filter, "rules"));
                 rule.setRuleType("filter");
+                rule.setDetection(filter);
                 rule.setQuery(dump(filter));
             }
             default -> {
                 rule.setRuleType("detection");
+                rule.setDetection(Yamls.map(doc, "detection"));
                 rule.setQuery(dump(Yamls.map(doc, "detection")));
             }
         }

@@ -103,6 +103,10 @@ public class Rule implements Persistable<String> {
     @Transient
     private boolean fresh = true;
 
+    /** The Sigma detection (or filter) block as parsed at ingest, so analysis need not parse the YAML again. */
+    @Transient
+    private java.util.Map<String, Object> detection;
+
     protected Rule() {
     }
 
@@ -203,6 +207,8 @@ public class Rule implements Persistable<String> {
     public void setStories(List<String> stories) { this.stories = oneLineEach(stories); }
     public void setRelatedRules(List<String> relatedRules) { this.relatedRules = oneLineEach(relatedRules); }
     public void setTimespan(String timespan) { this.timespan = timespan; }
+    public java.util.Map<String, Object> getDetection() { return detection; }
+    public void setDetection(java.util.Map<String, Object> detection) { this.detection = detection; }
     public void setCorrelationCondition(String condition) { this.correlationCondition = condition; }
 
     public void setSource(String name, String path, String url, int docIndex) {

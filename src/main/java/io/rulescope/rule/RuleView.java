@@ -3,6 +3,7 @@ package io.rulescope.rule;
 import java.util.List;
 
 import io.rulescope.attack.AttackCatalog.CoverageRow;
+import io.rulescope.indicator.RuleAnatomy;
 
 /**
  * A rule as its page shows it: the entity plus what is derived for display.
@@ -11,7 +12,7 @@ import io.rulescope.attack.AttackCatalog.CoverageRow;
  * @param sourceLabel how the source is named ({@code github.com/splunk/security_content})
  */
 public record RuleView(Rule rule, String permalink, String sourceLabel, List<CoverageRow> coverage,
-        List<Reference> references, List<List<YamlHighlighter.Span>> body, int sharingId) {
+        List<Reference> references, List<List<YamlHighlighter.Span>> body, int sharingId, RuleAnatomy anatomy) {
 
     /** A reference as written; {@code href} is set only for http(s) URLs, so nothing else becomes a link. */
     public record Reference(String text, String href) {

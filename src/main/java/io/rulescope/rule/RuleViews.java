@@ -8,6 +8,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.indicator.IndicatorCatalog;
+import io.rulescope.indicator.RuleAnatomy;
 import io.rulescope.ingest.IngestReport;
 import io.rulescope.ingest.IngestService;
 
@@ -18,11 +20,13 @@ public class RuleViews {
     private final RuleRepository rules;
     private final AttackCatalog attack;
     private final IngestService ingest;
+    private final IndicatorCatalog indicators;
 
-    RuleViews(RuleRepository rules, AttackCatalog attack, IngestService ingest) {
+    RuleViews(RuleRepository rules, AttackCatalog attack, IngestService ingest, IndicatorCatalog indicators) {
         this.rules = rules;
         this.attack = attack;
         this.ingest = ingest;
+        this.indicators = indicators;
     }
 
     public List<Rule> withId(String ruleId) {
@@ -43,7 +47,7 @@ public class RuleViews {
                 .map(r -> new RuleView.Reference(r, isWebLink(r) ? r : null)).toList();
         return new RuleView(rule, permalink(rule, sharingId), sourceLabel(rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references,
-                YamlHighlighter.highlight(rule.getRaw()), sharingId);
+                YamlHighlighter.highlight(rule.getRaw()), sharingId, indicators.anatomy(rule));
     }
 
     public String sourceLabel(String sourceName) {
@@ -95,6 +99,39 @@ public class RuleViews {
             return m;
         }).toList());
         json.put("groupBy", r.getGroupBy());
+        RuleAnatomy anatomy = view.anatomy();
+        json.put("stages", anatomy.stages().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("n", s.n());
+            m.put("command", s.command());
+            m.put("text", s.text());
+            m.put("predicates", s.predicates());
+            m.put("expression", s.expression());
+            m.put("expansion", s.expansion());
+            m.put("note", s.note());
+            return m;
+        }).toList());
+        json.put("indicators", anatomy.indicators().stream().map(g -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("field", g.field());
+            m.put("dataModel", g.dataModel());
+            m.put("canonicalField", g.canonicalField());
+            m.put("kind", g.kind());
+            m.put("polarity", g.polarity());
+            m.put("modifiers", g.modifiers());
+            m.put("values", g.values().stream().map(v -> {
+                Map<String, Object> vm = new LinkedHashMap<>();
+                vm.put("value", v.value());
+                vm.put("corpus", v.corpus());
+                return vm;
+            }).toList());
+            return m;
+        }).toList());
+        json.put("searchTerms", anatomy.searchTerms().stream()
+                .map(t -> Map.of("stage", t.stage(), "term", t.term(), "polarity", t.polarity().label())).toList());
+        json.put("eventCoverage", anatomy.eventCoverage().stream()
+                .map(e -> Map.of("provider", e.provider(), "event", e.event(), "title", e.title() == null ? "" : e.title())).toList());
+        json.put("analysisNotes", anatomy.notes());
         json.put("dataSources", r.getDataSources());
         json.put("permalink", view.permalink());
         json.put("raw", r.getRaw());

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.indicator.IndicatorCatalog;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleRepository;
 import io.rulescope.search.RuleFilter;
@@ -56,7 +57,9 @@ class IngestServiceTest {
         Files.createSymbolicLink(a.resolve("outside"), root.getParent());
 
         IngestProperties properties = new IngestProperties(List.of("a=" + a, "b=" + b), 1 << 20, 2, Map.of());
-        IngestService ingest = new IngestService(properties, RULES, INDEX, ATTACK);
+        IndicatorCatalog indicators = new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
+                new io.rulescope.indicator.EventTables(Map.of(), Map.of()));
+        IngestService ingest = new IngestService(properties, RULES, INDEX, ATTACK, indicators);
         ingest.ingest();
         assertThat(ingest.awaitDone(Duration.ofSeconds(30))).isTrue();
         report = ingest.report();
@@ -119,7 +122,7 @@ class IngestServiceTest {
                 .extracting(IngestProblem::path).containsExactlyInAnyOrder("broken.yml", "empty.yml", "latin1.yml");
         assertThat(report.totals().errors()).isEqualTo(3);
         assertThat(report.totals().skipped()).isEqualTo(2);
-        assertThat(report.phaseMillis()).containsOnlyKeys("scan", "read+parse", "map", "persist", "index");
+        assertThat(report.phaseMillis()).containsOnlyKeys("scan", "read+parse", "map", "query analysis", "corpus counts", "persist", "index");
         assertThat(report.sources()).extracting(IngestReport.SourceSummary::name).containsExactly("a", "b");
     }
 

@@ -37,7 +37,9 @@ public record Pipeline(String search, List<Stage> stages) {
             if (end || (depth == 0 && tokens.get(i).is(TokenKind.PIPE) && i > 0)) {
                 List<Token> stageTokens = tokens.subList(from, i);
                 if (!stageTokens.isEmpty() && !(stageTokens.size() == 1 && stageTokens.get(0).is(TokenKind.PIPE))) {
-                    stages.add(stage(search, stages.size() + 1, stageTokens));
+                    // The text runs to the next pipe, so a trailing ```comment``` stays with its stage.
+                    int textEnd = end ? search.length() : tokens.get(i).start();
+                    stages.add(stage(search, stages.size() + 1, stageTokens, textEnd));
                 }
                 from = i;
             }
@@ -45,10 +47,10 @@ public record Pipeline(String search, List<Stage> stages) {
         return new Pipeline(search, List.copyOf(stages));
     }
 
-    private static Stage stage(String search, int n, List<Token> tokens) {
+    private static Stage stage(String search, int n, List<Token> tokens, int textEnd) {
         boolean piped = tokens.get(0).is(TokenKind.PIPE);
         List<Token> body = piped ? tokens.subList(1, tokens.size()) : tokens;
-        String text = search.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
+        String text = search.substring(tokens.get(0).start(), textEnd).stripTrailing();
         return new Stage(n, command(body, piped, n), text, List.copyOf(tokens));
     }
 

@@ -1,0 +1,123 @@
+package io.rulescope.indicator;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.rulescope.query.Indicator;
+import io.rulescope.query.Kind;
+import io.rulescope.query.Polarity;
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.rule.Rule;
+
+/**
+ * Which log events a rule reads, as Provider | Event | Title rows: Windows event IDs in its predicates (with the
+ * provider told by its macros or log source), Sigma log source categories, CloudTrail event names and ESCU
+ * data source names.
+ */
+final class EventCoverage {
+
+    private static final Pattern SYSMON_SOURCE = Pattern.compile("^Sysmon (?:Event ?ID|EventCode) (\\d+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WINDOWS_SOURCE = Pattern.compile("^Windows Event Log (Security|System) (\\d+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOUDTRAIL_SOURCE = Pattern.compile("^AWS CloudTrail (\\w+)$");
+
+    private final EventTables tables;
+
+    EventCoverage(EventTables tables) {
+        this.tables = tables;
+    }
+
+    List<RuleAnatomy.EventRow> of(Rule rule, QueryAnalysis analysis) {
+        Set<RuleAnatomy.EventRow> rows = new LinkedHashSet<>();
+        String provider = windowsProvider(rule);
+        for (Indicator i : analysis.indicators()) {
+            if (i.polarity() != Polarity.MATCH || i.kind() != Kind.EQ || i.value() == null) {
+                continue;
+            }
+            if (i.canonicalField().equals("event.code") && i.value().matches("\\d{1,5}")) {
+                rows.add(windows(provider, i.value()));
+            } else if (i.field().equalsIgnoreCase("eventName") && isCloudTrail(rule, analysis)) {
+                rows.add(new RuleAnatomy.EventRow("AWS CloudTrail", i.value(), "API call"));
+            }
+        }
+        String category = rule.getLogsourceCategory();
+        if (category != null) {
+            for (EventTables.EventRef ref : tables.sigmaCategories().getOrDefault(category.toLowerCase(Locale.ROOT), List.of())) {
+                rows.add(new RuleAnatomy.EventRow(ref.provider(), "Event ID " + ref.event(), tables.title(ref.provider(), ref.event())));
+            }
+        }
+        for (String source : rule.getDataSources()) {
+            RuleAnatomy.EventRow row = fromDataSource(source);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    private RuleAnatomy.EventRow windows(String provider, String id) {
+        String p = provider;
+        if (p == null) {
+            // No hint: choose the provider whose table knows the id, Security first as the more common one.
+            p = tables.title("Security", id) != null ? "Security" : tables.title("Sysmon", id) != null ? "Sysmon"
+                    : tables.title("System", id) != null ? "System" : "Windows";
+        }
+        String title = tables.title(p, id);
+        return new RuleAnatomy.EventRow(p, "Event ID " + id, title == null ? "" : title);
+    }
+
+    /** The Windows log a rule reads, from its Sigma log source or the macros and sources its SPL names. */
+    private static String windowsProvider(Rule rule) {
+        String service = rule.getLogsourceService();
+        if (service != null) {
+            return switch (service.toLowerCase(Locale.ROOT)) {
+                case "security" -> "Security";
+                case "system" -> "System";
+                case "sysmon" -> "Sysmon";
+                case "windefend" -> "Microsoft Defender";
+                case "powershell", "powershell-classic" -> "PowerShell";
+                default -> null;
+            };
+        }
+        String query = rule.getQuery() == null ? "" : rule.getQuery().toLowerCase(Locale.ROOT);
+        String sources = String.join(" ", rule.getDataSources()).toLowerCase(Locale.ROOT);
+        if (query.contains("sysmon") || sources.contains("sysmon")) {
+            return "Sysmon";
+        }
+        if (query.contains("wineventlog_security") || sources.contains("security")) {
+            return "Security";
+        }
+        if (query.contains("wineventlog_system") || sources.contains("system")) {
+            return "System";
+        }
+        return null;
+    }
+
+    private static boolean isCloudTrail(Rule rule, QueryAnalysis analysis) {
+        if ("cloudtrail".equalsIgnoreCase(rule.getLogsourceService())) {
+            return true;
+        }
+        boolean sourcetype = analysis.indicators().stream().anyMatch(i -> i.field().equalsIgnoreCase("sourcetype")
+                && i.value() != null && i.value().toLowerCase(Locale.ROOT).startsWith("aws:cloudtrail"));
+        return sourcetype || rule.getDataSources().stream().anyMatch(s -> s.startsWith("AWS CloudTrail"));
+    }
+
+    private RuleAnatomy.EventRow fromDataSource(String source) {
+        Matcher m = SYSMON_SOURCE.matcher(source.strip());
+        if (m.matches()) {
+            return windows("Sysmon", m.group(1));
+        }
+        m = WINDOWS_SOURCE.matcher(source.strip());
+        if (m.matches()) {
+            return windows(m.group(1).substring(0, 1).toUpperCase(Locale.ROOT) + m.group(1).substring(1).toLowerCase(Locale.ROOT), m.group(2));
+        }
+        m = CLOUDTRAIL_SOURCE.matcher(source.strip());
+        if (m.matches() && !m.group(1).equals("CloudTrail")) {
+            return new RuleAnatomy.EventRow("AWS CloudTrail", m.group(1), "API call");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+package io.rulescope.indicator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Fact tables from {@code content/events/}: titles of Windows event IDs per provider, and the events each Sigma
+ * log source category stands for.
+ */
+public record EventTables(Map<String, String> titles, Map<String, List<EventRef>> sigmaCategories) {
+
+    public record EventRef(String provider, String event) {
+    }
+
+    public String title(String provider, String event) {
+        return titles.get(provider + "\u0000" + event);
+    }
+
+    static EventTables load() {
+        Map<String, String> titles = new HashMap<>();
+        for (String[] row : rows("content/events/windows-events.tsv", 3)) {
+            titles.put(row[0] + "\u0000" + row[1], row[2]);
+        }
+        Map<String, List<EventRef>> categories = new HashMap<>();
+        for (String[] row : rows("content/events/sigma-categories.tsv", 3)) {
+            categories.computeIfAbsent(row[0], k -> new ArrayList<>()).add(new EventRef(row[1], row[2]));
+        }
+        return new EventTables(Map.copyOf(titles), Map.copyOf(categories));
+    }
+
+    private static List<String[]> rows(String path, int columns) {
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8))) {
+            in.readLine();
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] row = line.split("\t", -1);
+                if (row.length == columns) {
+                    rows.add(row);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing " + path + " on the classpath", e);
+        }
+        return rows;
+    }
+}

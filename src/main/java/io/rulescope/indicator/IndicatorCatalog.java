@@ -1,0 +1,180 @@
+package io.rulescope.indicator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import io.rulescope.query.FieldTaxonomy;
+import io.rulescope.query.Indicator;
+import io.rulescope.query.IndicatorCollector;
+import io.rulescope.query.Kind;
+import io.rulescope.query.Macro;
+import io.rulescope.query.Polarity;
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.query.StageAnalysis;
+import io.rulescope.query.sigma.SigmaAnalyzer;
+import io.rulescope.query.spl.MacroExpander;
+import io.rulescope.query.spl.SplAnalyzer;
+import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleFormat;
+
+/**
+ * Every rule's query analysis and the corpus counts over them. Ingest analyses each rule once and publishes the
+ * results here; counts are computed in one pass over all indicators with a hash map, never one scan per rule.
+ */
+@Component
+public class IndicatorCatalog {
+
+    private final FieldTaxonomy taxonomy;
+    private final EventCoverage events;
+    private volatile SplAnalyzer spl;
+    private volatile Map<String, QueryAnalysis> analyses = Map.of();
+    private volatile Map<String, List<String>> rulesByKey = Map.of();
+
+    public IndicatorCatalog(FieldTaxonomy taxonomy, EventTables tables) {
+        this.taxonomy = taxonomy;
+        this.events = new EventCoverage(tables);
+        this.spl = new SplAnalyzer(MacroExpander.NONE, taxonomy);
+    }
+
+    public FieldTaxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** Uses these macro definitions for SPL analyses from now on. */
+    public void useMacros(Map<String, Macro> macros) {
+        spl = new SplAnalyzer(new MacroExpander(macros), taxonomy);
+    }
+
+    /** Analyses one rule; pure apart from the macros in use, so ingest may call it from several threads. */
+    public QueryAnalysis analyze(Rule rule) {
+        if (rule.getQuery() == null) {
+            return QueryAnalysis.EMPTY;
+        }
+        if ("spl".equals(rule.getLanguage())) {
+            return spl.analyze(rule.getQuery());
+        }
+        if (rule.getFormat() == RuleFormat.SIGMA || rule.getFormat() == RuleFormat.SIGMA_FILTER) {
+            Map<String, Object> detection = rule.getDetection() != null ? rule.getDetection() : parseYaml(rule.getQuery());
+            Map<String, Object> block = new LinkedHashMap<>(detection);
+            block.remove("rules");
+            return new SigmaAnalyzer(taxonomy).analyze(block);
+        }
+        return QueryAnalysis.EMPTY;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parseYaml(String text) {
+        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        return doc instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** Replaces all analyses and recomputes every corpus count: one pass, one hash map entry per distinct indicator. */
+    public void publish(Map<String, QueryAnalysis> byUid) {
+        Map<String, List<String>> index = new HashMap<>();
+        byUid.forEach((uid, analysis) -> {
+            Set<String> keys = new LinkedHashSet<>();
+            analysis.indicators().forEach(i -> keys.add(i.key()));
+            keys.forEach(k -> index.computeIfAbsent(k, x -> new ArrayList<>(2)).add(uid));
+        });
+        this.analyses = Map.copyOf(byUid);
+        this.rulesByKey = index;
+    }
+
+    public int distinctIndicators() {
+        return rulesByKey.size();
+    }
+
+    /** The uids of rules with this indicator key. */
+    public List<String> rulesWith(String key) {
+        return rulesByKey.getOrDefault(key, List.of());
+    }
+
+    public QueryAnalysis analysisOf(Rule rule) {
+        QueryAnalysis cached = analyses.get(rule.getUid());
+        return cached != null ? cached : analyze(rule);
+    }
+
+    /** The rule page's anatomy sections, with the corpus column filled in. */
+    public RuleAnatomy anatomy(Rule rule) {
+        QueryAnalysis a = analysisOf(rule);
+        List<RuleAnatomy.StageView> stages = new ArrayList<>();
+        for (StageAnalysis s : a.stages()) {
+            List<String> predicates = new ArrayList<>();
+            if (s.expression() != null && !s.command().equals("condition")) {
+                IndicatorCollector one = new IndicatorCollector(taxonomy);
+                one.collect(s.n(), s.expression());
+                one.indicators().forEach(i -> predicates.add(describe(i)));
+            }
+            stages.add(new RuleAnatomy.StageView(s.n(), s.command(), s.text(), predicates,
+                    s.expression() == null ? null : IndicatorCollector.render(s.expression()), s.expansion(), s.note()));
+        }
+        String unsupported = null;
+        if (rule.getFormat() == RuleFormat.SIGMA_CORRELATION) {
+            unsupported = "A correlation rule matches no events itself: it counts or orders the events of the rules it names.";
+        } else if (a == QueryAnalysis.EMPTY && rule.getQuery() != null) {
+            unsupported = "Queries in " + rule.getLanguage() + " are shown as written; Rulescope does not take them apart yet.";
+        }
+        return new RuleAnatomy(stages, groups(rule, a.indicators()), a.searchTerms(), events.of(rule, a), a.notes(), unsupported);
+    }
+
+    private static String describe(Indicator i) {
+        String field = (i.dataModel() == null ? "" : i.dataModel() + ".") + i.field();
+        return field + " " + i.kind().label() + (i.value() == null ? "" : " " + i.value())
+                + (i.polarity() == Polarity.EXCLUDE ? " (exclude)" : "");
+    }
+
+    private List<RuleAnatomy.IndicatorGroup> groups(Rule rule, List<Indicator> indicators) {
+        Map<String, List<Indicator>> grouped = new LinkedHashMap<>();
+        for (Indicator i : indicators) {
+            String key = i.field() + "\u0000" + i.dataModel() + "\u0000" + i.kind() + "\u0000" + i.polarity() + "\u0000" + i.modifiers();
+            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        List<RuleAnatomy.IndicatorGroup> out = new ArrayList<>();
+        for (List<Indicator> group : grouped.values()) {
+            Indicator first = group.get(0);
+            Map<String, RuleAnatomy.ValueCount> values = new LinkedHashMap<>();
+            for (Indicator i : group) {
+                List<String> sharing = rulesWith(i.key());
+                int others = (int) sharing.stream().filter(uid -> !uid.equals(rule.getUid())).count();
+                values.putIfAbsent(String.valueOf(i.value()), new RuleAnatomy.ValueCount(i.value(), others, href(i)));
+            }
+            out.add(new RuleAnatomy.IndicatorGroup(first.field(), first.dataModel(), first.canonicalField(), first.kind().label(),
+                    first.polarity().label(), first.modifiers(), List.copyOf(values.values())));
+        }
+        return out;
+    }
+
+    /** The link to the rules sharing an indicator: {@code /indicators?field=&kind=&value=&polarity=}. */
+    public static String href(Indicator i) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/indicators").queryParam("field", i.canonicalField())
+                .queryParam("kind", i.kind().label());
+        if (i.value() != null) {
+            b.queryParam("value", i.value());
+        }
+        if (i.polarity() == Polarity.EXCLUDE) {
+            b.queryParam("polarity", "exclude");
+        }
+        if (i.caseSensitive()) {
+            b.queryParam("cased", "true");
+        }
+        return b.encode(StandardCharsets.UTF_8).build().toUriString();
+    }
+
+    /** The key of an indicator named in a URL, folded the same way as the rules' own indicators. */
+    public String keyOf(String field, Kind kind, String value, Polarity polarity, boolean cased) {
+        return Indicator.key(taxonomy.canonical(field), kind, value, polarity, cased);
+    }
+
+}

@@ -1,0 +1,36 @@
+package io.rulescope.indicator;
+
+import java.util.List;
+
+import io.rulescope.query.QueryAnalysis;
+
+/** The anatomy sections of a rule page and of {@code /api/rules/{id}}: stages, indicators, terms, events. */
+public record RuleAnatomy(List<StageView> stages, List<IndicatorGroup> indicators, List<QueryAnalysis.SearchTerm> searchTerms,
+        List<EventRow> eventCoverage, List<String> notes, String unsupported) {
+
+    /**
+     * @param predicates each predicate of the stage in one line, with its polarity
+     * @param expression the stage's boolean structure in one line
+     */
+    public record StageView(int n, String command, String text, List<String> predicates, String expression,
+            String expansion, String note) {
+    }
+
+    /** Indicators sharing field, kind and polarity, with each value and how many other rules share it. */
+    public record IndicatorGroup(String field, String dataModel, String canonicalField, String kind, String polarity,
+            List<String> modifiers, List<ValueCount> values) {
+
+        /** The canonical name where it says more than the field as written (not just another letter case). */
+        public String canonicalIfDifferent() {
+            return canonicalField.equalsIgnoreCase(field) ? null : canonicalField;
+        }
+    }
+
+    /** One log event a rule reads: {@code Sysmon | Event ID 1 | Process creation}. */
+    public record EventRow(String provider, String event, String title) {
+    }
+
+    /** @param corpus how many other rules in the catalog have the same indicator; {@code href} lists them */
+    public record ValueCount(String value, int corpus, String href) {
+    }
+}
