@@ -77,7 +77,7 @@ class RulescopeApplicationTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Windows Encoded PowerShell Command Line", "Detection rules", "production",
                 "Execution", "T1059.001", "Command and Scripting Interpreter: PowerShell", "Defense Evasion", "T1027",
-                "Processes.dest, Processes.user", "Rule body", "class=\"y-key\"", "Copy permalink");
+                "Processes.dest", "Processes.parent_process_name", "(process.parent.name)", "Rule body", "class=\"y-key\"", "Copy permalink");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
     }
@@ -138,6 +138,17 @@ class RulescopeApplicationTests {
 
         assertThat(page.body()).contains("selection_img", "condition", "process.executable", "windash", "exclude",
                 "Sysmon", "Event ID 1", "Process creation", "Security", "Event ID 4688");
+    }
+
+    @Test
+    void aCorrelationLinksToTheRulesItCountsByTheirSigmaName() throws Exception {
+        HttpResponse<String> correlation = get("/rules/6937ffa8-61ac-4359-83ca-f28e972b9b0e");
+        HttpResponse<String> byName = get("/rules/windows_failed_logon");
+
+        assertThat(correlation.body()).contains("Correlation", "event_count", "10m", "gte 20", "TargetUserName",
+                "href=\"/rules/windows_failed_logon\"", "A correlation rule matches no events itself");
+        assertThat(byName.statusCode()).isEqualTo(302);
+        assertThat(byName.headers().firstValue("Location")).hasValue("/rules/16301494-df6e-49a7-ae3a-cdd5565c4adc");
     }
 
     @Test

@@ -132,7 +132,8 @@ public class IndicatorCatalog {
     private static String describe(Indicator i) {
         String field = (i.dataModel() == null ? "" : i.dataModel() + ".") + i.field();
         return field + " " + i.kind().label() + (i.value() == null ? "" : " " + i.value())
-                + (i.polarity() == Polarity.EXCLUDE ? " (exclude)" : "");
+                + (i.polarity() == Polarity.EXCLUDE ? " (exclude)" : "")
+                + (i.viaMacro() == null ? "" : "  ← `" + i.viaMacro() + "`");
     }
 
     private List<RuleAnatomy.IndicatorGroup> groups(Rule rule, List<Indicator> indicators) {
@@ -170,6 +171,20 @@ public class IndicatorCatalog {
             b.queryParam("cased", "true");
         }
         return b.encode(StandardCharsets.UTF_8).build().toUriString();
+    }
+
+    /** Group-by fields as written, each with its canonical name where the taxonomy knows a different one. */
+    public List<FieldName> fieldNames(List<String> fields) {
+        return fields.stream().map(f -> {
+            int dot = f.indexOf('.');
+            String bare = dot > 0 && Character.isUpperCase(f.charAt(0)) ? f.substring(dot + 1) : f;
+            String canonical = taxonomy.canonical(bare);
+            return new FieldName(f, canonical.equalsIgnoreCase(bare) ? null : canonical);
+        }).toList();
+    }
+
+    /** A field as written and, where it differs, its canonical name. */
+    public record FieldName(String written, String canonical) {
     }
 
     /** The key of an indicator named in a URL, folded the same way as the rules' own indicators. */

@@ -24,6 +24,7 @@ final class SigmaMapper {
     static Rule map(Map<String, Object> doc, RuleFormat format, MappingContext ctx) {
         Rule rule = ctx.newRule(Yamls.str(doc, "id"), Yamls.str(doc, "title"), format);
         rule.setStatus(Yamls.str(doc, "status"));
+        rule.setAlias(Yamls.str(doc, "name"));
         rule.setSeverity(lower(Yamls.str(doc, "level")));
         rule.setAuthor(Yamls.str(doc, "author"));
         rule.setDescription(Yamls.text(doc, "description"));

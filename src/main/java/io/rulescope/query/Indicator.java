@@ -8,10 +8,11 @@ import java.util.Locale;
  * a value and a polarity. Two rules share an indicator when their {@link #key()}s are equal.
  *
  * @param dataModel the CIM dataset of a qualified SPL field ({@code Processes}), or null
+ * @param viaMacro the SPL macro whose expansion holds this indicator, or null
  * @param caseSensitive whether the platform compares this value with case (Sigma {@code |cased}, SPL {@code CASE()})
  */
 public record Indicator(String field, String dataModel, String canonicalField, Kind kind, String value, Polarity polarity,
-        List<String> modifiers, boolean caseSensitive, int stage) {
+        List<String> modifiers, boolean caseSensitive, int stage, String viaMacro) {
 
     public Indicator {
         modifiers = List.copyOf(modifiers);

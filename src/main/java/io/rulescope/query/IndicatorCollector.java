@@ -42,7 +42,7 @@ public final class IndicatorCollector {
 
     private Indicator indicator(int stage, Predicate p, Polarity polarity) {
         boolean cased = p.modifiers().contains("cased") || p.modifiers().contains("case");
-        return new Indicator(p.field(), p.dataModel(), taxonomy.canonical(p.field()), p.kind(), p.value(), polarity, p.modifiers(), cased, stage);
+        return new Indicator(p.field(), p.dataModel(), taxonomy.canonical(p.field()), p.kind(), p.value(), polarity, p.modifiers(), cased, stage, p.viaMacro());
     }
 
     public List<Indicator> indicators() {

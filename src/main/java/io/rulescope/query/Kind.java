@@ -35,7 +35,7 @@ public enum Kind {
             return new Match(EXISTS, null);
         }
         boolean lead = pattern.startsWith("*");
-        boolean trail = pattern.endsWith("*") && !pattern.endsWith("\\*");
+        boolean trail = pattern.endsWith("*");
         String core = pattern.substring(lead ? 1 : 0, pattern.length() - (trail ? 1 : 0));
         if (core.contains("*")) {
             return new Match(WILDCARD, pattern);

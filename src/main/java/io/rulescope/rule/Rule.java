@@ -23,7 +23,7 @@ import org.springframework.data.domain.Persistable;
  * lives (source, path, document), while {@code ruleId} is the id the rule gives itself and the one permalinks use.
  */
 @Entity
-@Table(name = "rule", indexes = { @Index(name = "rule_rule_id", columnList = "ruleId"),
+@Table(name = "rule", indexes = { @Index(name = "rule_rule_id", columnList = "ruleId"), @Index(name = "rule_alias", columnList = "alias"),
         @Index(name = "rule_source_path", columnList = "sourceName,sourcePath") })
 public class Rule implements Persistable<String> {
 
@@ -35,6 +35,10 @@ public class Rule implements Persistable<String> {
     private String ruleId;
 
     private boolean derivedId;
+
+    /** A second name rules can be referred to by (Sigma's {@code name}, which correlation rules use). */
+    @Column(length = 512)
+    private String alias;
 
     @Column(nullable = false, length = 1024)
     private String title;
@@ -152,6 +156,8 @@ public class Rule implements Persistable<String> {
     }
 
     public String getUid() { return uid; }
+    public String getAlias() { return alias; }
+    public void setAlias(String alias) { this.alias = alias; }
     public String getRuleId() { return ruleId; }
     public boolean isDerivedId() { return derivedId; }
     public String getTitle() { return title; }

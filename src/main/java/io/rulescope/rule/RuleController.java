@@ -68,6 +68,13 @@ class RuleController {
         }
         List<Rule> found = views.withId(id);
         if (found.isEmpty()) {
+            List<Rule> named = views.withAlias(id);
+            if (named.size() == 1) {
+                Rule target = named.get(0);
+                response.setStatus(HttpServletResponse.SC_FOUND);
+                response.setHeader("Location", views.permalink(target, views.withId(target.getRuleId()).size()));
+                return null;
+            }
             return notFound(id, model, response);
         }
         List<Rule> chosen = found;

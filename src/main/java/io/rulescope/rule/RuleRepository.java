@@ -26,6 +26,9 @@ public interface RuleRepository extends Repository<Rule, String> {
     List<Rule> findByRuleIdOrderBySourceNameAscSourcePathAscDocIndexAsc(String ruleId);
 
     @Transactional(readOnly = true)
+    List<Rule> findByAlias(String alias);
+
+    @Transactional(readOnly = true)
     List<Rule> findBySourceNameAndSourcePathOrderByDocIndex(String sourceName, String sourcePath);
 
     @Transactional(readOnly = true)

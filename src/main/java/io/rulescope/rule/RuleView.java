@@ -3,6 +3,7 @@ package io.rulescope.rule;
 import java.util.List;
 
 import io.rulescope.attack.AttackCatalog.CoverageRow;
+import io.rulescope.indicator.IndicatorCatalog;
 import io.rulescope.indicator.RuleAnatomy;
 
 /**
@@ -12,7 +13,8 @@ import io.rulescope.indicator.RuleAnatomy;
  * @param sourceLabel how the source is named ({@code github.com/splunk/security_content})
  */
 public record RuleView(Rule rule, String permalink, String sourceLabel, List<CoverageRow> coverage,
-        List<Reference> references, List<List<YamlHighlighter.Span>> body, int sharingId, RuleAnatomy anatomy) {
+        List<Reference> references, List<List<YamlHighlighter.Span>> body, int sharingId, RuleAnatomy anatomy,
+        List<IndicatorCatalog.FieldName> groupBy) {
 
     /** A reference as written; {@code href} is set only for http(s) URLs, so nothing else becomes a link. */
     public record Reference(String text, String href) {

@@ -33,6 +33,11 @@ public class RuleViews {
         return rules.findByRuleIdOrderBySourceNameAscSourcePathAscDocIndexAsc(ruleId);
     }
 
+    /** Rules known by this alias (a Sigma {@code name}); permalinks use ids, so these redirect. */
+    public List<Rule> withAlias(String alias) {
+        return rules.findByAlias(alias);
+    }
+
     public List<Rule> atPath(String source, String path) {
         return rules.findBySourceNameAndSourcePathOrderByDocIndex(source, path);
     }
@@ -47,7 +52,8 @@ public class RuleViews {
                 .map(r -> new RuleView.Reference(r, isWebLink(r) ? r : null)).toList();
         return new RuleView(rule, permalink(rule, sharingId), sourceLabel(rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references,
-                YamlHighlighter.highlight(rule.getRaw()), sharingId, indicators.anatomy(rule));
+                YamlHighlighter.highlight(rule.getRaw()), sharingId, indicators.anatomy(rule),
+                indicators.fieldNames(rule.getGroupBy()));
     }
 
     public String sourceLabel(String sourceName) {
@@ -99,6 +105,7 @@ public class RuleViews {
             return m;
         }).toList());
         json.put("groupBy", r.getGroupBy());
+        json.put("groupByCanonical", view.groupBy().stream().map(f -> f.canonical() == null ? f.written() : f.canonical()).toList());
         RuleAnatomy anatomy = view.anatomy();
         json.put("stages", anatomy.stages().stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();

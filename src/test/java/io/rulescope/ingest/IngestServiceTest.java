@@ -154,6 +154,11 @@ class IngestServiceTest {
         }
 
         @Override
+        public List<Rule> findByAlias(String alias) {
+            return saved.stream().filter(r -> alias.equals(r.getAlias())).toList();
+        }
+
+        @Override
         public List<Rule> findBySourceNameAndSourcePathOrderByDocIndex(String sourceName, String sourcePath) {
             return saved.stream().filter(r -> r.getSourceName().equals(sourceName) && r.getSourcePath().equals(sourcePath)).toList();
         }

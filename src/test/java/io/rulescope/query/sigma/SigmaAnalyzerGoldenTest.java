@@ -203,6 +203,77 @@ class SigmaAnalyzerGoldenTest {
         assertThat(a.notes()).hasSize(1);
     }
 
+    @Test
+    void encodingModifiersAreFlagsOnTheirIndicators() {
+        QueryAnalysis a = analyze("""
+                sel:
+                    CommandLine|base64offset|contains: 'IEX'
+                    ScriptBlockText|wide|base64|contains: 'http'
+                condition: sel
+                """);
+
+        assertThat(indicators(a)).containsExactly("CommandLine contains IEX match [base64offset]",
+                "ScriptBlockText contains http match [wide, base64]");
+    }
+
+    @Test
+    void allOfThemIsAnAndOverEveryIdentifier() {
+        QueryAnalysis a = analyze("""
+                a:
+                    x: 1
+                b:
+                    - y: 2
+                    - z: 3
+                condition: all of them
+                """);
+
+        assertThat(indicators(a)).containsExactly("x eq 1 match", "y eq 2 match", "z eq 3 match");
+        assertThat(a.stages().get(2).expression()).isInstanceOf(io.rulescope.query.Expr.And.class);
+    }
+
+    @Test
+    void aKeywordWithAModifierButNoFieldIsASearchTerm() {
+        QueryAnalysis a = analyze("""
+                kw:
+                    '|contains':
+                        - 'mimikatz'
+                        - 'sekurlsa'
+                condition: kw
+                """);
+
+        assertThat(a.indicators()).isEmpty();
+        assertThat(a.searchTerms()).extracting(QueryAnalysis.SearchTerm::term).containsExactly("mimikatz", "sekurlsa");
+    }
+
+    @Test
+    void notAllOfFiltersExcludesEachFilter() {
+        QueryAnalysis a = analyze("""
+                selection:
+                    EventID: 7045
+                filter_a:
+                    ImagePath|startswith: 'C:\\Windows\\'
+                filter_b:
+                    ServiceName: 'Sysmon'
+                condition: selection and not all of filter_*
+                """);
+
+        assertThat(indicators(a)).containsExactly("EventID eq 7045 match", "ImagePath startswith C:\\Windows\\ exclude",
+                "ServiceName eq Sysmon exclude");
+    }
+
+    @Test
+    void emptyStringsNumbersAndBooleansAreValuesAsWritten() {
+        QueryAnalysis a = analyze("""
+                sel:
+                    CommandLine: ''
+                    LogonType: 10
+                    Enabled: true
+                condition: sel
+                """);
+
+        assertThat(indicators(a)).containsExactly("CommandLine eq  match", "LogonType eq 10 match", "Enabled eq true match");
+    }
+
     @ParameterizedTest(name = "\"{0}\" fails with {1} at {2}")
     @CsvSource(delimiter = '|', textBlock = """
             a and (b            | SIGMA_UNBALANCED         | 8

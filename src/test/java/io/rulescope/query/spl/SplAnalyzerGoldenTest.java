@@ -159,4 +159,59 @@ class SplAnalyzerGoldenTest {
         assertThat(a.stages()).extracting(StageAnalysis::command).containsExactly("search", "rex", "lookup", "eval");
         assertThat(a.stages().subList(1, 4)).allMatch(s -> s.expression() == null && s.note() == null);
     }
+
+    @Test
+    void anExplicitSearchStageLaterInThePipelineIsAnalysedToo() {
+        QueryAnalysis a = analyze("index=x | stats count by user | search count>10 user!=admin");
+
+        assertThat(indicators(a)).containsExactly("index eq x match", "count gt 10 match", "user eq admin exclude");
+        assertThat(a.indicators().get(1).stage()).isEqualTo(3);
+    }
+
+    @Test
+    void quotedFieldNamesAndCaseSensitiveTermsKeepTheirMeaning() {
+        QueryAnalysis a = analyze("\"additionalEventData.MFAUsed\"=No CASE(Admin=Yes)");
+
+        assertThat(indicators(a)).containsExactly("additionalEventData.MFAUsed eq No match", "Admin eq Yes match");
+        assertThat(a.indicators().get(1).caseSensitive()).isTrue();
+    }
+
+    @Test
+    void inListsKeepWildcardKindsPerValue() {
+        QueryAnalysis a = analyze("CommandLine IN (\"*\\\\AppData\\\\*\", \"*mshta*\", \"cmd.exe\")");
+
+        assertThat(indicators(a)).containsExactly("CommandLine contains \\AppData\\ match", "CommandLine contains mshta match",
+                "CommandLine eq cmd.exe match");
+    }
+
+    @Test
+    void timeRangeModifiersAreNotIndicators() {
+        QueryAnalysis a = analyze("index=x earliest=-24h latest=now sourcetype=y");
+
+        assertThat(indicators(a)).containsExactly("index eq x match", "sourcetype eq y match");
+    }
+
+    @Test
+    void whereWithAComputedValueIsMarkedNotAnalysedAndTheRestIsKept() {
+        QueryAnalysis a = analyze("index=x | where len(cmd) > 200 AND user=\"root\"");
+
+        assertThat(indicators(a)).containsExactly("index eq x match", "user eq root match");
+        assertThat(a.stages().get(1).note()).contains("not analysed");
+    }
+
+    @Test
+    void deeplyNestedBooleansKeepTheirPolarity() {
+        QueryAnalysis a = analyze("a=1 NOT (b=2 AND NOT (c=3 OR NOT d=4))");
+
+        assertThat(indicators(a)).containsExactly("a eq 1 match", "b eq 2 exclude", "c eq 3 match", "d eq 4 exclude");
+    }
+
+    @Test
+    void macroStagesShowTheirExpansionAndDataModelDropsAreCommands() {
+        QueryAnalysis a = analyze("index=x | `security_content_ctime(firstTime)`");
+
+        assertThat(a.stages().get(1).command()).isEqualTo("search");
+        assertThat(a.stages().get(1).expansion()).contains("ctime(firstTime)");
+        assertThat(a.stages().get(1).expression()).isNull();
+    }
 }
