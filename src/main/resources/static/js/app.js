@@ -13,4 +13,22 @@ document.addEventListener('DOMContentLoaded', () => {
       setTimeout(() => { button.textContent = label; }, 1500);
     });
   }
+
+  // "/" focuses the search box from any page, unless the user is already typing somewhere.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    const active = document.activeElement;
+    const typing = active && (active.tagName === 'INPUT' || active.tagName === 'TEXTAREA' || active.tagName === 'SELECT' || active.isContentEditable);
+    if (typing) {
+      return;
+    }
+    const box = document.getElementById('q-main') || document.getElementById('q');
+    if (box) {
+      event.preventDefault();
+      box.focus();
+      box.select();
+    }
+  });
 });

@@ -152,6 +152,37 @@ class RulescopeApplicationTests {
     }
 
     @Test
+    void theSearchApiAnswersWithHitsFacetsAndTiming() throws Exception {
+        JsonNode result = json("/api/search?q=T1562&size=50");
+
+        assertThat(result.path("total").asInt()).isGreaterThanOrEqualTo(4);
+        assertThat(result.has("tookMs")).isTrue();
+        assertThat(result.path("hits").toString()).contains("AWS CloudTrail Logging Disabled", "\"permalink\":\"/rules/");
+        assertThat(result.path("facets").path("platform").has("Sigma")).isTrue();
+        assertThat(result.path("facets").path("tactic").has("Defense Evasion")).isTrue();
+    }
+
+    @Test
+    void aBadSearchIsA400WithErrorAndPositionInJsonAndAMessageOnThePage() throws Exception {
+        HttpResponse<String> api = get("/api/search?q=%28T1059+OR");
+        HttpResponse<String> page = get("/search?q=%28T1059+OR");
+
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("\"error\":", "\"position\":");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("needs a term on both sides", "(position 7)").doesNotContain("Exception");
+    }
+
+    @Test
+    void theSearchPageShowsHitsWithHighlightsAndFacetLinksThatNarrowTheQuery() throws Exception {
+        HttpResponse<String> page = get("/search?q=shadow");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Windows Shadow Copy Deletion via Vssadmin", "<mark>shadow</mark>",
+                "/search?q=shadow%20platform:Splunk");
+    }
+
+    @Test
     void theSlugFormOfAPermalinkWorksToo() throws Exception {
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/windows-encoded-powershell-command-line").statusCode()).isEqualTo(200);
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/an-old-title").statusCode()).isEqualTo(200);

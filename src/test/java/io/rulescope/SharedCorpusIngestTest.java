@@ -104,6 +104,40 @@ class SharedCorpusIngestTest {
         assertThat(checked).isGreaterThan(15);
     }
 
+    @Autowired
+    io.rulescope.search.SearchService search;
+
+    private List<String> titles(String q) throws InterruptedException {
+        loaded();
+        return search.search(q, 1, 100, "title").hits().stream().map(h -> h.rule().title()).toList();
+    }
+
+    @Test
+    void aParentTechniqueFindsRulesTaggedOnlyWithItsSubTechniques() throws Exception {
+        loaded();
+        io.rulescope.search.SearchResult parent = search.search("T1059", 1, 10, "relevance");
+        io.rulescope.search.SearchResult sub = search.search("T1059.001", 1, 10, "relevance");
+        io.rulescope.search.SearchResult onlySub = search.search("T1059.001 -technique:T1059.003 -technique:T1059.005", 1, 10, "relevance");
+
+        assertThat(parent.total()).isGreaterThan(sub.total());
+        assertThat(titles("T1059")).containsAll(titles("t1059.001").stream().limit(20).toList());
+        assertThat(onlySub.total()).isPositive();
+    }
+
+    @Test
+    void eventNameJobCreatedFindsTheCloudTrailBatchRule() throws Exception {
+        assertThat(titles("eventName=JobCreated")).contains("AWS Exfiltration via Batch Service");
+    }
+
+    @Test
+    void aSigmaImageEndswithAndAnSplProcessNameRuleMeetInOneFieldSearch() throws Exception {
+        loaded();
+        io.rulescope.search.SearchResult result = search.search("Image=*\\powershell.exe", 1, 10, "relevance");
+
+        assertThat(result.facets().get(io.rulescope.search.Facet.PLATFORM))
+                .extracting(io.rulescope.search.SearchResult.FacetCount::value).contains("Sigma", "Splunk");
+    }
+
     @Test
     void theSeedRulesTechniqueResolvesAcrossFormats() throws Exception {
         loaded();

@@ -157,7 +157,7 @@ public class IngestService {
             setPhase("index", files.size(), started, phases, problems);
 
             t = System.nanoTime();
-            index.rebuild(catalog);
+            index.rebuild(catalog, rule -> analyses.getOrDefault(rule.getUid(), QueryAnalysis.EMPTY));
             summary = CatalogSummaries.of(catalog, attack);
             supporting = support;
             phases.put("index", millisSince(t));

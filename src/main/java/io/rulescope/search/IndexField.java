@@ -7,19 +7,39 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
 /**
  * Every field of the rule index, in one place with the analyzer they share. Keyword fields hold lower-cased exact
- * values; {@link #VERSION} changes whenever a field or its analysis changes, so an old index is never reused.
+ * values; facet fields hold values as written, for display. {@link #VERSION} changes whenever a field or its
+ * analysis changes, so an old index is never reused.
  */
 public enum IndexField {
     UID, RULE_ID, TITLE, TITLE_SORT, TEXT, PLATFORM, SOURCE, STATUS, SEVERITY, TACTIC, TECHNIQUE, LANGUAGE,
-    /** Stored display values (original case) so list pages need no database round trip. */
+    /** Bare search terms of the query (text analysed). */
+    TERMS,
+    /** Every indicator value, text analysed, so free text finds values too. */
+    INDICATOR_TEXT,
+    AUTHOR, DATASOURCE,
+    /** {@code exclude} when the rule rules something out; {@code match} when it has positive indicators. */
+    POLARITY,
+    /** Days since the epoch, for range filters and sorting. */
+    CREATED, MODIFIED, DATE_SORT,
+    /** Stored display values (original case) so result pages need no database round trip. */
     SHOW;
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final Analyzer ANALYZER = new StandardAnalyzer();
 
+    /** Indicator values by canonical field: {@code iv.process.command_line}, lower-cased exact values. */
+    public static final String INDICATOR_PREFIX = "iv.";
+
+    /** Facet doc values: {@code facet.platform} and so on, values as written. */
+    public static final String FACET_PREFIX = "facet.";
+
     public String field() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static String indicatorField(String canonicalField) {
+        return INDICATOR_PREFIX + canonicalField.toLowerCase(Locale.ROOT);
     }
 
     public static String keyword(String value) {

@@ -3,14 +3,19 @@ package io.rulescope.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -35,6 +40,8 @@ import org.springframework.stereotype.Component;
 
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.attack.Technique;
+import io.rulescope.query.Indicator;
+import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
 
 /**
@@ -56,11 +63,16 @@ public class RuleIndex implements AutoCloseable {
 
     /** Replaces the whole index with these rules; searches see the new content once this returns. */
     public synchronized void rebuild(Collection<Rule> rules) {
+        rebuild(rules, rule -> QueryAnalysis.EMPTY);
+    }
+
+    /** Replaces the whole index; each rule is indexed with its query analysis (indicators, search terms). */
+    public synchronized void rebuild(Collection<Rule> rules, Function<Rule, QueryAnalysis> analyses) {
         IndexWriterConfig config = new IndexWriterConfig(IndexField.ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (Rule rule : rules) {
-                writer.addDocument(document(rule));
+                writer.addDocument(document(rule, analyses.apply(rule)));
             }
             writer.commit();
         } catch (IOException e) {
@@ -77,35 +89,99 @@ public class RuleIndex implements AutoCloseable {
         }
     }
 
-    private Document document(Rule rule) {
+    private Document document(Rule rule, QueryAnalysis analysis) {
         Document doc = new Document();
         doc.add(new StringField(IndexField.UID.field(), rule.getUid(), Field.Store.YES));
         doc.add(new StringField(IndexField.RULE_ID.field(), rule.getRuleId(), Field.Store.YES));
+        doc.add(new StringField(IndexField.RULE_ID.field(), IndexField.keyword(rule.getRuleId()), Field.Store.NO));
         doc.add(new TextField(IndexField.TITLE.field(), rule.getTitle(), Field.Store.NO));
         doc.add(new SortedDocValuesField(IndexField.TITLE_SORT.field(), new BytesRef(IndexField.keyword(rule.getTitle()))));
-        for (String text : Arrays.asList(rule.getDescription(), rule.getQuery(), rule.getAuthor())) {
+        for (String text : Arrays.asList(rule.getDescription(), rule.getQuery())) {
             if (text != null) {
                 doc.add(new TextField(IndexField.TEXT.field(), text, Field.Store.NO));
             }
+        }
+        if (rule.getAuthor() != null) {
+            doc.add(new TextField(IndexField.AUTHOR.field(), rule.getAuthor(), Field.Store.NO));
         }
         keyword(doc, IndexField.PLATFORM, rule.getPlatform());
         keyword(doc, IndexField.SOURCE, rule.getSourceName());
         keyword(doc, IndexField.STATUS, rule.getStatusOrUnknown());
         keyword(doc, IndexField.SEVERITY, rule.getSeverity());
         keyword(doc, IndexField.LANGUAGE, rule.getLanguage());
+        facet(doc, Facet.PLATFORM, rule.getPlatform());
+        facet(doc, Facet.SOURCE, rule.getSourceName());
+        facet(doc, Facet.STATUS, rule.getStatusOrUnknown());
+        facet(doc, Facet.SEVERITY, rule.getSeverity());
         Set<String> techniques = new LinkedHashSet<>();
-        Set<String> tactics = new LinkedHashSet<>();
         for (String id : rule.getTechniqueIds()) {
             techniques.add(id);
             techniques.add(id.contains(".") ? id.substring(0, id.indexOf('.')) : id);
+            facet(doc, Facet.TECHNIQUE, id);
         }
+        Set<String> tactics = new LinkedHashSet<>();
         attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()).stream()
                 .filter(row -> row.tactic() != null).forEach(row -> tactics.add(row.tactic().shortName()));
         techniques.forEach(t -> keyword(doc, IndexField.TECHNIQUE, t));
-        tactics.forEach(t -> keyword(doc, IndexField.TACTIC, t));
+        tactics.forEach(t -> {
+            keyword(doc, IndexField.TACTIC, t);
+            attack.tactic(t).ifPresent(tactic -> facet(doc, Facet.TACTIC, tactic.name()));
+        });
+        for (String source : rule.getDataSources()) {
+            keyword(doc, IndexField.DATASOURCE, source);
+            facet(doc, Facet.DATASOURCE, source);
+        }
+        indexAnalysis(doc, analysis);
+        dates(doc, rule);
         doc.add(new StoredField(IndexField.SHOW.field(), String.join(SEP, nz(rule.getTitle()), nz(rule.getPlatform()),
-                nz(rule.getSeverity()), nz(rule.getStatus()), nz(rule.getSourceName()), String.join(",", rule.getTechniqueIds()))));
+                nz(rule.getSeverity()), nz(rule.getStatus()), nz(rule.getSourceName()), String.join(",", rule.getTechniqueIds()),
+                snippetSource(rule), rule.getModified() != null ? rule.getModified().toString() : rule.getCreated() != null
+                        ? rule.getCreated().toString() : "")));
         return doc;
+    }
+
+    private static String snippetSource(Rule rule) {
+        String d = rule.getDescription() == null ? "" : rule.getDescription().replaceAll("\\s+", " ").strip();
+        return d.length() > 600 ? d.substring(0, 600) : d;
+    }
+
+    private static void indexAnalysis(Document doc, QueryAnalysis analysis) {
+        Set<String> polarities = new LinkedHashSet<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Indicator i : analysis.indicators()) {
+            polarities.add(i.polarity().label());
+            if (i.value() == null) {
+                continue;
+            }
+            String field = IndexField.indicatorField(i.canonicalField());
+            String value = IndexField.keyword(i.value());
+            if (seen.add(field + "\u0000" + value)) {
+                doc.add(new StringField(field, value, Field.Store.NO));
+                doc.add(new TextField(IndexField.INDICATOR_TEXT.field(), i.value(), Field.Store.NO));
+            }
+        }
+        polarities.forEach(p -> keyword(doc, IndexField.POLARITY, p));
+        for (QueryAnalysis.SearchTerm term : analysis.searchTerms()) {
+            doc.add(new TextField(IndexField.TERMS.field(), term.term(), Field.Store.NO));
+        }
+    }
+
+    private static void dates(Document doc, Rule rule) {
+        LocalDate created = rule.getCreated();
+        LocalDate modified = rule.getModified() != null ? rule.getModified() : created;
+        if (created != null) {
+            doc.add(new LongPoint(IndexField.CREATED.field(), created.toEpochDay()));
+        }
+        if (modified != null) {
+            doc.add(new LongPoint(IndexField.MODIFIED.field(), modified.toEpochDay()));
+        }
+        doc.add(new NumericDocValuesField(IndexField.DATE_SORT.field(), modified == null ? Long.MIN_VALUE : modified.toEpochDay()));
+    }
+
+    private static void facet(Document doc, Facet facet, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new SortedSetDocValuesField(facet.docValuesField(), new BytesRef(value.strip())));
+        }
     }
 
     private static void keyword(Document doc, IndexField field, String value) {
@@ -145,15 +221,9 @@ public class RuleIndex implements AutoCloseable {
     }
 
     RulePage search(Query query, Sort sort, int page, int size) {
-        SearcherManager manager = searchers;
-        if (manager == null) {
-            return new RulePage(0, page, size, List.of());
-        }
         int safePage = Math.max(1, page);
         int safeSize = Math.max(1, Math.min(size, 200));
-        IndexSearcher searcher = null;
-        try {
-            searcher = manager.acquire();
+        return withSearcher(searcher -> {
             long end = Math.min((long) safePage * safeSize, Integer.MAX_VALUE - 1);
             TopDocs top = searcher.search(query, (int) Math.max(1, end), sort);
             List<RuleSummary> rules = new ArrayList<>();
@@ -162,36 +232,32 @@ public class RuleIndex implements AutoCloseable {
                 rules.add(summary(storedFields.document(top.scoreDocs[i].doc)));
             }
             return new RulePage(top.totalHits.value, safePage, safeSize, rules);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (searcher != null) {
-                try {
-                    manager.release(searcher);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
+        }, new RulePage(0, safePage, safeSize, List.of()));
     }
 
-    private static RuleSummary summary(Document doc) {
+    static RuleSummary summary(Document doc) {
         String[] show = doc.get(IndexField.SHOW.field()).split(SEP, -1);
         List<String> techniques = show[5].isEmpty() ? List.of() : List.of(show[5].split(","));
         return new RuleSummary(doc.get(IndexField.UID.field()), doc.get(IndexField.RULE_ID.field()), show[0], show[1],
-                show[2], show[3], show[4], techniques);
+                show[2], show[3], show[4], techniques, show[6], show[7]);
     }
 
-    /** How many documents the index holds; 0 before the first rebuild. */
-    public int size() {
+    /** Work that reads the index; the searcher is acquired and released around it. */
+    @FunctionalInterface
+    interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs {@code work} with a searcher over the current index, or returns {@code empty} before the first rebuild. */
+    <T> T withSearcher(SearcherWork<T> work, T empty) {
         SearcherManager manager = searchers;
         if (manager == null) {
-            return 0;
+            return empty;
         }
         try {
             IndexSearcher searcher = manager.acquire();
             try {
-                return searcher.getIndexReader().numDocs();
+                return work.apply(searcher);
             } finally {
                 manager.release(searcher);
             }
@@ -200,6 +266,10 @@ public class RuleIndex implements AutoCloseable {
         }
     }
 
+    /** How many documents the index holds; 0 before the first rebuild. */
+    public int size() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs(), 0);
+    }
 
     @Override
     public void close() throws IOException {

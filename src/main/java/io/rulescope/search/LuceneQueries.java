@@ -1,0 +1,258 @@
+package io.rulescope.search;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.query.FieldTaxonomy;
+
+/**
+ * Turns a parsed search into a Lucene query. Technique ids and exact indicator matches score well above text
+ * mentions; filters ({@code platform:}, {@code modified:>=}) do not score at all.
+ */
+final class LuceneQueries {
+
+    private static final Pattern TECHNIQUE = Pattern.compile("(?i)t\\d{4}(\\.\\d{3})?");
+    private static final Pattern TACTIC_ID = Pattern.compile("(?i)ta\\d{4}");
+    private static final Set<String> FILTERS = Set.of("platform", "source", "status", "severity", "language", "author",
+            "datasource", "polarity", "technique", "tactic", "modified", "created", "title", "id");
+    static final int MAX_PATTERN = 200;
+
+    private static final float TECHNIQUE_BOOST = 10f;
+    private static final float INDICATOR_BOOST = 8f;
+    private static final float TITLE_BOOST = 4f;
+
+    private final AttackCatalog attack;
+    private final FieldTaxonomy taxonomy;
+    private final QueryBuilder analyzed = new QueryBuilder(IndexField.ANALYZER);
+
+    LuceneQueries(AttackCatalog attack, FieldTaxonomy taxonomy) {
+        this.attack = attack;
+        this.taxonomy = taxonomy;
+    }
+
+    Query build(SearchNode node) {
+        if (node instanceof SearchNode.And and) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            and.parts().forEach(p -> add(b, p, BooleanClause.Occur.MUST));
+            return b.build();
+        }
+        if (node instanceof SearchNode.Or or) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            or.parts().forEach(p -> b.add(build(p), BooleanClause.Occur.SHOULD));
+            return b.build();
+        }
+        if (node instanceof SearchNode.Not not) {
+            return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                    .add(build(not.inner()), BooleanClause.Occur.MUST_NOT).build();
+        }
+        if (node instanceof SearchNode.Word word) {
+            return word(word);
+        }
+        if (node instanceof SearchNode.Phrase phrase) {
+            return text(phrase.text(), true);
+        }
+        return field((SearchNode.Field) node);
+    }
+
+    private void add(BooleanQuery.Builder b, SearchNode part, BooleanClause.Occur occur) {
+        if (part instanceof SearchNode.Not not) {
+            b.add(build(not.inner()), BooleanClause.Occur.MUST_NOT);
+        } else {
+            b.add(build(part), occur);
+        }
+    }
+
+    private Query word(SearchNode.Word word) {
+        String w = word.text();
+        if (TECHNIQUE.matcher(w).matches()) {
+            return new BoostQuery(keyword(IndexField.TECHNIQUE, w), TECHNIQUE_BOOST);
+        }
+        if (TACTIC_ID.matcher(w).matches()) {
+            return tactic(w, word.position());
+        }
+        if (w.contains("*") || w.contains("?")) {
+            Query title = new BoostQuery(wildcard(IndexField.TITLE.field(), w, word.position()), TITLE_BOOST);
+            return new DisjunctionMaxQuery(List.of(title, wildcard(IndexField.TEXT.field(), w, word.position()),
+                    wildcard(IndexField.INDICATOR_TEXT.field(), w, word.position())), 0.1f);
+        }
+        return text(w, false);
+    }
+
+    /** Free text over title (weighted highest), description and query, search terms and indicator values. */
+    private Query text(String text, boolean phrase) {
+        List<Query> fields = new ArrayList<>();
+        addAnalyzed(fields, IndexField.TITLE, text, phrase, TITLE_BOOST);
+        addAnalyzed(fields, IndexField.TEXT, text, phrase, 1f);
+        addAnalyzed(fields, IndexField.TERMS, text, phrase, 1.5f);
+        addAnalyzed(fields, IndexField.INDICATOR_TEXT, text, phrase, 1.5f);
+        return fields.isEmpty() ? new MatchNoDocsQuery("no searchable words") : new DisjunctionMaxQuery(fields, 0.1f);
+    }
+
+    private void addAnalyzed(List<Query> out, IndexField field, String text, boolean phrase, float boost) {
+        Query q = phrase ? analyzed.createPhraseQuery(field.field(), text) : analyzed.createMinShouldMatchQuery(field.field(), text, 1f);
+        if (q != null) {
+            out.add(boost == 1f ? q : new BoostQuery(q, boost));
+        }
+    }
+
+    private Query field(SearchNode.Field f) {
+        String name = f.name().toLowerCase(Locale.ROOT);
+        Query q = FILTERS.contains(name) ? filter(name, f) : indicator(f);
+        return f.op().equals("!=") ? new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                .add(q, BooleanClause.Occur.MUST_NOT).build() : q;
+    }
+
+    private Query filter(String name, SearchNode.Field f) {
+        String v = f.value();
+        if ((name.equals("modified") || name.equals("created"))) {
+            return dates(name.equals("created") ? IndexField.CREATED : IndexField.MODIFIED, f);
+        }
+        requireEquality(f);
+        Query q = switch (name) {
+            case "platform" -> keyword(IndexField.PLATFORM, v);
+            case "source" -> keyword(IndexField.SOURCE, v);
+            case "status" -> keyword(IndexField.STATUS, v);
+            case "severity" -> keyword(IndexField.SEVERITY, v);
+            case "language" -> keyword(IndexField.LANGUAGE, v);
+            case "datasource" -> v.contains("*") ? wildcard(IndexField.DATASOURCE.field(), v, f.position()) : keyword(IndexField.DATASOURCE, v);
+            case "polarity" -> keyword(IndexField.POLARITY, v);
+            case "id" -> keyword(IndexField.RULE_ID, v);
+            case "technique" -> {
+                if (!TECHNIQUE.matcher(v).matches()) {
+                    throw new SearchSyntaxException(f.position(), "'" + v + "' is not a technique id; write it like T1059 or T1059.001.");
+                }
+                yield keyword(IndexField.TECHNIQUE, v);
+            }
+            case "tactic" -> tactic(v, f.position());
+            case "author" -> analyzed.createPhraseQuery(IndexField.AUTHOR.field(), v);
+            case "title" -> analyzed.createPhraseQuery(IndexField.TITLE.field(), v);
+            default -> throw new IllegalStateException(name);
+        };
+        return new ConstantScoreQuery(q == null ? new MatchNoDocsQuery() : q);
+    }
+
+    private static void requireEquality(SearchNode.Field f) {
+        if (f.op().startsWith(":") && f.op().length() > 1) {
+            throw new SearchSyntaxException(f.position(), "'" + f.name() + "' cannot be compared with " + f.op().substring(1)
+                    + "; only dates (modified:, created:) can.");
+        }
+    }
+
+    private Query tactic(String value, int position) {
+        return attack.tactic(value).<Query>map(t -> new ConstantScoreQuery(keyword(IndexField.TACTIC, t.shortName())))
+                .orElseThrow(() -> new SearchSyntaxException(position, "'" + value + "' is not an ATT&CK tactic; use an id such as "
+                        + "TA0002 or a name such as execution."));
+    }
+
+    /**
+     * {@code field=value} against indicators, through the same canonical folding as corpus counts. An executable path
+     * and a process name meet: {@code Image=*\powershell.exe} also finds rules testing {@code process_name=powershell.exe}.
+     */
+    private Query indicator(SearchNode.Field f) {
+        requireEquality(f);
+        String written = f.name();
+        int dot = written.indexOf('.');
+        String bare = dot > 0 && Character.isUpperCase(written.charAt(0)) && !written.contains("{") ? written.substring(dot + 1) : written;
+        String canonical = taxonomy.canonical(bare);
+        String value = f.value().toLowerCase(Locale.ROOT);
+        List<Query> alternatives = new ArrayList<>();
+        alternatives.add(valueQuery(IndexField.indicatorField(canonical), value, f.position()));
+        String related = relatedName(canonical);
+        if (related != null) {
+            String base = basename(value);
+            if (!base.isEmpty() && !base.equals("*")) {
+                alternatives.add(valueQuery(IndexField.indicatorField(related), base, f.position()));
+            }
+        }
+        String executable = relatedExecutable(canonical);
+        if (executable != null && !value.contains("\\") && !value.contains("/")) {
+            alternatives.add(valueQuery(IndexField.indicatorField(executable), "*\\" + value, f.position()));
+        }
+        Query q = alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
+        return new BoostQuery(new ConstantScoreQuery(q), INDICATOR_BOOST);
+    }
+
+    private static String relatedName(String canonical) {
+        return canonical.endsWith(".executable") ? canonical.substring(0, canonical.length() - ".executable".length()) + ".name" : null;
+    }
+
+    private static String relatedExecutable(String canonical) {
+        return canonical.endsWith("process.name") ? canonical.substring(0, canonical.length() - ".name".length()) + ".executable" : null;
+    }
+
+    private static String basename(String path) {
+        int cut = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+        return cut < 0 ? path : path.substring(cut + 1);
+    }
+
+    private static Query valueQuery(String field, String value, int position) {
+        return value.contains("*") || value.contains("?") ? wildcard(field, value, position) : new TermQuery(new Term(field, value));
+    }
+
+    private static Query wildcard(String field, String pattern, int position) {
+        if (pattern.length() > MAX_PATTERN) {
+            throw new SearchSyntaxException(position, "Wildcard patterns may be at most " + MAX_PATTERN + " characters long.");
+        }
+        if (pattern.chars().filter(c -> c == '*').count() > 8) {
+            throw new SearchSyntaxException(position, "A pattern may hold at most 8 '*' wildcards.");
+        }
+        return new WildcardQuery(new Term(field, pattern.toLowerCase(Locale.ROOT)));
+    }
+
+    private static Query keyword(IndexField field, String value) {
+        return new TermQuery(new Term(field.field(), IndexField.keyword(value)));
+    }
+
+    /** {@code modified:>=2025-01-01}, {@code created:<2024}, {@code modified:2025-03}: ranges of days. */
+    private static Query dates(IndexField field, SearchNode.Field f) {
+        LocalDate from;
+        LocalDate to;
+        String v = f.value();
+        try {
+            if (v.matches("\\d{4}")) {
+                from = LocalDate.of(Integer.parseInt(v), 1, 1);
+                to = from.plusYears(1).minusDays(1);
+            } else if (v.matches("\\d{4}-\\d{2}")) {
+                from = LocalDate.parse(v + "-01");
+                to = from.plusMonths(1).minusDays(1);
+            } else {
+                from = LocalDate.parse(v);
+                to = from;
+            }
+        } catch (java.time.DateTimeException e) {
+            throw new SearchSyntaxException(f.position(), "'" + v + "' is not a date; write 2025, 2025-03 or 2025-03-31.");
+        }
+        long lo = switch (f.op()) {
+            case ":>=" -> from.toEpochDay();
+            case ":>" -> to.toEpochDay() + 1;
+            case ":<", ":<=" -> Long.MIN_VALUE;
+            default -> from.toEpochDay();
+        };
+        long hi = switch (f.op()) {
+            case ":<" -> from.toEpochDay() - 1;
+            case ":<=" -> to.toEpochDay();
+            case ":>=", ":>" -> Long.MAX_VALUE;
+            default -> to.toEpochDay();
+        };
+        return new ConstantScoreQuery(LongPoint.newRangeQuery(field.field(), lo, hi));
+    }
+}

@@ -1,0 +1,27 @@
+package io.rulescope.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of search results with the facet counts of the whole result set.
+ *
+ * @param partial true when the time limit cut the search short and counts may be low
+ */
+public record SearchResult(String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits,
+        Map<Facet, List<FacetCount>> facets, boolean partial) {
+
+    public record Hit(RuleSummary rule, List<Snippet> snippet) {
+    }
+
+    /** A piece of the snippet; {@code hit} pieces matched the search and are highlighted (escaped like all text). */
+    public record Snippet(String text, boolean hit) {
+    }
+
+    public record FacetCount(String value, long count) {
+    }
+
+    public int pages() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + size - 1) / size));
+    }
+}

@@ -1,0 +1,97 @@
+package io.rulescope.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.springframework.stereotype.Service;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.query.FieldTaxonomy;
+
+/** Runs searches typed in the search box: parse, build, search with facets, page and highlight. */
+@Service
+public class SearchService {
+
+    static final long TIME_LIMIT_MS = 2_000;
+    public static final List<String> SORTS = List.of("relevance", "title", "date");
+
+    private final RuleIndex index;
+    private final LuceneQueries queries;
+
+    public SearchService(RuleIndex index, AttackCatalog attack, FieldTaxonomy taxonomy) {
+        this.index = index;
+        this.queries = new LuceneQueries(attack, taxonomy);
+    }
+
+    /**
+     * @throws SearchSyntaxException when the query cannot be parsed or is too broad, with the position to fix
+     */
+    public SearchResult search(String q, int page, int size, String sort) {
+        long started = System.nanoTime();
+        SearchNode parsed = SearchQueryParser.parse(q);
+        Query query = queries.build(parsed);
+        int safePage = Math.max(1, Math.min(page, 10_000));
+        int safeSize = Math.max(1, Math.min(size, 100));
+        String safeSort = SORTS.contains(sort) ? sort : "relevance";
+        List<String> words = highlightWords(parsed);
+        return index.withSearcher(searcher -> run(searcher, q, query, safePage, safeSize, safeSort, words, started),
+                new SearchResult(q, 0, 0, safePage, safeSize, safeSort, List.of(), Map.of(), false));
+    }
+
+    private SearchResult run(IndexSearcher searcher, String q, Query query, int page, int size, String sort, List<String> words,
+            long started) throws IOException {
+        IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+        timed.setTimeout(new QueryTimeoutImpl(TIME_LIMIT_MS));
+        int end = Math.min(page * size, 10_000);
+        TopDocs top = timed.search(query, Math.max(1, end), sortOf(sort));
+        FacetCollector facets = new FacetCollector();
+        timed.search(query, facets);
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        var stored = timed.storedFields();
+        for (int i = (page - 1) * size; i < top.scoreDocs.length && i < end; i++) {
+            RuleSummary rule = RuleIndex.summary(stored.document(top.scoreDocs[i].doc));
+            hits.add(new SearchResult.Hit(rule, Snippets.of(rule.description(), words)));
+        }
+        long took = (System.nanoTime() - started) / 1_000_000;
+        return new SearchResult(q, top.totalHits.value, took, page, size, sort, hits, facets.result(), timed.timedOut());
+    }
+
+    private static Sort sortOf(String sort) {
+        SortField title = new SortField(IndexField.TITLE_SORT.field(), SortField.Type.STRING);
+        return switch (sort) {
+            case "title" -> new Sort(title);
+            case "date" -> new Sort(new SortField(IndexField.DATE_SORT.field(), SortField.Type.LONG, true), title);
+            default -> new Sort(SortField.FIELD_SCORE, title);
+        };
+    }
+
+    /** The free-text words and phrases of a search, which snippets highlight. */
+    private static List<String> highlightWords(SearchNode node) {
+        List<String> words = new ArrayList<>();
+        collect(node, words, false);
+        return words;
+    }
+
+    private static void collect(SearchNode node, List<String> out, boolean negated) {
+        if (node instanceof SearchNode.And a) {
+            a.parts().forEach(p -> collect(p, out, negated));
+        } else if (node instanceof SearchNode.Or o) {
+            o.parts().forEach(p -> collect(p, out, negated));
+        } else if (node instanceof SearchNode.Not n) {
+            collect(n.inner(), out, true);
+        } else if (!negated && node instanceof SearchNode.Word w && !w.text().contains("*") && w.text().length() > 1) {
+            out.add(w.text().toLowerCase(Locale.ROOT));
+        } else if (!negated && node instanceof SearchNode.Phrase p) {
+            out.add(p.text().toLowerCase(Locale.ROOT));
+        }
+    }
+}
