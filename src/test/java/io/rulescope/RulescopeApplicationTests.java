@@ -183,6 +183,33 @@ class RulescopeApplicationTests {
     }
 
     @Test
+    void theMatrixShowsEveryTacticAndFollowsASearch() throws Exception {
+        HttpResponse<String> all = get("/attack");
+        HttpResponse<String> sigma = get("/attack?q=platform:Sigma");
+        HttpResponse<String> bad = get("/attack?q=%28oops");
+
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body()).contains("Reconnaissance", "Impact", "Impair Defenses", "shade-0", "href=\"/techniques/T1562\"");
+        assertThat(sigma.statusCode()).isEqualTo(200);
+        assertThat(sigma.body()).contains("matching <code>platform:Sigma</code>");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("never closed");
+    }
+
+    @Test
+    void aTechniquePageRollsUpRulesFromItsSubTechniquesAndMarksThem() throws Exception {
+        HttpResponse<String> parent = get("/techniques/T1562");
+        HttpResponse<String> unknown = get("/techniques/T9999");
+
+        assertThat(parent.statusCode()).isEqualTo(200);
+        assertThat(parent.body()).contains("Impair Defenses", "Defense Evasion", "T1562.008", "AWS CloudTrail Logging Disabled",
+                "via sub-technique", "attack.mitre.org/techniques/T1562");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(get("/tactics/TA0005").body()).contains("Defense Evasion", "Impair Defenses");
+        assertThat(get("/tactics/nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theSlugFormOfAPermalinkWorksToo() throws Exception {
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/windows-encoded-powershell-command-line").statusCode()).isEqualTo(200);
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/an-old-title").statusCode()).isEqualTo(200);

@@ -19,6 +19,13 @@ final class FacetCollector extends SimpleCollector {
 
     private static final int TOP = 12;
 
+    private final boolean all;
+
+    /** @param all keep every value of every facet (matrix counts) rather than the top few of visible ones */
+    FacetCollector(boolean all) {
+        this.all = all;
+    }
+
     private final Map<Facet, Map<String, Long>> counts = new EnumMap<>(Facet.class);
     private final Map<Facet, SortedSetDocValues> current = new EnumMap<>(Facet.class);
     private final Map<Facet, long[]> ordCounts = new EnumMap<>(Facet.class);
@@ -70,10 +77,13 @@ final class FacetCollector extends SimpleCollector {
         flush();
         Map<Facet, List<SearchResult.FacetCount>> out = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
+            if (!all && !facet.visible()) {
+                continue;
+            }
             List<SearchResult.FacetCount> list = new ArrayList<>();
             counts.getOrDefault(facet, Map.of()).forEach((v, n) -> list.add(new SearchResult.FacetCount(v, n)));
             list.sort(Comparator.comparingLong(SearchResult.FacetCount::count).reversed().thenComparing(SearchResult.FacetCount::value));
-            out.put(facet, List.copyOf(list.subList(0, Math.min(TOP, list.size()))));
+            out.put(facet, List.copyOf(all ? list : list.subList(0, Math.min(TOP, list.size()))));
         }
         return out;
     }

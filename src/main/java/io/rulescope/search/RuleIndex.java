@@ -122,7 +122,10 @@ public class RuleIndex implements AutoCloseable {
         Set<String> tactics = new LinkedHashSet<>();
         attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()).stream()
                 .filter(row -> row.tactic() != null).forEach(row -> tactics.add(row.tactic().shortName()));
-        techniques.forEach(t -> keyword(doc, IndexField.TECHNIQUE, t));
+        techniques.forEach(t -> {
+            keyword(doc, IndexField.TECHNIQUE, t);
+            facet(doc, Facet.TECHNIQUE_ROLLUP, t);
+        });
         tactics.forEach(t -> {
             keyword(doc, IndexField.TACTIC, t);
             attack.tactic(t).ifPresent(tactic -> facet(doc, Facet.TACTIC, tactic.name()));

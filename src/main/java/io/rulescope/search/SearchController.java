@@ -84,7 +84,9 @@ class SearchController {
             return hit;
         }).toList());
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        result.facets().forEach((facet, counts) -> {
+        result.facets().entrySet().stream().filter(e -> e.getKey().visible()).forEach(e -> {
+            Facet facet = e.getKey();
+            List<SearchResult.FacetCount> counts = e.getValue();
             Map<String, Long> values = new LinkedHashMap<>();
             counts.forEach(c -> values.put(c.value(), c.count()));
             facets.put(facet.filter(), values);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -53,7 +54,7 @@ public class SearchService {
         timed.setTimeout(new QueryTimeoutImpl(TIME_LIMIT_MS));
         int end = Math.min(page * size, 10_000);
         TopDocs top = timed.search(query, Math.max(1, end), sortOf(sort));
-        FacetCollector facets = new FacetCollector();
+        FacetCollector facets = new FacetCollector(false);
         timed.search(query, facets);
         List<SearchResult.Hit> hits = new ArrayList<>();
         var stored = timed.storedFields();
@@ -63,6 +64,23 @@ public class SearchService {
         }
         long took = (System.nanoTime() - started) / 1_000_000;
         return new SearchResult(q, top.totalHits.value, took, page, size, sort, hits, facets.result(), timed.timedOut());
+    }
+
+    /**
+     * How many rules of a search (all rules when {@code q} is blank) map to each technique, sub-techniques also
+     * counting for their parent.
+     *
+     * @throws SearchSyntaxException for a malformed search
+     */
+    public Map<String, Long> techniqueCounts(String q) {
+        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(q));
+        return index.withSearcher(searcher -> {
+            FacetCollector collector = new FacetCollector(true);
+            searcher.search(query, collector);
+            Map<String, Long> counts = new java.util.HashMap<>();
+            collector.result().get(Facet.TECHNIQUE_ROLLUP).forEach(c -> counts.put(c.value(), c.count()));
+            return counts;
+        }, Map.of());
     }
 
     private static Sort sortOf(String sort) {

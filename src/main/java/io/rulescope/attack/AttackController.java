@@ -1,0 +1,86 @@
+package io.rulescope.attack;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.rulescope.search.RuleFilter;
+import io.rulescope.search.RuleIndex;
+import io.rulescope.search.RulePage;
+import io.rulescope.search.SearchService;
+import io.rulescope.search.SearchSyntaxException;
+
+/** The ATT&CK views: the coverage matrix (optionally for a search), technique pages and tactic pages. */
+@Controller
+class AttackController {
+
+    private final AttackCatalog attack;
+    private final SearchService search;
+    private final RuleIndex index;
+
+    AttackController(AttackCatalog attack, SearchService search, RuleIndex index) {
+        this.attack = attack;
+        this.search = search;
+        this.index = index;
+    }
+
+    @GetMapping("/attack")
+    String matrix(@RequestParam(required = false) String q, Model model, HttpServletResponse response) {
+        model.addAttribute("q", q == null ? "" : q);
+        Map<String, Long> counts;
+        try {
+            counts = search.techniqueCounts(q);
+        } catch (SearchSyntaxException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", e.getMessage() + " (position " + e.position() + ")");
+            counts = Map.of();
+        }
+        model.addAttribute("matrix", AttackMatrix.of(attack, counts));
+        return "attack/matrix";
+    }
+
+    @GetMapping("/techniques/{id}")
+    String technique(@PathVariable String id, @RequestParam(defaultValue = "1") int page, Model model, HttpServletResponse response) {
+        String normalised = AttackCatalog.normaliseTechniqueId(id);
+        Technique technique = normalised == null ? null : attack.technique(normalised).orElse(null);
+        if (technique == null) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("missing", id.length() > 40 ? id.substring(0, 40) + "…" : id);
+            return "attack/unknown";
+        }
+        RulePage rules = index.byTechnique(technique, Math.max(1, Math.min(page, 10_000)), 100);
+        model.addAttribute("technique", technique);
+        model.addAttribute("name", attack.displayName(technique));
+        model.addAttribute("tactics", technique.tactics().stream().map(attack::tactic).flatMap(java.util.Optional::stream).toList());
+        model.addAttribute("parent", technique.isSubTechnique() ? attack.technique(technique.parentId()).orElse(null) : null);
+        model.addAttribute("subTechniques", attack.techniques().stream()
+                .filter(t -> t.isSubTechnique() && t.parentId().equals(technique.id())).toList());
+        model.addAttribute("rules", rules);
+        return "attack/technique";
+    }
+
+    @GetMapping("/tactics/{id}")
+    String tactic(@PathVariable String id, Model model, HttpServletResponse response) {
+        Tactic tactic = attack.tactic(id.length() > 60 ? "" : id).orElse(null);
+        if (tactic == null) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("missing", id.length() > 40 ? id.substring(0, 40) + "…" : id);
+            return "attack/unknown";
+        }
+        AttackMatrix matrix = AttackMatrix.of(attack, search.techniqueCounts(null));
+        List<AttackMatrix.Cell> cells = matrix.columns().stream().filter(c -> c.tactic().equals(tactic)).findFirst()
+                .map(AttackMatrix.Column::cells).orElse(List.of());
+        model.addAttribute("tactic", tactic);
+        model.addAttribute("cells", cells);
+        model.addAttribute("ruleCount", index.browse(new RuleFilter(null, null, null, tactic.shortName()), 1, 1).total());
+        return "attack/tactic";
+    }
+
+}
