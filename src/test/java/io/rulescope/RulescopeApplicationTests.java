@@ -210,6 +210,66 @@ class RulescopeApplicationTests {
     }
 
     @Test
+    void aRulePageListsSimilarRulesWithWhatTheyShare() throws Exception {
+        JsonNode rule = json("/api/rules/" + CLOUDTRAIL_DISABLED);
+        HttpResponse<String> page = get("/rules/" + CLOUDTRAIL_DISABLED);
+
+        assertThat(rule.path("similar").size()).isBetween(1, 5);
+        assertThat(rule.path("similar").get(0).path("shared").toString()).contains("sourcetype eq aws:cloudtrail");
+        assertThat(page.body()).contains("id=\"similar\"", "Similar rules");
+    }
+
+    @Test
+    void theNavigatorLayerHasTheLayerFormatsRequiredFieldsAndScoresTechniques() throws Exception {
+        JsonNode layer = json("/api/navigator?q=platform:Sigma");
+
+        assertThat(layer.path("name").asString()).isEqualTo("Rulescope: platform:Sigma");
+        assertThat(layer.path("domain").asString()).isEqualTo("enterprise-attack");
+        assertThat(layer.path("versions").path("layer").asString()).isEqualTo("4.5");
+        assertThat(layer.path("techniques").size()).isPositive();
+        for (JsonNode t : layer.path("techniques")) {
+            assertThat(t.path("techniqueID").asString()).matches("T\\d{4}(\\.\\d{3})?");
+            assertThat(t.path("score").asInt()).isPositive();
+            assertThat(t.path("comment").asString()).isNotBlank();
+        }
+        assertThat(get("/api/navigator?q=%28").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theFeedParsesAsAtomWithOneEntryPerRule() throws Exception {
+        HttpResponse<String> feed = get("/feed.atom?q=platform:Sigma");
+
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        var doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(feed.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/atom+xml"));
+        assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+        var entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+        assertThat(entries.getLength()).isEqualTo(16);
+        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "updated").item(0).getTextContent()).matches("\\d{4}-.*Z");
+    }
+
+    @Test
+    void rulePagesUnfurlInChatAndBrowsersCanAddTheSearchEngine() throws Exception {
+        HttpResponse<String> page = get("/rules/" + CLOUDTRAIL_DISABLED);
+        HttpResponse<String> opensearch = get("/opensearch.xml");
+
+        assertThat(page.body()).contains("<meta property=\"og:title\" content=\"AWS CloudTrail Logging Disabled\">",
+                "Splunk rule · T1562.008 · high", "<link rel=\"canonical\" href=\"http://localhost:" + port + "/rules/" + CLOUDTRAIL_DISABLED,
+                "Copy as Markdown link", "rel=\"search\"");
+        assertThat(opensearch.body()).contains("OpenSearchDescription", "/search?q={searchTerms}");
+    }
+
+    @Test
+    void suggestionsOfferTechniquesFieldsAndTitles() throws Exception {
+        assertThat(json("/api/suggest?q=T1562").path("techniques").get(0).path("id").asString()).isEqualTo("T1562");
+        assertThat(json("/api/suggest?q=eventN").path("fields").toString()).contains("eventName");
+        assertThat(json("/api/suggest?q=shadow").path("rules").toString()).contains("Windows Shadow Copy Deletion via Vssadmin");
+        assertThat(json("/api/suggest?q=x").path("rules").size()).isZero();
+    }
+
+    @Test
     void theSlugFormOfAPermalinkWorksToo() throws Exception {
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/windows-encoded-powershell-command-line").statusCode()).isEqualTo(200);
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/an-old-title").statusCode()).isEqualTo(200);

@@ -41,6 +41,7 @@ public class IndicatorCatalog {
     private volatile SplAnalyzer spl;
     private volatile Map<String, QueryAnalysis> analyses = Map.of();
     private volatile Map<String, List<String>> rulesByKey = Map.of();
+    private volatile List<String> fieldsByUse = List.of();
 
     public IndicatorCatalog(FieldTaxonomy taxonomy, EventTables tables) {
         this.taxonomy = taxonomy;
@@ -88,8 +89,18 @@ public class IndicatorCatalog {
             analysis.indicators().forEach(i -> keys.add(i.key()));
             keys.forEach(k -> index.computeIfAbsent(k, x -> new ArrayList<>(2)).add(uid));
         });
+        Map<String, Integer> fieldUse = new HashMap<>();
+        byUid.values().forEach(a -> a.indicators().forEach(i -> fieldUse.merge(i.field(), 1, Integer::sum)));
         this.analyses = Map.copyOf(byUid);
         this.rulesByKey = index;
+        this.fieldsByUse = fieldUse.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Field names as rules write them, most used first, for search suggestions. */
+    public List<String> fieldsByUse() {
+        return fieldsByUse;
     }
 
     public int distinctIndicators() {
@@ -104,6 +115,42 @@ public class IndicatorCatalog {
     public QueryAnalysis analysisOf(Rule rule) {
         QueryAnalysis cached = analyses.get(rule.getUid());
         return cached != null ? cached : analyze(rule);
+    }
+
+    /** Indicators shared by more rules than this say little about similarity and are skipped, which bounds the cost. */
+    static final int MAX_SHARED_BY = 1_000;
+
+    /**
+     * The rules sharing the most with this one, each shared indicator weighted by its rarity (inverse document
+     * frequency), so two rules that both look for a rare command line rank above two that both read Sysmon.
+     */
+    public List<Similar> similar(Rule rule, int limit) {
+        QueryAnalysis analysis = analysisOf(rule);
+        int n = Math.max(2, analyses.size());
+        Map<String, Double> score = new HashMap<>();
+        Map<String, List<String>> shared = new HashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Indicator i : analysis.indicators()) {
+            String key = i.key();
+            List<String> uids = rulesWith(key);
+            if (!seen.add(key) || uids.size() < 2 || uids.size() > MAX_SHARED_BY) {
+                continue;
+            }
+            double weight = Math.log((double) n / uids.size());
+            for (String uid : uids) {
+                if (!uid.equals(rule.getUid())) {
+                    score.merge(uid, weight, Double::sum);
+                    shared.computeIfAbsent(uid, k -> new ArrayList<>()).add(describe(i));
+                }
+            }
+        }
+        return score.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(e -> new Similar(e.getKey(), e.getValue(), List.copyOf(shared.get(e.getKey())))).toList();
+    }
+
+    /** A rule similar to another, with the indicators they share. */
+    public record Similar(String uid, double score, List<String> sharedIndicators) {
     }
 
     /** The rule page's anatomy sections, with the corpus column filled in. */

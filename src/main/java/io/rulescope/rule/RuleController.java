@@ -90,7 +90,10 @@ class RuleController {
             model.addAttribute("rules", chosen.stream().map(r -> views.view(r, found.size())).toList());
             return "rules/shared-id";
         }
-        model.addAttribute("view", views.view(chosen.get(0), found.size()));
+        RuleView view = views.view(chosen.get(0), found.size());
+        model.addAttribute("view", view);
+        model.addAttribute("og", OpenGraph.of(view, org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().path(view.permalink()).build().toUriString()));
         return "rules/rule";
     }
 

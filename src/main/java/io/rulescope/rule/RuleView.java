@@ -14,7 +14,11 @@ import io.rulescope.indicator.RuleAnatomy;
  */
 public record RuleView(Rule rule, String permalink, String sourceLabel, List<CoverageRow> coverage,
         List<Reference> references, List<List<YamlHighlighter.Span>> body, int sharingId, RuleAnatomy anatomy,
-        List<IndicatorCatalog.FieldName> groupBy) {
+        List<IndicatorCatalog.FieldName> groupBy, List<SimilarRule> similar) {
+
+    /** A rule sharing indicators with this one, as the "Similar rules" section lists it. */
+    public record SimilarRule(String title, String platform, String permalink, List<String> shared) {
+    }
 
     /** A reference as written; {@code href} is set only for http(s) URLs, so nothing else becomes a link. */
     public record Reference(String text, String href) {

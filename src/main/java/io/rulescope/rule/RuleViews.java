@@ -53,7 +53,20 @@ public class RuleViews {
         return new RuleView(rule, permalink(rule, sharingId), sourceLabel(rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references,
                 YamlHighlighter.highlight(rule.getRaw()), sharingId, indicators.anatomy(rule),
-                indicators.fieldNames(rule.getGroupBy()));
+                indicators.fieldNames(rule.getGroupBy()), similar(rule));
+    }
+
+    private List<RuleView.SimilarRule> similar(Rule rule) {
+        List<IndicatorCatalog.Similar> found = indicators.similar(rule, 5);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Rule> byUid = new java.util.HashMap<>();
+        rules.findByUidIn(found.stream().map(IndicatorCatalog.Similar::uid).toList()).forEach(r -> byUid.put(r.getUid(), r));
+        return found.stream().filter(s -> byUid.containsKey(s.uid())).map(s -> {
+            Rule other = byUid.get(s.uid());
+            return new RuleView.SimilarRule(other.getTitle(), other.getPlatform(), other.getPermalink(), s.sharedIndicators());
+        }).toList();
     }
 
     public String sourceLabel(String sourceName) {
@@ -139,6 +152,8 @@ public class RuleViews {
         json.put("eventCoverage", anatomy.eventCoverage().stream()
                 .map(e -> Map.of("provider", e.provider(), "event", e.event(), "title", e.title() == null ? "" : e.title())).toList());
         json.put("analysisNotes", anatomy.notes());
+        json.put("similar", view.similar().stream().map(sr -> Map.of("title", sr.title(), "platform", sr.platform(),
+                "permalink", sr.permalink(), "shared", sr.shared())).toList());
         json.put("dataSources", r.getDataSources());
         json.put("permalink", view.permalink());
         json.put("raw", r.getRaw());

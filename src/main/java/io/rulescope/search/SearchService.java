@@ -83,6 +83,24 @@ public class SearchService {
         }, Map.of());
     }
 
+    /**
+     * Up to {@code limit} rules of a search (all rules for a blank one) in the given order, for exports.
+     *
+     * @throws SearchSyntaxException for a malformed search
+     */
+    public List<RuleSummary> all(String q, String sort, int limit) {
+        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(q));
+        return index.withSearcher(searcher -> {
+            TopDocs top = searcher.search(query, Math.max(1, limit), sortOf(sort));
+            List<RuleSummary> out = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (var hit : top.scoreDocs) {
+                out.add(RuleIndex.summary(stored.document(hit.doc)));
+            }
+            return out;
+        }, List.of());
+    }
+
     private static Sort sortOf(String sort) {
         SortField title = new SortField(IndexField.TITLE_SORT.field(), SortField.Type.STRING);
         return switch (sort) {

@@ -1,0 +1,171 @@
+package io.rulescope.search;
+
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.rulescope.attack.AttackCatalog;
+
+/** What a search can be taken away as: an ATT&CK Navigator layer, an Atom feed, and the browser search engine. */
+@RestController
+class ExportController {
+
+    static final int MAX_RULES = 10_000;
+    static final int FEED_ENTRIES = 50;
+    static final int TITLES_PER_COMMENT = 20;
+
+    private final SearchService search;
+    private final AttackCatalog attack;
+
+    ExportController(SearchService search, AttackCatalog attack) {
+        this.search = search;
+        this.attack = attack;
+    }
+
+    /** A layer in the Navigator's layer format 4.5 that scores each technique by the number of rules covering it. */
+    @GetMapping(path = "/api/navigator", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> navigator(@RequestParam(required = false) String q) {
+        List<RuleSummary> rules;
+        try {
+            rules = search.all(q, "title", MAX_RULES);
+        } catch (SearchSyntaxException e) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage(), "position", e.position()));
+        }
+        Map<String, List<String>> titlesByTechnique = new TreeMap<>();
+        for (RuleSummary r : rules) {
+            r.techniques().forEach(t -> titlesByTechnique.computeIfAbsent(t, k -> new ArrayList<>()).add(r.title()));
+        }
+        int max = titlesByTechnique.values().stream().mapToInt(List::size).max().orElse(1);
+        List<Map<String, Object>> techniques = new ArrayList<>();
+        titlesByTechnique.forEach((id, titles) -> {
+            if (attack.technique(id).isEmpty()) {
+                return;
+            }
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("techniqueID", id);
+            t.put("score", titles.size());
+            List<String> shown = titles.subList(0, Math.min(TITLES_PER_COMMENT, titles.size()));
+            t.put("comment", String.join("\n", shown) + (titles.size() > shown.size() ? "\n… and " + (titles.size() - shown.size()) + " more" : ""));
+            t.put("enabled", true);
+            t.put("showSubtechniques", false);
+            techniques.add(t);
+        });
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("name", q == null || q.isBlank() ? "Rulescope: all rules" : "Rulescope: " + q);
+        layer.put("versions", Map.of("layer", "4.5", "navigator", "5.1.0"));
+        layer.put("domain", "enterprise-attack");
+        layer.put("description", rules.size() + " rules" + (q == null || q.isBlank() ? "" : " matching " + q) + "; score = rules per technique");
+        layer.put("sorting", 3);
+        layer.put("layout", Map.of("layout", "side", "showID", true, "showName", true));
+        layer.put("hideDisabled", false);
+        layer.put("techniques", techniques);
+        layer.put("gradient", Map.of("colors", List.of("#e8f0fc", "#1f5fbf"), "minValue", 0, "maxValue", max));
+        layer.put("legendItems", List.of());
+        layer.put("showTacticRowBackground", false);
+        layer.put("selectTechniquesAcrossTactics", true);
+        layer.put("selectSubtechniquesWithParent", false);
+        return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"rulescope-layer.json\"").body(layer);
+    }
+
+    /** Newest and recently modified rules of a search, so people can follow T1059 or source:sigma in a reader. */
+    @GetMapping(path = "/feed.atom", produces = "application/atom+xml")
+    ResponseEntity<String> feed(@RequestParam(required = false) String q, HttpServletRequest request) throws XMLStreamException {
+        List<RuleSummary> rules;
+        try {
+            rules = search.all(q, "date", FEED_ENTRIES);
+        } catch (SearchSyntaxException e) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+        }
+        String base = ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+        StringWriter out = new StringWriter();
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("feed");
+        xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+        element(xml, "title", q == null || q.isBlank() ? "Rulescope: newest rules" : "Rulescope: " + q);
+        String encodedQuery = q == null ? "" : java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+        element(xml, "id", base + "/feed.atom" + (q == null ? "" : "?q=" + encodedQuery));
+        link(xml, "self", ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        link(xml, "alternate", base + "/search" + (q == null ? "" : "?q=" + encodedQuery));
+        element(xml, "updated", rules.isEmpty() || rules.get(0).date().isEmpty() ? "1970-01-01T00:00:00Z" : atomDate(rules.get(0).date()));
+        for (RuleSummary r : rules) {
+            xml.writeStartElement("entry");
+            element(xml, "title", r.title());
+            element(xml, "id", base + r.permalink());
+            link(xml, "alternate", base + r.permalink());
+            element(xml, "updated", r.date().isEmpty() ? "1970-01-01T00:00:00Z" : atomDate(r.date()));
+            xml.writeStartElement("author");
+            element(xml, "name", r.source());
+            xml.writeEndElement();
+            element(xml, "summary", r.description().isEmpty() ? r.title() : r.description());
+            for (String t : r.techniques()) {
+                xml.writeEmptyElement("category");
+                xml.writeAttribute("term", t);
+            }
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8")).body(out.toString());
+    }
+
+    /** Lets browsers add Rulescope as a search engine. */
+    @GetMapping(path = "/opensearch.xml", produces = "application/opensearchdescription+xml")
+    String openSearch(HttpServletRequest request) throws XMLStreamException {
+        String base = ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+        StringWriter out = new StringWriter();
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("OpenSearchDescription");
+        xml.writeDefaultNamespace("http://a9.com/-/spec/opensearch/1.1/");
+        element(xml, "ShortName", "Rulescope");
+        element(xml, "Description", "Search detection rules by technique, field value or text");
+        element(xml, "InputEncoding", "UTF-8");
+        xml.writeEmptyElement("Url");
+        xml.writeAttribute("type", "text/html");
+        xml.writeAttribute("template", base + "/search?q={searchTerms}");
+        xml.writeEmptyElement("Url");
+        xml.writeAttribute("type", "application/json");
+        xml.writeAttribute("template", base + "/api/search?q={searchTerms}");
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+        return out.toString();
+    }
+
+    private static String atomDate(String isoDate) {
+        return LocalDate.parse(isoDate).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", ""));
+        xml.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
+        xml.writeEmptyElement("link");
+        xml.writeAttribute("rel", rel);
+        xml.writeAttribute("href", href);
+    }
+}
