@@ -270,6 +270,37 @@ class RulescopeApplicationTests {
     }
 
     @Test
+    void aFieldPageListsItsValuesMostCommonFirstAcrossSpellings() throws Exception {
+        HttpResponse<String> page = get("/fields/sourcetype");
+        HttpResponse<String> image = get("/fields/Image");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("aws:cloudtrail", "/indicators?field=sourcetype&amp;kind=eq&amp;value=aws:cloudtrail");
+        assertThat(image.body()).contains("Folded to <code>process.executable</code>", "\\powershell.exe");
+    }
+
+    @Test
+    void sourceAndDataSourcePagesSummariseWhatTheyContribute() throws Exception {
+        HttpResponse<String> source = get("/sources/rulescope");
+        HttpResponse<String> dataSource = get("/datasources/Windows%20Sysmon");
+
+        assertThat(source.statusCode()).isEqualTo(200);
+        assertThat(source.body()).contains("Source", "Platform", "Tactic", "Most recently changed");
+        assertThat(dataSource.body()).contains("Credential Dumping via Comsvcs MiniDump - Windows");
+        assertThat(get("/sources/nowhere").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void compareShowsSharedAndMissingTechniquesAndTheClosestRulePairs() throws Exception {
+        HttpResponse<String> page = get("/compare?a=platform:Splunk&b=platform:Sigma");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Techniques in both", "Only in A", "Only in B", "T1562.008",
+                "Windows Security Event Log Cleared", "Security Audit Log Cleared");
+        assertThat(get("/compare?a=%28&b=x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theSlugFormOfAPermalinkWorksToo() throws Exception {
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/windows-encoded-powershell-command-line").statusCode()).isEqualTo(200);
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/an-old-title").statusCode()).isEqualTo(200);

@@ -42,6 +42,7 @@ public class IndicatorCatalog {
     private volatile Map<String, QueryAnalysis> analyses = Map.of();
     private volatile Map<String, List<String>> rulesByKey = Map.of();
     private volatile List<String> fieldsByUse = List.of();
+    private volatile Map<String, Indicator> exampleByKey = Map.of();
 
     public IndicatorCatalog(FieldTaxonomy taxonomy, EventTables tables) {
         this.taxonomy = taxonomy;
@@ -89,6 +90,9 @@ public class IndicatorCatalog {
             analysis.indicators().forEach(i -> keys.add(i.key()));
             keys.forEach(k -> index.computeIfAbsent(k, x -> new ArrayList<>(2)).add(uid));
         });
+        Map<String, Indicator> examples = new HashMap<>();
+        byUid.values().forEach(a -> a.indicators().forEach(i -> examples.putIfAbsent(i.key(), i)));
+        this.exampleByKey = examples;
         Map<String, Integer> fieldUse = new HashMap<>();
         byUid.values().forEach(a -> a.indicators().forEach(i -> fieldUse.merge(i.field(), 1, Integer::sum)));
         this.analyses = Map.copyOf(byUid);
@@ -96,6 +100,63 @@ public class IndicatorCatalog {
         this.fieldsByUse = fieldUse.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).toList();
+    }
+
+    /** One value used with a field across the catalog: how it is matched and by how many rules. */
+    public record FieldValue(Indicator example, int rules, String href) {
+    }
+
+    /** Every value tested on a field (after canonical folding), most common first. */
+    public List<FieldValue> valuesOf(String field) {
+        String canonical = taxonomy.canonical(field);
+        List<FieldValue> out = new ArrayList<>();
+        exampleByKey.forEach((key, i) -> {
+            if (i.canonicalField().equalsIgnoreCase(canonical)) {
+                out.add(new FieldValue(i, rulesWith(key).size(), href(i)));
+            }
+        });
+        out.sort(java.util.Comparator.comparingInt(FieldValue::rules).reversed()
+                .thenComparing(v -> String.valueOf(v.example().value())));
+        return out;
+    }
+
+    /**
+     * Pairs of rules, one from each side, that share the most indicators (rarity-weighted), for comparing rule sets.
+     */
+    public List<Pair> closestPairs(Set<String> left, Set<String> right, int limit) {
+        int n = Math.max(2, analyses.size());
+        Map<String, Double> score = new HashMap<>();
+        Map<String, List<String>> shared = new HashMap<>();
+        for (String uid : left) {
+            QueryAnalysis a = analyses.get(uid);
+            if (a == null) {
+                continue;
+            }
+            Set<String> seen = new java.util.HashSet<>();
+            for (Indicator i : a.indicators()) {
+                List<String> uids = rulesWith(i.key());
+                if (!seen.add(i.key()) || uids.size() < 2 || uids.size() > MAX_SHARED_BY) {
+                    continue;
+                }
+                double weight = Math.log((double) n / uids.size());
+                for (String other : uids) {
+                    if (!other.equals(uid) && right.contains(other)) {
+                        String pair = uid + "|" + other;
+                        score.merge(pair, weight, Double::sum);
+                        shared.computeIfAbsent(pair, k -> new ArrayList<>()).add(describe(i));
+                    }
+                }
+            }
+        }
+        return score.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(e -> {
+                    String[] uids = e.getKey().split("\\|");
+                    return new Pair(uids[0], uids[1], e.getValue(), List.copyOf(shared.get(e.getKey())));
+                }).toList();
+    }
+
+    public record Pair(String left, String right, double score, List<String> shared) {
     }
 
     /** Field names as rules write them, most used first, for search suggestions. */

@@ -1,0 +1,135 @@
+package io.rulescope.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.indicator.IndicatorCatalog;
+
+/** Views over the catalog as a whole: a field's values, what a source contributes, and two rule sets compared. */
+@Controller
+class BrowseController {
+
+    static final int MAX_NAME = 200;
+    static final int FIELD_VALUES_SHOWN = 500;
+
+    private final IndicatorCatalog indicators;
+    private final SearchService search;
+    private final AttackCatalog attack;
+
+    BrowseController(IndicatorCatalog indicators, SearchService search, AttackCatalog attack) {
+        this.indicators = indicators;
+        this.search = search;
+        this.attack = attack;
+    }
+
+    @GetMapping("/fields/{name}")
+    String field(@PathVariable String name, Model model) {
+        String safe = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+        List<IndicatorCatalog.FieldValue> values = indicators.valuesOf(safe);
+        model.addAttribute("field", safe);
+        model.addAttribute("canonical", indicators.taxonomy().canonical(safe));
+        model.addAttribute("total", values.size());
+        model.addAttribute("values", values.subList(0, Math.min(FIELD_VALUES_SHOWN, values.size())));
+        return "browse/field";
+    }
+
+    @GetMapping("/sources/{name}")
+    String source(@PathVariable String name, Model model, HttpServletResponse response) {
+        return summary("source:\"" + clean(name) + "\"", "Source", name, model, response);
+    }
+
+    @GetMapping("/datasources/{name}")
+    String dataSource(@PathVariable String name, Model model, HttpServletResponse response) {
+        return summary("datasource:\"" + clean(name) + "\"", "Data source", name, model, response);
+    }
+
+    private static String clean(String name) {
+        String s = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+        return s.replace("\"", "");
+    }
+
+    private String summary(String q, String kind, String name, Model model, HttpServletResponse response) {
+        SearchResult result = search.search(q, 1, 10, "date");
+        if (result.total() == 0) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        }
+        model.addAttribute("kind", kind);
+        model.addAttribute("name", name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name);
+        model.addAttribute("q", q);
+        model.addAttribute("result", result);
+        return "browse/summary";
+    }
+
+    /** Two searches side by side: techniques covered by both or one, and the closest rule pairs across them. */
+    @GetMapping("/compare")
+    String compare(@RequestParam(defaultValue = "source:escu") String a, @RequestParam(defaultValue = "source:sigma") String b,
+            Model model, HttpServletResponse response) {
+        model.addAttribute("a", a);
+        model.addAttribute("b", b);
+        try {
+            List<RuleSummary> left = search.all(a, "title", 20_000);
+            List<RuleSummary> right = search.all(b, "title", 20_000);
+            Set<String> techA = techniques(left);
+            Set<String> techB = techniques(right);
+            Set<String> both = new TreeSet<>(techA);
+            both.retainAll(techB);
+            Set<String> onlyA = new TreeSet<>(techA);
+            onlyA.removeAll(techB);
+            Set<String> onlyB = new TreeSet<>(techB);
+            onlyB.removeAll(techA);
+            Map<String, RuleSummary> byUid = new HashMap<>();
+            left.forEach(r -> byUid.put(r.uid(), r));
+            right.forEach(r -> byUid.put(r.uid(), r));
+            List<PairView> pairs = new ArrayList<>();
+            for (IndicatorCatalog.Pair p : indicators.closestPairs(uids(left), uids(right), 15)) {
+                pairs.add(new PairView(byUid.get(p.left()), byUid.get(p.right()), p.shared()));
+            }
+            model.addAttribute("countA", left.size());
+            model.addAttribute("countB", right.size());
+            model.addAttribute("both", named(both));
+            model.addAttribute("onlyA", named(onlyA));
+            model.addAttribute("onlyB", named(onlyB));
+            model.addAttribute("pairs", pairs);
+        } catch (SearchSyntaxException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", e.getMessage() + " (position " + e.position() + ")");
+        }
+        return "browse/compare";
+    }
+
+    record PairView(RuleSummary left, RuleSummary right, List<String> shared) {
+    }
+
+    record NamedTechnique(String id, String name) {
+    }
+
+    private List<NamedTechnique> named(Set<String> ids) {
+        return ids.stream().map(id -> new NamedTechnique(id, attack.technique(id).map(attack::displayName).orElse("unknown to ATT&CK"))).toList();
+    }
+
+    private static Set<String> techniques(List<RuleSummary> rules) {
+        Set<String> out = new LinkedHashSet<>();
+        rules.forEach(r -> out.addAll(r.techniques()));
+        return out;
+    }
+
+    private static Set<String> uids(List<RuleSummary> rules) {
+        Set<String> out = new java.util.HashSet<>();
+        rules.forEach(r -> out.add(r.uid()));
+        return out;
+    }
+}
