@@ -301,6 +301,26 @@ class RulescopeApplicationTests {
     }
 
     @Test
+    void renderedPagesAreServedFromThePageCacheButFailuresAreNot() throws Exception {
+        String path = "/rules/" + CLOUDTRAIL_DISABLED + "/aws-cloudtrail-logging-disabled";
+        HttpResponse<String> first = get(path);
+        HttpResponse<String> second = get(path);
+        HttpResponse<String> missing = get("/rules/not-here-either");
+        HttpResponse<String> missingAgain = get("/rules/not-here-either");
+
+        assertThat(first.headers().firstValue("X-Page-Cache")).isEmpty();
+        assertThat(second.headers().firstValue("X-Page-Cache")).hasValue("hit");
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(missingAgain.statusCode()).isEqualTo(404);
+        assertThat(missingAgain.headers().firstValue("X-Page-Cache")).isEmpty();
+        HttpResponse<String> otherHost = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(otherHost.headers().firstValue("X-Page-Cache")).as("absolute URLs differ per host").isEmpty();
+        assertThat(otherHost.body()).contains("http://127.0.0.1:" + port + "/rules/");
+    }
+
+    @Test
     void theSlugFormOfAPermalinkWorksToo() throws Exception {
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/windows-encoded-powershell-command-line").statusCode()).isEqualTo(200);
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/an-old-title").statusCode()).isEqualTo(200);

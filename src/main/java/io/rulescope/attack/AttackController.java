@@ -24,25 +24,28 @@ class AttackController {
     private final AttackCatalog attack;
     private final SearchService search;
     private final RuleIndex index;
+    private final io.rulescope.search.IndexCache<String, AttackMatrix> matrices;
 
     AttackController(AttackCatalog attack, SearchService search, RuleIndex index) {
         this.attack = attack;
         this.search = search;
         this.index = index;
+        this.matrices = new io.rulescope.search.IndexCache<>(index, 200);
     }
 
     @GetMapping("/attack")
     String matrix(@RequestParam(required = false) String q, Model model, HttpServletResponse response) {
         model.addAttribute("q", q == null ? "" : q);
-        Map<String, Long> counts;
+        AttackMatrix matrix;
         try {
-            counts = search.techniqueCounts(q);
+            Map<String, Long> counts = search.techniqueCounts(q);
+            matrix = matrices.get(q == null ? "" : q.strip(), k -> AttackMatrix.of(attack, counts));
         } catch (SearchSyntaxException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage() + " (position " + e.position() + ")");
-            counts = Map.of();
+            matrix = AttackMatrix.of(attack, Map.of());
         }
-        model.addAttribute("matrix", AttackMatrix.of(attack, counts));
+        model.addAttribute("matrix", matrix);
         return "attack/matrix";
     }
 

@@ -25,13 +25,15 @@ public record AttackMatrix(List<Column> columns, long covered, long total) {
         long covered = 0;
         long total = 0;
         List<Technique> live = attack.techniques().stream().filter(t -> !t.isWithdrawn()).toList();
+        Map<String, List<Technique>> subsByParent = new java.util.HashMap<>();
+        live.stream().filter(Technique::isSubTechnique).forEach(s -> subsByParent.computeIfAbsent(s.parentId(), k -> new ArrayList<>()).add(s));
         for (Tactic tactic : attack.tactics()) {
             List<Cell> cells = new ArrayList<>();
             for (Technique t : live) {
                 if (t.isSubTechnique() || !t.tactics().contains(tactic.shortName())) {
                     continue;
                 }
-                List<Cell> subs = live.stream().filter(s -> s.isSubTechnique() && s.parentId().equals(t.id()))
+                List<Cell> subs = subsByParent.getOrDefault(t.id(), List.of()).stream()
                         .map(s -> new Cell(s, counts.getOrDefault(s.id(), 0L), List.of())).toList();
                 Cell cell = new Cell(t, counts.getOrDefault(t.id(), 0L), subs);
                 cells.add(cell);

@@ -13,7 +13,7 @@ import io.rulescope.indicator.RuleAnatomy;
  * @param sourceLabel how the source is named ({@code github.com/splunk/security_content})
  */
 public record RuleView(Rule rule, String permalink, String sourceLabel, List<CoverageRow> coverage,
-        List<Reference> references, List<List<YamlHighlighter.Span>> body, int sharingId, RuleAnatomy anatomy,
+        List<Reference> references, String bodyHtml, int sharingId, RuleAnatomy anatomy,
         List<IndicatorCatalog.FieldName> groupBy, List<SimilarRule> similar) {
 
     /** A rule sharing indicators with this one, as the "Similar rules" section lists it. */

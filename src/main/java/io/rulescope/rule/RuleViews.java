@@ -12,6 +12,8 @@ import io.rulescope.indicator.IndicatorCatalog;
 import io.rulescope.indicator.RuleAnatomy;
 import io.rulescope.ingest.IngestReport;
 import io.rulescope.ingest.IngestService;
+import io.rulescope.search.IndexCache;
+import io.rulescope.search.RuleIndex;
 
 /** Builds the page and API views of rules; the one place that decides each rule's permalink. */
 @Component
@@ -22,15 +24,21 @@ public class RuleViews {
     private final IngestService ingest;
     private final IndicatorCatalog indicators;
 
-    RuleViews(RuleRepository rules, AttackCatalog attack, IngestService ingest, IndicatorCatalog indicators) {
+    private final IndexCache<String, List<Rule>> byId;
+    private final IndexCache<String, RuleView> viewCache;
+
+    RuleViews(RuleRepository rules, AttackCatalog attack, IngestService ingest, IndicatorCatalog indicators, RuleIndex index) {
         this.rules = rules;
         this.attack = attack;
         this.ingest = ingest;
         this.indicators = indicators;
+        this.byId = new IndexCache<>(index, 4_000);
+        this.viewCache = new IndexCache<>(index, 1_000);
     }
 
+    /** Rules with this id; looked up once per index generation, since rules only change when ingest runs. */
     public List<Rule> withId(String ruleId) {
-        return rules.findByRuleIdOrderBySourceNameAscSourcePathAscDocIndexAsc(ruleId);
+        return byId.get(ruleId, rules::findByRuleIdOrderBySourceNameAscSourcePathAscDocIndexAsc);
     }
 
     /** Rules known by this alias (a Sigma {@code name}); permalinks use ids, so these redirect. */
@@ -48,11 +56,15 @@ public class RuleViews {
     }
 
     public RuleView view(Rule rule, int sharingId) {
+        return viewCache.get(rule.getUid() + "/" + sharingId, k -> build(rule, sharingId));
+    }
+
+    private RuleView build(Rule rule, int sharingId) {
         List<RuleView.Reference> references = rule.getReferences().stream()
                 .map(r -> new RuleView.Reference(r, isWebLink(r) ? r : null)).toList();
         return new RuleView(rule, permalink(rule, sharingId), sourceLabel(rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references,
-                YamlHighlighter.highlight(rule.getRaw()), sharingId, indicators.anatomy(rule),
+                YamlHighlighter.toHtml(rule.getRaw()), sharingId, indicators.anatomy(rule),
                 indicators.fieldNames(rule.getGroupBy()), similar(rule));
     }
 

@@ -56,6 +56,7 @@ public class RuleIndex implements AutoCloseable {
     private final AttackCatalog attack;
     private final Directory directory = new ByteBuffersDirectory();
     private volatile SearcherManager searchers;
+    private volatile long generation;
 
     public RuleIndex(AttackCatalog attack) {
         this.attack = attack;
@@ -81,6 +82,7 @@ public class RuleIndex implements AutoCloseable {
         try {
             SearcherManager old = searchers;
             searchers = new SearcherManager(directory, null);
+            generation++;
             if (old != null) {
                 old.close();
             }
@@ -243,6 +245,11 @@ public class RuleIndex implements AutoCloseable {
         List<String> techniques = show[5].isEmpty() ? List.of() : List.of(show[5].split(","));
         return new RuleSummary(doc.get(IndexField.UID.field()), doc.get(IndexField.RULE_ID.field()), show[0], show[1],
                 show[2], show[3], show[4], techniques, show[6], show[7]);
+    }
+
+    /** Bumped by every rebuild; results derived from the index are valid for one generation. */
+    public long generation() {
+        return generation;
     }
 
     /** Work that reads the index; the searcher is acquired and released around it. */

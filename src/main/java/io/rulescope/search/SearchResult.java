@@ -21,6 +21,10 @@ public record SearchResult(String query, long total, long tookMs, int page, int 
     public record FacetCount(String value, long count) {
     }
 
+    public SearchResult withTookMs(long ms) {
+        return new SearchResult(query, total, ms, page, size, sort, hits, facets, partial);
+    }
+
     public int pages() {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + size - 1) / size));
     }

@@ -27,10 +27,14 @@ public class SearchService {
 
     private final RuleIndex index;
     private final LuceneQueries queries;
+    private final IndexCache<String, SearchResult> results;
+    private final IndexCache<String, Map<String, Long>> techniqueCounts;
 
     public SearchService(RuleIndex index, AttackCatalog attack, FieldTaxonomy taxonomy) {
         this.index = index;
         this.queries = new LuceneQueries(attack, taxonomy);
+        this.results = new IndexCache<>(index, 2_000);
+        this.techniqueCounts = new IndexCache<>(index, 200);
     }
 
     /**
@@ -38,7 +42,14 @@ public class SearchService {
      */
     public SearchResult search(String q, int page, int size, String sort) {
         long started = System.nanoTime();
-        SearchNode parsed = SearchQueryParser.parse(q);
+        String key = q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
+        // Parsing happens on a miss only; a malformed search throws from here and is never cached.
+        SearchResult result = results.get(key, k -> run(q, SearchQueryParser.parse(q), page, size, sort, started));
+        // A cached result reports the time this request took, not the time of the search that filled the cache.
+        return result.withTookMs((System.nanoTime() - started) / 1_000_000);
+    }
+
+    private SearchResult run(String q, SearchNode parsed, int page, int size, String sort, long started) {
         Query query = queries.build(parsed);
         int safePage = Math.max(1, Math.min(page, 10_000));
         int safeSize = Math.max(1, Math.min(size, 100));
@@ -74,12 +85,16 @@ public class SearchService {
      */
     public Map<String, Long> techniqueCounts(String q) {
         Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(q));
+        return techniqueCounts.get(q == null ? "" : q.strip(), k -> countTechniques(query));
+    }
+
+    private Map<String, Long> countTechniques(Query query) {
         return index.withSearcher(searcher -> {
             FacetCollector collector = new FacetCollector(true);
             searcher.search(query, collector);
             Map<String, Long> counts = new java.util.HashMap<>();
             collector.result().get(Facet.TECHNIQUE_ROLLUP).forEach(c -> counts.put(c.value(), c.count()));
-            return counts;
+            return Map.copyOf(counts);
         }, Map.of());
     }
 
