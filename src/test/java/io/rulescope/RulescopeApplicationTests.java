@@ -163,6 +163,17 @@ class RulescopeApplicationTests {
     }
 
     @Test
+    void aRepeatedSearchIsAnsweredFromTheCacheAndSaysSo() throws Exception {
+        JsonNode first = json("/api/search?q=Sysmon&size=7");
+        JsonNode again = json("/api/search?q=Sysmon&size=7");
+
+        assertThat(first.path("cached").asBoolean()).isFalse();
+        assertThat(again.path("cached").asBoolean()).isTrue();
+        assertThat(again.path("total").asInt()).isEqualTo(first.path("total").asInt()).isPositive();
+        assertThat(again.path("hits").toString()).isEqualTo(first.path("hits").toString());
+    }
+
+    @Test
     void aBadSearchIsA400WithErrorAndPositionInJsonAndAMessageOnThePage() throws Exception {
         HttpResponse<String> api = get("/api/search?q=%28T1059+OR");
         HttpResponse<String> page = get("/search?q=%28T1059+OR");

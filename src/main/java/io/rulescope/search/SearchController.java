@@ -18,10 +18,14 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class SearchController {
 
-    private final SearchService search;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
-    SearchController(SearchService search) {
+    private final SearchService search;
+    private final IndexCache<String, byte[]> responses;
+
+    SearchController(SearchService search, RuleIndex index) {
         this.search = search;
+        this.responses = new IndexCache<>(index, 2_000);
     }
 
     @GetMapping("/search")
@@ -51,19 +55,48 @@ class SearchController {
         return "search-help";
     }
 
+    /**
+     * The JSON answer. Answers are kept, serialized, until the next ingest: the same search gives the same answer,
+     * and serializing it again was most of the cost of a repeated search. {@code cached} says when an answer is
+     * served again; {@code tookMs} is always the time the search itself took.
+     */
     @GetMapping(path = "/api/search", produces = "application/json")
-    @ResponseBody
-    ResponseEntity<Map<String, Object>> api(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
+    ResponseEntity<byte[]> api(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "relevance") String sort) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        SearchResult result;
+        String key = q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
+        boolean[] computed = { false };
+        byte[] body;
         try {
-            result = search.search(q, page, size, sort);
+            body = responses.get(key, k -> {
+                computed[0] = true;
+                return JSON.writeValueAsBytes(answer(search.search(q, page, size, sort)));
+            });
         } catch (SearchSyntaxException e) {
-            body.put("error", e.getMessage());
-            body.put("position", e.position());
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("error", e.getMessage());
+            error.put("position", e.position());
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(JSON.writeValueAsBytes(error));
         }
+        if (!computed[0]) {
+            body = markCached(body);
+        }
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** Flips {@code "cached":false} (always the first member) to true without parsing the answer again. */
+    private static byte[] markCached(byte[] body) {
+        byte[] prefix = "{\"cached\":false".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = new byte[body.length - 1];
+        byte[] replacement = "{\"cached\":true".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(replacement, 0, out, 0, replacement.length);
+        System.arraycopy(body, prefix.length, out, replacement.length, body.length - prefix.length);
+        return out;
+    }
+
+    private static Map<String, Object> answer(SearchResult result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cached", false);
         body.put("query", result.query());
         body.put("total", result.total());
         body.put("tookMs", result.tookMs());
@@ -85,14 +118,12 @@ class SearchController {
         }).toList());
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         result.facets().entrySet().stream().filter(e -> e.getKey().visible()).forEach(e -> {
-            Facet facet = e.getKey();
-            List<SearchResult.FacetCount> counts = e.getValue();
             Map<String, Long> values = new LinkedHashMap<>();
-            counts.forEach(c -> values.put(c.value(), c.count()));
-            facets.put(facet.filter(), values);
+            e.getValue().forEach(c -> values.put(c.value(), c.count()));
+            facets.put(e.getKey().filter(), values);
         });
         body.put("facets", facets);
-        return ResponseEntity.ok(body);
+        return body;
     }
 
     /** The query narrowed by one facet value, as facet links use it. */
