@@ -284,8 +284,7 @@ public class IndicatorCatalog {
     /** Group-by fields as written, each with its canonical name where the taxonomy knows a different one. */
     public List<FieldName> fieldNames(List<String> fields) {
         return fields.stream().map(f -> {
-            int dot = f.indexOf('.');
-            String bare = dot > 0 && Character.isUpperCase(f.charAt(0)) ? f.substring(dot + 1) : f;
+            String bare = io.rulescope.query.spl.FieldName.of(f).name();
             String canonical = taxonomy.canonical(bare);
             return new FieldName(f, canonical.equalsIgnoreCase(bare) ? null : canonical);
         }).toList();

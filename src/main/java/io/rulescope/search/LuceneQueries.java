@@ -23,6 +23,7 @@ import org.apache.lucene.util.QueryBuilder;
 
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.query.FieldTaxonomy;
+import io.rulescope.query.spl.FieldName;
 
 /**
  * Turns a parsed search into a Lucene query. Technique ids and exact indicator matches score well above text
@@ -169,10 +170,7 @@ final class LuceneQueries {
      */
     private Query indicator(SearchNode.Field f) {
         requireEquality(f);
-        String written = f.name();
-        int dot = written.indexOf('.');
-        String bare = dot > 0 && Character.isUpperCase(written.charAt(0)) && !written.contains("{") ? written.substring(dot + 1) : written;
-        String canonical = taxonomy.canonical(bare);
+        String canonical = taxonomy.canonical(FieldName.of(f.name()).name());
         String value = f.value().toLowerCase(Locale.ROOT);
         List<Query> alternatives = new ArrayList<>();
         alternatives.add(valueQuery(IndexField.indicatorField(canonical), value, f.position()));
