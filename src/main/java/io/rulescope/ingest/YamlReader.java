@@ -137,7 +137,7 @@ final class YamlReader {
             return mark == null ? failed(0, 0, reason) : failed(mark.getLine() + 1, mark.getColumn() + 1, reason);
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return failed(0, 0, "YAML error: " + firstLine(message));
+        return failed(0, 0, "YAML error: " + plain(firstLine(message)));
     }
 
     private static String describe(MarkedYAMLException e) {
@@ -155,6 +155,17 @@ final class YamlReader {
                     + "); rule files may only use plain YAML types";
         }
         return firstLine(text);
+    }
+
+    /** SnakeYAML's limit messages, said the way a rule author understands them. */
+    private static String plain(String message) {
+        if (message.startsWith("Nesting Depth exceeded")) {
+            return "the YAML nests deeper than " + MAX_NESTING + " levels; rule files need only a few";
+        }
+        if (message.startsWith("Number of aliases")) {
+            return "the YAML uses more than " + MAX_ALIASES + " aliases (an alias bomb?); rule files rarely use any";
+        }
+        return message;
     }
 
     private static String firstLine(String s) {

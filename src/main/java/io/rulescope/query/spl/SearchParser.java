@@ -25,6 +25,10 @@ final class SearchParser {
     private final SplContext context;
     private final String viaMacro;
     private int pos;
+    private int depth;
+
+    /** Deeper parentheses than this are not taken apart; real searches nest a handful of levels. */
+    static final int MAX_DEPTH = 100;
 
     SearchParser(String source, List<Token> tokens, SplContext context, String viaMacro) {
         this.source = source;
@@ -95,7 +99,12 @@ final class SearchParser {
     private Expr notExpr() {
         if (peekWord("NOT")) {
             pos++;
+            if (++depth > MAX_DEPTH) {
+                depth--;
+                return new Expr.Opaque("NOT", "NOT nests deeper than " + MAX_DEPTH + " levels");
+            }
             Expr inner = notExpr();
+            depth--;
             return inner == null ? null : new Expr.Not(inner);
         }
         return primary();
@@ -108,8 +117,13 @@ final class SearchParser {
         }
         Token t = tokens.get(pos);
         if (t.is(TokenKind.LPAREN)) {
+            if (depth >= MAX_DEPTH) {
+                return skipNested(t);
+            }
             pos++;
+            depth++;
             Expr inner = orExpr();
+            depth--;
             if (peek(TokenKind.RPAREN)) {
                 pos++;
             }
@@ -141,6 +155,23 @@ final class SearchParser {
         }
         pos++;
         return new Expr.Opaque(t.text(), "unexpected '" + t.text() + "' at position " + t.start());
+    }
+
+    /** Steps over a group nested too deeply, keeping it visible as not analysed. */
+    private Expr skipNested(Token open) {
+        int level = 0;
+        int end = open.end();
+        while (pos < tokens.size()) {
+            Token t = tokens.get(pos++);
+            end = t.end();
+            if (t.is(TokenKind.LPAREN)) {
+                level++;
+            } else if (t.is(TokenKind.RPAREN) && --level == 0) {
+                break;
+            }
+        }
+        return new Expr.Opaque(source.substring(open.start(), Math.min(end, source.length())),
+                "parentheses nest deeper than " + MAX_DEPTH + " levels");
     }
 
     private static boolean isFieldToken(Token t) {

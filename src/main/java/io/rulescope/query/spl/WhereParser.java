@@ -18,6 +18,9 @@ final class WhereParser {
     private final String source;
     private final List<Token> tokens;
     private int pos;
+    private int depth;
+
+    static final int MAX_DEPTH = 100;
 
     WhereParser(String source, List<Token> tokens) {
         this.source = source;
@@ -64,7 +67,13 @@ final class WhereParser {
     private Expr not() {
         if (peekWord("NOT")) {
             pos++;
-            return new Expr.Not(not());
+            if (depth >= MAX_DEPTH) {
+                return opaqueFrom(pos - 1, "NOT nests deeper than " + MAX_DEPTH + " levels");
+            }
+            depth++;
+            Expr inner = new Expr.Not(not());
+            depth--;
+            return inner;
         }
         return comparison();
     }
@@ -157,9 +166,17 @@ final class WhereParser {
             return new Operand(null, false, new Expr.Opaque("", "expression ends early"));
         }
         Token t = tokens.get(pos);
-        if (t.is(TokenKind.LPAREN)) {
+        if (t.is(TokenKind.LPAREN) || depth >= MAX_DEPTH) {
+            if (depth >= MAX_DEPTH) {
+                int start = pos;
+                pos = tokens.size();
+                return new Operand(null, false, new Expr.Opaque(source.substring(tokens.get(start).start()),
+                        "expression nests deeper than " + MAX_DEPTH + " levels"));
+            }
             pos++;
+            depth++;
             Expr inner = or();
+            depth--;
             if (pos < tokens.size() && tokens.get(pos).is(TokenKind.RPAREN)) {
                 pos++;
             }
@@ -215,6 +232,15 @@ final class WhereParser {
         if (pos < tokens.size() && tokens.get(pos).is(TokenKind.LPAREN)) {
             pos++;
         }
+        depth++;
+        try {
+            return argumentList(args);
+        } finally {
+            depth--;
+        }
+    }
+
+    private List<Operand> argumentList(List<Operand> args) {
         while (pos < tokens.size() && !tokens.get(pos).is(TokenKind.RPAREN)) {
             if (tokens.get(pos).is(TokenKind.COMMA)) {
                 pos++;
