@@ -1,0 +1,193 @@
+package io.rulescope.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+import io.rulescope.ingest.IngestService;
+
+/**
+ * The product as a person uses it, in headless Chromium: search for a technique, open the rule, follow a corpus
+ * count, use the keyboard shortcut and the copy button. Any console error or CSP violation fails the test, and
+ * axe-core must find no serious or critical accessibility violation. Screenshots land in target/screenshots.
+ */
+@Tag("browser")
+@EnabledIf(value = "chromiumPresent", disabledReason = "Debian's chromium and chromium-driver are not installed; .ci/run installs them")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserEndToEndTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    static ChromeDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestService ingest;
+
+    static boolean chromiumPresent() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // The machine's network is closed: keep Chromium from reaching out, and run it as root without a sandbox.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void catalogLoaded() throws InterruptedException {
+        assertThat(ingest.awaitDone(Duration.ofSeconds(60))).isTrue();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Fails on any console error, including Content-Security-Policy violations, since the last call. */
+    private static void noConsoleErrors(String page) {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue() || entry.getMessage().contains("Content Security Policy")) {
+                errors.add(entry.getMessage());
+            }
+        }
+        assertThat(errors).as("console errors on " + page).isEmpty();
+    }
+
+    /** No serious or critical accessibility violation on the current page. */
+    private static void accessible(String page) {
+        Results results = new AxeBuilder().analyze(driver);
+        List<String> serious = new ArrayList<>();
+        for (Rule violation : results.getViolations()) {
+            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
+                serious.add(violation.getImpact() + " " + violation.getId() + ": " + violation.getHelp() + " " + violation.getNodes().stream()
+                        .limit(3).map(n -> String.valueOf(n.getTarget())).toList());
+            }
+        }
+        assertThat(serious).as("axe-core violations on " + page).isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void searchingForATechniqueLeadsToTheRuleAndItsAnatomy() throws IOException {
+        driver.get(url("/"));
+        screenshot("home");
+        accessible("home");
+        noConsoleErrors("home");
+
+        WebElement box = driver.findElement(By.id("q"));
+        box.sendKeys("T1119", Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/search?q=T1119"));
+        screenshot("search");
+        accessible("search");
+        noConsoleErrors("search");
+
+        driver.findElement(By.linkText("AWS S3 Batch Operations Job Created")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("stages")));
+        assertThat(driver.findElement(By.id("attack")).getText()).contains("Collection", "T1119", "Automated Collection");
+        assertThat(driver.findElement(By.id("stages")).getText()).contains("Stage 1", "eventName eq CreateJob");
+        assertThat(driver.findElement(By.id("indicators")).getText()).contains("sourcetype", "aws:cloudtrail");
+        screenshot("rule");
+        accessible("rule");
+        noConsoleErrors("rule");
+
+        WebElement count = driver.findElement(By.cssSelector("#indicators a.corpus"));
+        count.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/indicators?"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("sourcetype");
+        noConsoleErrors("indicators");
+    }
+
+    @Test
+    @Order(2)
+    void slashFocusesTheSearchBoxAndTheCopyButtonCopiesThePermalink() {
+        driver.get(url("/rules/5dd2eb89-ae1a-413d-bab3-607ff2f0210d"));
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""), "permissions",
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        driver.findElement(By.tagName("body")).sendKeys("/");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+
+        driver.findElement(By.tagName("h1")).click();
+        WebElement copy = driver.findElement(By.cssSelector("button[data-copy-path]:not([data-copy-title])"));
+        copy.click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
+        Object clipboard = driver.executeAsyncScript("const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error ' + e));");
+        assertThat(clipboard).isEqualTo(url("/rules/5dd2eb89-ae1a-413d-bab3-607ff2f0210d"));
+        noConsoleErrors("copy");
+    }
+
+    @Test
+    @Order(3)
+    void theMatrixRendersAndIsAccessible() throws IOException {
+        driver.get(url("/attack"));
+        assertThat(driver.findElement(By.cssSelector(".matrix")).getText()).contains("Reconnaissance", "Impact");
+        ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        screenshot("matrix");
+        accessible("matrix");
+        noConsoleErrors("matrix");
+    }
+}
