@@ -76,10 +76,21 @@ public class IndicatorCatalog {
         return QueryAnalysis.EMPTY;
     }
 
+    /** The detection (or filter) block of a Sigma rule's text, for rules analysed without their ingest-time parse. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parseYaml(String text) {
-        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        return doc instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(64);
+        for (Object doc : new Yaml(new SafeConstructor(options)).loadAll(text)) {
+            if (doc instanceof Map<?, ?> m) {
+                Object block = m.containsKey("detection") ? m.get("detection") : m.get("filter");
+                if (block instanceof Map<?, ?> b) {
+                    return (Map<String, Object>) b;
+                }
+            }
+        }
+        return Map.of();
     }
 
     /** Replaces all analyses and recomputes every corpus count: one pass, one hash map entry per distinct indicator. */

@@ -6,11 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.representer.Representer;
 
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
@@ -57,12 +52,12 @@ final class SigmaMapper {
                 rule.setRelatedRules(Yamls.list(filter, "rules"));
                 rule.setRuleType("filter");
                 rule.setDetection(filter);
-                rule.setQuery(dump(filter));
+                rule.setQuery(rule.getRaw());
             }
             default -> {
                 rule.setRuleType("detection");
                 rule.setDetection(Yamls.map(doc, "detection"));
-                rule.setQuery(dump(Yamls.map(doc, "detection")));
+                rule.setQuery(rule.getRaw());
             }
         }
         return rule;
@@ -81,7 +76,7 @@ final class SigmaMapper {
         } else {
             rule.setCorrelationCondition(Yamls.scalar(condition));
         }
-        rule.setQuery(dump(correlation));
+        rule.setQuery(rule.getRaw());
     }
 
     /** Old Sigma collections: the {@code action: global} document is merged under each document that follows. */
@@ -106,13 +101,5 @@ final class SigmaMapper {
 
     private static String lower(String s) {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
-    }
-
-    private static String dump(Map<String, Object> block) {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(4);
-        options.setWidth(200);
-        return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options).dump(block).stripTrailing();
     }
 }

@@ -98,7 +98,9 @@ public class RuleIndex implements AutoCloseable {
         doc.add(new StringField(IndexField.RULE_ID.field(), IndexField.keyword(rule.getRuleId()), Field.Store.NO));
         doc.add(new TextField(IndexField.TITLE.field(), rule.getTitle(), Field.Store.NO));
         doc.add(new SortedDocValuesField(IndexField.TITLE_SORT.field(), new BytesRef(IndexField.keyword(rule.getTitle()))));
-        for (String text : Arrays.asList(rule.getDescription(), rule.getQuery())) {
+        // A Sigma rule's query is its whole file; its detection values are indexed as indicator values and terms below.
+        String queryText = rule.getFormat().isSigma() ? null : rule.getQuery();
+        for (String text : Arrays.asList(rule.getDescription(), queryText)) {
             if (text != null) {
                 doc.add(new TextField(IndexField.TEXT.field(), text, Field.Store.NO));
             }
