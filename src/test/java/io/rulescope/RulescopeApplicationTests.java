@@ -4,45 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.rulescope.ingest.IngestReport;
-import io.rulescope.ingest.IngestService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The whole application over the embedded content, through real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RulescopeApplicationTests {
+class RulescopeApplicationTests extends RunningApp {
 
     private static final String ENCODED_POWERSHELL = "5b220c85-d411-4f51-b7bf-45e2bfb9eb95";
     private static final String DEFENDER_COLLECTION = "d5a1246e-8afc-4dc8-b3de-e2b8c88a7fbf";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestService ingest;
-
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    @BeforeEach
-    void catalogIsLoaded() throws InterruptedException {
-        assertThat(ingest.awaitDone(Duration.ofSeconds(60))).isTrue();
-    }
-
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send("GET", path, "*/*");
     }
 
     private JsonNode json(String path) throws IOException, InterruptedException {

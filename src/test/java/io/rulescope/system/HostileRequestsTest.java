@@ -4,29 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.rulescope.ingest.IngestService;
 
 /** Rule text written to attack the catalog, and requests written to break it: all must come out inert. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HostileRequestsTest {
+class HostileRequestsTest extends io.rulescope.RunningApp {
 
     static final String ID = "11111111-dead-beef-0000-000000000001";
     static final String BIDI = "\u202Eexe.txt";
@@ -63,26 +57,8 @@ class HostileRequestsTest {
         registry.add("rulescope.sources", () -> "embedded," + dir);
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestService ingest;
-
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    @BeforeEach
-    void loaded() throws InterruptedException {
-        assertThat(ingest.awaitDone(Duration.ofSeconds(60))).isTrue();
-    }
-
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send("GET", path);
-    }
-
-    private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+        return send("GET", path, BROWSER_ACCEPT);
     }
 
     private static void inert(String body) {
@@ -154,7 +130,7 @@ class HostileRequestsTest {
             GET    | /techniques/..%5c..%5cwin.ini         | 400
             """)
     void malformedAndProbingRequestsGetAPlain4xxWithoutInternals(String method, String path, int status) throws Exception {
-        HttpResponse<String> r = send(method, path);
+        HttpResponse<String> r = send(method, path, BROWSER_ACCEPT);
 
         assertThat(r.statusCode()).isEqualTo(status);
         assertThat(r.body()).doesNotContain("Exception", "at io.rulescope", "at org.springframework", "Apache Tomcat/");
