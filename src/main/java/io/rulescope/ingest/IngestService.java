@@ -193,7 +193,8 @@ public class IngestService {
         }
     }
 
-    private FileResult readAndParse(SourceFile file, YamlReader reader, int total, Instant started) {
+    /** Package-private so a test can delete a file between scan and read, as a busy checkout sometimes does. */
+    FileResult readAndParse(SourceFile file, YamlReader reader, int total, Instant started) {
         FileResult result;
         if (file.size() > properties.maxFileBytes()) {
             result = FileResult.failed(file, IngestProblem.error(file.source().name(), file.path(),
@@ -201,6 +202,9 @@ public class IngestService {
         } else {
             try {
                 result = FileResult.parsed(file, reader.parse(file.read()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                result = FileResult.failed(file, IngestProblem.error(file.source().name(), file.path(),
+                        "the file disappeared between the scan and the read (was the source being updated?)"));
             } catch (IOException e) {
                 result = FileResult.failed(file, IngestProblem.error(file.source().name(), file.path(),
                         "cannot read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));

@@ -126,6 +126,24 @@ class IngestServiceTest {
         assertThat(report.sources()).extracting(IngestReport.SourceSummary::name).containsExactly("a", "b");
     }
 
+    @Test
+    void aFileThatDisappearsBetweenScanAndReadIsReportedAndNothingElseIsLost() throws Exception {
+        Path file = Files.writeString(root.resolve("vanishing.yml"), sigma("33333333-3333-3333-3333-333333333333", "Vanishing"));
+        Source source = new Source("a", root, null, "a");
+        SourceFile scanned = new SourceFile(source, "vanishing.yml", Files.size(file), () -> Files.readAllBytes(file));
+        Files.delete(file);
+        IngestService ingest = new IngestService(new IngestProperties(List.of(), 1 << 20, 1, Map.of()), new InMemoryRules(),
+                new RuleIndex(ATTACK), ATTACK, new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
+                        new io.rulescope.indicator.EventTables(Map.of(), Map.of())));
+
+        FileResult result = ingest.readAndParse(scanned, new YamlReader(1 << 20), 1, java.time.Instant.now());
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.level()).isEqualTo(IngestProblem.Level.ERROR);
+            assertThat(p.reason()).startsWith("the file disappeared between the scan and the read");
+        });
+    }
+
     /** The repository is narrow enough that a list stands in for the database here. */
     static final class InMemoryRules implements RuleRepository {
         final List<Rule> saved = new ArrayList<>();

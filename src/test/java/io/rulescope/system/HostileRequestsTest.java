@@ -57,6 +57,35 @@ class HostileRequestsTest extends io.rulescope.RunningApp {
         registry.add("rulescope.sources", () -> "embedded," + dir);
     }
 
+    static final java.util.concurrent.atomic.AtomicInteger PASSED = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger TRIED = new java.util.concurrent.atomic.AtomicInteger();
+
+    @org.junit.jupiter.api.BeforeEach
+    void countTried() {
+        TRIED.incrementAndGet();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void countPassed(org.junit.jupiter.api.TestInfo info) {
+        // AfterEach runs after failed tests too; only those that got here without an assertion error count as passed.
+        if (!FAILED.contains(info.getDisplayName())) {
+            PASSED.incrementAndGet();
+        }
+    }
+
+    static final java.util.Set<String> FAILED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestExecutionExceptionHandler RECORD_FAILURES = (context, throwable) -> {
+        FAILED.add(context.getDisplayName());
+        throw throwable;
+    };
+
+    @org.junit.jupiter.api.AfterAll
+    static void printTally() {
+        System.out.printf("Hostile requests: %d tried, %d passed%n", TRIED.get(), PASSED.get());
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send("GET", path, BROWSER_ACCEPT);
     }
