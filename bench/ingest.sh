@@ -4,6 +4,7 @@
 # prints the median of each figure.
 #   bench/ingest.sh                         # ../shared/corpus/escu + ../shared/corpus/sigma
 #   RUNS=5 bench/ingest.sh /path/a /path/b  # other sources
+#   SCALE=10 XMX=2g bench/ingest.sh         # the shared corpus copied ten times with fresh ids (about 57,500 rules)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,13 @@ runs=${RUNS:-3}
 port=${PORT:-18080}
 xmx=${XMX:-512m}
 if [ $# -gt 0 ]; then sources=$(IFS=,; echo "$*"); else sources="../shared/corpus/escu,../shared/corpus/sigma"; fi
+if [ "${SCALE:-1}" -gt 1 ]; then
+  scaled=$(mktemp -d)
+  trap 'rm -rf "$scaled"' EXIT
+  python3 bench/scale_corpus.py "$SCALE" "$scaled" ${sources//,/ }
+  sources=$(ls -d "$scaled"/* | paste -sd, -)
+  echo "generated a ${SCALE}x corpus: $(find "$scaled" -name '*.yml' | wc -l) files"
+fi
 for dir in ${sources//,/ }; do
   [ -d "$dir" ] || { echo "source directory $dir does not exist (the shared corpus must sit beside the project)"; exit 2; }
 done
@@ -22,7 +30,7 @@ if [ -z "$jar" ]; then
 fi
 
 results=$(mktemp)
-trap 'rm -f "$results"' EXIT
+trap 'rm -f "$results"; rm -rf "${scaled:-}"' EXIT
 for run in $(seq 1 "$runs"); do
   log=$(mktemp)
   start=$(date +%s%N)
