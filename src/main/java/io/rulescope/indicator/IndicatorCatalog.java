@@ -197,28 +197,8 @@ public class IndicatorCatalog {
      * frequency), so two rules that both look for a rare command line rank above two that both read Sysmon.
      */
     public List<Similar> similar(Rule rule, int limit) {
-        QueryAnalysis analysis = analysisOf(rule);
-        int n = Math.max(2, analyses.size());
-        Map<String, Double> score = new HashMap<>();
-        Map<String, List<String>> shared = new HashMap<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (Indicator i : analysis.indicators()) {
-            String key = i.key();
-            List<String> uids = rulesWith(key);
-            if (!seen.add(key) || uids.size() < 2 || uids.size() > MAX_SHARED_BY) {
-                continue;
-            }
-            double weight = Math.log((double) n / uids.size());
-            for (String uid : uids) {
-                if (!uid.equals(rule.getUid())) {
-                    score.merge(uid, weight, Double::sum);
-                    shared.computeIfAbsent(uid, k -> new ArrayList<>()).add(describe(i));
-                }
-            }
-        }
-        return score.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit).map(e -> new Similar(e.getKey(), e.getValue(), List.copyOf(shared.get(e.getKey())))).toList();
+        return closestPairs(Set.of(rule.getUid()), analyses.keySet(), limit).stream()
+                .map(p -> new Similar(p.right(), p.score(), p.shared())).toList();
     }
 
     /** A rule similar to another, with the indicators they share. */

@@ -51,8 +51,4 @@ public final class SupportingData {
     public int storyCount() {
         return stories.size();
     }
-
-    List<String> storyNames() {
-        return List.copyOf(stories.keySet());
-    }
 }

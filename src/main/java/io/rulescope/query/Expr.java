@@ -36,11 +36,4 @@ public sealed interface Expr {
     record All() implements Expr {
     }
 
-    static Expr and(List<Expr> parts) {
-        return parts.size() == 1 ? parts.get(0) : new And(List.copyOf(parts));
-    }
-
-    static Expr or(List<Expr> parts) {
-        return parts.size() == 1 ? parts.get(0) : new Or(List.copyOf(parts));
-    }
 }

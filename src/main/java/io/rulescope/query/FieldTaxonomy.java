@@ -29,8 +29,4 @@ public final class FieldTaxonomy {
         String known = canonicalByName.get(field.toLowerCase(Locale.ROOT));
         return known == null ? field : known;
     }
-
-    public int size() {
-        return canonicalByName.size();
-    }
 }

@@ -12,9 +12,4 @@ public record Macro(String name, List<String> arguments, String definition, Stri
     public String key() {
         return arguments.isEmpty() ? name : name + "(" + arguments.size() + ")";
     }
-
-    /** {@code *_filter} macros are empty tuning hooks that users fill in for their environment. */
-    public boolean isFilterHook() {
-        return name.endsWith("_filter");
-    }
 }

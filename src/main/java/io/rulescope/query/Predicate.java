@@ -17,10 +17,6 @@ public record Predicate(String field, String dataModel, Kind kind, String value,
         return new Predicate(field, null, kind, value, List.of(), null);
     }
 
-    public Predicate withMacro(String macro) {
-        return viaMacro != null ? this : new Predicate(field, dataModel, kind, value, modifiers, macro);
-    }
-
     @Override
     public String toString() {
         String v = value == null ? "" : " " + value;

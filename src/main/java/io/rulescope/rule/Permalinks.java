@@ -16,9 +16,4 @@ public final class Permalinks {
     public static String of(String ruleId, String uid) {
         return of(ruleId) + "/" + uid;
     }
-
-    public static String byPath(String source, String path) {
-        return "/rules/by-path/" + UriUtils.encodePathSegment(source, java.nio.charset.StandardCharsets.UTF_8) + "/"
-                + UriUtils.encodePath(path, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

@@ -33,7 +33,4 @@ public interface RuleRepository extends Repository<Rule, String> {
 
     @Transactional(readOnly = true)
     List<Rule> findByUidIn(Collection<String> uids);
-
-    @Transactional(readOnly = true)
-    long count();
 }

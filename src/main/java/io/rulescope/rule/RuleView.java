@@ -23,8 +23,4 @@ public record RuleView(Rule rule, String permalink, String sourceLabel, List<Cov
     /** A reference as written; {@code href} is set only for http(s) URLs, so nothing else becomes a link. */
     public record Reference(String text, String href) {
     }
-
-    public String breadcrumbPlatform() {
-        return rule.getPlatform();
-    }
 }

@@ -278,11 +278,6 @@ public class RuleIndex implements AutoCloseable {
         }
     }
 
-    /** How many documents the index holds; 0 before the first rebuild. */
-    public int size() {
-        return withSearcher(searcher -> searcher.getIndexReader().numDocs(), 0);
-    }
-
     @Override
     public void close() throws IOException {
         if (searchers != null) {

@@ -63,7 +63,7 @@ class SearchController {
     @GetMapping(path = "/api/search", produces = "application/json")
     ResponseEntity<byte[]> api(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "relevance") String sort) {
-        String key = q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
+        String key = SearchService.cacheKey(q, page, size, sort);
         boolean[] computed = { false };
         byte[] body;
         try {
@@ -130,9 +130,5 @@ class SearchController {
     static String narrow(String q, Facet facet, String value) {
         String quoted = value.matches("[\\w.:\\-]+") ? value : "\"" + value.replace("\"", "\\\"") + "\"";
         return (q == null ? "" : q.strip() + " ") + facet.filter() + ":" + quoted;
-    }
-
-    static List<Facet> facets() {
-        return List.of(Facet.values());
     }
 }

@@ -42,11 +42,16 @@ public class SearchService {
      */
     public SearchResult search(String q, int page, int size, String sort) {
         long started = System.nanoTime();
-        String key = q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
+        String key = cacheKey(q, page, size, sort);
         // Parsing happens on a miss only; a malformed search throws from here and is never cached.
         SearchResult result = results.get(key, k -> run(q, SearchQueryParser.parse(q), page, size, sort, started));
         // A cached result reports the time this request took, not the time of the search that filled the cache.
         return result.withTookMs((System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** One spelling of "the same search" for every cache of search answers. */
+    static String cacheKey(String q, int page, int size, String sort) {
+        return q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
     }
 
     private SearchResult run(String q, SearchNode parsed, int page, int size, String sort, long started) {

@@ -185,10 +185,5 @@ class IngestServiceTest {
         public List<Rule> findByUidIn(Collection<String> uids) {
             return saved.stream().filter(r -> uids.contains(r.getUid())).toList();
         }
-
-        @Override
-        public long count() {
-            return saved.size();
-        }
     }
 }
