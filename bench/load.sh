@@ -23,7 +23,7 @@ if [ -z "$jar" ]; then
 fi
 
 work=$(mktemp -d)
-java -Xmx512m -jar "$jar" --server.port="$port" --rulescope.sources="$sources" ${EXTRA_ARGS:-} > "$work/app.log" 2>&1 &
+java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.sources="$sources" ${EXTRA_ARGS:-} > "$work/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 600); do

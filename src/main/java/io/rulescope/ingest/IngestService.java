@@ -17,8 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -32,8 +35,8 @@ import io.rulescope.rule.RuleRepository;
 import io.rulescope.search.RuleIndex;
 
 /**
- * Loads every configured source into the database and the index, in the background once the web server is up, so
- * pages can say "loading" meanwhile. One bad file never stops it: each problem is recorded and ingest moves on.
+ * Loads every configured source into the database and the index in the background, so pages can say "loading"
+ * meanwhile. One bad file never stops it: each problem is recorded and ingest moves on.
  */
 @Service
 public class IngestService {
@@ -42,17 +45,22 @@ public class IngestService {
     private static final int PERSIST_CHUNK = 500;
 
     private final IngestProperties properties;
-    private final RuleRepository rules;
+    private final ObjectFactory<RuleRepository> rules;
     private final RuleIndex index;
     private final AttackCatalog attack;
     private final IndicatorCatalog indicators;
     private final CountDownLatch done = new CountDownLatch(1);
+    private final CountDownLatch contextReady = new CountDownLatch(1);
     private final AtomicInteger filesDone = new AtomicInteger();
     private volatile IngestReport report = IngestReport.starting(Instant.now());
     private volatile CatalogSummary summary = CatalogSummary.EMPTY;
     private volatile SupportingData supporting = new SupportingData();
 
-    public IngestService(IngestProperties properties, RuleRepository rules, RuleIndex index, AttackCatalog attack,
+    /**
+     * The repository comes through a factory because it is only needed at the end: asking for it here would make the
+     * context boot Hibernate before this bean exists, and the reading could not start until it had.
+     */
+    public IngestService(IngestProperties properties, ObjectFactory<RuleRepository> rules, RuleIndex index, AttackCatalog attack,
             IndicatorCatalog indicators) {
         this.properties = properties;
         this.rules = rules;
@@ -61,11 +69,32 @@ public class IngestService {
         this.indicators = indicators;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void startInBackground() {
-        Thread thread = new Thread(this::ingest, "ingest");
+    /**
+     * Reading, parsing, analysis and indexing need neither the database nor the web server, so they start as soon as
+     * this bean exists and run on the second core while the rest of the context (Hibernate, Tomcat, MVC) starts on the
+     * first. Only the persist step waits for the application to be ready.
+     */
+    @PostConstruct
+    void startPreparing() {
+        Thread thread = new Thread(() -> {
+            Run run = new Run();
+            if (prepare(run)) {
+                try {
+                    contextReady.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                load(run);
+            }
+        }, "ingest");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void applicationReady() {
+        contextReady.countDown();
     }
 
     /** The current report; while loading, its progress figures move on. */
@@ -91,10 +120,30 @@ public class IngestService {
         return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The whole ingest in the calling thread (tests and tools). */
     void ingest() {
-        Instant started = Instant.now();
-        Map<String, Long> phases = new LinkedHashMap<>();
-        List<IngestProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        Run run = new Run();
+        if (prepare(run)) {
+            load(run);
+        }
+    }
+
+    /** What one ingest has found so far, handed from the preparing steps to the loading ones. */
+    private static final class Run {
+        final Instant started = Instant.now();
+        final Map<String, Long> phases = new LinkedHashMap<>();
+        final List<IngestProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        Map<Source, List<SourceFile>> filesBySource = new LinkedHashMap<>();
+        List<SourceFile> files = List.of();
+        List<Rule> catalog = List.of();
+        SupportingData support = new SupportingData();
+        RuleIndex.Built built;
+        CatalogSummary summary;
+        int skipped;
+    }
+
+    /** Scan, read, parse, map, analyse, count and build the index; false (and a FAILED report) if it broke. */
+    private boolean prepare(Run run) {
         try {
             SourceScanner scanner = new SourceScanner(properties);
             List<Source> sources = scanner.sources();
@@ -102,85 +151,105 @@ public class IngestService {
                     sources.stream().map(s -> s.isEmbedded() ? "embedded content" : s.root().toString()).toList());
 
             long t = System.nanoTime();
-            Map<Source, List<SourceFile>> filesBySource = new LinkedHashMap<>();
             for (Source source : sources) {
-                filesBySource.put(source, scanner.scan(source, problems));
+                run.filesBySource.put(source, scanner.scan(source, run.problems));
             }
-            List<SourceFile> files = filesBySource.values().stream().flatMap(List::stream).toList();
-            phases.put("scan", millisSince(t));
-            setPhase("read and parse", files.size(), started, phases, problems);
+            List<SourceFile> files = run.filesBySource.values().stream().flatMap(List::stream).toList();
+            run.files = files;
+            run.phases.put("scan", millisSince(t));
+            setPhase("read and parse", run);
 
             t = System.nanoTime();
             YamlReader reader = new YamlReader(properties.maxFileBytes());
-            List<FileResult> parsed = parallel(files, file -> readAndParse(file, reader, files.size(), started));
-            phases.put("read+parse", millisSince(t));
-            setPhase("map", files.size(), started, phases, problems);
+            List<FileResult> parsed = parallel(files, file -> readAndParse(file, reader, files.size(), run.started));
+            run.phases.put("read+parse", millisSince(t));
+            setPhase("map", run);
 
             t = System.nanoTime();
             SupportingData support = new SupportingData();
             List<FileResult> mapped = parallel(parsed, result -> RuleDocuments.map(result, support));
             List<Rule> catalog = new ArrayList<>();
-            Map<String, Integer> supportingFiles = new HashMap<>();
-            int skipped = 0;
             for (FileResult result : mapped) {
-                problems.addAll(result.problems());
+                run.problems.addAll(result.problems());
                 catalog.addAll(result.rules());
-                if (result.supporting()) {
-                    supportingFiles.merge(result.file().source().name(), 1, Integer::sum);
-                } else if (result.rules().isEmpty() && result.problems().stream().allMatch(p -> p.level() == IngestProblem.Level.SKIPPED)) {
-                    skipped++;
+                if (!result.supporting() && result.rules().isEmpty()
+                        && result.problems().stream().allMatch(p -> p.level() == IngestProblem.Level.SKIPPED)) {
+                    run.skipped++;
                 }
             }
-            catalog = dropDuplicateKeys(catalog, problems);
-            reportSharedIds(catalog, problems);
-            phases.put("map", millisSince(t));
-            setPhase("query analysis", files.size(), started, phases, problems);
+            catalog = dropDuplicateKeys(catalog, run.problems);
+            reportSharedIds(catalog, run.problems);
+            run.catalog = catalog;
+            run.support = support;
+            run.phases.put("map", millisSince(t));
+            setPhase("query analysis", run);
 
             t = System.nanoTime();
             indicators.useMacros(support.macros());
             Map<String, QueryAnalysis> analyses = new HashMap<>();
-            for (Map.Entry<Rule, QueryAnalysis> e : parallel(catalog, rule -> Map.entry(rule, analyze(rule, problems)))) {
+            for (Map.Entry<Rule, QueryAnalysis> e : parallel(catalog, rule -> Map.entry(rule, analyze(rule, run.problems)))) {
                 analyses.put(e.getKey().getUid(), e.getValue());
             }
-            phases.put("query analysis", millisSince(t));
+            run.phases.put("query analysis", millisSince(t));
             t = System.nanoTime();
             indicators.publish(analyses);
-            phases.put("corpus counts", millisSince(t));
-            setPhase("persist", files.size(), started, phases, problems);
+            run.phases.put("corpus counts", millisSince(t));
+            setPhase("index", run);
 
-            // Sequential on purpose: overlapping persist and index was measured slower on 2 cores (both are CPU-bound).
             t = System.nanoTime();
-            rules.deleteAll();
-            for (int from = 0; from < catalog.size(); from += PERSIST_CHUNK) {
-                rules.saveAll(catalog.subList(from, Math.min(catalog.size(), from + PERSIST_CHUNK)));
+            List<Rule> indexed = catalog;
+            run.built = inPool(() -> index.build(indexed, rule -> analyses.getOrDefault(rule.getUid(), QueryAnalysis.EMPTY)));
+            run.summary = CatalogSummaries.of(catalog, attack);
+            run.phases.put("index", millisSince(t));
+            setPhase("persist", run);
+            return true;
+        } catch (RuntimeException | Error e) {
+            fail(run, e);
+            return false;
+        }
+    }
+
+    /** Persist the rules, then let searches see the index built for them: a hit always has a page to open. */
+    private void load(Run run) {
+        try {
+            long t = System.nanoTime();
+            RuleRepository repository = rules.getObject();
+            repository.deleteAll();
+            for (int from = 0; from < run.catalog.size(); from += PERSIST_CHUNK) {
+                repository.saveAll(run.catalog.subList(from, Math.min(run.catalog.size(), from + PERSIST_CHUNK)));
             }
-            phases.put("persist", millisSince(t));
-            setPhase("index", files.size(), started, phases, problems);
+            run.phases.put("persist", millisSince(t));
+            index.publish(run.built);
+            summary = run.summary;
+            supporting = run.support;
 
-            t = System.nanoTime();
-            index.rebuild(catalog, rule -> analyses.getOrDefault(rule.getUid(), QueryAnalysis.EMPTY));
-            phases.put("index", millisSince(t));
-            summary = CatalogSummaries.of(catalog, attack);
-            supporting = support;
-
-            report = finished(IngestReport.State.READY, started, files, filesBySource, catalog, support, phases, problems, skipped);
+            report = finished(IngestReport.State.READY, run);
             IngestReport.Totals totals = report.totals();
             log.info("Ingest done: {} files, {} rules, {} skipped, {} errors, {} warnings in {} ms (phases ms: {}); "
                     + "supporting data: {} macros, {} data sources, {} stories; {} distinct indicators",
                     totals.files(), totals.rules(), totals.skipped(), totals.errors(), totals.warnings(),
-                    totals.totalMillis(), phases, support.macroCount(), support.dataSourceCount(), support.storyCount(),
-                    indicators.distinctIndicators());
+                    totals.totalMillis(), run.phases, run.support.macroCount(), run.support.dataSourceCount(),
+                    run.support.storyCount(), indicators.distinctIndicators());
             if (totals.errors() > 0) {
                 log.warn("{} file(s) or document(s) could not be ingested; see /ingest for each reason", totals.errors());
             }
         } catch (RuntimeException | Error e) {
-            log.error("Ingest failed", e);
-            problems.add(IngestProblem.error("-", "-", "ingest stopped by an internal error: " + e));
-            report = finished(IngestReport.State.FAILED, started, List.of(), Map.of(), List.of(), new SupportingData(),
-                    phases, problems, 0);
+            fail(run, e);
         } finally {
             done.countDown();
         }
+    }
+
+    private void fail(Run run, Throwable e) {
+        log.error("Ingest failed", e);
+        run.problems.add(IngestProblem.error("-", "-", "ingest stopped by an internal error: " + e));
+        run.files = List.of();
+        run.filesBySource = Map.of();
+        run.catalog = List.of();
+        run.support = new SupportingData();
+        run.skipped = 0;
+        report = finished(IngestReport.State.FAILED, run);
+        done.countDown();
     }
 
     /** Analysis is best effort: a query that trips the analyser is shown unanalysed and reported, never fatal. */
@@ -219,9 +288,14 @@ public class IngestService {
     }
 
     private <T, R> List<R> parallel(List<T> items, Function<T, R> work) {
+        return inPool(() -> items.parallelStream().map(work).toList());
+    }
+
+    /** Runs work whose parallel streams should use the configured number of threads, not the common pool. */
+    private <R> R inPool(java.util.concurrent.Callable<R> work) {
         ForkJoinPool pool = new ForkJoinPool(properties.effectiveThreads());
         try {
-            return pool.submit(() -> items.parallelStream().map(work).toList()).join();
+            return pool.submit(work).join();
         } finally {
             pool.shutdown();
         }
@@ -253,31 +327,33 @@ public class IngestService {
                 });
     }
 
-    private void setPhase(String phase, int total, Instant started, Map<String, Long> phases, List<IngestProblem> problems) {
+    private void setPhase(String phase, Run run) {
         IngestReport r = report;
-        report = new IngestReport(IngestReport.State.LOADING, phase, total, filesDone.get(), started, null, r.sources(),
-                r.rulesByFormat(), r.rulesByPlatform(), r.supporting(), Collections.unmodifiableMap(new LinkedHashMap<>(phases)), r.totals(), List.copyOf(problems));
+        report = new IngestReport(IngestReport.State.LOADING, phase, run.files.size(), filesDone.get(), run.started, null,
+                r.sources(), r.rulesByFormat(), r.rulesByPlatform(), r.supporting(),
+                Collections.unmodifiableMap(new LinkedHashMap<>(run.phases)), r.totals(), List.copyOf(run.problems));
     }
 
-    private IngestReport finished(IngestReport.State state, Instant started, List<SourceFile> files,
-            Map<Source, List<SourceFile>> filesBySource, List<Rule> catalog, SupportingData support,
-            Map<String, Long> phases, List<IngestProblem> problems, int skipped) {
+    private IngestReport finished(IngestReport.State state, Run run) {
+        List<Rule> catalog = run.catalog;
         Map<String, Long> rulesPerSource = catalog.stream().collect(Collectors.groupingBy(Rule::getSourceName, Collectors.counting()));
-        List<IngestReport.SourceSummary> sources = filesBySource.entrySet().stream()
+        List<IngestReport.SourceSummary> sources = run.filesBySource.entrySet().stream()
                 .map(e -> new IngestReport.SourceSummary(e.getKey().name(), e.getKey().label(),
                         e.getKey().isEmbedded() ? "(embedded)" : e.getKey().root().toString(), e.getKey().webHome(),
                         e.getValue().size(), rulesPerSource.getOrDefault(e.getKey().name(), 0L).intValue()))
                 .toList();
-        List<IngestProblem> sorted = new ArrayList<>(problems);
+        List<IngestProblem> sorted = new ArrayList<>(run.problems);
         sorted.sort(Comparator.comparing(IngestProblem::level).thenComparing(IngestProblem::source).thenComparing(IngestProblem::path));
         int errors = (int) sorted.stream().filter(p -> p.level() == IngestProblem.Level.ERROR).count();
         int warnings = (int) sorted.stream().filter(p -> p.level() == IngestProblem.Level.WARNING).count();
-        long total = Duration.between(started, Instant.now()).toMillis();
-        return new IngestReport(state, state == IngestReport.State.READY ? "done" : "failed", files.size(), files.size(),
-                started, Instant.now(), sources, countBy(catalog, r -> r.getFormat().name()), countBy(catalog, Rule::getPlatform),
+        long total = Duration.between(run.started, Instant.now()).toMillis();
+        int files = run.files.size();
+        SupportingData support = run.support;
+        return new IngestReport(state, state == IngestReport.State.READY ? "done" : "failed", files, files,
+                run.started, Instant.now(), sources, countBy(catalog, r -> r.getFormat().name()), countBy(catalog, Rule::getPlatform),
                 new IngestReport.Supporting(support.macroCount(), support.dataSourceCount(), support.storyCount()),
-                Collections.unmodifiableMap(new LinkedHashMap<>(phases)), new IngestReport.Totals(files.size(), catalog.size(), skipped, errors, warnings, total),
-                List.copyOf(sorted));
+                Collections.unmodifiableMap(new LinkedHashMap<>(run.phases)),
+                new IngestReport.Totals(files, catalog.size(), run.skipped, errors, warnings, total), List.copyOf(sorted));
     }
 
     static Map<String, Integer> countBy(List<Rule> catalog, Function<Rule, String> key) {

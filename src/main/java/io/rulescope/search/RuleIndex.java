@@ -54,7 +54,7 @@ public class RuleIndex implements AutoCloseable {
     private static final String SEP = "\u001f";
 
     private final AttackCatalog attack;
-    private final Directory directory = new ByteBuffersDirectory();
+    private volatile Directory directory = new ByteBuffersDirectory();
     private volatile SearcherManager searchers;
     private volatile long generation;
 
@@ -63,32 +63,57 @@ public class RuleIndex implements AutoCloseable {
     }
 
     /** Replaces the whole index with these rules; searches see the new content once this returns. */
-    public synchronized void rebuild(Collection<Rule> rules) {
+    public void rebuild(Collection<Rule> rules) {
         rebuild(rules, rule -> QueryAnalysis.EMPTY);
     }
 
     /** Replaces the whole index; each rule is indexed with its query analysis (indicators, search terms). */
-    public synchronized void rebuild(Collection<Rule> rules, Function<Rule, QueryAnalysis> analyses) {
+    public void rebuild(Collection<Rule> rules, Function<Rule, QueryAnalysis> analyses) {
+        publish(build(rules, analyses));
+    }
+
+    /**
+     * Writes an index of these rules that searches do not see until {@link #publish}: ingest builds it while the
+     * database is still being filled, so search never finds a rule its page cannot show yet. Documents are added from
+     * the calling fork-join pool's threads (IndexWriter is thread-safe); ranking never depends on document order.
+     */
+    public Built build(Collection<Rule> rules, Function<Rule, QueryAnalysis> analyses) {
+        Directory target = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(IndexField.ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64);
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (Rule rule : rules) {
-                writer.addDocument(document(rule, analyses.apply(rule)));
-            }
+        try (IndexWriter writer = new IndexWriter(target, config)) {
+            rules.parallelStream().forEach(rule -> {
+                try {
+                    writer.addDocument(document(rule, analyses.apply(rule)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the rule index", e);
         }
+        return new Built(target);
+    }
+
+    /** Makes a built index the one every search uses from now on. */
+    public synchronized void publish(Built built) {
         try {
             SearcherManager old = searchers;
-            searchers = new SearcherManager(directory, null);
+            searchers = new SearcherManager(built.directory(), null);
+            directory = built.directory();
             generation++;
             if (old != null) {
+                // Searches still holding the old reader keep it until they release it; its directory lives in memory.
                 old.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the rule index", e);
         }
+    }
+
+    /** An index written and committed but not yet searched. */
+    public record Built(Directory directory) {
     }
 
     private Document document(Rule rule, QueryAnalysis analysis) {

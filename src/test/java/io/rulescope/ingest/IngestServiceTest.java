@@ -59,7 +59,7 @@ class IngestServiceTest {
         IngestProperties properties = new IngestProperties(List.of("a=" + a, "b=" + b), 1 << 20, 2, Map.of());
         IndicatorCatalog indicators = new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
                 new io.rulescope.indicator.EventTables(Map.of(), Map.of()));
-        IngestService ingest = new IngestService(properties, RULES, INDEX, ATTACK, indicators);
+        IngestService ingest = new IngestService(properties, () -> RULES, INDEX, ATTACK, indicators);
         ingest.ingest();
         assertThat(ingest.awaitDone(Duration.ofSeconds(30))).isTrue();
         report = ingest.report();
@@ -132,7 +132,7 @@ class IngestServiceTest {
         Source source = new Source("a", root, null, "a");
         SourceFile scanned = new SourceFile(source, "vanishing.yml", Files.size(file), () -> Files.readAllBytes(file));
         Files.delete(file);
-        IngestService ingest = new IngestService(new IngestProperties(List.of(), 1 << 20, 1, Map.of()), new InMemoryRules(),
+        IngestService ingest = new IngestService(new IngestProperties(List.of(), 1 << 20, 1, Map.of()), InMemoryRules::new,
                 new RuleIndex(ATTACK), ATTACK, new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
                         new io.rulescope.indicator.EventTables(Map.of(), Map.of())));
 
