@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,6 @@ import jakarta.annotation.PostConstruct;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import io.rulescope.attack.AttackCatalog;
@@ -31,7 +29,6 @@ import io.rulescope.indicator.IndicatorCatalog;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.CatalogSummary;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleRepository;
 import io.rulescope.search.RuleIndex;
 
 /**
@@ -42,28 +39,20 @@ import io.rulescope.search.RuleIndex;
 public class IngestService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    private static final int PERSIST_CHUNK = 500;
 
     private final IngestProperties properties;
-    private final ObjectFactory<RuleRepository> rules;
     private final RuleIndex index;
     private final AttackCatalog attack;
     private final IndicatorCatalog indicators;
     private final CountDownLatch done = new CountDownLatch(1);
-    private final CountDownLatch contextReady = new CountDownLatch(1);
+    private final CompletableFuture<CatalogStore> store = new CompletableFuture<>();
     private final AtomicInteger filesDone = new AtomicInteger();
     private volatile IngestReport report = IngestReport.starting(Instant.now());
     private volatile CatalogSummary summary = CatalogSummary.EMPTY;
     private volatile SupportingData supporting = new SupportingData();
 
-    /**
-     * The repository comes through a factory because it is only needed at the end: asking for it here would make the
-     * context boot Hibernate before this bean exists, and the reading could not start until it had.
-     */
-    public IngestService(IngestProperties properties, ObjectFactory<RuleRepository> rules, RuleIndex index, AttackCatalog attack,
-            IndicatorCatalog indicators) {
+    public IngestService(IngestProperties properties, RuleIndex index, AttackCatalog attack, IndicatorCatalog indicators) {
         this.properties = properties;
-        this.rules = rules;
         this.index = index;
         this.attack = attack;
         this.indicators = indicators;
@@ -72,29 +61,24 @@ public class IngestService {
     /**
      * Reading, parsing, analysis and indexing need neither the database nor the web server, so they start as soon as
      * this bean exists and run on the second core while the rest of the context (Hibernate, Tomcat, MVC) starts on the
-     * first. Only the persist step waits for the application to be ready.
+     * first. Only the persist step waits, for the database ({@link #storeReady}).
      */
     @PostConstruct
     void startPreparing() {
         Thread thread = new Thread(() -> {
             Run run = new Run();
             if (prepare(run)) {
-                try {
-                    contextReady.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                load(run);
+                setPhase("waiting for the database", run);
+                load(run, store.join());
             }
         }, "ingest");
         thread.setDaemon(true);
         thread.start();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void applicationReady() {
-        contextReady.countDown();
+    /** Where the catalog is written; ingest holds its rules until this is known. */
+    public void storeReady(CatalogStore catalogStore) {
+        store.complete(catalogStore);
     }
 
     /** The current report; while loading, its progress figures move on. */
@@ -120,11 +104,11 @@ public class IngestService {
         return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The whole ingest in the calling thread (tests and tools). */
+    /** The whole ingest in the calling thread (tests and tools); the store must have been given. */
     void ingest() {
         Run run = new Run();
         if (prepare(run)) {
-            load(run);
+            load(run, store.join());
         }
     }
 
@@ -210,14 +194,10 @@ public class IngestService {
     }
 
     /** Persist the rules, then let searches see the index built for them: a hit always has a page to open. */
-    private void load(Run run) {
+    private void load(Run run, CatalogStore catalogStore) {
         try {
             long t = System.nanoTime();
-            RuleRepository repository = rules.getObject();
-            repository.deleteAll();
-            for (int from = 0; from < run.catalog.size(); from += PERSIST_CHUNK) {
-                repository.saveAll(run.catalog.subList(from, Math.min(run.catalog.size(), from + PERSIST_CHUNK)));
-            }
+            catalogStore.replaceAll(run.catalog);
             run.phases.put("persist", millisSince(t));
             index.publish(run.built);
             summary = run.summary;

@@ -4,20 +4,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Only what the catalog needs: rules are written in bulk by ingest and read one by one by pages. */
+/** Only what pages need: rules are read one by one; ingest writes them in bulk through its own store. */
 public interface RuleRepository extends Repository<Rule, String> {
-
-    @Transactional
-    <S extends Rule> List<S> saveAll(Iterable<S> rules);
-
-    @Transactional
-    @org.springframework.data.jpa.repository.Modifying
-    @Query("delete from Rule")
-    void deleteAll();
 
     @Transactional(readOnly = true)
     Optional<Rule> findByUid(String uid);

@@ -156,7 +156,7 @@ class HostileRuleFilesTest {
         CASES.put("bad_dates.yml", o -> o.ingestedWithNote("is not a date"));
 
         IngestProperties properties = new IngestProperties(List.of("src=" + src), 1 << 20, 2, Map.of());
-        IngestService ingest = new IngestService(properties, () -> RULES, new RuleIndex(AttackCatalog.load(null)), AttackCatalog.load(null), INDICATORS);
+        IngestService ingest = IngestServiceTest.ingestInto(RULES, properties, new RuleIndex(AttackCatalog.load(null)), AttackCatalog.load(null), INDICATORS);
         long started = System.nanoTime();
         ingest.ingest();
         assertThat(ingest.awaitDone(Duration.ofMinutes(2))).isTrue();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.indicator.IndicatorCatalog;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleRepository;
 import io.rulescope.search.RuleFilter;
 import io.rulescope.search.RuleIndex;
 
@@ -59,7 +57,7 @@ class IngestServiceTest {
         IngestProperties properties = new IngestProperties(List.of("a=" + a, "b=" + b), 1 << 20, 2, Map.of());
         IndicatorCatalog indicators = new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
                 new io.rulescope.indicator.EventTables(Map.of(), Map.of()));
-        IngestService ingest = new IngestService(properties, () -> RULES, INDEX, ATTACK, indicators);
+        IngestService ingest = ingestInto(RULES, properties, INDEX, ATTACK, indicators);
         ingest.ingest();
         assertThat(ingest.awaitDone(Duration.ofSeconds(30))).isTrue();
         report = ingest.report();
@@ -132,8 +130,7 @@ class IngestServiceTest {
         Source source = new Source("a", root, null, "a");
         SourceFile scanned = new SourceFile(source, "vanishing.yml", Files.size(file), () -> Files.readAllBytes(file));
         Files.delete(file);
-        IngestService ingest = new IngestService(new IngestProperties(List.of(), 1 << 20, 1, Map.of()), InMemoryRules::new,
-                new RuleIndex(ATTACK), ATTACK, new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
+        IngestService ingest = new IngestService(new IngestProperties(List.of(), 1 << 20, 1, Map.of()), new RuleIndex(ATTACK), ATTACK, new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
                         new io.rulescope.indicator.EventTables(Map.of(), Map.of())));
 
         FileResult result = ingest.readAndParse(scanned, new YamlReader(1 << 20), 1, java.time.Instant.now());
@@ -144,46 +141,21 @@ class IngestServiceTest {
         });
     }
 
-    /** The repository is narrow enough that a list stands in for the database here. */
-    static final class InMemoryRules implements RuleRepository {
+    /** A list stands in for the database: ingest only ever replaces the whole catalog. */
+    static final class InMemoryRules implements CatalogStore {
         final List<Rule> saved = new ArrayList<>();
 
         @Override
-        public <S extends Rule> List<S> saveAll(Iterable<S> rules) {
-            List<S> out = new ArrayList<>();
-            rules.forEach(out::add);
-            saved.addAll(out);
-            return out;
-        }
-
-        @Override
-        public void deleteAll() {
+        public void replaceAll(List<Rule> rules) {
             saved.clear();
+            saved.addAll(rules);
         }
+    }
 
-        @Override
-        public Optional<Rule> findByUid(String uid) {
-            return saved.stream().filter(r -> r.getUid().equals(uid)).findFirst();
-        }
-
-        @Override
-        public List<Rule> findByRuleIdOrderBySourceNameAscSourcePathAscDocIndexAsc(String ruleId) {
-            return saved.stream().filter(r -> r.getRuleId().equals(ruleId)).toList();
-        }
-
-        @Override
-        public List<Rule> findByAlias(String alias) {
-            return saved.stream().filter(r -> alias.equals(r.getAlias())).toList();
-        }
-
-        @Override
-        public List<Rule> findBySourceNameAndSourcePathOrderByDocIndex(String sourceName, String sourcePath) {
-            return saved.stream().filter(r -> r.getSourceName().equals(sourceName) && r.getSourcePath().equals(sourcePath)).toList();
-        }
-
-        @Override
-        public List<Rule> findByUidIn(Collection<String> uids) {
-            return saved.stream().filter(r -> uids.contains(r.getUid())).toList();
-        }
+    static IngestService ingestInto(CatalogStore store, IngestProperties properties, RuleIndex index, AttackCatalog attack,
+            IndicatorCatalog indicators) {
+        IngestService ingest = new IngestService(properties, index, attack, indicators);
+        ingest.storeReady(store);
+        return ingest;
     }
 }

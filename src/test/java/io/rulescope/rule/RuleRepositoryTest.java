@@ -7,12 +7,24 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 
 @DataJpaTest
 class RuleRepositoryTest {
 
     @Autowired
     RuleRepository rules;
+
+    @Autowired
+    TestEntityManager entities;
+
+    private void store(Rule... rules) {
+        for (Rule rule : rules) {
+            entities.persist(rule);
+        }
+        entities.flush();
+        entities.clear();
+    }
 
     private static Rule rule(String uid, String ruleId, String path, int doc) {
         Rule rule = new Rule(uid, ruleId, false, "Title " + uid, RuleFormat.SIGMA);
@@ -24,7 +36,7 @@ class RuleRepositoryTest {
 
     @Test
     void listsSurviveTheRoundTripWithEntriesFoldedToOneLine() {
-        rules.saveAll(List.of(rule("u1", "id-1", "a.yml", 0)));
+        store(rule("u1", "id-1", "a.yml", 0));
 
         Rule loaded = rules.findByUid("u1").orElseThrow();
 
@@ -35,7 +47,7 @@ class RuleRepositoryTest {
 
     @Test
     void rulesSharingAnIdComeBackInSourceAndDocumentOrder() {
-        rules.saveAll(List.of(rule("u3", "shared", "b.yml", 0), rule("u2", "shared", "a.yml", 1), rule("u1", "shared", "a.yml", 0)));
+        store(rule("u3", "shared", "b.yml", 0), rule("u2", "shared", "a.yml", 1), rule("u1", "shared", "a.yml", 0));
 
         assertThat(rules.findByRuleIdOrderBySourceNameAscSourcePathAscDocIndexAsc("shared")).extracting(Rule::getUid)
                 .containsExactly("u1", "u2", "u3");

@@ -1,0 +1,59 @@
+package io.rulescope.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleFormat;
+import io.rulescope.rule.RuleRepository;
+
+/** The store writes in its own transaction, so these tests run outside the slice's per-test one. */
+@DataJpaTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class JpaCatalogStoreTest {
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    RuleRepository rules;
+
+    private static Rule rule(String uid, String ruleId, String path) {
+        Rule rule = new Rule(uid, ruleId, false, "Title " + uid, RuleFormat.SIGMA);
+        rule.setSource("src", path, null, 0);
+        rule.setTechniqueIds(List.of("T1059.001"));
+        rule.setQuery("x".repeat(100_000));
+        return rule;
+    }
+
+    @Test
+    void aSecondIngestReplacesTheFirstCatalogWhole() {
+        JpaCatalogStore store = new JpaCatalogStore(entityManagerFactory);
+        store.replaceAll(List.of(rule("u1", "a", "a.yml"), rule("u2", "b", "b.yml")));
+        store.replaceAll(List.of(rule("u3", "c", "c.yml")));
+
+        assertThat(rules.findByUid("u1")).isEmpty();
+        Rule kept = rules.findByUid("u3").orElseThrow();
+        assertThat(kept.getTechniqueIds()).containsExactly("T1059.001");
+        assertThat(kept.getQuery()).hasSize(100_000);
+        assertThat(kept.isNew()).isFalse();
+    }
+
+    @Test
+    void thousandsOfRulesGoInOneCallInBatches() {
+        List<Rule> many = java.util.stream.IntStream.range(0, 1_234).mapToObj(i -> rule("m" + i, "id" + i, i + ".yml")).toList();
+
+        new JpaCatalogStore(entityManagerFactory).replaceAll(many);
+
+        assertThat(rules.findByUidIn(List.of("m0", "m617", "m1233"))).hasSize(3);
+    }
+}
