@@ -75,6 +75,12 @@ public class AttackCatalog {
         return tactics;
     }
 
+    /** Changes whenever a tactic or technique does; saved catalogs built against another ATT&CK are not reused. */
+    public String fingerprint() {
+        return tactics.size() + "/" + techniques.size() + "/" + Integer.toHexString(tactics.hashCode()) + "/"
+                + Integer.toHexString(List.copyOf(techniques.values()).hashCode());
+    }
+
     public Collection<Technique> techniques() {
         return techniques.values();
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
@@ -45,6 +46,7 @@ public class IngestService {
     private final AttackCatalog attack;
     private final IndicatorCatalog indicators;
     private final CountDownLatch done = new CountDownLatch(1);
+    private final CatalogSnapshots snapshots;
     private final CompletableFuture<CatalogStore> store = new CompletableFuture<>();
     private final AtomicInteger filesDone = new AtomicInteger();
     private volatile IngestReport report = IngestReport.starting(Instant.now());
@@ -56,6 +58,7 @@ public class IngestService {
         this.index = index;
         this.attack = attack;
         this.indicators = indicators;
+        this.snapshots = new CatalogSnapshots(properties.snapshotFolder());
     }
 
     /**
@@ -121,9 +124,12 @@ public class IngestService {
         List<SourceFile> files = List.of();
         List<Rule> catalog = List.of();
         SupportingData support = new SupportingData();
+        Map<String, QueryAnalysis> analyses = Map.of();
         RuleIndex.Built built;
         CatalogSummary summary;
         int skipped;
+        String snapshotKey;
+        boolean restored;
     }
 
     /** Scan, read, parse, map, analyse, count and build the index; false (and a FAILED report) if it broke. */
@@ -141,6 +147,9 @@ public class IngestService {
             List<SourceFile> files = run.filesBySource.values().stream().flatMap(List::stream).toList();
             run.files = files;
             run.phases.put("scan", millisSince(t));
+            if (snapshots.enabled() && restoreSnapshot(run)) {
+                return true;
+            }
             setPhase("read and parse", run);
 
             t = System.nanoTime();
@@ -177,6 +186,7 @@ public class IngestService {
             run.phases.put("query analysis", millisSince(t));
             t = System.nanoTime();
             indicators.publish(analyses);
+            run.analyses = analyses;
             run.phases.put("corpus counts", millisSince(t));
             setPhase("index", run);
 
@@ -191,6 +201,37 @@ public class IngestService {
             fail(run, e);
             return false;
         }
+    }
+
+    /** True if a snapshot saved under this content's key was found and its catalog restored into {@code run}. */
+    private boolean restoreSnapshot(Run run) {
+        setPhase("checking for a saved catalog", run);
+        long t = System.nanoTime();
+        run.snapshotKey = snapshots.key(run.files, properties, attack.fingerprint(), properties.effectiveThreads());
+        run.phases.put("content hash", millisSince(t));
+        t = System.nanoTime();
+        Optional<CatalogSnapshots.Loaded> loaded = snapshots.load(run.snapshotKey);
+        if (loaded.isEmpty()) {
+            return false;
+        }
+        CatalogSnapshots.Saved saved = loaded.get().saved();
+        run.catalog = saved.rules();
+        run.support = saved.support();
+        run.analyses = saved.analyses();
+        // The saved problems include this scan's, found the same way last time.
+        run.problems.clear();
+        run.problems.addAll(saved.problems());
+        run.skipped = saved.skipped();
+        run.built = loaded.get().index();
+        run.restored = true;
+        filesDone.set(run.files.size());
+        indicators.useMacros(run.support.macros());
+        indicators.publish(run.analyses);
+        run.summary = CatalogSummaries.of(run.catalog, attack);
+        run.phases.put("snapshot restore", millisSince(t));
+        log.info("Restored the catalog saved for this content and build ({}): {} rules", run.snapshotKey, run.catalog.size());
+        setPhase("persist", run);
+        return true;
     }
 
     /** Persist the rules, then let searches see the index built for them: a hit always has a page to open. */
@@ -212,6 +253,13 @@ public class IngestService {
                     run.support.storyCount(), indicators.distinctIndicators());
             if (totals.errors() > 0) {
                 log.warn("{} file(s) or document(s) could not be ingested; see /ingest for each reason", totals.errors());
+            }
+            done.countDown();
+            if (run.snapshotKey != null && !run.restored) {
+                long t2 = System.nanoTime();
+                snapshots.save(run.snapshotKey, new CatalogSnapshots.Saved(run.catalog, run.analyses, run.support,
+                        List.copyOf(run.problems), run.skipped), run.built);
+                log.info("Saved the catalog for the next start under {} in {} ms", run.snapshotKey, millisSince(t2));
             }
         } catch (RuntimeException | Error e) {
             fail(run, e);

@@ -1,13 +1,14 @@
 package io.rulescope.ingest;
 
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.rulescope.query.Macro;
 
 /** What a security_content tree carries besides detections: macros, data source and story definitions. */
-public final class SupportingData {
+public final class SupportingData implements java.io.Serializable {
 
     private final Map<String, Macro> macros = new ConcurrentHashMap<>();
     private final Map<String, String> dataSourceSourcetypes = new ConcurrentHashMap<>();
@@ -34,6 +35,23 @@ public final class SupportingData {
     private static String stripArity(String name) {
         int paren = name.indexOf('(');
         return paren > 0 ? name.substring(0, paren).strip() : name.strip();
+    }
+
+    /** Saved as plain maps: a ConcurrentHashMap's own form drags its locks along, which snapshots do not allow. */
+    private Object writeReplace() {
+        return new SerialForm(new HashMap<>(macros), new HashMap<>(dataSourceSourcetypes), new HashMap<>(stories));
+    }
+
+    private record SerialForm(HashMap<String, Macro> macros, HashMap<String, String> dataSourceSourcetypes,
+            HashMap<String, String> stories) implements java.io.Serializable {
+
+        private Object readResolve() {
+            SupportingData data = new SupportingData();
+            data.macros.putAll(macros);
+            data.dataSourceSourcetypes.putAll(dataSourceSourcetypes);
+            data.stories.putAll(stories);
+            return data;
+        }
     }
 
     public Map<String, Macro> macros() {

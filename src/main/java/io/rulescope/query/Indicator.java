@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param caseSensitive whether the platform compares this value with case (Sigma {@code |cased}, SPL {@code CASE()})
  */
 public record Indicator(String field, String dataModel, String canonicalField, Kind kind, String value, Polarity polarity,
-        List<String> modifiers, boolean caseSensitive, int stage, String viaMacro) {
+        List<String> modifiers, boolean caseSensitive, int stage, String viaMacro) implements java.io.Serializable {
 
     public Indicator {
         modifiers = List.copyOf(modifiers);

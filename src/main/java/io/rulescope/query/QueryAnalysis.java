@@ -7,10 +7,10 @@ import java.util.List;
  * by. {@code notes} say what could not be analysed and why.
  */
 public record QueryAnalysis(List<StageAnalysis> stages, List<Indicator> indicators, List<SearchTerm> searchTerms,
-        List<String> groupBy, List<String> notes) {
+        List<String> groupBy, List<String> notes) implements java.io.Serializable {
 
     public static final QueryAnalysis EMPTY = new QueryAnalysis(List.of(), List.of(), List.of(), List.of(), List.of());
 
-    public record SearchTerm(int stage, String term, Polarity polarity) {
+    public record SearchTerm(int stage, String term, Polarity polarity) implements java.io.Serializable {
     }
 }

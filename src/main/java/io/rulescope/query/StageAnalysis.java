@@ -10,5 +10,5 @@ import java.util.List;
  * @param expansion for macro stages, the macro text after expansion
  * @param note why a stage has no predicates or was not fully analysed; null when there is nothing to say
  */
-public record StageAnalysis(int n, String command, String text, Expr expression, String expansion, String note) {
+public record StageAnalysis(int n, String command, String text, Expr expression, String expansion, String note) implements java.io.Serializable {
 }

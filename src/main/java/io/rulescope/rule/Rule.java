@@ -25,7 +25,7 @@ import org.springframework.data.domain.Persistable;
 @Entity
 @Table(name = "rule", indexes = { @Index(name = "rule_rule_id", columnList = "ruleId"), @Index(name = "rule_alias", columnList = "alias"),
         @Index(name = "rule_source_path", columnList = "sourceName,sourcePath") })
-public class Rule implements Persistable<String> {
+public class Rule implements Persistable<String>, java.io.Serializable {
 
     @Id
     @Column(length = 16)
@@ -109,7 +109,7 @@ public class Rule implements Persistable<String> {
 
     /** The Sigma detection (or filter) block as parsed at ingest, so analysis need not parse the YAML again. */
     @Transient
-    private java.util.Map<String, Object> detection;
+    private transient java.util.Map<String, Object> detection;
 
     protected Rule() {
     }

@@ -2,6 +2,8 @@ package io.rulescope.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -35,6 +37,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Component;
 
@@ -114,6 +118,27 @@ public class RuleIndex implements AutoCloseable {
 
     /** An index written and committed but not yet searched. */
     public record Built(Directory directory) {
+
+        /** Copies the index files into {@code folder}, which must not exist yet (a restart can open them again). */
+        public void saveTo(Path folder) throws IOException {
+            Files.createDirectories(folder);
+            try (Directory target = FSDirectory.open(folder)) {
+                for (String file : directory.listAll()) {
+                    target.copyFrom(directory, file, file, IOContext.DEFAULT);
+                }
+            }
+        }
+
+        /** Reads an index saved by {@link #saveTo} back into memory. */
+        public static Built loadFrom(Path folder) throws IOException {
+            Directory memory = new ByteBuffersDirectory();
+            try (Directory source = FSDirectory.open(folder)) {
+                for (String file : source.listAll()) {
+                    memory.copyFrom(source, file, file, IOContext.DEFAULT);
+                }
+            }
+            return new Built(memory);
+        }
     }
 
     private Document document(Rule rule, QueryAnalysis analysis) {

@@ -155,7 +155,7 @@ class HostileRuleFilesTest {
                 + "logsource: {product: windows}\ndetection:\n  s: {a: 1}\n  condition: s\n");
         CASES.put("bad_dates.yml", o -> o.ingestedWithNote("is not a date"));
 
-        IngestProperties properties = new IngestProperties(List.of("src=" + src), 1 << 20, 2, Map.of());
+        IngestProperties properties = new IngestProperties(List.of("src=" + src), 1 << 20, 2, Map.of(), "");
         IngestService ingest = IngestServiceTest.ingestInto(RULES, properties, new RuleIndex(AttackCatalog.load(null)), AttackCatalog.load(null), INDICATORS);
         long started = System.nanoTime();
         ingest.ingest();

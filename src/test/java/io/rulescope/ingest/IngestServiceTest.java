@@ -54,7 +54,7 @@ class IngestServiceTest {
         Files.createSymbolicLink(a.resolve("loop"), a);
         Files.createSymbolicLink(a.resolve("outside"), root.getParent());
 
-        IngestProperties properties = new IngestProperties(List.of("a=" + a, "b=" + b), 1 << 20, 2, Map.of());
+        IngestProperties properties = new IngestProperties(List.of("a=" + a, "b=" + b), 1 << 20, 2, Map.of(), "");
         IndicatorCatalog indicators = new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
                 new io.rulescope.indicator.EventTables(Map.of(), Map.of()));
         IngestService ingest = ingestInto(RULES, properties, INDEX, ATTACK, indicators);
@@ -130,7 +130,7 @@ class IngestServiceTest {
         Source source = new Source("a", root, null, "a");
         SourceFile scanned = new SourceFile(source, "vanishing.yml", Files.size(file), () -> Files.readAllBytes(file));
         Files.delete(file);
-        IngestService ingest = new IngestService(new IngestProperties(List.of(), 1 << 20, 1, Map.of()), new RuleIndex(ATTACK), ATTACK, new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
+        IngestService ingest = new IngestService(new IngestProperties(List.of(), 1 << 20, 1, Map.of(), ""), new RuleIndex(ATTACK), ATTACK, new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
                         new io.rulescope.indicator.EventTables(Map.of(), Map.of())));
 
         FileResult result = ingest.readAndParse(scanned, new YamlReader(1 << 20), 1, java.time.Instant.now());

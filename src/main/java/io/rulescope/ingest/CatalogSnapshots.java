@@ -1,0 +1,208 @@
+package io.rulescope.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.rule.Rule;
+import io.rulescope.search.IndexField;
+import io.rulescope.search.RuleIndex;
+
+/**
+ * Catalogs saved after an ingest, keyed by a hash of everything the result depends on: the bytes of every source
+ * file, the ingest settings, the ATT&CK catalog and the build of the code. A restart that finds its key skips reading,
+ * parsing, analysis and indexing. Only the newest snapshot is kept. A snapshot that cannot be read (damaged, written by
+ * another version, or holding classes outside the allow-list) is ignored and ingest reads the sources as usual.
+ */
+final class CatalogSnapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogSnapshots.class);
+
+    /** Bumped when the saved form changes incompatibly; part of the key, so old snapshots are never misread. */
+    private static final int FORMAT = 1;
+    private static final String CATALOG_FILE = "catalog.ser";
+    private static final String INDEX_FOLDER = "index";
+
+    /**
+     * Only the catalog's own types and the JDK value types they hold may be deserialized, so a planted file cannot
+     * instantiate anything else; the caps bound what a damaged one can cost.
+     */
+    private static final ObjectInputFilter PATTERNS = ObjectInputFilter.Config.createFilter(
+            "maxdepth=64;maxarray=10000000;maxrefs=50000000;io.rulescope.**;java.lang.*;java.util.*;java.time.*;!*");
+
+    /** The patterns above, naming the class they turn away so the log can say which. */
+    private static final ObjectInputFilter ALLOWED = info -> {
+        ObjectInputFilter.Status status = PATTERNS.checkInput(info);
+        if (status == ObjectInputFilter.Status.REJECTED) {
+            throw new IllegalStateException("the snapshot holds a class outside the allow-list: "
+                    + (info.serialClass() == null ? "(a limit was exceeded)" : info.serialClass().getName()));
+        }
+        return status;
+    };
+
+    private final Path folder;
+    private final String build;
+
+    /** {@code folder} null or blank turns snapshots off. */
+    CatalogSnapshots(Path folder) {
+        this.folder = folder;
+        this.build = buildIdentity();
+    }
+
+    boolean enabled() {
+        return folder != null && build != null;
+    }
+
+    /** What a snapshot holds besides the index. */
+    record Saved(List<Rule> rules, Map<String, QueryAnalysis> analyses, SupportingData support, List<IngestProblem> problems,
+            int skipped) implements Serializable {
+    }
+
+    /** The key of a catalog read from these files with these settings; files are hashed in parallel. */
+    String key(List<SourceFile> files, IngestProperties properties, String attackFingerprint, int threads) {
+        MessageDigest digest = sha256();
+        update(digest, "rulescope-snapshot " + FORMAT + " index " + IndexField.VERSION + " build " + build);
+        update(digest, "settings " + properties.sources() + " " + properties.maxFileBytes() + " " + properties.webHomes());
+        update(digest, "attack " + attackFingerprint);
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            List<String> hashes = pool.submit(() -> files.parallelStream().map(CatalogSnapshots::fileHash).toList()).join();
+            for (int i = 0; i < files.size(); i++) {
+                SourceFile file = files.get(i);
+                update(digest, file.source().name() + "\u0000" + file.path() + "\u0000" + hashes.get(i));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
+    }
+
+    Optional<Loaded> load(String key) {
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        Path dir = folder.resolve(key);
+        Path catalog = dir.resolve(CATALOG_FILE);
+        if (!Files.isRegularFile(catalog)) {
+            return Optional.empty();
+        }
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(catalog), 1 << 16);
+                ObjectInputStream in = new ObjectInputStream(raw)) {
+            in.setObjectInputFilter(ALLOWED);
+            Saved saved = (Saved) in.readObject();
+            return Optional.of(new Loaded(saved, RuleIndex.Built.loadFrom(dir.resolve(INDEX_FOLDER))));
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            log.warn("Ignoring catalog snapshot {}: {}", dir, e.getCause() != null ? e.getCause().getMessage() : e.toString());
+            return Optional.empty();
+        }
+    }
+
+    record Loaded(Saved saved, RuleIndex.Built index) {
+    }
+
+    /** Writes the snapshot beside a temporary name and renames it into place, then removes older snapshots. */
+    void save(String key, Saved saved, RuleIndex.Built index) {
+        if (!enabled()) {
+            return;
+        }
+        Path target = folder.resolve(key);
+        Path temp = folder.resolve(key + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(folder);
+            deleteTree(temp);
+            Files.createDirectories(temp);
+            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temp.resolve(CATALOG_FILE)), 1 << 16);
+                    ObjectOutputStream out = new ObjectOutputStream(raw)) {
+                out.writeObject(saved);
+            }
+            index.saveTo(temp.resolve(INDEX_FOLDER));
+            if (!Files.exists(target)) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            try (Stream<Path> all = Files.list(folder)) {
+                for (Path other : all.filter(p -> !p.equals(target)).toList()) {
+                    deleteTree(other);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not save a catalog snapshot in {} (the next start will read the sources again): {}", folder, e.toString());
+            try {
+                deleteTree(temp);
+            } catch (IOException ignored) {
+                // the temporary folder is named after this process and is replaced by the next attempt
+            }
+        }
+    }
+
+    private static String fileHash(SourceFile file) {
+        MessageDigest digest = sha256();
+        try {
+            digest.update(file.read());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            // Unreadable now: the key records that, so a later readable state is a different key.
+            return "unreadable " + e.getClass().getSimpleName();
+        }
+    }
+
+    /** The build-info Maven writes into the jar; without it (an IDE run) the code cannot be told apart, so no snapshots. */
+    private static String buildIdentity() {
+        ClassPathResource info = new ClassPathResource("META-INF/build-info.properties");
+        if (!info.exists()) {
+            return null;
+        }
+        try (InputStream in = info.getInputStream()) {
+            return HexFormat.of().formatHex(sha256().digest(in.readAllBytes()));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

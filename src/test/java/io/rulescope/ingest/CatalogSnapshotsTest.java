@@ -1,0 +1,131 @@
+package io.rulescope.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.indicator.EventTables;
+import io.rulescope.indicator.IndicatorCatalog;
+import io.rulescope.query.FieldTaxonomy;
+import io.rulescope.rule.Rule;
+import io.rulescope.search.RuleFilter;
+import io.rulescope.search.RuleIndex;
+
+/** A restart over the same content and build restores the saved catalog; anything else reads the sources again. */
+class CatalogSnapshotsTest {
+
+    static final AttackCatalog ATTACK = AttackCatalog.load(null);
+
+    @TempDir
+    Path root;
+
+    Path rules;
+    Path snapshots;
+
+    @BeforeEach
+    void aSourceWithGoodAndBrokenFiles() throws IOException {
+        rules = Files.createDirectories(root.resolve("rules"));
+        snapshots = root.resolve("snapshots");
+        Files.writeString(rules.resolve("one.yml"), IngestServiceTest.sigma("11111111-1111-1111-1111-111111111111", "One")
+                .replace("EventID: 1", "Image|endswith: '\\whoami.exe'"));
+        Files.writeString(rules.resolve("two.yml"), IngestServiceTest.sigma("22222222-2222-2222-2222-222222222222", "Two"));
+        Files.writeString(rules.resolve("broken.yml"), "title: Broken\ndetection:\n  s: [1, 2\n");
+    }
+
+    /** One start of the application: a fresh index, indicator catalog and store, as after a restart. */
+    private record Start(IngestReport report, List<Rule> stored, RuleIndex index, IndicatorCatalog indicators) {
+    }
+
+    private Start start() throws InterruptedException {
+        IngestProperties properties = new IngestProperties(List.of("src=" + rules), 1 << 20, 2, Map.of(), snapshots.toString());
+        RuleIndex index = new RuleIndex(ATTACK);
+        IndicatorCatalog indicators = new IndicatorCatalog(FieldTaxonomy.NONE, new EventTables(Map.of(), Map.of()));
+        IngestServiceTest.InMemoryRules store = new IngestServiceTest.InMemoryRules();
+        IngestService ingest = IngestServiceTest.ingestInto(store, properties, index, ATTACK, indicators);
+        ingest.ingest();
+        return new Start(ingest.report(), store.saved, index, indicators);
+    }
+
+    @Test
+    void aRestartOverUnchangedContentRestoresTheSameCatalogWithoutReadingIt() throws Exception {
+        Start cold = start();
+        Start warm = start();
+
+        assertThat(cold.report().phaseMillis()).containsKey("read+parse").doesNotContainKey("snapshot restore");
+        assertThat(warm.report().phaseMillis()).containsKey("snapshot restore").doesNotContainKey("read+parse");
+        assertThat(warm.stored()).extracting(Rule::getUid).containsExactlyInAnyOrderElementsOf(
+                cold.stored().stream().map(Rule::getUid).toList());
+        assertThat(warm.report().totals().rules()).isEqualTo(2);
+        assertThat(warm.report().problems()).isEqualTo(cold.report().problems())
+                .anySatisfy(p -> assertThat(p.path()).isEqualTo("broken.yml"));
+        assertThat(warm.index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(2);
+        assertThat(warm.indicators().distinctIndicators()).isEqualTo(cold.indicators().distinctIndicators()).isPositive();
+    }
+
+    @Test
+    void changingOneByteOfOneFileMeansTheSourcesAreReadAgain() throws Exception {
+        start();
+        Files.writeString(rules.resolve("two.yml"), IngestServiceTest.sigma("22222222-2222-2222-2222-222222222222", "Twp"));
+
+        Start after = start();
+
+        assertThat(after.report().phaseMillis()).containsKey("read+parse").doesNotContainKey("snapshot restore");
+        assertThat(after.stored()).extracting(Rule::getTitle).contains("Twp");
+    }
+
+    @Test
+    void onlyTheNewestSnapshotIsKept() throws Exception {
+        start();
+        Files.writeString(rules.resolve("three.yml"), IngestServiceTest.sigma("33333333-3333-3333-3333-333333333333", "Three"));
+        start();
+
+        try (Stream<Path> saved = Files.list(snapshots)) {
+            assertThat(saved.toList()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPlantedSnapshotHoldingAForeignClassIsIgnoredAndTheSourcesAreRead() throws Exception {
+        start();
+        Path catalog;
+        try (Stream<Path> saved = Files.list(snapshots)) {
+            catalog = saved.findFirst().orElseThrow().resolve("catalog.ser");
+        }
+        try (OutputStream raw = Files.newOutputStream(catalog); ObjectOutputStream out = new ObjectOutputStream(raw)) {
+            out.writeObject(new java.util.concurrent.locks.ReentrantLock());
+        }
+
+        Start after = start();
+
+        assertThat(after.report().state()).isEqualTo(IngestReport.State.READY);
+        assertThat(after.report().phaseMillis()).containsKey("read+parse");
+        assertThat(after.stored()).hasSize(2);
+    }
+
+    @Test
+    void aTruncatedSnapshotIsIgnoredAndTheSourcesAreRead() throws Exception {
+        start();
+        try (Stream<Path> saved = Files.list(snapshots)) {
+            Path catalog = saved.findFirst().orElseThrow().resolve("catalog.ser");
+            byte[] bytes = Files.readAllBytes(catalog);
+            Files.write(catalog, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        }
+
+        Start after = start();
+
+        assertThat(after.report().phaseMillis()).containsKey("read+parse");
+        assertThat(after.stored()).hasSize(2);
+    }
+}
