@@ -9,6 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
@@ -44,7 +47,8 @@ final class CatalogSnapshots {
 
     /** Bumped when the saved form changes incompatibly; part of the key, so old snapshots are never misread. */
     private static final int FORMAT = 1;
-    private static final String CATALOG_FILE = "catalog.ser";
+    private static final String RULES_FILE = "rules.ser";
+    private static final String ANALYSIS_FILE = "analysis.ser";
     private static final String INDEX_FOLDER = "index";
 
     /**
@@ -78,8 +82,12 @@ final class CatalogSnapshots {
     }
 
     /** What a snapshot holds besides the index. */
-    record Saved(List<Rule> rules, Map<String, QueryAnalysis> analyses, SupportingData support, List<IngestProblem> problems,
-            int skipped) implements Serializable {
+    record Saved(List<Rule> rules, Analysis analysis) {
+    }
+
+    /** Everything derived from the rules; saved apart from them so a restart can read both files at once. */
+    record Analysis(Map<String, QueryAnalysis> analyses, SupportingData support, List<IngestProblem> problems, int skipped)
+            implements Serializable {
     }
 
     /** The key of a catalog read from these files with these settings; files are hashed in parallel. */
@@ -101,27 +109,75 @@ final class CatalogSnapshots {
         return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
     }
 
-    Optional<Loaded> load(String key) {
+    /**
+     * Opens the snapshot saved under this key: its rules are read here, while its analysis and index are read on
+     * another thread, so the caller can store the rules meanwhile. Empty if there is none or its rules are unreadable.
+     */
+    Optional<Opened> open(String key) {
         if (!enabled()) {
             return Optional.empty();
         }
         Path dir = folder.resolve(key);
-        Path catalog = dir.resolve(CATALOG_FILE);
-        if (!Files.isRegularFile(catalog)) {
+        if (!Files.isRegularFile(dir.resolve(RULES_FILE))) {
             return Optional.empty();
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(catalog), 1 << 16);
-                ObjectInputStream in = new ObjectInputStream(raw)) {
-            in.setObjectInputFilter(ALLOWED);
-            Saved saved = (Saved) in.readObject();
-            return Optional.of(new Loaded(saved, RuleIndex.Built.loadFrom(dir.resolve(INDEX_FOLDER))));
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            log.warn("Ignoring catalog snapshot {}: {}", dir, e.getCause() != null ? e.getCause().getMessage() : e.toString());
+        CompletableFuture<Derived> derived = CompletableFuture.supplyAsync(() -> {
+            Analysis analysis = read(dir.resolve(ANALYSIS_FILE), Analysis.class);
+            try {
+                return new Derived(analysis, RuleIndex.Built.loadFrom(dir.resolve(INDEX_FOLDER)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            @SuppressWarnings("unchecked")
+            List<Rule> rules = read(dir.resolve(RULES_FILE), List.class);
+            return Optional.of(new Opened(dir, rules, derived));
+        } catch (RuntimeException e) {
+            ignoring(dir, e);
             return Optional.empty();
         }
     }
 
-    record Loaded(Saved saved, RuleIndex.Built index) {
+    /** A snapshot whose rules are read and whose analysis and index may still be on their way. */
+    record Opened(Path dir, List<Rule> rules, CompletableFuture<Derived> pending) {
+
+        /** The analysis and index, or empty (and logged) if they could not be read. */
+        Optional<Derived> derived() {
+            try {
+                return Optional.of(pending.join());
+            } catch (RuntimeException e) {
+                ignoring(dir, e);
+                return Optional.empty();
+            }
+        }
+    }
+
+    record Derived(Analysis analysis, RuleIndex.Built index) {
+    }
+
+    private static void ignoring(Path dir, RuntimeException e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        log.warn("Ignoring catalog snapshot {}: {}", dir, cause.getCause() != null ? cause.getCause().getMessage() : cause.toString());
+    }
+
+    private static <T> T read(Path file, Class<T> type) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                ObjectInputStream in = new ObjectInputStream(raw)) {
+            in.setObjectInputFilter(ALLOWED);
+            return type.cast(in.readObject());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(Path file, Object value) throws IOException {
+        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                ObjectOutputStream out = new ObjectOutputStream(raw)) {
+            out.writeObject(value);
+        }
     }
 
     /** Writes the snapshot beside a temporary name and renames it into place, then removes older snapshots. */
@@ -135,10 +191,8 @@ final class CatalogSnapshots {
             Files.createDirectories(folder);
             deleteTree(temp);
             Files.createDirectories(temp);
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temp.resolve(CATALOG_FILE)), 1 << 16);
-                    ObjectOutputStream out = new ObjectOutputStream(raw)) {
-                out.writeObject(saved);
-            }
+            write(temp.resolve(RULES_FILE), new java.util.ArrayList<>(saved.rules()));
+            write(temp.resolve(ANALYSIS_FILE), saved.analysis());
             index.saveTo(temp.resolve(INDEX_FOLDER));
             if (!Files.exists(target)) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

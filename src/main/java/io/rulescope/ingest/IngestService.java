@@ -203,26 +203,39 @@ public class IngestService {
         }
     }
 
-    /** True if a snapshot saved under this content's key was found and its catalog restored into {@code run}. */
+    /**
+     * True if a snapshot saved under this content's key was found and restored into {@code run}. Its rules are
+     * stored while its analysis and index are still being read: on a restart that is most of the work.
+     */
     private boolean restoreSnapshot(Run run) {
         setPhase("checking for a saved catalog", run);
         long t = System.nanoTime();
         run.snapshotKey = snapshots.key(run.files, properties, attack.fingerprint(), properties.effectiveThreads());
         run.phases.put("content hash", millisSince(t));
         t = System.nanoTime();
-        Optional<CatalogSnapshots.Loaded> loaded = snapshots.load(run.snapshotKey);
-        if (loaded.isEmpty()) {
+        Optional<CatalogSnapshots.Opened> opened = snapshots.open(run.snapshotKey);
+        if (opened.isEmpty()) {
             return false;
         }
-        CatalogSnapshots.Saved saved = loaded.get().saved();
-        run.catalog = saved.rules();
+        setPhase("persist", run);
+        long persist = System.nanoTime();
+        store.join().replaceAll(opened.get().rules());
+        run.phases.put("persist", millisSince(persist));
+        Optional<CatalogSnapshots.Derived> derived = opened.get().derived();
+        if (derived.isEmpty()) {
+            // Read the sources after all; their persist replaces the rows just written.
+            run.phases.remove("persist");
+            return false;
+        }
+        CatalogSnapshots.Analysis saved = derived.get().analysis();
+        run.catalog = opened.get().rules();
         run.support = saved.support();
         run.analyses = saved.analyses();
         // The saved problems include this scan's, found the same way last time.
         run.problems.clear();
         run.problems.addAll(saved.problems());
         run.skipped = saved.skipped();
-        run.built = loaded.get().index();
+        run.built = derived.get().index();
         run.restored = true;
         filesDone.set(run.files.size());
         indicators.useMacros(run.support.macros());
@@ -230,16 +243,17 @@ public class IngestService {
         run.summary = CatalogSummaries.of(run.catalog, attack);
         run.phases.put("snapshot restore", millisSince(t));
         log.info("Restored the catalog saved for this content and build ({}): {} rules", run.snapshotKey, run.catalog.size());
-        setPhase("persist", run);
         return true;
     }
 
     /** Persist the rules, then let searches see the index built for them: a hit always has a page to open. */
     private void load(Run run, CatalogStore catalogStore) {
         try {
-            long t = System.nanoTime();
-            catalogStore.replaceAll(run.catalog);
-            run.phases.put("persist", millisSince(t));
+            if (!run.restored) {
+                long t = System.nanoTime();
+                catalogStore.replaceAll(run.catalog);
+                run.phases.put("persist", millisSince(t));
+            }
             index.publish(run.built);
             summary = run.summary;
             supporting = run.support;
@@ -257,8 +271,8 @@ public class IngestService {
             done.countDown();
             if (run.snapshotKey != null && !run.restored) {
                 long t2 = System.nanoTime();
-                snapshots.save(run.snapshotKey, new CatalogSnapshots.Saved(run.catalog, run.analyses, run.support,
-                        List.copyOf(run.problems), run.skipped), run.built);
+                snapshots.save(run.snapshotKey, new CatalogSnapshots.Saved(run.catalog, new CatalogSnapshots.Analysis(
+                        run.analyses, run.support, List.copyOf(run.problems), run.skipped)), run.built);
                 log.info("Saved the catalog for the next start under {} in {} ms", run.snapshotKey, millisSince(t2));
             }
         } catch (RuntimeException | Error e) {

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.indicator.EventTables;
@@ -101,7 +103,7 @@ class CatalogSnapshotsTest {
         start();
         Path catalog;
         try (Stream<Path> saved = Files.list(snapshots)) {
-            catalog = saved.findFirst().orElseThrow().resolve("catalog.ser");
+            catalog = saved.findFirst().orElseThrow().resolve("rules.ser");
         }
         try (OutputStream raw = Files.newOutputStream(catalog); ObjectOutputStream out = new ObjectOutputStream(raw)) {
             out.writeObject(new java.util.concurrent.locks.ReentrantLock());
@@ -114,18 +116,20 @@ class CatalogSnapshotsTest {
         assertThat(after.stored()).hasSize(2);
     }
 
-    @Test
-    void aTruncatedSnapshotIsIgnoredAndTheSourcesAreRead() throws Exception {
+    @ParameterizedTest(name = "a truncated {0} is ignored and the sources are read")
+    @ValueSource(strings = { "rules.ser", "analysis.ser" })
+    void aTruncatedSnapshotIsIgnoredAndTheSourcesAreRead(String part) throws Exception {
         start();
         try (Stream<Path> saved = Files.list(snapshots)) {
-            Path catalog = saved.findFirst().orElseThrow().resolve("catalog.ser");
+            Path catalog = saved.findFirst().orElseThrow().resolve(part);
             byte[] bytes = Files.readAllBytes(catalog);
             Files.write(catalog, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         }
 
         Start after = start();
 
-        assertThat(after.report().phaseMillis()).containsKey("read+parse");
-        assertThat(after.stored()).hasSize(2);
+        assertThat(after.report().phaseMillis()).containsKey("read+parse").doesNotContainKey("snapshot restore");
+        assertThat(after.stored()).extracting(Rule::getTitle).containsExactlyInAnyOrder("One", "Two");
+        assertThat(after.index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(2);
     }
 }
