@@ -5,7 +5,7 @@
 #   bench/run.sh                      # 1x and 10x, 3 runs each for start-up figures, 60 s per load mix
 #   SCALES=1 RUNS=5 bench/run.sh      # only the shared corpus, five runs
 #   DURATION=20s bench/run.sh         # shorter load runs
-#   JVM_OPTS="" bench/run.sh          # the JVM's defaults instead of the shipped options (see README)
+#   JVM_OPTS="" bench/run.sh          # the default tiered JIT instead of the shipped C1-only option (see README)
 #
 # For each scale it starts the jar RUNS times with an empty snapshot folder (cold: java -jar to ready, per-phase
 # ingest times, heap after a full GC, peak RSS), RUNS times over the snapshot the cold run saved (restart), then once
@@ -41,7 +41,7 @@ java -Djarmode=tools -jar "$jar" extract --destination "$app" > /dev/null
 appjar="$app/$(basename "$jar")"
 java -XX:ArchiveClassesAtExit="$app/rulescope.jsa" -Dspring.context.exit=onRefresh -jar "$appjar" \
   --server.port=0 --rulescope.snapshot-dir= > "$work/training.log" 2>&1 || { tail -n 20 "$work/training.log"; exit 1; }
-jvm_opts=${JVM_OPTS-"-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$app/rulescope.jsa"}
+jvm_opts="${JVM_OPTS--XX:TieredStopAtLevel=1} -XX:SharedArchiveFile=$app/rulescope.jsa"
 
 # start SOURCES SNAPSHOT_DIR XMX LOG: starts the app, sets pid, and returns once it is ready, with ready_ms set.
 start() {

@@ -22,12 +22,12 @@ class AnatomyConfiguration {
 
     @Bean
     FieldTaxonomy fieldTaxonomy() {
-        return loadTaxonomy("content/taxonomy/fields.yml");
+        return IndicatorCatalog.shippedTaxonomy();
     }
 
     @Bean
     EventTables eventTables() {
-        return EventTables.load();
+        return IndicatorCatalog.shippedEventTables();
     }
 
     static FieldTaxonomy loadTaxonomy(String path) {

@@ -50,6 +50,16 @@ public class IndicatorCatalog {
         this.spl = new SplAnalyzer(MacroExpander.NONE, taxonomy);
     }
 
+    /** The field taxonomy shipped in content/taxonomy (what the application uses; for tools and benchmarks). */
+    public static FieldTaxonomy shippedTaxonomy() {
+        return AnatomyConfiguration.loadTaxonomy("content/taxonomy/fields.yml");
+    }
+
+    /** The event tables shipped in content/events. */
+    public static EventTables shippedEventTables() {
+        return EventTables.load();
+    }
+
     public FieldTaxonomy taxonomy() {
         return taxonomy;
     }

@@ -108,7 +108,7 @@ public class IngestService {
     }
 
     /** The whole ingest in the calling thread (tests and tools); the store must have been given. */
-    void ingest() {
+    public void ingest() {
         Run run = new Run();
         if (prepare(run)) {
             load(run, store.join());

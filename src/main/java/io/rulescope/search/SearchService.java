@@ -49,6 +49,11 @@ public class SearchService {
         return result.withTookMs((System.nanoTime() - started) / 1_000_000);
     }
 
+    /** The same search without the answer cache: what a search costs the first time (benchmarks, tools). */
+    public SearchResult searchWithoutCache(String q, int page, int size, String sort) {
+        return run(q, SearchQueryParser.parse(q), page, size, sort, System.nanoTime());
+    }
+
     /** One spelling of "the same search" for every cache of search answers. */
     static String cacheKey(String q, int page, int size, String sort) {
         return q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;

@@ -1,0 +1,98 @@
+package io.rulescope.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.indicator.IndicatorCatalog;
+import io.rulescope.ingest.IngestProperties;
+import io.rulescope.ingest.IngestService;
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.rule.Rule;
+import io.rulescope.search.RuleIndex;
+import io.rulescope.search.SearchResult;
+import io.rulescope.search.SearchService;
+
+/**
+ * The hot pure functions, one call per operation, cycling through the whole shared corpus (or the embedded content
+ * when ../shared is absent): SPL parse + analysis per query, Sigma analysis per rule, and one Lucene search (parse,
+ * query, facets, snippets) per operation without the answer cache, over a mix of technique, field and text searches.
+ * Run with bench/jmh.sh.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+public class CatalogBenchmark {
+
+    static final List<String> SEARCHES = List.of("T1059", "t1003.001", "eventName=JobCreated", "Image=*\\powershell.exe",
+            "CommandLine=*-enc*", "mimikatz", "\"shadow copy\"", "platform:Sigma tactic:exfiltration",
+            "modified:>=2025-01-01 status:production", "T1059 -platform:Sigma", "lsass OR procdump",
+            "source:escu severity:high");
+
+    IndicatorCatalog indicators;
+    SearchService search;
+    List<Rule> spl = new ArrayList<>();
+    List<Rule> sigma = new ArrayList<>();
+    int nextSpl;
+    int nextSigma;
+    int nextSearch;
+
+    @Setup
+    public void ingestTheCorpus() {
+        Path shared = Path.of(System.getProperty("bench.shared", "../shared/corpus"));
+        List<String> sources = Files.isDirectory(shared.resolve("escu")) && Files.isDirectory(shared.resolve("sigma"))
+                ? List.of("escu=" + shared.resolve("escu"), "sigma=" + shared.resolve("sigma"))
+                : List.of("embedded");
+        System.out.println("benchmark corpus: " + sources);
+        AttackCatalog attack = AttackCatalog.load(null);
+        RuleIndex index = new RuleIndex(attack);
+        indicators = new IndicatorCatalog(IndicatorCatalog.shippedTaxonomy(),
+                IndicatorCatalog.shippedEventTables());
+        IngestService ingest = new IngestService(new IngestProperties(sources, 1 << 20, 0, Map.of(), ""), index, attack, indicators);
+        List<Rule> stored = new ArrayList<>();
+        ingest.storeReady(stored::addAll);
+        ingest.ingest();
+        for (Rule rule : stored) {
+            if ("spl".equals(rule.getLanguage())) {
+                spl.add(rule);
+            } else if (rule.getFormat().isSigma() && rule.getDetection() != null) {
+                sigma.add(rule);
+            }
+        }
+        search = new SearchService(index, attack, indicators.taxonomy());
+        System.out.printf("%d SPL queries, %d Sigma rules, %d searches%n", spl.size(), sigma.size(), SEARCHES.size());
+    }
+
+    @Benchmark
+    public QueryAnalysis splParseAndAnalysisPerQuery() {
+        return indicators.analyze(spl.get(nextSpl++ % spl.size()));
+    }
+
+    @Benchmark
+    public QueryAnalysis sigmaAnalysisPerRule() {
+        return indicators.analyze(sigma.get(nextSigma++ % sigma.size()));
+    }
+
+    @Benchmark
+    public SearchResult luceneSearchWithoutCache() {
+        return search.searchWithoutCache(SEARCHES.get(nextSearch++ % SEARCHES.size()), 1, 20, "relevance");
+    }
+}
