@@ -5,6 +5,7 @@
 #   bench/run.sh                      # 1x and 10x, 3 runs each for start-up figures, 60 s per load mix
 #   SCALES=1 RUNS=5 bench/run.sh      # only the shared corpus, five runs
 #   DURATION=20s bench/run.sh         # shorter load runs
+#   EXTRA_ARGS=--rulescope.page-cache.enabled=false bench/run.sh   # rendering without the page cache
 #   JVM_OPTS="" bench/run.sh          # the default tiered JIT instead of the shipped C1-only option (see README)
 #
 # For each scale it starts the jar RUNS times with an empty snapshot folder (cold: java -jar to ready, per-phase
@@ -48,7 +49,7 @@ start() {
   local started=$(date +%s%N)
   # shellcheck disable=SC2086
   java -Xmx"$3" $jvm_opts -jar "$appjar" --server.port="$port" --rulescope.sources="$1" \
-    --rulescope.snapshot-dir="$2" > "$4" 2>&1 &
+    --rulescope.snapshot-dir="$2" ${EXTRA_ARGS:-} > "$4" 2>&1 &
   pid=$!
   for _ in $(seq 1 2400); do
     if curl -sf "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; then
@@ -65,15 +66,17 @@ stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; pid=""; }
 # Waits until the app has written its snapshot, so the restart runs have one to find.
 await_snapshot() {
   for _ in $(seq 1 600); do
-    grep -q "Saved the catalog\|Could not save" "$1" && return 0
+    grep -q "Saved the catalog\|Could not save\|Restored the catalog" "$1" && return 0
     sleep 0.1
   done
 }
 
-# One start-up measurement, appended to $5 as a JSON line: ready, context, phases, heap after GC, peak RSS.
+# One start-up measurement, written to $5 as a JSON line: ready, context, phases, heap after GC, peak RSS. Heap is
+# read once the snapshot is written (a cold start) or restored, so it is the catalog's resting size.
 measure() {
   local context report heap rss
   start "$1" "$2" "$3" "$4"
+  await_snapshot "$4"
   context=$(grep -oE 'Started RulescopeApplication in [0-9.]+ seconds' "$4" | grep -oE '[0-9.]+' | awk '{printf "%d", $1*1000}')
   report=$(curl -sf "http://127.0.0.1:$port/api/ingest")
   jcmd "$pid" GC.run > /dev/null
@@ -102,7 +105,6 @@ for scale in $scales; do
   for run in $(seq 1 "$runs"); do
     snap="$work/snap$scale.$run"
     measure "$sources" "$snap" "$xmx" "$work/cold.log" "$work/row.json"
-    if [ "$run" -eq "$runs" ]; then await_snapshot "$work/cold.log"; fi
     stop
     echo "{\"scale\": $scale, \"kind\": \"cold\", \"row\": $(cat "$work/row.json")}" >> "$results"
   done

@@ -39,6 +39,8 @@ class HostileRuleFilesTest {
 
     static final Map<String, Predicate<Outcome>> CASES = new LinkedHashMap<>();
     static final List<String> PASSED = new ArrayList<>();
+    static final List<String> NOT_TRIED = new ArrayList<>();
+    static final Map<String, Long> ADDED_MILLIS = new LinkedHashMap<>();
     static final IngestServiceTest.InMemoryRules RULES = new IngestServiceTest.InMemoryRules();
     static final IndicatorCatalog INDICATORS = new IndicatorCatalog(FieldTaxonomy.NONE, new EventTables(Map.of(), Map.of()));
     static IngestReport report;
@@ -117,6 +119,20 @@ class HostileRuleFilesTest {
         Files.createSymbolicLink(src.resolve("outside"), root.resolve("other"));
         Files.writeString(other.resolve("secret.yml"), sigma("00000000-0000-0000-0000-0000000000ff", "Outside", "  s:\n    a: 1\n  condition: s\n"));
         CASES.put("outside", o -> o.skipped("outside the source"));
+        if (mkfifo(src.resolve("fifo.yml"))) {
+            // Reading a named pipe would block ingest for ever; it must be passed over without being opened.
+            CASES.put("fifo.yml", o -> o.skipped("not a regular file"));
+        }
+        Path unreadable = Files.writeString(src.resolve("unreadable.yml"), sigma("00000000-0000-0000-0000-0000000000b1", "Unreadable",
+                "  s:\n    a: 1\n  condition: s\n"));
+        Files.setPosixFilePermissions(unreadable, java.util.Set.of());
+        if (Files.isReadable(unreadable)) {
+            // root reads any file whatever its mode, so the case cannot happen here (CI runs as root).
+            NOT_TRIED.add("unreadable.yml (running as root, which reads every file)");
+            Files.delete(unreadable);
+        } else {
+            CASES.put("unreadable.yml", o -> o.error("cannot read: AccessDeniedException"));
+        }
         Files.createDirectories(src.resolve("dir.yml"));
         CASES.put("dir.yml", o -> o.problem().isEmpty() && o.rules().isEmpty());
         Path many = Files.createDirectories(src.resolve("many"));
@@ -194,11 +210,88 @@ class HostileRuleFilesTest {
         return tests;
     }
 
+    /**
+     * Each hostile entry ingested alone beside the good rules, against the good rules alone: what the case adds.
+     * Printed, not asserted (timings belong in a report, not in a pass/fail test).
+     */
+    @org.junit.jupiter.api.Test
+    void eachCaseIsTimedAloneBesideTheGoodRules() throws Exception {
+        Path src = root.resolve("src");
+        long base = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            base = Math.min(base, timeIngest(copyWith(src, null)));
+        }
+        List<Path> entries;
+        try (var list = Files.list(src)) {
+            entries = list.filter(p -> !p.getFileName().toString().startsWith("good_")).sorted().toList();
+        }
+        for (Path entry : entries) {
+            ADDED_MILLIS.put(entry.getFileName().toString(), Math.max(0, timeIngest(copyWith(src, entry)) - base));
+        }
+        assertThat(ADDED_MILLIS).hasSize(entries.size());
+    }
+
+    private static Path copyWith(Path src, Path entry) throws IOException {
+        Path dir = Files.createTempDirectory(root, "alone");
+        for (int i = 1; i <= 3; i++) {
+            Files.copy(src.resolve("good_" + i + ".yml"), dir.resolve("good_" + i + ".yml"));
+        }
+        if (entry != null) {
+            if (Files.isSymbolicLink(entry)) {
+                Files.createSymbolicLink(dir.resolve(entry.getFileName()), Files.readSymbolicLink(entry));
+            } else if (Files.isDirectory(entry)) {
+                Path target = Files.createDirectories(dir.resolve(entry.getFileName()));
+                try (var files = Files.list(entry)) {
+                    for (Path f : files.toList()) {
+                        Files.copy(f, target.resolve(f.getFileName()));
+                    }
+                }
+            } else if (Files.isRegularFile(entry) && !Files.isReadable(entry)) {
+                Files.setPosixFilePermissions(Files.createFile(dir.resolve(entry.getFileName())), java.util.Set.of());
+            } else if (Files.isRegularFile(entry)) {
+                Files.copy(entry, dir.resolve(entry.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            } else {
+                mkfifo(dir.resolve(entry.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    private static long timeIngest(Path dir) {
+        IngestProperties properties = new IngestProperties(List.of("src=" + dir), 1 << 20, 2, Map.of(), "");
+        IngestService ingest = IngestServiceTest.ingestInto(new IngestServiceTest.InMemoryRules(), properties,
+                new RuleIndex(AttackCatalog.load(null)), AttackCatalog.load(null),
+                new IndicatorCatalog(FieldTaxonomy.NONE, new EventTables(Map.of(), Map.of())));
+        long started = System.nanoTime();
+        ingest.ingest();
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static boolean mkfifo(Path path) {
+        try {
+            return new ProcessBuilder("mkfifo", path.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @AfterAll
     static void printTally() {
         int tried = CASES.size() + 2;
         System.out.printf("Hostile rule files: %d tried, %d passed; ingest of %d files took %d ms%n", tried, PASSED.size(),
                 report.totals().files(), ingestMillis);
+        if (!NOT_TRIED.isEmpty()) {
+            System.out.println("Hostile rule files not tried: " + String.join("; ", NOT_TRIED));
+        }
+        if (!ADDED_MILLIS.isEmpty()) {
+            StringBuilder line = new StringBuilder("Hostile rule files, ms each adds to an ingest of the good rules alone:");
+            ADDED_MILLIS.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> line.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+            System.out.println(line);
+        }
     }
 
 }
