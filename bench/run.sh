@@ -34,15 +34,15 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-# The shipped way to run (see the Dockerfile): the jar extracted, with a class-data archive from a training run.
+# The shipped way to run (see the Dockerfile): the jar extracted, Spring AOT, a class-data archive from a training run.
 ./mvnw -B -q package -DskipTests
 jar=$(ls target/rulescope-*.jar | head -n 1)
 app="$work/app"
 java -Djarmode=tools -jar "$jar" extract --destination "$app" > /dev/null
 appjar="$app/$(basename "$jar")"
-java -XX:ArchiveClassesAtExit="$app/rulescope.jsa" -Dspring.context.exit=onRefresh -jar "$appjar" \
+java -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit="$app/rulescope.jsa" -Dspring.context.exit=onRefresh -jar "$appjar" \
   --server.port=0 --rulescope.snapshot-dir= > "$work/training.log" 2>&1 || { tail -n 20 "$work/training.log"; exit 1; }
-jvm_opts="${JVM_OPTS--XX:TieredStopAtLevel=1} -XX:SharedArchiveFile=$app/rulescope.jsa"
+jvm_opts="${JVM_OPTS--XX:TieredStopAtLevel=1} -XX:SharedArchiveFile=$app/rulescope.jsa -Dspring.aot.enabled=true"
 
 # start SOURCES SNAPSHOT_DIR XMX LOG: starts the app, sets pid, and returns once it is ready, with ready_ms set.
 start() {

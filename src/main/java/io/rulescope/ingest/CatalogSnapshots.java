@@ -62,7 +62,7 @@ final class CatalogSnapshots {
     private static final ObjectInputFilter ALLOWED = info -> {
         ObjectInputFilter.Status status = PATTERNS.checkInput(info);
         if (status == ObjectInputFilter.Status.REJECTED) {
-            throw new IllegalStateException("the snapshot holds a class outside the allow-list: "
+            throw new IllegalStateException("it holds a class outside the allow-list: "
                     + (info.serialClass() == null ? "(a limit was exceeded)" : info.serialClass().getName()));
         }
         return status;
@@ -157,8 +157,14 @@ final class CatalogSnapshots {
     }
 
     private static void ignoring(Path dir, RuntimeException e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        log.warn("Ignoring catalog snapshot {}: {}", dir, cause.getCause() != null ? cause.getCause().getMessage() : cause.toString());
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root instanceof java.io.EOFException ? "the file ends early (was it cut short?)"
+                : root instanceof IllegalStateException && root.getMessage() != null ? root.getMessage()
+                : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        log.warn("Ignoring catalog snapshot {} and reading the sources instead: {}", dir, reason);
     }
 
     private static <T> T read(Path file, Class<T> type) {
