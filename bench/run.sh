@@ -35,7 +35,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
 # The shipped way to run (see the Dockerfile): the jar extracted, Spring AOT, a class-data archive from a training run.
-./mvnw -B -q package -DskipTests
+./mvnw -B -q package -DskipTests > "$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; exit 1; }
 jar=$(ls target/rulescope-*.jar | head -n 1)
 app="$work/app"
 java -Djarmode=tools -jar "$jar" extract --destination "$app" > /dev/null
