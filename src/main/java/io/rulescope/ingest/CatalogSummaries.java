@@ -31,8 +31,8 @@ final class CatalogSummaries {
         for (Tactic t : attack.tactics()) {
             tactics.add(new CatalogSummary.TacticCount(t.id(), t.shortName(), t.name(), perTactic.getOrDefault(t.shortName(), 0)));
         }
-        return new CatalogSummary(catalog.size(), IngestService.countBy(catalog, Rule::getPlatform),
-                IngestService.countBy(catalog, Rule::getSourceName), List.copyOf(tactics),
-                IngestService.countBy(catalog, Rule::getStatusOrUnknown), techniques.size());
+        return new CatalogSummary(catalog.size(), IngestRun.countBy(catalog, Rule::getPlatform),
+                IngestRun.countBy(catalog, Rule::getSourceName), List.copyOf(tactics),
+                IngestRun.countBy(catalog, Rule::getStatusOrUnknown), techniques.size());
     }
 }

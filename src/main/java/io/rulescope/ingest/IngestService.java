@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +14,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 
@@ -68,13 +64,7 @@ public class IngestService {
      */
     @PostConstruct
     void startPreparing() {
-        Thread thread = new Thread(() -> {
-            Run run = new Run();
-            if (prepare(run)) {
-                setPhase("waiting for the database", run);
-                load(run, store.join());
-            }
-        }, "ingest");
+        Thread thread = new Thread(this::ingest, "ingest");
         thread.setDaemon(true);
         thread.start();
     }
@@ -107,33 +97,19 @@ public class IngestService {
         return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The whole ingest in the calling thread (tests and tools); the store must have been given. */
+    /** The whole ingest in the calling thread (tests and tools, which give the store first). */
     public void ingest() {
-        Run run = new Run();
+        IngestRun run = new IngestRun();
         if (prepare(run)) {
+            if (!store.isDone()) {
+                setPhase("waiting for the database", run);
+            }
             load(run, store.join());
         }
     }
 
-    /** What one ingest has found so far, handed from the preparing steps to the loading ones. */
-    private static final class Run {
-        final Instant started = Instant.now();
-        final Map<String, Long> phases = new LinkedHashMap<>();
-        final List<IngestProblem> problems = Collections.synchronizedList(new ArrayList<>());
-        Map<Source, List<SourceFile>> filesBySource = new LinkedHashMap<>();
-        List<SourceFile> files = List.of();
-        List<Rule> catalog = List.of();
-        SupportingData support = new SupportingData();
-        Map<String, QueryAnalysis> analyses = Map.of();
-        RuleIndex.Built built;
-        CatalogSummary summary;
-        int skipped;
-        String snapshotKey;
-        boolean restored;
-    }
-
     /** Scan, read, parse, map, analyse, count and build the index; false (and a FAILED report) if it broke. */
-    private boolean prepare(Run run) {
+    private boolean prepare(IngestRun run) {
         try {
             SourceScanner scanner = new SourceScanner(properties);
             List<Source> sources = scanner.sources();
@@ -170,10 +146,11 @@ public class IngestService {
                     run.skipped++;
                 }
             }
-            catalog = dropDuplicateKeys(catalog, run.problems);
-            reportSharedIds(catalog, run.problems);
             run.catalog = catalog;
             run.support = support;
+            run.keepFirstOfEachKey();
+            run.reportSharedIds();
+            catalog = run.catalog;
             run.phases.put("map", millisSince(t));
             setPhase("query analysis", run);
 
@@ -207,7 +184,7 @@ public class IngestService {
      * True if a snapshot saved under this content's key was found and restored into {@code run}. Its rules are
      * stored while its analysis and index are still being read: on a restart that is most of the work.
      */
-    private boolean restoreSnapshot(Run run) {
+    private boolean restoreSnapshot(IngestRun run) {
         setPhase("checking for a saved catalog", run);
         long t = System.nanoTime();
         run.snapshotKey = snapshots.key(run.files, properties, attack.fingerprint(), properties.effectiveThreads());
@@ -247,7 +224,7 @@ public class IngestService {
     }
 
     /** Persist the rules, then let searches see the index built for them: a hit always has a page to open. */
-    private void load(Run run, CatalogStore catalogStore) {
+    private void load(IngestRun run, CatalogStore catalogStore) {
         try {
             if (!run.restored) {
                 long t = System.nanoTime();
@@ -258,7 +235,7 @@ public class IngestService {
             summary = run.summary;
             supporting = run.support;
 
-            report = finished(IngestReport.State.READY, run);
+            report = run.finished(IngestReport.State.READY);
             IngestReport.Totals totals = report.totals();
             log.info("Ingest done: {} files, {} rules, {} skipped, {} errors, {} warnings in {} ms (phases ms: {}); "
                     + "supporting data: {} macros, {} data sources, {} stories; {} distinct indicators",
@@ -282,15 +259,9 @@ public class IngestService {
         }
     }
 
-    private void fail(Run run, Throwable e) {
+    private void fail(IngestRun run, Throwable e) {
         log.error("Ingest failed", e);
-        run.problems.add(IngestProblem.error("-", "-", "ingest stopped by an internal error: " + e));
-        run.files = List.of();
-        run.filesBySource = Map.of();
-        run.catalog = List.of();
-        run.support = new SupportingData();
-        run.skipped = 0;
-        report = finished(IngestReport.State.FAILED, run);
+        report = run.failed(e);
         done.countDown();
     }
 
@@ -343,66 +314,8 @@ public class IngestService {
         }
     }
 
-    /** Two documents at one place (a file listed twice through links) would collide on the key; keep the first. */
-    private static List<Rule> dropDuplicateKeys(List<Rule> catalog, List<IngestProblem> problems) {
-        Map<String, Rule> byUid = new LinkedHashMap<>();
-        for (Rule rule : catalog) {
-            if (byUid.putIfAbsent(rule.getUid(), rule) != null) {
-                problems.add(IngestProblem.error(rule.getSourceName(), rule.getSourcePath(), "the same document was read twice"));
-            }
-        }
-        return new ArrayList<>(byUid.values());
-    }
-
-    /** An id used by rules in different files is legal (forks, conversions) but worth saying: its permalink lists them. */
-    private static void reportSharedIds(List<Rule> catalog, List<IngestProblem> problems) {
-        Map<String, List<Rule>> byId = catalog.stream().collect(Collectors.groupingBy(Rule::getRuleId));
-        byId.values().stream().filter(group -> group.stream().map(r -> r.getSourceName() + "/" + r.getSourcePath()).distinct().count() > 1)
-                .forEach(group -> {
-                    for (Rule rule : group) {
-                        String others = group.stream().filter(r -> r != rule && !(r.getSourcePath().equals(rule.getSourcePath())
-                                && r.getSourceName().equals(rule.getSourceName())))
-                                .map(r -> r.getSourceName() + ":" + r.getSourcePath()).distinct().collect(Collectors.joining(", "));
-                        problems.add(IngestProblem.warning(rule.getSourceName(), rule.getSourcePath(), "duplicate id '"
-                                + rule.getRuleId() + "' is also used by " + others + "; its permalink lists all of them"));
-                    }
-                });
-    }
-
-    private void setPhase(String phase, Run run) {
-        IngestReport r = report;
-        report = new IngestReport(IngestReport.State.LOADING, phase, run.files.size(), filesDone.get(), run.started, null,
-                r.sources(), r.rulesByFormat(), r.rulesByPlatform(), r.supporting(),
-                Collections.unmodifiableMap(new LinkedHashMap<>(run.phases)), r.totals(), List.copyOf(run.problems));
-    }
-
-    private IngestReport finished(IngestReport.State state, Run run) {
-        List<Rule> catalog = run.catalog;
-        Map<String, Long> rulesPerSource = catalog.stream().collect(Collectors.groupingBy(Rule::getSourceName, Collectors.counting()));
-        List<IngestReport.SourceSummary> sources = run.filesBySource.entrySet().stream()
-                .map(e -> new IngestReport.SourceSummary(e.getKey().name(), e.getKey().label(),
-                        e.getKey().isEmbedded() ? "(embedded)" : e.getKey().root().toString(), e.getKey().webHome(),
-                        e.getValue().size(), rulesPerSource.getOrDefault(e.getKey().name(), 0L).intValue()))
-                .toList();
-        List<IngestProblem> sorted = new ArrayList<>(run.problems);
-        sorted.sort(Comparator.comparing(IngestProblem::level).thenComparing(IngestProblem::source).thenComparing(IngestProblem::path));
-        int errors = (int) sorted.stream().filter(p -> p.level() == IngestProblem.Level.ERROR).count();
-        int warnings = (int) sorted.stream().filter(p -> p.level() == IngestProblem.Level.WARNING).count();
-        long total = Duration.between(run.started, Instant.now()).toMillis();
-        int files = run.files.size();
-        SupportingData support = run.support;
-        return new IngestReport(state, state == IngestReport.State.READY ? "done" : "failed", files, files,
-                run.started, Instant.now(), sources, countBy(catalog, r -> r.getFormat().name()), countBy(catalog, Rule::getPlatform),
-                new IngestReport.Supporting(support.macroCount(), support.dataSourceCount(), support.storyCount()),
-                Collections.unmodifiableMap(new LinkedHashMap<>(run.phases)),
-                new IngestReport.Totals(files, catalog.size(), run.skipped, errors, warnings, total), List.copyOf(sorted));
-    }
-
-    static Map<String, Integer> countBy(List<Rule> catalog, Function<Rule, String> key) {
-        Map<String, Integer> counts = new HashMap<>();
-        catalog.forEach(rule -> counts.merge(String.valueOf(key.apply(rule)), 1, Integer::sum));
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    private void setPhase(String phase, IngestRun run) {
+        report = run.loading(phase, filesDone.get(), report);
     }
 
     private static long millisSince(long nanos) {

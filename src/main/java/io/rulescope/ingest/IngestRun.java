@@ -1,0 +1,106 @@
+package io.rulescope.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.rule.CatalogSummary;
+import io.rulescope.rule.Rule;
+import io.rulescope.search.RuleIndex;
+
+/** What one ingest has found so far, handed from the preparing steps to the loading ones, and the report it makes. */
+final class IngestRun {
+
+    final Instant started = Instant.now();
+    final Map<String, Long> phases = new LinkedHashMap<>();
+    final List<IngestProblem> problems = Collections.synchronizedList(new ArrayList<>());
+    Map<Source, List<SourceFile>> filesBySource = new LinkedHashMap<>();
+    List<SourceFile> files = List.of();
+    List<Rule> catalog = List.of();
+    SupportingData support = new SupportingData();
+    Map<String, QueryAnalysis> analyses = Map.of();
+    RuleIndex.Built built;
+    CatalogSummary summary;
+    int skipped;
+    String snapshotKey;
+    boolean restored;
+
+    /** Two documents at one place (a file listed twice through links) would collide on the key; keep the first. */
+    void keepFirstOfEachKey() {
+        Map<String, Rule> byUid = new LinkedHashMap<>();
+        for (Rule rule : catalog) {
+            if (byUid.putIfAbsent(rule.getUid(), rule) != null) {
+                problems.add(IngestProblem.error(rule.getSourceName(), rule.getSourcePath(), "the same document was read twice"));
+            }
+        }
+        catalog = new ArrayList<>(byUid.values());
+    }
+
+    /** An id used by rules in different files is legal (forks, conversions) but worth saying: its permalink lists them. */
+    void reportSharedIds() {
+        Map<String, List<Rule>> byId = catalog.stream().collect(Collectors.groupingBy(Rule::getRuleId));
+        byId.values().stream().filter(group -> group.stream().map(r -> r.getSourceName() + "/" + r.getSourcePath()).distinct().count() > 1)
+                .forEach(group -> {
+                    for (Rule rule : group) {
+                        String others = group.stream().filter(r -> r != rule && !(r.getSourcePath().equals(rule.getSourcePath())
+                                && r.getSourceName().equals(rule.getSourceName())))
+                                .map(r -> r.getSourceName() + ":" + r.getSourcePath()).distinct().collect(Collectors.joining(", "));
+                        problems.add(IngestProblem.warning(rule.getSourceName(), rule.getSourcePath(), "duplicate id '"
+                                + rule.getRuleId() + "' is also used by " + others + "; its permalink lists all of them"));
+                    }
+                });
+    }
+
+    /** The report while loading: the figures of the previous report, this run's phases and problems so far. */
+    IngestReport loading(String phase, int filesDone, IngestReport previous) {
+        return new IngestReport(IngestReport.State.LOADING, phase, files.size(), filesDone, started, null,
+                previous.sources(), previous.rulesByFormat(), previous.rulesByPlatform(), previous.supporting(),
+                Collections.unmodifiableMap(new LinkedHashMap<>(phases)), previous.totals(), List.copyOf(problems));
+    }
+
+    /** The report of a run that stopped on an internal error: the error is its one problem that matters. */
+    IngestReport failed(Throwable e) {
+        problems.add(IngestProblem.error("-", "-", "ingest stopped by an internal error: " + e));
+        files = List.of();
+        filesBySource = Map.of();
+        catalog = List.of();
+        support = new SupportingData();
+        skipped = 0;
+        return finished(IngestReport.State.FAILED);
+    }
+
+    IngestReport finished(IngestReport.State state) {
+        Map<String, Long> rulesPerSource = catalog.stream().collect(Collectors.groupingBy(Rule::getSourceName, Collectors.counting()));
+        List<IngestReport.SourceSummary> sources = filesBySource.entrySet().stream()
+                .map(e -> new IngestReport.SourceSummary(e.getKey().name(), e.getKey().label(),
+                        e.getKey().isEmbedded() ? "(embedded)" : e.getKey().root().toString(), e.getKey().webHome(),
+                        e.getValue().size(), rulesPerSource.getOrDefault(e.getKey().name(), 0L).intValue()))
+                .toList();
+        List<IngestProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing(IngestProblem::level).thenComparing(IngestProblem::source).thenComparing(IngestProblem::path));
+        int errors = (int) sorted.stream().filter(p -> p.level() == IngestProblem.Level.ERROR).count();
+        int warnings = (int) sorted.stream().filter(p -> p.level() == IngestProblem.Level.WARNING).count();
+        long total = Duration.between(started, Instant.now()).toMillis();
+        return new IngestReport(state, state == IngestReport.State.READY ? "done" : "failed", files.size(), files.size(),
+                started, Instant.now(), sources, countBy(catalog, r -> r.getFormat().name()), countBy(catalog, Rule::getPlatform),
+                new IngestReport.Supporting(support.macroCount(), support.dataSourceCount(), support.storyCount()),
+                Collections.unmodifiableMap(new LinkedHashMap<>(phases)),
+                new IngestReport.Totals(files.size(), catalog.size(), skipped, errors, warnings, total), List.copyOf(sorted));
+    }
+
+    static Map<String, Integer> countBy(List<Rule> catalog, Function<Rule, String> key) {
+        Map<String, Integer> counts = new HashMap<>();
+        catalog.forEach(rule -> counts.merge(String.valueOf(key.apply(rule)), 1, Integer::sum));
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+}
