@@ -16,7 +16,6 @@ COPY --from=build /src/target/rulescope-*.jar /tmp/rulescope.jar
 # Start-up (see README, "Starting fast"): the jar extracted (no nested-jar class loading), Spring's build-time AOT
 # bean definitions, and a class-data archive recorded by a training run that stops once the context is up.
 RUN java -Djarmode=tools -jar /tmp/rulescope.jar extract --destination /app && rm /tmp/rulescope.jar \
-    && mv /app/rulescope-*.jar /app/rulescope.jar \
     && java -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit=/app/rulescope.jsa -Dspring.context.exit=onRefresh \
        -jar /app/rulescope.jar \
        --server.port=0 --rulescope.snapshot-dir=
