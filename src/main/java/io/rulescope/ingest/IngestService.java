@@ -123,15 +123,26 @@ public class IngestService {
             List<SourceFile> files = run.filesBySource.values().stream().flatMap(List::stream).toList();
             run.files = files;
             run.phases.put("scan", millisSince(t));
-            if (snapshots.enabled() && restoreSnapshot(run)) {
-                return true;
+            List<SourceFile> toParse = files;
+            if (snapshots.enabled()) {
+                // The content hash needs every byte anyway: read once, hash, and parse from memory on a miss.
+                setPhase("read", run);
+                t = System.nanoTime();
+                toParse = parallel(files, this::readIntoMemory);
+                run.files = toParse;
+                run.phases.put("read", millisSince(t));
+                if (restoreSnapshot(run)) {
+                    return true;
+                }
             }
-            setPhase("read and parse", run);
+            setPhase(snapshots.enabled() ? "parse" : "read and parse", run);
 
             t = System.nanoTime();
             YamlReader reader = new YamlReader(properties.maxFileBytes());
-            List<FileResult> parsed = parallel(files, file -> readAndParse(file, reader, files.size(), run.started));
-            run.phases.put("read+parse", millisSince(t));
+            List<SourceFile> parseList = toParse;
+            List<FileResult> parsed = parallel(parseList, file -> readAndParse(file, reader, parseList.size(), run.started));
+            run.phases.put(snapshots.enabled() ? "parse" : "read+parse", millisSince(t));
+            run.files = files; // the scanned list, without the bytes read into memory
             setPhase("map", run);
 
             t = System.nanoTime();
@@ -272,6 +283,24 @@ public class IngestService {
         } catch (RuntimeException | StackOverflowError e) {
             problems.add(IngestProblem.warning(rule.getSourceName(), rule.getSourcePath(), "query not analysed: " + e));
             return new QueryAnalysis(List.of(), List.of(), List.of(), List.of(), List.of("query not analysed: internal error"));
+        }
+    }
+
+    /**
+     * The file with its bytes already read, or with the read's failure kept to be reported where reads are. Files over
+     * the size limit stay unread: parsing refuses them by their size.
+     */
+    private SourceFile readIntoMemory(SourceFile file) {
+        if (file.size() > properties.maxFileBytes()) {
+            return file;
+        }
+        try {
+            byte[] bytes = file.read();
+            return new SourceFile(file.source(), file.path(), file.size(), () -> bytes);
+        } catch (IOException e) {
+            return new SourceFile(file.source(), file.path(), file.size(), () -> {
+                throw e;
+            });
         }
     }
 
