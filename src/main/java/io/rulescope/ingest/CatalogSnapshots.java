@@ -74,6 +74,9 @@ final class CatalogSnapshots {
     CatalogSnapshots(Path folder) {
         this.folder = folder;
         this.build = buildIdentity();
+        if (folder != null && build == null) {
+            log.info("Catalog snapshots are off: this build has no META-INF/build-info.properties to tell it apart");
+        }
     }
 
     boolean enabled() {
