@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -92,21 +91,15 @@ final class CatalogSnapshots {
             implements Serializable {
     }
 
-    /** The key of a catalog read from these files with these settings; files are hashed in parallel. */
-    String key(List<SourceFile> files, IngestProperties properties, String attackFingerprint, int threads) {
+    /** The key of a catalog read from these files, whose bytes hash to {@code hashes}, with these settings. */
+    String key(List<SourceFile> files, List<String> hashes, IngestProperties properties, String attackFingerprint) {
         MessageDigest digest = sha256();
         update(digest, "rulescope-snapshot " + FORMAT + " index " + IndexField.VERSION + " build " + build);
         update(digest, "settings " + properties.sources() + " " + properties.maxFileBytes() + " " + properties.webHomes());
         update(digest, "attack " + attackFingerprint);
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            List<String> hashes = pool.submit(() -> files.parallelStream().map(CatalogSnapshots::fileHash).toList()).join();
-            for (int i = 0; i < files.size(); i++) {
-                SourceFile file = files.get(i);
-                update(digest, file.source().name() + "\u0000" + file.path() + "\u0000" + hashes.get(i));
-            }
-        } finally {
-            pool.shutdown();
+        for (int i = 0; i < files.size(); i++) {
+            SourceFile file = files.get(i);
+            update(digest, file.source().name() + "\u0000" + file.path() + "\u0000" + hashes.get(i));
         }
         return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
     }
@@ -220,7 +213,8 @@ final class CatalogSnapshots {
         }
     }
 
-    private static String fileHash(SourceFile file) {
+    /** One file's part of the key; ingest computes these in parallel, beside the read. */
+    static String fileHash(SourceFile file) {
         MessageDigest digest = sha256();
         try {
             digest.update(file.read());

@@ -129,9 +129,8 @@ public class IngestService {
                 setPhase("read", run);
                 t = System.nanoTime();
                 toParse = parallel(files, this::readIntoMemory);
-                run.files = toParse;
                 run.phases.put("read", millisSince(t));
-                if (restoreSnapshot(run)) {
+                if (restoreSnapshot(run, toParse)) {
                     return true;
                 }
             }
@@ -142,7 +141,6 @@ public class IngestService {
             List<SourceFile> parseList = toParse;
             List<FileResult> parsed = parallel(parseList, file -> readAndParse(file, reader, parseList.size(), run.started));
             run.phases.put(snapshots.enabled() ? "parse" : "read+parse", millisSince(t));
-            run.files = files; // the scanned list, without the bytes read into memory
             setPhase("map", run);
 
             t = System.nanoTime();
@@ -195,10 +193,11 @@ public class IngestService {
      * True if a snapshot saved under this content's key was found and restored into {@code run}. Its rules are
      * stored while its analysis and index are still being read: on a restart that is most of the work.
      */
-    private boolean restoreSnapshot(IngestRun run) {
+    private boolean restoreSnapshot(IngestRun run, List<SourceFile> inMemory) {
         setPhase("checking for a saved catalog", run);
         long t = System.nanoTime();
-        run.snapshotKey = snapshots.key(run.files, properties, attack.fingerprint(), properties.effectiveThreads());
+        List<String> hashes = parallel(inMemory, CatalogSnapshots::fileHash);
+        run.snapshotKey = snapshots.key(inMemory, hashes, properties, attack.fingerprint());
         run.phases.put("content hash", millisSince(t));
         t = System.nanoTime();
         Optional<CatalogSnapshots.Opened> opened = snapshots.open(run.snapshotKey);

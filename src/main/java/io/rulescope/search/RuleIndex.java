@@ -66,16 +66,6 @@ public class RuleIndex implements AutoCloseable {
         this.attack = attack;
     }
 
-    /** Replaces the whole index with these rules; searches see the new content once this returns. */
-    public void rebuild(Collection<Rule> rules) {
-        rebuild(rules, rule -> QueryAnalysis.EMPTY);
-    }
-
-    /** Replaces the whole index; each rule is indexed with its query analysis (indicators, search terms). */
-    public void rebuild(Collection<Rule> rules, Function<Rule, QueryAnalysis> analyses) {
-        publish(build(rules, analyses));
-    }
-
     /**
      * Writes an index of these rules that searches do not see until {@link #publish}: ingest builds it while the
      * database is still being filled, so search never finds a rule its page cannot show yet. Documents are added from
