@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.rulescope.ingest.IngestReport;
+import io.rulescope.catalog.IngestReport;
 import io.rulescope.ingest.IngestService;
 
 /**

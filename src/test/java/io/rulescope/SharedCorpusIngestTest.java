@@ -22,10 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.rulescope.ingest.IngestReport;
+import io.rulescope.catalog.CatalogHolder;
+import io.rulescope.catalog.IngestReport;
 import io.rulescope.ingest.IngestService;
 import io.rulescope.search.RuleFilter;
-import io.rulescope.search.RuleIndex;
 import io.rulescope.search.RulePage;
 import io.rulescope.search.RuleSummary;
 
@@ -46,7 +46,7 @@ class SharedCorpusIngestTest {
     IngestService ingest;
 
     @Autowired
-    RuleIndex index;
+    CatalogHolder catalogs;
 
     private IngestReport loaded() throws InterruptedException {
         assertThat(ingest.awaitDone(Duration.ofMinutes(3))).isTrue();
@@ -57,7 +57,7 @@ class SharedCorpusIngestTest {
     void everyEscuDetectionAndEverySigmaRuleBecomesARuleWithZeroFailures() throws Exception {
         IngestReport report = loaded();
 
-        assertThat(report.problems()).filteredOn(p -> p.level() == io.rulescope.ingest.IngestProblem.Level.ERROR).isEmpty();
+        assertThat(report.problems()).filteredOn(p -> p.level() == io.rulescope.catalog.IngestProblem.Level.ERROR).isEmpty();
         assertThat(report.problems()).as("every ESCU search and Sigma detection analyses without an exception")
                 .noneMatch(p -> p.reason().startsWith("query not analysed"));
         assertThat(report.phaseMillis()).containsKeys("query analysis", "corpus counts");
@@ -90,11 +90,11 @@ class SharedCorpusIngestTest {
     void aSampleOfPermalinksRendersWithStatus200() throws Exception {
         loaded();
         HttpClient http = HttpClient.newHttpClient();
-        RulePage all = index.browse(RuleFilter.NONE, 1, 200);
+        RulePage all = catalogs.peek().index().browse(RuleFilter.NONE, 1, 200);
         assertThat(all.total()).isGreaterThan(5000);
         int checked = 0;
         for (int page = 1; page <= all.pages(); page += 5) {
-            for (RuleSummary rule : index.browse(RuleFilter.NONE, page, 200).rules().subList(0, 3)) {
+            for (RuleSummary rule : catalogs.peek().index().browse(RuleFilter.NONE, page, 200).rules().subList(0, 3)) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + rule.permalink())).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(rule.permalink()).isIn(200);
@@ -109,15 +109,15 @@ class SharedCorpusIngestTest {
 
     private List<String> titles(String q) throws InterruptedException {
         loaded();
-        return search.search(q, 1, 100, "title").hits().stream().map(h -> h.rule().title()).toList();
+        return search.search(catalogs.peek().index(), q, 1, 100, "title").hits().stream().map(h -> h.rule().title()).toList();
     }
 
     @Test
     void aParentTechniqueFindsRulesTaggedOnlyWithItsSubTechniques() throws Exception {
         loaded();
-        io.rulescope.search.SearchResult parent = search.search("T1059", 1, 10, "relevance");
-        io.rulescope.search.SearchResult sub = search.search("T1059.001", 1, 10, "relevance");
-        io.rulescope.search.SearchResult onlySub = search.search("T1059.001 -technique:T1059.003 -technique:T1059.005", 1, 10, "relevance");
+        io.rulescope.search.SearchResult parent = search.search(catalogs.peek().index(), "T1059", 1, 10, "relevance");
+        io.rulescope.search.SearchResult sub = search.search(catalogs.peek().index(), "T1059.001", 1, 10, "relevance");
+        io.rulescope.search.SearchResult onlySub = search.search(catalogs.peek().index(), "T1059.001 -technique:T1059.003 -technique:T1059.005", 1, 10, "relevance");
 
         assertThat(parent.total()).isGreaterThan(sub.total());
         assertThat(titles("T1059")).containsAll(titles("t1059.001").stream().limit(20).toList());
@@ -132,7 +132,7 @@ class SharedCorpusIngestTest {
     @Test
     void aSigmaImageEndswithAndAnSplProcessNameRuleMeetInOneFieldSearch() throws Exception {
         loaded();
-        io.rulescope.search.SearchResult result = search.search("Image=*\\powershell.exe", 1, 10, "relevance");
+        io.rulescope.search.SearchResult result = search.search(catalogs.peek().index(), "Image=*\\powershell.exe", 1, 10, "relevance");
 
         assertThat(result.facets().get(io.rulescope.search.Facet.PLATFORM))
                 .extracting(io.rulescope.search.SearchResult.FacetCount::value).contains("Sigma", "Splunk");
@@ -141,8 +141,8 @@ class SharedCorpusIngestTest {
     @Test
     void theSeedRulesTechniqueResolvesAcrossFormats() throws Exception {
         loaded();
-        RulePage collection = index.browse(new RuleFilter(null, null, null, "collection"), 1, 10);
+        RulePage collection = catalogs.peek().index().browse(new RuleFilter(null, null, null, "collection"), 1, 10);
         assertThat(collection.total()).isGreaterThan(10);
-        assertThat(index.browse(new RuleFilter("Sigma", "sigma", null, null), 1, 1).total()).isEqualTo(ingest.report().sources().get(1).rules());
+        assertThat(catalogs.peek().index().browse(new RuleFilter("Sigma", "sigma", null, null), 1, 1).total()).isEqualTo(ingest.report().sources().get(1).rules());
     }
 }

@@ -11,8 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.rulescope.catalog.Catalog;
 import io.rulescope.search.RuleFilter;
-import io.rulescope.search.RuleIndex;
 import io.rulescope.search.RulePage;
 import io.rulescope.search.SearchService;
 import io.rulescope.search.SearchSyntaxException;
@@ -23,22 +26,19 @@ class AttackController {
 
     private final AttackCatalog attack;
     private final SearchService search;
-    private final RuleIndex index;
-    private final io.rulescope.search.IndexCache<String, AttackMatrix> matrices;
 
-    AttackController(AttackCatalog attack, SearchService search, RuleIndex index) {
+    AttackController(AttackCatalog attack, SearchService search) {
         this.attack = attack;
         this.search = search;
-        this.index = index;
-        this.matrices = new io.rulescope.search.IndexCache<>(index, 200);
     }
 
     @GetMapping("/attack")
-    String matrix(@RequestParam(required = false) String q, Model model, HttpServletResponse response) {
+    String matrix(@RequestParam(required = false) String q, Catalog catalog, Model model, HttpServletResponse response) {
         model.addAttribute("q", q == null ? "" : q);
         AttackMatrix matrix;
         try {
-            Map<String, Long> counts = search.techniqueCounts(q);
+            Map<String, Long> counts = search.techniqueCounts(catalog.index(), q);
+            Cache<String, AttackMatrix> matrices = catalog.cache("matrices", () -> Caffeine.newBuilder().maximumSize(200).build());
             matrix = matrices.get(q == null ? "" : q.strip(), k -> AttackMatrix.of(attack, counts));
         } catch (SearchSyntaxException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -50,7 +50,8 @@ class AttackController {
     }
 
     @GetMapping("/techniques/{id}")
-    String technique(@PathVariable String id, @RequestParam(defaultValue = "1") int page, Model model, HttpServletResponse response) {
+    String technique(@PathVariable String id, @RequestParam(defaultValue = "1") int page, Catalog catalog, Model model,
+            HttpServletResponse response) {
         String normalised = AttackCatalog.normaliseTechniqueId(id);
         Technique technique = normalised == null ? null : attack.technique(normalised).orElse(null);
         if (technique == null) {
@@ -58,7 +59,7 @@ class AttackController {
             model.addAttribute("missing", id.length() > 40 ? id.substring(0, 40) + "…" : id);
             return "attack/unknown";
         }
-        RulePage rules = index.byTechnique(technique, Math.max(1, Math.min(page, 10_000)), 100);
+        RulePage rules = catalog.index().byTechnique(technique, Math.max(1, Math.min(page, 10_000)), 100);
         model.addAttribute("technique", technique);
         model.addAttribute("name", attack.displayName(technique));
         model.addAttribute("tactics", technique.tactics().stream().map(attack::tactic).flatMap(java.util.Optional::stream).toList());
@@ -70,19 +71,19 @@ class AttackController {
     }
 
     @GetMapping("/tactics/{id}")
-    String tactic(@PathVariable String id, Model model, HttpServletResponse response) {
+    String tactic(@PathVariable String id, Catalog catalog, Model model, HttpServletResponse response) {
         Tactic tactic = attack.tactic(id.length() > 60 ? "" : id).orElse(null);
         if (tactic == null) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("missing", id.length() > 40 ? id.substring(0, 40) + "…" : id);
             return "attack/unknown";
         }
-        AttackMatrix matrix = AttackMatrix.of(attack, search.techniqueCounts(null));
+        AttackMatrix matrix = AttackMatrix.of(attack, search.techniqueCounts(catalog.index(), null));
         List<AttackMatrix.Cell> cells = matrix.columns().stream().filter(c -> c.tactic().equals(tactic)).findFirst()
                 .map(AttackMatrix.Column::cells).orElse(List.of());
         model.addAttribute("tactic", tactic);
         model.addAttribute("cells", cells);
-        model.addAttribute("ruleCount", index.browse(new RuleFilter(null, null, null, tactic.shortName()), 1, 1).total());
+        model.addAttribute("ruleCount", catalog.index().browse(new RuleFilter(null, null, null, tactic.shortName()), 1, 1).total());
         return "attack/tactic";
     }
 

@@ -22,12 +22,12 @@ class AnatomyConfiguration {
 
     @Bean
     FieldTaxonomy fieldTaxonomy() {
-        return IndicatorCatalog.shippedTaxonomy();
+        return IndicatorAnalysis.shippedTaxonomy();
     }
 
     @Bean
     EventTables eventTables() {
-        return IndicatorCatalog.shippedEventTables();
+        return IndicatorAnalysis.shippedEventTables();
     }
 
     static FieldTaxonomy loadTaxonomy(String path) {

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import io.rulescope.catalog.Catalog;
 import io.rulescope.query.Kind;
 import io.rulescope.query.Polarity;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleRepository;
 
 /** The rules that share one indicator: where every corpus count on a rule page leads. */
 @Controller
@@ -26,19 +26,12 @@ class IndicatorController {
 
     private static final int MAX_PARAMETER = 2000;
 
-    private final IndicatorCatalog indicators;
-    private final RuleRepository rules;
-
-    IndicatorController(IndicatorCatalog indicators, RuleRepository rules) {
-        this.indicators = indicators;
-        this.rules = rules;
-    }
 
     record Lookup(String field, String canonicalField, Kind kind, String value, Polarity polarity, boolean cased,
             List<Rule> rules, String error) {
     }
 
-    private Lookup lookup(String field, String kind, String value, String polarity, boolean cased) {
+    private static Lookup lookup(Catalog catalog, String field, String kind, String value, String polarity, boolean cased) {
         if (field == null || field.isBlank() || kind == null || kind.isBlank()) {
             return failed(field, "name a field and a kind, e.g. /indicators?field=EventCode&kind=eq&value=1");
         }
@@ -52,8 +45,9 @@ class IndicatorController {
             return failed(field, "unknown kind '" + abbreviate(kind) + "'; use one of " + java.util.Arrays.stream(Kind.values()).map(Kind::label).toList());
         }
         Polarity p = "exclude".equalsIgnoreCase(polarity) ? Polarity.EXCLUDE : Polarity.MATCH;
+        IndicatorIndex indicators = catalog.indicators();
         List<String> uids = indicators.rulesWith(indicators.keyOf(field, k, value, p, cased));
-        List<Rule> found = uids.isEmpty() ? List.of() : rules.findByUidIn(uids).stream()
+        List<Rule> found = catalog.rules().byUids(uids).stream()
                 .sorted(Comparator.comparing(Rule::getTitle, String.CASE_INSENSITIVE_ORDER)).toList();
         return new Lookup(field, indicators.taxonomy().canonical(field), k, value, p, cased, found, null);
     }
@@ -69,8 +63,8 @@ class IndicatorController {
     @GetMapping("/indicators")
     String page(@RequestParam(required = false) String field, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String value, @RequestParam(required = false) String polarity,
-            @RequestParam(defaultValue = "false") boolean cased, Model model, HttpServletResponse response) {
-        Lookup lookup = lookup(field, kind, value, polarity, cased);
+            @RequestParam(defaultValue = "false") boolean cased, Catalog catalog, Model model, HttpServletResponse response) {
+        Lookup lookup = lookup(catalog, field, kind, value, polarity, cased);
         if (lookup.error() != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
@@ -82,8 +76,8 @@ class IndicatorController {
     @ResponseBody
     ResponseEntity<Map<String, Object>> api(@RequestParam(required = false) String field, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String value, @RequestParam(required = false) String polarity,
-            @RequestParam(defaultValue = "false") boolean cased) {
-        Lookup lookup = lookup(field, kind, value, polarity, cased);
+            @RequestParam(defaultValue = "false") boolean cased, Catalog catalog) {
+        Lookup lookup = lookup(catalog, field, kind, value, polarity, cased);
         Map<String, Object> body = new LinkedHashMap<>();
         if (lookup.error() != null) {
             body.put("error", lookup.error());

@@ -4,6 +4,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import io.rulescope.catalog.IngestReport;
+
 /** Health is UP only once the catalog is loaded, so orchestrators route traffic to a complete catalog. */
 @Component("catalog")
 class CatalogHealthIndicator implements HealthIndicator {

@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 
+import io.rulescope.catalog.IngestProblem;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.IndexField;
@@ -35,9 +36,13 @@ import io.rulescope.search.RuleIndex;
 
 /**
  * Catalogs saved after an ingest, keyed by a hash of everything the result depends on: the bytes of every source
- * file, the ingest settings, the ATT&CK catalog and the build of the code. A restart that finds its key skips reading,
- * parsing, analysis and indexing. Only the newest snapshot is kept. A snapshot that cannot be read (damaged, written by
+ * file, each git source's commit, the ingest settings, the ATT&CK catalog and the build of the code. A restart that
+ * finds its key skips reading, parsing, analysis and indexing. A snapshot that cannot be read (damaged, written by
  * another version, or holding classes outside the allow-list) is ignored and ingest reads the sources as usual.
+ *
+ * <p>The folder may be shared, with other programs or with other instances of Rulescope: only entries named
+ * {@code rulescope-catalog-*} are ever written or deleted, each snapshot appears by an atomic rename, and the newest
+ * {@link #KEPT} are kept, so two replicas that save different catalogs do not delete each other's.
  */
 final class CatalogSnapshots {
 
@@ -66,6 +71,10 @@ final class CatalogSnapshots {
         return status;
     };
 
+    static final String PREFIX = "rulescope-catalog-";
+    private static final String TEMP_PREFIX = ".rulescope-catalog-";
+    static final int KEPT = 3;
+
     private final Path folder;
     private final String build;
 
@@ -92,11 +101,13 @@ final class CatalogSnapshots {
     }
 
     /** The key of a catalog read from these files, whose bytes hash to {@code hashes}, with these settings. */
-    String key(List<SourceFile> files, List<String> hashes, IngestProperties properties, String attackFingerprint) {
+    String key(List<SourceFile> files, List<String> hashes, IngestProperties properties, String attackFingerprint,
+            Map<String, String> sourceVersions) {
         MessageDigest digest = sha256();
         update(digest, "rulescope-snapshot " + FORMAT + " index " + IndexField.VERSION + " build " + build);
         update(digest, "settings " + properties.sources() + " " + properties.maxFileBytes() + " " + properties.webHomes());
         update(digest, "attack " + attackFingerprint);
+        update(digest, "versions " + new java.util.TreeMap<>(sourceVersions));
         for (int i = 0; i < files.size(); i++) {
             SourceFile file = files.get(i);
             update(digest, file.source().name() + "\u0000" + file.path() + "\u0000" + hashes.get(i));
@@ -112,10 +123,11 @@ final class CatalogSnapshots {
         if (!enabled()) {
             return Optional.empty();
         }
-        Path dir = folder.resolve(key);
+        Path dir = folder.resolve(PREFIX + key);
         if (!Files.isRegularFile(dir.resolve(RULES_FILE))) {
             return Optional.empty();
         }
+        touch(dir);
         CompletableFuture<Derived> derived = CompletableFuture.supplyAsync(() -> {
             Analysis analysis = read(dir.resolve(ANALYSIS_FILE), Analysis.class);
             try {
@@ -181,13 +193,16 @@ final class CatalogSnapshots {
         }
     }
 
-    /** Writes the snapshot beside a temporary name and renames it into place, then removes older snapshots. */
+    /**
+     * Writes the snapshot under a temporary name and renames it into place, then removes this program's snapshots
+     * beyond the newest {@link #KEPT}. Nothing else in the folder is touched.
+     */
     void save(String key, Saved saved, RuleIndex.Built index) {
         if (!enabled()) {
             return;
         }
-        Path target = folder.resolve(key);
-        Path temp = folder.resolve(key + ".tmp-" + ProcessHandle.current().pid());
+        Path target = folder.resolve(PREFIX + key);
+        Path temp = folder.resolve(TEMP_PREFIX + key + ".tmp-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(folder);
             deleteTree(temp);
@@ -197,12 +212,11 @@ final class CatalogSnapshots {
             index.saveTo(temp.resolve(INDEX_FOLDER));
             if (!Files.exists(target)) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                deleteTree(temp);
+                touch(target);
             }
-            try (Stream<Path> all = Files.list(folder)) {
-                for (Path other : all.filter(p -> !p.equals(target)).toList()) {
-                    deleteTree(other);
-                }
-            }
+            prune(target);
         } catch (IOException | RuntimeException e) {
             log.warn("Could not save a catalog snapshot in {} (the next start will read the sources again): {}", folder, e.toString());
             try {
@@ -210,6 +224,55 @@ final class CatalogSnapshots {
             } catch (IOException ignored) {
                 // the temporary folder is named after this process and is replaced by the next attempt
             }
+        }
+    }
+
+    /** Deletes our own snapshots beyond the newest few, and temporary folders that no running process owns. */
+    private void prune(Path keep) throws IOException {
+        List<Path> ours;
+        try (Stream<Path> all = Files.list(folder)) {
+            ours = all.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .sorted(Comparator.comparing(CatalogSnapshots::modified).reversed()).toList();
+        }
+        int others = 0;
+        for (Path snapshot : ours) {
+            if (!snapshot.equals(keep) && ++others >= KEPT) {
+                deleteTree(snapshot);
+            }
+        }
+        try (Stream<Path> all = Files.list(folder)) {
+            for (Path temp : all.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
+                String name = temp.getFileName().toString();
+                long pid = parsePid(name.substring(name.lastIndexOf("-") + 1));
+                if (pid > 0 && ProcessHandle.of(pid).isEmpty()) {
+                    deleteTree(temp);
+                }
+            }
+        }
+    }
+
+    private static long parsePid(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
+    /** A snapshot used again counts as new, so the one a replica restarts from is the last to be pruned. */
+    private static void touch(Path dir) {
+        try {
+            Files.setLastModifiedTime(dir, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        } catch (IOException e) {
+            // only the pruning order suffers
         }
     }
 

@@ -2,17 +2,32 @@ package io.rulescope.ingest;
 
 import java.util.List;
 
+import io.rulescope.catalog.IngestProblem;
 import io.rulescope.rule.Rule;
 
-/** One file on its way through ingest: parsed documents first, then the rules and problems they gave. */
+/**
+ * One file on its way through ingest: parsed documents first, then the rules, supporting data and problems they gave.
+ * A mapped result holds nothing of the parse, so the next refresh can reuse it as it is when the file has not changed.
+ *
+ * @param support what the file adds to the supporting data (macros, data sources, stories); null when nothing
+ */
 record FileResult(SourceFile file, YamlReader.Parsed parsed, List<Rule> rules, List<IngestProblem> problems,
-        boolean supporting) {
+        SupportingData support) {
 
     static FileResult parsed(SourceFile file, YamlReader.Parsed parsed) {
-        return new FileResult(file, parsed, List.of(), List.of(), false);
+        return new FileResult(file, parsed, List.of(), List.of(), null);
     }
 
     static FileResult failed(SourceFile file, IngestProblem problem) {
-        return new FileResult(file, null, List.of(), List.of(problem), false);
+        return new FileResult(file, null, List.of(), List.of(problem), null);
+    }
+
+    boolean supporting() {
+        return support != null;
+    }
+
+    /** Not a rule and not supporting data, by design (skipped, not failed). */
+    boolean skipped() {
+        return support == null && rules.isEmpty() && problems.stream().allMatch(p -> p.level() == IngestProblem.Level.SKIPPED);
     }
 }

@@ -9,30 +9,60 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.rulescope.catalog.IngestProblem;
+import io.rulescope.catalog.IngestReport;
+import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.query.QueryAnalysis;
-import io.rulescope.rule.CatalogSummary;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.RuleIndex;
 
-/** What one ingest has found so far, handed from the preparing steps to the loading ones, and the report it makes. */
+/**
+ * What one ingest (the first, or a refresh) has found so far, handed from step to step, and the report it makes.
+ * The ingest thread writes it; pages read its progress ({@link #loading}) while it runs.
+ */
 final class IngestRun {
 
+    final String id;
+    final String trigger;
     final Instant started = Instant.now();
-    final Map<String, Long> phases = new LinkedHashMap<>();
+    final Map<String, Long> phases = Collections.synchronizedMap(new LinkedHashMap<>());
     final List<IngestProblem> problems = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger filesDone = new AtomicInteger();
+    final AtomicInteger reusedFiles = new AtomicInteger();
+    volatile String phase = "starting";
     Map<Source, List<SourceFile>> filesBySource = new LinkedHashMap<>();
-    List<SourceFile> files = List.of();
+    /** Per source, the version read (a git commit), which the content key includes. */
+    Map<String, String> sourceVersions = new LinkedHashMap<>();
+    List<IngestReport.SourceSummary> sourceSummaries = List.of();
+    volatile List<SourceFile> files = List.of();
+    List<String> hashes = List.of();
+    String key;
     List<Rule> catalog = List.of();
     SupportingData support = new SupportingData();
     Map<String, QueryAnalysis> analyses = Map.of();
+    IndicatorIndex indicators;
     RuleIndex.Built built;
-    CatalogSummary summary;
+    IngestPipeline.Reuse reuse;
     int skipped;
-    String snapshotKey;
     boolean restored;
+
+    IngestRun(String id, String trigger) {
+        this.id = id;
+        this.trigger = trigger;
+    }
+
+    void setPhase(String phase) {
+        this.phase = phase;
+    }
+
+    /** Counts one more file done; returns how many are. */
+    int progress() {
+        return filesDone.incrementAndGet();
+    }
 
     /** Two documents at one place (a file listed twice through links) would collide on the key; keep the first. */
     void keepFirstOfEachKey() {
@@ -60,11 +90,17 @@ final class IngestRun {
                 });
     }
 
-    /** The report while loading: the figures of the previous report, this run's phases and problems so far. */
-    IngestReport loading(String phase, int filesDone, IngestReport previous) {
-        return new IngestReport(IngestReport.State.LOADING, phase, files.size(), filesDone, started, null,
-                previous.sources(), previous.rulesByFormat(), previous.rulesByPlatform(), previous.supporting(),
-                Collections.unmodifiableMap(new LinkedHashMap<>(phases)), previous.totals(), List.copyOf(problems));
+    /** The report while it runs: its phase and progress, and the problems found so far. */
+    IngestReport loading() {
+        return new IngestReport(IngestReport.State.LOADING, phase, files.size(), filesDone.get(), started, null,
+                sourceSummaries, Map.of(), Map.of(), new IngestReport.Supporting(0, 0, 0), copyOfPhases(),
+                new IngestReport.Totals(0, 0, 0, 0, 0, 0), List.copyOf(problems));
+    }
+
+    private Map<String, Long> copyOfPhases() {
+        synchronized (phases) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+        }
     }
 
     /** The report of a run that stopped on an internal error: the error is its one problem that matters. */
@@ -80,10 +116,9 @@ final class IngestRun {
 
     IngestReport finished(IngestReport.State state) {
         Map<String, Long> rulesPerSource = catalog.stream().collect(Collectors.groupingBy(Rule::getSourceName, Collectors.counting()));
-        List<IngestReport.SourceSummary> sources = filesBySource.entrySet().stream()
-                .map(e -> new IngestReport.SourceSummary(e.getKey().name(), e.getKey().label(),
-                        e.getKey().isEmbedded() ? "(embedded)" : e.getKey().root().toString(), e.getKey().webHome(),
-                        e.getValue().size(), rulesPerSource.getOrDefault(e.getKey().name(), 0L).intValue()))
+        List<IngestReport.SourceSummary> sources = sourceSummaries.stream()
+                .map(s -> s.withCounts(filesBySource.entrySet().stream().filter(e -> e.getKey().name().equals(s.name()))
+                        .mapToInt(e -> e.getValue().size()).sum(), rulesPerSource.getOrDefault(s.name(), 0L).intValue()))
                 .toList();
         List<IngestProblem> sorted = new ArrayList<>(problems);
         sorted.sort(Comparator.comparing(IngestProblem::level).thenComparing(IngestProblem::source).thenComparing(IngestProblem::path));
@@ -93,8 +128,8 @@ final class IngestRun {
         return new IngestReport(state, state == IngestReport.State.READY ? "done" : "failed", files.size(), files.size(),
                 started, Instant.now(), sources, countBy(catalog, r -> r.getFormat().name()), countBy(catalog, Rule::getPlatform),
                 new IngestReport.Supporting(support.macroCount(), support.dataSourceCount(), support.storyCount()),
-                Collections.unmodifiableMap(new LinkedHashMap<>(phases)),
-                new IngestReport.Totals(files.size(), catalog.size(), skipped, errors, warnings, total), List.copyOf(sorted));
+                copyOfPhases(), new IngestReport.Totals(files.size(), catalog.size(), skipped, errors, warnings, total),
+                List.copyOf(sorted));
     }
 
     static Map<String, Integer> countBy(List<Rule> catalog, Function<Rule, String> key) {

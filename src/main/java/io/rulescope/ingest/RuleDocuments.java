@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.rulescope.catalog.IngestProblem;
 import io.rulescope.rule.Rule;
 
 /** Turns one parsed file into rules, supporting data and problems; never throws for anything a file contains. */
@@ -12,7 +13,7 @@ final class RuleDocuments {
     private RuleDocuments() {
     }
 
-    static FileResult map(FileResult result, SupportingData support) {
+    static FileResult map(FileResult result) {
         if (result.parsed() == null) {
             return result;
         }
@@ -23,13 +24,13 @@ final class RuleDocuments {
         if (parsed.failed()) {
             YamlReader.Failure f = parsed.failure();
             problems.add(IngestProblem.error(source, file.path(), f.line(), f.column(), f.reason()));
-            return new FileResult(file, null, List.of(), problems, false);
+            return new FileResult(file, null, List.of(), problems, null);
         }
         if (parsed.warning() != null) {
             problems.add(IngestProblem.warning(source, file.path(), parsed.warning()));
         }
         List<Rule> rules = new ArrayList<>();
-        boolean supporting = false;
+        SupportingData support = null;
         Map<String, Object> global = null;
         List<Object> documents = parsed.documents();
         for (int i = 0; i < documents.size(); i++) {
@@ -44,8 +45,10 @@ final class RuleDocuments {
                 kind = DocumentKind.of(document);
             }
             if (DocumentKind.SUPPORTING.contains(kind)) {
+                if (support == null) {
+                    support = new SupportingData();
+                }
                 support.add(kind, Yamls.map(document), source);
-                supporting = true;
             } else if (kind.isRule()) {
                 MappingContext ctx = new MappingContext(file, i, parsed.text());
                 try {
@@ -65,11 +68,11 @@ final class RuleDocuments {
                 ctx.warnings().forEach(w -> problems.add(IngestProblem.warning(source, file.path(), label + w)));
             }
         }
-        if (rules.isEmpty() && !supporting && problems.stream().noneMatch(p -> p.level() == IngestProblem.Level.ERROR)) {
+        if (rules.isEmpty() && support == null && problems.stream().noneMatch(p -> p.level() == IngestProblem.Level.ERROR)) {
             problems.add(IngestProblem.skipped(source, file.path(), documents.isEmpty()
                     ? "not a rule: the file holds no YAML document (only comments or '---')" : "not a rule"));
         }
-        return new FileResult(file, null, List.copyOf(rules), problems, supporting);
+        return new FileResult(file, null, List.copyOf(rules), List.copyOf(problems), support);
     }
 
     private static String docLabel(int index, int count) {

@@ -18,6 +18,8 @@ import java.util.Set;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import io.rulescope.catalog.IngestProblem;
+
 /**
  * Turns the configured source list into {@link Source}s and lists their YAML files. It never follows a symbolic
  * link out of a source, never loops, and reports what it cannot read instead of failing.

@@ -1,6 +1,5 @@
 package io.rulescope.ingest;
 
-import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +28,13 @@ public final class SupportingData implements java.io.Serializable {
             case STORY -> stories.put(name, String.valueOf(Yamls.text(doc, "description")));
             default -> throw new IllegalArgumentException(kind + " is not supporting data");
         }
+    }
+
+    /** Adds everything {@code other} holds; where both name the same thing, {@code other}'s wins. */
+    void addAll(SupportingData other) {
+        macros.putAll(other.macros);
+        dataSourceSourcetypes.putAll(other.dataSourceSourcetypes);
+        stories.putAll(other.stories);
     }
 
     /** security_content names macros with arguments {@code name(2)}; the arity is implied by the argument list. */

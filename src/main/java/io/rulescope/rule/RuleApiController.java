@@ -11,36 +11,34 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.rulescope.ingest.IngestService;
+import io.rulescope.catalog.Catalog;
 
 @RestController
 @RequestMapping(path = "/api/rules", produces = "application/json")
 class RuleApiController {
 
     private final RuleViews views;
-    private final IngestService ingest;
 
-    RuleApiController(RuleViews views, IngestService ingest) {
+    RuleApiController(RuleViews views) {
         this.views = views;
-        this.ingest = ingest;
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<Map<String, Object>> rule(@PathVariable String id) {
-        return answer(id, null);
+    ResponseEntity<Map<String, Object>> rule(@PathVariable String id, Catalog catalog) {
+        return answer(catalog, id, null);
     }
 
     @GetMapping("/{id}/{uid}")
-    ResponseEntity<Map<String, Object>> ruleByKey(@PathVariable String id, @PathVariable String uid) {
-        return answer(id, uid);
+    ResponseEntity<Map<String, Object>> ruleByKey(@PathVariable String id, @PathVariable String uid, Catalog catalog) {
+        return answer(catalog, id, uid);
     }
 
-    private ResponseEntity<Map<String, Object>> answer(String id, String uid) {
-        List<Rule> found = id.length() > 512 ? List.of() : views.withId(id);
+    private ResponseEntity<Map<String, Object>> answer(Catalog catalog, String id, String uid) {
+        List<Rule> found = id.length() > 512 ? List.of() : catalog.rules().withId(id);
         List<Rule> chosen = uid == null ? found : found.stream().filter(r -> r.getUid().equals(uid)).toList();
         if (chosen.isEmpty()) {
             Map<String, Object> body = new LinkedHashMap<>();
-            boolean loading = !ingest.report().isReady();
+            boolean loading = !catalog.isReady();
             body.put("error", loading ? "the catalog is still loading; try again shortly" : "no rule with this id");
             body.put("id", id.length() > 200 ? id.substring(0, 200) : id);
             return ResponseEntity.status(loading ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.NOT_FOUND).body(body);
@@ -53,6 +51,6 @@ class RuleApiController {
                     "path", r.getSourcePath(), "permalink", views.permalink(r, found.size()))).toList());
             return ResponseEntity.status(HttpStatus.MULTIPLE_CHOICES).body(body);
         }
-        return ResponseEntity.ok(views.json(views.view(chosen.get(0), found.size())));
+        return ResponseEntity.ok(views.json(views.view(catalog, chosen.get(0), found.size())));
     }
 }

@@ -13,9 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
-import io.rulescope.ingest.IngestService;
+import io.rulescope.catalog.Catalog;
 import io.rulescope.search.RuleFilter;
-import io.rulescope.search.RuleIndex;
 import io.rulescope.search.RulePage;
 
 @Controller
@@ -24,58 +23,56 @@ class RuleController {
     private static final int MAX_ID_LENGTH = 512;
 
     private final RuleViews views;
-    private final RuleIndex index;
-    private final IngestService ingest;
 
-    RuleController(RuleViews views, RuleIndex index, IngestService ingest) {
+    RuleController(RuleViews views) {
         this.views = views;
-        this.index = index;
-        this.ingest = ingest;
     }
 
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("summary", ingest.summary());
+    String home(Catalog catalog, Model model) {
+        model.addAttribute("summary", catalog.summary());
         return "home";
     }
 
     @GetMapping("/rules")
     String list(@RequestParam(required = false) String platform, @RequestParam(required = false) String source,
             @RequestParam(required = false) String status, @RequestParam(required = false) String tactic,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size, Model model) {
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size, Catalog catalog, Model model) {
         RuleFilter filter = new RuleFilter(platform, source, status, tactic);
-        RulePage rules = index.browse(filter, clamp(page, 1, 100_000), clamp(size, 1, 200));
+        RulePage rules = catalog.index().browse(filter, clamp(page, 1, 100_000), clamp(size, 1, 200));
         model.addAttribute("filter", filter);
         model.addAttribute("page", rules);
-        model.addAttribute("summary", ingest.summary());
+        model.addAttribute("summary", catalog.summary());
         return "rules/list";
     }
 
     @GetMapping("/rules/{id}")
-    String rule(@PathVariable String id, Model model, HttpServletResponse response) {
-        return show(id, null, model, response);
+    String rule(@PathVariable String id, Catalog catalog, Model model, HttpServletResponse response) {
+        return show(catalog, id, null, model, response);
     }
 
     /** The second segment is the title slug (for readable links) or, among rules sharing an id, the rule's key. */
     @GetMapping("/rules/{id}/{key}")
-    String ruleWithKey(@PathVariable String id, @PathVariable String key, Model model, HttpServletResponse response) {
-        return show(id, key, model, response);
+    String ruleWithKey(@PathVariable String id, @PathVariable String key, Catalog catalog, Model model,
+            HttpServletResponse response) {
+        return show(catalog, id, key, model, response);
     }
 
-    private String show(String id, String key, Model model, HttpServletResponse response) {
+    private String show(Catalog catalog, String id, String key, Model model, HttpServletResponse response) {
         if (id.length() > MAX_ID_LENGTH) {
-            return notFound(id, model, response);
+            return notFound(catalog, id, model, response);
         }
-        List<Rule> found = views.withId(id);
+        RuleSet rules = catalog.rules();
+        List<Rule> found = rules.withId(id);
         if (found.isEmpty()) {
-            List<Rule> named = views.withAlias(id);
+            List<Rule> named = rules.withAlias(id);
             if (named.size() == 1) {
                 Rule target = named.get(0);
                 response.setStatus(HttpServletResponse.SC_FOUND);
-                response.setHeader("Location", views.permalink(target, views.withId(target.getRuleId()).size()));
+                response.setHeader("Location", views.permalink(target, rules.withId(target.getRuleId()).size()));
                 return null;
             }
-            return notFound(id, model, response);
+            return notFound(catalog, id, model, response);
         }
         List<Rule> chosen = found;
         if (key != null && found.size() > 1) {
@@ -87,10 +84,10 @@ class RuleController {
         }
         if (chosen.size() > 1) {
             model.addAttribute("ruleId", id);
-            model.addAttribute("rules", chosen.stream().map(r -> views.view(r, found.size())).toList());
+            model.addAttribute("rules", chosen.stream().map(r -> views.view(catalog, r, found.size())).toList());
             return "rules/shared-id";
         }
-        RuleView view = views.view(chosen.get(0), found.size());
+        RuleView view = views.view(catalog, chosen.get(0), found.size());
         model.addAttribute("view", view);
         model.addAttribute("og", OpenGraph.of(view, org.springframework.web.servlet.support.ServletUriComponentsBuilder
                 .fromCurrentContextPath().path(view.permalink()).build().toUriString()));
@@ -99,27 +96,28 @@ class RuleController {
 
     /** Links that name a file rather than an id, as other catalogs hand out, land on the id permalink. */
     @GetMapping("/rules/by-path/{source}/**")
-    String byPath(@PathVariable String source, HttpServletRequest request, Model model, HttpServletResponse response) {
+    String byPath(@PathVariable String source, HttpServletRequest request, Catalog catalog, Model model,
+            HttpServletResponse response) {
         String uri = request.getRequestURI();
         String prefix = request.getContextPath() + "/rules/by-path/";
         String rest = uri.substring(Math.min(uri.length(), prefix.length()));
         int slash = rest.indexOf('/');
         String path = slash < 0 ? "" : UriUtils.decode(rest.substring(slash + 1), StandardCharsets.UTF_8);
-        List<Rule> atPath = views.atPath(source, path);
+        List<Rule> atPath = catalog.rules().atPath(source, path);
         if (atPath.isEmpty()) {
-            return notFound(source + "/" + path, model, response);
+            return notFound(catalog, source + "/" + path, model, response);
         }
         Rule first = atPath.get(0);
         boolean oneId = atPath.stream().allMatch(r -> r.getRuleId().equals(first.getRuleId()));
         String target = oneId && atPath.size() > 1 ? Permalinks.of(first.getRuleId())
-                : views.permalink(first, views.withId(first.getRuleId()).size());
+                : views.permalink(first, catalog.rules().withId(first.getRuleId()).size());
         response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
         response.setHeader("Location", target);
         return null;
     }
 
-    private String notFound(String what, Model model, HttpServletResponse response) {
-        response.setStatus(ingest.report().isReady() ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    private String notFound(Catalog catalog, String what, Model model, HttpServletResponse response) {
+        response.setStatus(catalog.isReady() ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         model.addAttribute("missing", what.length() > 200 ? what.substring(0, 200) + "…" : what);
         return "rules/not-found";
     }

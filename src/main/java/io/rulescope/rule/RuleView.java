@@ -3,7 +3,7 @@ package io.rulescope.rule;
 import java.util.List;
 
 import io.rulescope.attack.AttackCatalog.CoverageRow;
-import io.rulescope.indicator.IndicatorCatalog;
+import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.indicator.RuleAnatomy;
 
 /**
@@ -14,7 +14,7 @@ import io.rulescope.indicator.RuleAnatomy;
  */
 public record RuleView(Rule rule, String permalink, String sourceLabel, List<CoverageRow> coverage,
         List<Reference> references, String bodyHtml, int sharingId, RuleAnatomy anatomy,
-        List<IndicatorCatalog.FieldName> groupBy, List<SimilarRule> similar) {
+        List<IndicatorIndex.FieldName> groupBy, List<SimilarRule> similar) {
 
     /** A rule sharing indicators with this one, as the "Similar rules" section lists it. */
     public record SimilarRule(String title, String platform, String permalink, List<String> shared) {

@@ -7,47 +7,23 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.rulescope.attack.AttackCatalog;
-import io.rulescope.indicator.IndicatorCatalog;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.catalog.IngestReport;
+import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.indicator.RuleAnatomy;
-import io.rulescope.ingest.IngestReport;
-import io.rulescope.ingest.IngestService;
-import io.rulescope.search.IndexCache;
-import io.rulescope.search.RuleIndex;
 
 /** Builds the page and API views of rules; the one place that decides each rule's permalink. */
 @Component
 public class RuleViews {
 
-    private final RuleRepository rules;
     private final AttackCatalog attack;
-    private final IngestService ingest;
-    private final IndicatorCatalog indicators;
 
-    private final IndexCache<String, List<Rule>> byId;
-    private final IndexCache<String, RuleView> viewCache;
-
-    RuleViews(RuleRepository rules, AttackCatalog attack, IngestService ingest, IndicatorCatalog indicators, RuleIndex index) {
-        this.rules = rules;
+    RuleViews(AttackCatalog attack) {
         this.attack = attack;
-        this.ingest = ingest;
-        this.indicators = indicators;
-        this.byId = new IndexCache<>(index, 4_000);
-        this.viewCache = new IndexCache<>(index, 1_000);
-    }
-
-    /** Rules with this id; looked up once per index generation, since rules only change when ingest runs. */
-    public List<Rule> withId(String ruleId) {
-        return byId.get(ruleId, rules::findByRuleIdOrderBySourceNameAscSourcePathAscDocIndexAsc);
-    }
-
-    /** Rules known by this alias (a Sigma {@code name}); permalinks use ids, so these redirect. */
-    public List<Rule> withAlias(String alias) {
-        return rules.findByAlias(alias);
-    }
-
-    public List<Rule> atPath(String source, String path) {
-        return rules.findBySourceNameAndSourcePathOrderByDocIndex(source, path);
     }
 
     /** {@code /rules/{id}} while the id is the rule's alone; {@code /rules/{id}/{uid}} among rules sharing it. */
@@ -55,34 +31,35 @@ public class RuleViews {
         return sharingId > 1 ? Permalinks.of(rule.getRuleId(), rule.getUid()) : Permalinks.of(rule.getRuleId());
     }
 
-    public RuleView view(Rule rule, int sharingId) {
-        return viewCache.get(rule.getUid() + "/" + sharingId, k -> build(rule, sharingId));
+    /** The rule's view in this catalog, built once per catalog: rules only change when a new catalog is published. */
+    public RuleView view(Catalog catalog, Rule rule, int sharingId) {
+        Cache<String, RuleView> views = catalog.cache("rule views", () -> Caffeine.newBuilder().maximumSize(2_000).build());
+        return views.get(rule.getUid() + "/" + sharingId, k -> build(catalog, rule, sharingId));
     }
 
-    private RuleView build(Rule rule, int sharingId) {
+    private RuleView build(Catalog catalog, Rule rule, int sharingId) {
         List<RuleView.Reference> references = rule.getReferences().stream()
                 .map(r -> new RuleView.Reference(r, isWebLink(r) ? r : null)).toList();
-        return new RuleView(rule, permalink(rule, sharingId), sourceLabel(rule.getSourceName()),
+        IndicatorIndex indicators = catalog.indicators();
+        return new RuleView(rule, permalink(rule, sharingId), sourceLabel(catalog, rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references,
                 YamlHighlighter.toHtml(rule.getRaw()), sharingId, indicators.anatomy(rule),
-                indicators.fieldNames(rule.getGroupBy()), similar(rule));
+                indicators.fieldNames(rule.getGroupBy()), similar(catalog, rule));
     }
 
-    private List<RuleView.SimilarRule> similar(Rule rule) {
-        List<IndicatorCatalog.Similar> found = indicators.similar(rule, 5);
-        if (found.isEmpty()) {
-            return List.of();
+    private List<RuleView.SimilarRule> similar(Catalog catalog, Rule rule) {
+        List<RuleView.SimilarRule> out = new java.util.ArrayList<>();
+        for (IndicatorIndex.Similar s : catalog.indicators().similar(rule, 5)) {
+            Rule other = catalog.rules().byUid(s.uid());
+            if (other != null) {
+                out.add(new RuleView.SimilarRule(other.getTitle(), other.getPlatform(), other.getPermalink(), s.sharedIndicators()));
+            }
         }
-        Map<String, Rule> byUid = new java.util.HashMap<>();
-        rules.findByUidIn(found.stream().map(IndicatorCatalog.Similar::uid).toList()).forEach(r -> byUid.put(r.getUid(), r));
-        return found.stream().filter(s -> byUid.containsKey(s.uid())).map(s -> {
-            Rule other = byUid.get(s.uid());
-            return new RuleView.SimilarRule(other.getTitle(), other.getPlatform(), other.getPermalink(), s.sharedIndicators());
-        }).toList();
+        return out;
     }
 
-    public String sourceLabel(String sourceName) {
-        for (IngestReport.SourceSummary s : ingest.report().sources()) {
+    public String sourceLabel(Catalog catalog, String sourceName) {
+        for (IngestReport.SourceSummary s : catalog.report().sources()) {
             if (s.name().equals(sourceName)) {
                 return s.label();
             }

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.rulescope.attack.AttackCatalog;
-import io.rulescope.indicator.IndicatorCatalog;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.indicator.IndicatorIndex;
 
 /** Views over the catalog as a whole: a field's values, what a source contributes, and two rule sets compared. */
 @Controller
@@ -26,20 +27,19 @@ class BrowseController {
     static final int MAX_NAME = 200;
     static final int FIELD_VALUES_SHOWN = 500;
 
-    private final IndicatorCatalog indicators;
     private final SearchService search;
     private final AttackCatalog attack;
 
-    BrowseController(IndicatorCatalog indicators, SearchService search, AttackCatalog attack) {
-        this.indicators = indicators;
+    BrowseController(SearchService search, AttackCatalog attack) {
         this.search = search;
         this.attack = attack;
     }
 
     @GetMapping("/fields/{name}")
-    String field(@PathVariable String name, Model model) {
+    String field(@PathVariable String name, Catalog catalog, Model model) {
         String safe = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
-        List<IndicatorCatalog.FieldValue> values = indicators.valuesOf(safe);
+        IndicatorIndex indicators = catalog.indicators();
+        List<IndicatorIndex.FieldValue> values = indicators.valuesOf(safe);
         model.addAttribute("field", safe);
         model.addAttribute("canonical", indicators.taxonomy().canonical(safe));
         model.addAttribute("total", values.size());
@@ -48,13 +48,13 @@ class BrowseController {
     }
 
     @GetMapping("/sources/{name}")
-    String source(@PathVariable String name, Model model, HttpServletResponse response) {
-        return summary("source:\"" + clean(name) + "\"", "Source", name, model, response);
+    String source(@PathVariable String name, Catalog catalog, Model model, HttpServletResponse response) {
+        return summary(catalog, "source:\"" + clean(name) + "\"", "Source", name, model, response);
     }
 
     @GetMapping("/datasources/{name}")
-    String dataSource(@PathVariable String name, Model model, HttpServletResponse response) {
-        return summary("datasource:\"" + clean(name) + "\"", "Data source", name, model, response);
+    String dataSource(@PathVariable String name, Catalog catalog, Model model, HttpServletResponse response) {
+        return summary(catalog, "datasource:\"" + clean(name) + "\"", "Data source", name, model, response);
     }
 
     private static String clean(String name) {
@@ -62,8 +62,8 @@ class BrowseController {
         return s.replace("\"", "");
     }
 
-    private String summary(String q, String kind, String name, Model model, HttpServletResponse response) {
-        SearchResult result = search.search(q, 1, 10, "date");
+    private String summary(Catalog catalog, String q, String kind, String name, Model model, HttpServletResponse response) {
+        SearchResult result = search.search(catalog.index(), q, 1, 10, "date");
         if (result.total() == 0) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
@@ -77,12 +77,12 @@ class BrowseController {
     /** Two searches side by side: techniques covered by both or one, and the closest rule pairs across them. */
     @GetMapping("/compare")
     String compare(@RequestParam(defaultValue = "source:escu") String a, @RequestParam(defaultValue = "source:sigma") String b,
-            Model model, HttpServletResponse response) {
+            Catalog catalog, Model model, HttpServletResponse response) {
         model.addAttribute("a", a);
         model.addAttribute("b", b);
         try {
-            List<RuleSummary> left = search.all(a, "title", 20_000);
-            List<RuleSummary> right = search.all(b, "title", 20_000);
+            List<RuleSummary> left = search.all(catalog.index(), a, "title", 20_000);
+            List<RuleSummary> right = search.all(catalog.index(), b, "title", 20_000);
             Set<String> techA = techniques(left);
             Set<String> techB = techniques(right);
             Set<String> both = new TreeSet<>(techA);
@@ -95,7 +95,7 @@ class BrowseController {
             left.forEach(r -> byUid.put(r.uid(), r));
             right.forEach(r -> byUid.put(r.uid(), r));
             List<PairView> pairs = new ArrayList<>();
-            for (IndicatorCatalog.Pair p : indicators.closestPairs(uids(left), uids(right), 15)) {
+            for (IndicatorIndex.Pair p : catalog.indicators().closestPairs(uids(left), uids(right), 15)) {
                 pairs.add(new PairView(byUid.get(p.left()), byUid.get(p.right()), p.shared()));
             }
             model.addAttribute("countA", left.size());

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.catalog.Catalog;
 
 /** What a search can be taken away as: an ATT&CK Navigator layer, an Atom feed, and the browser search engine. */
 @RestController
@@ -43,10 +44,10 @@ class ExportController {
 
     /** A layer in the Navigator's layer format 4.5 that scores each technique by the number of rules covering it. */
     @GetMapping(path = "/api/navigator", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> navigator(@RequestParam(required = false) String q) {
+    ResponseEntity<Map<String, Object>> navigator(@RequestParam(required = false) String q, Catalog catalog) {
         List<RuleSummary> rules;
         try {
-            rules = search.all(q, "title", MAX_RULES);
+            rules = search.all(catalog.index(), q, "title", MAX_RULES);
         } catch (SearchSyntaxException e) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage(), "position", e.position()));
         }
@@ -88,10 +89,11 @@ class ExportController {
 
     /** Newest and recently modified rules of a search, so people can follow T1059 or source:sigma in a reader. */
     @GetMapping(path = "/feed.atom", produces = "application/atom+xml")
-    ResponseEntity<String> feed(@RequestParam(required = false) String q, HttpServletRequest request) throws XMLStreamException {
+    ResponseEntity<String> feed(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request)
+            throws XMLStreamException {
         List<RuleSummary> rules;
         try {
-            rules = search.all(q, "date", FEED_ENTRIES);
+            rules = search.all(catalog.index(), q, "date", FEED_ENTRIES);
         } catch (SearchSyntaxException e) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
         }

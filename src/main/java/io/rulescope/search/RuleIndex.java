@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -17,24 +15,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -43,24 +30,20 @@ import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Component;
 
 import io.rulescope.attack.AttackCatalog;
-import io.rulescope.attack.Technique;
 import io.rulescope.query.Indicator;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
 
 /**
- * The Lucene index of the catalog, rebuilt from the rules after each ingest. One {@link SearcherManager} serves every
- * reader; searchers are always released in {@code finally}.
+ * Writes the Lucene index of a catalog's rules. Each ingest writes a new one off to the side; {@link #open} makes the
+ * {@link SearchIndex} that the catalog serves searches from.
  */
 @Component
-public class RuleIndex implements AutoCloseable {
+public class RuleIndex {
 
-    private static final String SEP = "\u001f";
+    static final String SEP = "\u001f";
 
     private final AttackCatalog attack;
-    private volatile Directory directory = new ByteBuffersDirectory();
-    private volatile SearcherManager searchers;
-    private volatile long generation;
 
     public RuleIndex(AttackCatalog attack) {
         this.attack = attack;
@@ -90,20 +73,9 @@ public class RuleIndex implements AutoCloseable {
         return new Built(target);
     }
 
-    /** Makes a built index the one every search uses from now on. */
-    public synchronized void publish(Built built) {
-        try {
-            SearcherManager old = searchers;
-            searchers = new SearcherManager(built.directory(), null);
-            directory = built.directory();
-            generation++;
-            if (old != null) {
-                // Searches still holding the old reader keep it until they release it; its directory lives in memory.
-                old.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the rule index", e);
-        }
+    /** Opens a built index for searching; it stays open until the catalog holding it is released. */
+    public SearchIndex open(Built built) {
+        return SearchIndex.open(built.directory(), attack);
     }
 
     /** An index written and committed but not yet searched. */
@@ -239,90 +211,5 @@ public class RuleIndex implements AutoCloseable {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    /** Lists rules matching the filter, sorted by title. */
-    public RulePage browse(RuleFilter filter, int page, int size) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
-        filterClause(query, IndexField.PLATFORM, filter.platform());
-        filterClause(query, IndexField.SOURCE, filter.source());
-        filterClause(query, IndexField.STATUS, filter.status());
-        if (!RuleFilter.blank(filter.tactic())) {
-            String tactic = attack.tactic(filter.tactic()).map(t -> t.shortName()).orElse(filter.tactic());
-            filterClause(query, IndexField.TACTIC, tactic);
-        }
-        return search(query.build(), new Sort(new SortField(IndexField.TITLE_SORT.field(), SortField.Type.STRING)), page, size);
-    }
-
-    private static void filterClause(BooleanQuery.Builder query, IndexField field, String value) {
-        if (!RuleFilter.blank(value)) {
-            query.add(new TermQuery(new Term(field.field(), IndexField.keyword(value))), BooleanClause.Occur.FILTER);
-        }
-    }
-
-    /** Rules mapped to a technique; a parent id also finds rules mapped only to its sub-techniques. */
-    public RulePage byTechnique(Technique technique, int page, int size) {
-        return search(new TermQuery(new Term(IndexField.TECHNIQUE.field(), IndexField.keyword(technique.id()))),
-                new Sort(new SortField(IndexField.TITLE_SORT.field(), SortField.Type.STRING)), page, size);
-    }
-
-    RulePage search(Query query, Sort sort, int page, int size) {
-        int safePage = Math.max(1, page);
-        int safeSize = Math.max(1, Math.min(size, 200));
-        return withSearcher(searcher -> {
-            long end = Math.min((long) safePage * safeSize, Integer.MAX_VALUE - 1);
-            TopDocs top = searcher.search(query, (int) Math.max(1, end), sort);
-            List<RuleSummary> rules = new ArrayList<>();
-            var storedFields = searcher.storedFields();
-            for (int i = (safePage - 1) * safeSize; i < top.scoreDocs.length; i++) {
-                rules.add(summary(storedFields.document(top.scoreDocs[i].doc)));
-            }
-            return new RulePage(top.totalHits.value, safePage, safeSize, rules);
-        }, new RulePage(0, safePage, safeSize, List.of()));
-    }
-
-    static RuleSummary summary(Document doc) {
-        String[] show = doc.get(IndexField.SHOW.field()).split(SEP, -1);
-        List<String> techniques = show[5].isEmpty() ? List.of() : List.of(show[5].split(","));
-        return new RuleSummary(doc.get(IndexField.UID.field()), doc.get(IndexField.RULE_ID.field()), show[0], show[1],
-                show[2], show[3], show[4], techniques, show[6], show[7]);
-    }
-
-    /** Bumped by every rebuild; results derived from the index are valid for one generation. */
-    public long generation() {
-        return generation;
-    }
-
-    /** Work that reads the index; the searcher is acquired and released around it. */
-    @FunctionalInterface
-    interface SearcherWork<T> {
-        T apply(IndexSearcher searcher) throws IOException;
-    }
-
-    /** Runs {@code work} with a searcher over the current index, or returns {@code empty} before the first rebuild. */
-    <T> T withSearcher(SearcherWork<T> work, T empty) {
-        SearcherManager manager = searchers;
-        if (manager == null) {
-            return empty;
-        }
-        try {
-            IndexSearcher searcher = manager.acquire();
-            try {
-                return work.apply(searcher);
-            } finally {
-                manager.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (searchers != null) {
-            searchers.close();
-        }
-        directory.close();
     }
 }

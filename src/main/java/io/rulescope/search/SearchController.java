@@ -1,7 +1,6 @@
 package io.rulescope.search;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +11,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.rulescope.catalog.Catalog;
 
 /** The search box: {@code /search?q=} for people and {@code /api/search?q=} for tools. The URL holds all state. */
 @Controller
@@ -21,24 +24,22 @@ class SearchController {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final SearchService search;
-    private final IndexCache<String, byte[]> responses;
 
-    SearchController(SearchService search, RuleIndex index) {
+    SearchController(SearchService search) {
         this.search = search;
-        this.responses = new IndexCache<>(index, 2_000);
     }
 
     @GetMapping("/search")
     String page(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "relevance") String sort, Model model,
-            HttpServletResponse response) {
+            @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "relevance") String sort, Catalog catalog,
+            Model model, HttpServletResponse response) {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("sorts", SearchService.SORTS);
         if (q == null || q.isBlank()) {
             return "search";
         }
         try {
-            model.addAttribute("result", search.search(q, page, size, sort));
+            model.addAttribute("result", search.search(catalog.index(), q, page, size, sort));
         } catch (SearchSyntaxException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             int at = Math.max(0, Math.min(e.position(), q.length()));
@@ -56,20 +57,21 @@ class SearchController {
     }
 
     /**
-     * The JSON answer. Answers are kept, serialized, until the next ingest: the same search gives the same answer,
+     * The JSON answer. Answers are kept, serialized, as long as the catalog: the same search gives the same answer,
      * and serializing it again was most of the cost of a repeated search. {@code cached} says when an answer is
      * served again; {@code tookMs} is always the time the search itself took.
      */
     @GetMapping(path = "/api/search", produces = "application/json")
     ResponseEntity<byte[]> api(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "relevance") String sort) {
+            @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "relevance") String sort, Catalog catalog) {
         String key = SearchService.cacheKey(q, page, size, sort);
+        Cache<String, byte[]> responses = catalog.cache("search answers", () -> Caffeine.newBuilder().maximumSize(2_000).build());
         boolean[] computed = { false };
         byte[] body;
         try {
             body = responses.get(key, k -> {
                 computed[0] = true;
-                return JSON.writeValueAsBytes(answer(search.search(q, page, size, sort)));
+                return JSON.writeValueAsBytes(answer(search.search(catalog.index(), q, page, size, sort)));
             });
         } catch (SearchSyntaxException e) {
             Map<String, Object> error = new LinkedHashMap<>();

@@ -25,33 +25,27 @@ public class SearchService {
     static final long TIME_LIMIT_MS = 2_000;
     public static final List<String> SORTS = List.of("relevance", "title", "date");
 
-    private final RuleIndex index;
     private final LuceneQueries queries;
-    private final IndexCache<String, SearchResult> results;
-    private final IndexCache<String, Map<String, Long>> techniqueCounts;
 
-    public SearchService(RuleIndex index, AttackCatalog attack, FieldTaxonomy taxonomy) {
-        this.index = index;
+    public SearchService(AttackCatalog attack, FieldTaxonomy taxonomy) {
         this.queries = new LuceneQueries(attack, taxonomy);
-        this.results = new IndexCache<>(index, 2_000);
-        this.techniqueCounts = new IndexCache<>(index, 200);
     }
 
     /**
      * @throws SearchSyntaxException when the query cannot be parsed or is too broad, with the position to fix
      */
-    public SearchResult search(String q, int page, int size, String sort) {
+    public SearchResult search(SearchIndex index, String q, int page, int size, String sort) {
         long started = System.nanoTime();
         String key = cacheKey(q, page, size, sort);
         // Parsing happens on a miss only; a malformed search throws from here and is never cached.
-        SearchResult result = results.get(key, k -> run(q, SearchQueryParser.parse(q), page, size, sort, started));
+        SearchResult result = index.results.get(key, k -> run(index, q, SearchQueryParser.parse(q), page, size, sort, started));
         // A cached result reports the time this request took, not the time of the search that filled the cache.
         return result.withTookMs((System.nanoTime() - started) / 1_000_000);
     }
 
     /** The same search without the answer cache: what a search costs the first time (benchmarks, tools). */
-    public SearchResult searchWithoutCache(String q, int page, int size, String sort) {
-        return run(q, SearchQueryParser.parse(q), page, size, sort, System.nanoTime());
+    public SearchResult searchWithoutCache(SearchIndex index, String q, int page, int size, String sort) {
+        return run(index, q, SearchQueryParser.parse(q), page, size, sort, System.nanoTime());
     }
 
     /** One spelling of "the same search" for every cache of search answers. */
@@ -59,7 +53,7 @@ public class SearchService {
         return q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
     }
 
-    private SearchResult run(String q, SearchNode parsed, int page, int size, String sort, long started) {
+    private SearchResult run(SearchIndex index, String q, SearchNode parsed, int page, int size, String sort, long started) {
         Query query = queries.build(parsed);
         int safePage = Math.max(1, Math.min(page, 10_000));
         int safeSize = Math.max(1, Math.min(size, 100));
@@ -80,7 +74,7 @@ public class SearchService {
         List<SearchResult.Hit> hits = new ArrayList<>();
         var stored = timed.storedFields();
         for (int i = (page - 1) * size; i < top.scoreDocs.length && i < end; i++) {
-            RuleSummary rule = RuleIndex.summary(stored.document(top.scoreDocs[i].doc));
+            RuleSummary rule = SearchIndex.summary(stored.document(top.scoreDocs[i].doc));
             hits.add(new SearchResult.Hit(rule, Snippets.of(rule.description(), words)));
         }
         long took = (System.nanoTime() - started) / 1_000_000;
@@ -93,12 +87,12 @@ public class SearchService {
      *
      * @throws SearchSyntaxException for a malformed search
      */
-    public Map<String, Long> techniqueCounts(String q) {
-        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(q));
-        return techniqueCounts.get(q == null ? "" : q.strip(), k -> countTechniques(query));
+    public Map<String, Long> techniqueCounts(SearchIndex index, String q) {
+        return index.techniqueCounts.get(q == null ? "" : q.strip(), k -> countTechniques(index,
+                k.isEmpty() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(k))));
     }
 
-    private Map<String, Long> countTechniques(Query query) {
+    private Map<String, Long> countTechniques(SearchIndex index, Query query) {
         return index.withSearcher(searcher -> {
             FacetCollector collector = new FacetCollector(true);
             searcher.search(query, collector);
@@ -113,14 +107,14 @@ public class SearchService {
      *
      * @throws SearchSyntaxException for a malformed search
      */
-    public List<RuleSummary> all(String q, String sort, int limit) {
+    public List<RuleSummary> all(SearchIndex index, String q, String sort, int limit) {
         Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(q));
         return index.withSearcher(searcher -> {
             TopDocs top = searcher.search(query, Math.max(1, limit), sortOf(sort));
             List<RuleSummary> out = new ArrayList<>();
             var stored = searcher.storedFields();
             for (var hit : top.scoreDocs) {
-                out.add(RuleIndex.summary(stored.document(hit.doc)));
+                out.add(SearchIndex.summary(stored.document(hit.doc)));
             }
             return out;
         }, List.of());

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.rulescope.attack.AttackCatalog;
-import io.rulescope.indicator.IndicatorCatalog;
+import io.rulescope.catalog.Catalog;
 
 /** Suggestions as the user types: techniques, field names to search on, and rule titles. */
 @RestController
@@ -20,17 +20,15 @@ class SuggestController {
     static final int MAX_INPUT = 100;
 
     private final AttackCatalog attack;
-    private final IndicatorCatalog indicators;
     private final SearchService search;
 
-    SuggestController(AttackCatalog attack, IndicatorCatalog indicators, SearchService search) {
+    SuggestController(AttackCatalog attack, SearchService search) {
         this.attack = attack;
-        this.indicators = indicators;
         this.search = search;
     }
 
     @GetMapping(path = "/api/suggest", produces = "application/json")
-    Map<String, Object> suggest(@RequestParam(defaultValue = "") String q) {
+    Map<String, Object> suggest(@RequestParam(defaultValue = "") String q, Catalog catalog) {
         String text = q.strip();
         Map<String, Object> body = new LinkedHashMap<>();
         if (text.length() < 2 || text.length() > MAX_INPUT) {
@@ -43,18 +41,18 @@ class SuggestController {
         body.put("techniques", attack.techniques().stream().filter(t -> !t.isWithdrawn())
                 .filter(t -> t.id().toLowerCase(Locale.ROOT).startsWith(lower) || attack.displayName(t).toLowerCase(Locale.ROOT).contains(lower))
                 .limit(LIMIT).map(t -> Map.of("id", t.id(), "name", attack.displayName(t))).toList());
-        body.put("fields", indicators.fieldsByUse().stream().filter(f -> f.toLowerCase(Locale.ROOT).startsWith(lower)).limit(LIMIT).toList());
-        body.put("rules", titles(text));
+        body.put("fields", catalog.indicators().fieldsByUse().stream().filter(f -> f.toLowerCase(Locale.ROOT).startsWith(lower)).limit(LIMIT).toList());
+        body.put("rules", titles(catalog, text));
         return body;
     }
 
-    private List<Map<String, String>> titles(String text) {
+    private List<Map<String, String>> titles(Catalog catalog, String text) {
         String words = text.replaceAll("[^\\p{L}\\p{N} ]", " ").strip();
         if (words.isEmpty()) {
             return List.of();
         }
         try {
-            return search.search("title:\"" + words + "\"", 1, LIMIT, "relevance").hits().stream()
+            return search.search(catalog.index(), "title:\"" + words + "\"", 1, LIMIT, "relevance").hits().stream()
                     .map(h -> Map.of("title", h.rule().title(), "permalink", h.rule().permalink())).toList();
         } catch (SearchSyntaxException e) {
             return List.of();

@@ -1,8 +1,6 @@
 package io.rulescope.system;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,33 +14,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import io.rulescope.ingest.IngestService;
-import io.rulescope.search.RuleIndex;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.rulescope.catalog.Catalog;
+import io.rulescope.catalog.CatalogHolder;
 
 /**
- * Keeps rendered HTML pages until the next ingest. Pages depend only on the catalog, which changes only when ingest
- * rebuilds the index, so a page rendered once can be served again as it is. Only complete, successful GETs are kept,
- * never while the catalog is loading, within a fixed byte budget.
+ * Keeps rendered HTML pages as long as the catalog they were rendered from. Pages depend only on the catalog, so a page
+ * rendered once can be served again as it is until a new catalog is published; the cache hangs off the catalog and
+ * dies with it. Only complete, successful GETs are kept, never while the catalog is loading, within a byte budget.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class PageCacheFilter extends OncePerRequestFilter {
 
-    private final IngestService ingest;
-    private final RuleIndex index;
+    private final CatalogHolder catalogs;
     private final boolean enabled;
     private final long budgetBytes;
-    private final Map<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
-    private long generation = -1;
-    private long bytes;
 
     record Page(String contentType, byte[] body) {
     }
 
-    PageCacheFilter(IngestService ingest, RuleIndex index, @Value("${rulescope.page-cache.enabled:true}") boolean enabled,
+    PageCacheFilter(CatalogHolder catalogs, @Value("${rulescope.page-cache.enabled:true}") boolean enabled,
             @Value("${rulescope.page-cache.max-bytes:33554432}") long budgetBytes) {
-        this.ingest = ingest;
-        this.index = index;
+        this.catalogs = catalogs;
         this.enabled = enabled;
         this.budgetBytes = budgetBytes;
     }
@@ -54,18 +50,24 @@ class PageCacheFilter extends OncePerRequestFilter {
                 || path.startsWith("/ingest") || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/rules/by-path/");
     }
 
+    private Cache<String, Page> pages(Catalog catalog) {
+        return catalog.cache("rendered pages", () -> Caffeine.newBuilder().maximumWeight(budgetBytes)
+                .weigher((String key, Page page) -> key.length() * 2 + page.body().length).build());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!ingest.report().isReady()) {
+        Catalog catalog = CatalogArgumentResolver.of(request.getAttribute(CatalogRequestFilter.ATTRIBUTE), catalogs);
+        if (!catalog.isReady()) {
             chain.doFilter(request, response);
             return;
         }
         // Pages carry absolute URLs (canonical link, Open Graph), so the host they were asked for is part of the key.
         String key = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        long current = index.generation();
-        Page page = lookup(key, current);
+        Cache<String, Page> pages = pages(catalog);
+        Page page = pages.getIfPresent(key);
         if (page != null) {
             response.setContentType(page.contentType());
             response.setContentLength(page.body().length);
@@ -76,31 +78,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         String type = wrapper.getContentType();
-        if (wrapper.getStatus() == 200 && type != null && type.startsWith("text/html") && wrapper.getHeader("Location") == null) {
-            store(key, new Page(type, wrapper.getContentAsByteArray()), current);
+        if (wrapper.getStatus() == 200 && type != null && type.startsWith("text/html") && wrapper.getHeader("Location") == null
+                && wrapper.getContentSize() <= budgetBytes / 16) {
+            pages.put(key, new Page(type, wrapper.getContentAsByteArray()));
         }
         wrapper.copyBodyToResponse();
-    }
-
-    private synchronized Page lookup(String key, long current) {
-        if (generation != current) {
-            pages.clear();
-            bytes = 0;
-            generation = current;
-        }
-        return pages.get(key);
-    }
-
-    private synchronized void store(String key, Page page, long current) {
-        if (generation != current || page.body().length > budgetBytes / 16) {
-            return;
-        }
-        Page old = pages.put(key, page);
-        bytes += page.body().length - (old == null ? 0 : old.body().length);
-        var eldest = pages.entrySet().iterator();
-        while (bytes > budgetBytes && eldest.hasNext()) {
-            bytes -= eldest.next().getValue().body().length;
-            eldest.remove();
-        }
     }
 }

@@ -19,12 +19,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.rulescope.attack.AttackCatalog;
-import io.rulescope.indicator.IndicatorCatalog;
+import io.rulescope.catalog.CatalogHolder;
+import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.ingest.IngestProperties;
 import io.rulescope.ingest.IngestService;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.RuleIndex;
+import io.rulescope.search.SearchIndex;
 import io.rulescope.search.SearchResult;
 import io.rulescope.search.SearchService;
 
@@ -47,8 +49,9 @@ public class CatalogBenchmark {
             "modified:>=2025-01-01 status:production", "T1059 -platform:Sigma", "lsass OR procdump",
             "source:escu severity:high");
 
-    IndicatorCatalog indicators;
+    IndicatorAnalysis.Analyzer analyzer;
     SearchService search;
+    SearchIndex index;
     List<Rule> spl = new ArrayList<>();
     List<Rule> sigma = new ArrayList<>();
     int nextSpl;
@@ -63,13 +66,15 @@ public class CatalogBenchmark {
                 : List.of("embedded");
         System.out.println("benchmark corpus: " + sources);
         AttackCatalog attack = AttackCatalog.load(null);
-        RuleIndex index = new RuleIndex(attack);
-        indicators = new IndicatorCatalog(IndicatorCatalog.shippedTaxonomy(),
-                IndicatorCatalog.shippedEventTables());
-        IngestService ingest = new IngestService(new IngestProperties(sources, 1 << 20, 0, Map.of(), ""), index, attack, indicators);
+        IndicatorAnalysis analysis = new IndicatorAnalysis(IndicatorAnalysis.shippedTaxonomy(), IndicatorAnalysis.shippedEventTables());
+        CatalogHolder catalogs = new CatalogHolder();
+        IngestService ingest = new IngestService(new IngestProperties(sources, 1 << 20, 0, Map.of(), ""), new RuleIndex(attack),
+                attack, analysis, catalogs);
         List<Rule> stored = new ArrayList<>();
         ingest.storeReady(stored::addAll);
         ingest.ingest();
+        index = catalogs.peek().index();
+        analyzer = analysis.analyzer(catalogs.peek().macros());
         for (Rule rule : stored) {
             if ("spl".equals(rule.getLanguage())) {
                 spl.add(rule);
@@ -77,22 +82,22 @@ public class CatalogBenchmark {
                 sigma.add(rule);
             }
         }
-        search = new SearchService(index, attack, indicators.taxonomy());
+        search = new SearchService(attack, analysis.taxonomy());
         System.out.printf("%d SPL queries, %d Sigma rules, %d searches%n", spl.size(), sigma.size(), SEARCHES.size());
     }
 
     @Benchmark
     public QueryAnalysis splParseAndAnalysisPerQuery() {
-        return indicators.analyze(spl.get(nextSpl++ % spl.size()));
+        return analyzer.analyze(spl.get(nextSpl++ % spl.size()));
     }
 
     @Benchmark
     public QueryAnalysis sigmaAnalysisPerRule() {
-        return indicators.analyze(sigma.get(nextSigma++ % sigma.size()));
+        return analyzer.analyze(sigma.get(nextSigma++ % sigma.size()));
     }
 
     @Benchmark
     public SearchResult luceneSearchWithoutCache() {
-        return search.searchWithoutCache(SEARCHES.get(nextSearch++ % SEARCHES.size()), 1, 20, "relevance");
+        return search.searchWithoutCache(index, SEARCHES.get(nextSearch++ % SEARCHES.size()), 1, 20, "relevance");
     }
 }

@@ -18,12 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.rulescope.attack.AttackCatalog;
-import io.rulescope.indicator.EventTables;
-import io.rulescope.indicator.IndicatorCatalog;
-import io.rulescope.query.FieldTaxonomy;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.catalog.IngestReport;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.RuleFilter;
-import io.rulescope.search.RuleIndex;
 
 /** A restart over the same content and build restores the saved catalog; anything else reads the sources again. */
 class CatalogSnapshotsTest {
@@ -46,18 +44,16 @@ class CatalogSnapshotsTest {
         Files.writeString(rules.resolve("broken.yml"), "title: Broken\ndetection:\n  s: [1, 2\n");
     }
 
-    /** One start of the application: a fresh index, indicator catalog and store, as after a restart. */
-    private record Start(IngestReport report, List<Rule> stored, RuleIndex index, IndicatorCatalog indicators) {
+    /** One start of the application: a fresh catalog and store, as after a restart. */
+    private record Start(IngestReport report, List<Rule> stored, Catalog catalog) {
     }
 
     private Start start() throws InterruptedException {
         IngestProperties properties = new IngestProperties(List.of("src=" + rules), 1 << 20, 2, Map.of(), snapshots.toString());
-        RuleIndex index = new RuleIndex(ATTACK);
-        IndicatorCatalog indicators = new IndicatorCatalog(FieldTaxonomy.NONE, new EventTables(Map.of(), Map.of()));
         IngestServiceTest.InMemoryRules store = new IngestServiceTest.InMemoryRules();
-        IngestService ingest = IngestServiceTest.ingestInto(store, properties, index, ATTACK, indicators);
-        ingest.ingest();
-        return new Start(ingest.report(), store.saved, index, indicators);
+        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(store, properties, ATTACK, IngestServiceTest.NO_TAXONOMY);
+        ingest.service().ingest();
+        return new Start(ingest.service().report(), store.saved, ingest.catalog());
     }
 
     @Test
@@ -72,8 +68,8 @@ class CatalogSnapshotsTest {
         assertThat(warm.report().totals().rules()).isEqualTo(2);
         assertThat(warm.report().problems()).isEqualTo(cold.report().problems())
                 .anySatisfy(p -> assertThat(p.path()).isEqualTo("broken.yml"));
-        assertThat(warm.index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(2);
-        assertThat(warm.indicators().distinctIndicators()).isEqualTo(cold.indicators().distinctIndicators()).isPositive();
+        assertThat(warm.catalog().index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(2);
+        assertThat(warm.catalog().indicators().distinctIndicators()).isEqualTo(cold.catalog().indicators().distinctIndicators()).isPositive();
     }
 
     @Test
@@ -88,14 +84,40 @@ class CatalogSnapshotsTest {
     }
 
     @Test
-    void onlyTheNewestSnapshotIsKept() throws Exception {
-        start();
-        Files.writeString(rules.resolve("three.yml"), IngestServiceTest.sigma("33333333-3333-3333-3333-333333333333", "Three"));
-        start();
+    void onlyTheNewestFewSnapshotsAreKeptAndNothingElseInTheFolderIsTouched() throws Exception {
+        Files.createDirectories(snapshots.resolve("a user's folder"));
+        Files.writeString(snapshots.resolve("a user's folder").resolve("notes.txt"), "mine");
+        Files.writeString(snapshots.resolve("report.pdf"), "also mine");
+        Files.createDirectories(snapshots.resolve("0123456789abcdef0123456789abcdef"));
+        for (int i = 0; i < CatalogSnapshots.KEPT + 2; i++) {
+            Files.writeString(rules.resolve("extra.yml"), IngestServiceTest.sigma("33333333-3333-3333-3333-33333333333" + i, "Extra " + i));
+            start();
+        }
 
         try (Stream<Path> saved = Files.list(snapshots)) {
-            assertThat(saved.toList()).hasSize(1);
+            assertThat(saved.map(p -> p.getFileName().toString()).toList())
+                    .contains("a user's folder", "report.pdf", "0123456789abcdef0123456789abcdef")
+                    .filteredOn(name -> name.startsWith(CatalogSnapshots.PREFIX)).hasSize(CatalogSnapshots.KEPT);
         }
+        assertThat(snapshots.resolve("a user's folder").resolve("notes.txt")).hasContent("mine");
+        assertThat(snapshots.resolve("report.pdf")).hasContent("also mine");
+    }
+
+    @Test
+    void aSnapshotSavedByAnotherInstanceForOtherContentSurvivesThisOnesSave() throws Exception {
+        start();
+        String theirs;
+        try (Stream<Path> saved = Files.list(snapshots)) {
+            theirs = saved.findFirst().orElseThrow().getFileName().toString();
+        }
+        Files.writeString(rules.resolve("three.yml"), IngestServiceTest.sigma("33333333-3333-3333-3333-333333333333", "Three"));
+        start();
+        Files.delete(rules.resolve("three.yml"));
+
+        Start again = start();
+
+        assertThat(snapshots.resolve(theirs)).isDirectory();
+        assertThat(again.report().phaseMillis()).containsKey("snapshot restore");
     }
 
     @Test
@@ -103,7 +125,7 @@ class CatalogSnapshotsTest {
         start();
         Path catalog;
         try (Stream<Path> saved = Files.list(snapshots)) {
-            catalog = saved.findFirst().orElseThrow().resolve("rules.ser");
+            catalog = saved.filter(p -> p.getFileName().toString().startsWith(CatalogSnapshots.PREFIX)).findFirst().orElseThrow().resolve("rules.ser");
         }
         try (OutputStream raw = Files.newOutputStream(catalog); ObjectOutputStream out = new ObjectOutputStream(raw)) {
             out.writeObject(new java.util.concurrent.locks.ReentrantLock());
@@ -130,6 +152,6 @@ class CatalogSnapshotsTest {
 
         assertThat(after.report().phaseMillis()).containsKey("parse").doesNotContainKey("snapshot restore");
         assertThat(after.stored()).extracting(Rule::getTitle).containsExactlyInAnyOrder("One", "Two");
-        assertThat(after.index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(2);
+        assertThat(after.catalog().index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(2);
     }
 }

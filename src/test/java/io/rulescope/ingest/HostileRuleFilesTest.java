@@ -21,12 +21,14 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.catalog.IngestProblem;
+import io.rulescope.catalog.IngestReport;
 import io.rulescope.indicator.EventTables;
-import io.rulescope.indicator.IndicatorCatalog;
+import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
-import io.rulescope.search.RuleIndex;
 
 /**
  * Community rule repositories are sometimes hostile. Each case below is written into one source beside good rules;
@@ -42,7 +44,8 @@ class HostileRuleFilesTest {
     static final List<String> NOT_TRIED = new ArrayList<>();
     static final Map<String, Long> ADDED_MILLIS = new LinkedHashMap<>();
     static final IngestServiceTest.InMemoryRules RULES = new IngestServiceTest.InMemoryRules();
-    static final IndicatorCatalog INDICATORS = new IndicatorCatalog(FieldTaxonomy.NONE, new EventTables(Map.of(), Map.of()));
+    static Catalog catalog;
+    static final IndicatorAnalysis INDICATORS = new IndicatorAnalysis(FieldTaxonomy.NONE, new EventTables(Map.of(), Map.of()));
     static IngestReport report;
     static long ingestMillis;
 
@@ -172,12 +175,13 @@ class HostileRuleFilesTest {
         CASES.put("bad_dates.yml", o -> o.ingestedWithNote("is not a date"));
 
         IngestProperties properties = new IngestProperties(List.of("src=" + src), 1 << 20, 2, Map.of(), "");
-        IngestService ingest = IngestServiceTest.ingestInto(RULES, properties, new RuleIndex(AttackCatalog.load(null)), AttackCatalog.load(null), INDICATORS);
+        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(RULES, properties, AttackCatalog.load(null), INDICATORS);
         long started = System.nanoTime();
-        ingest.ingest();
-        assertThat(ingest.awaitDone(Duration.ofMinutes(2))).isTrue();
+        ingest.service().ingest();
+        assertThat(ingest.service().awaitDone(Duration.ofMinutes(2))).isTrue();
         ingestMillis = (System.nanoTime() - started) / 1_000_000;
-        report = ingest.report();
+        report = ingest.service().report();
+        catalog = ingest.catalog();
     }
 
     @TestFactory
@@ -201,10 +205,10 @@ class HostileRuleFilesTest {
         }));
         tests.add(DynamicTest.dynamicTest("the analyses of hostile queries say what was not analysed", () -> {
             Rule nested = RULES.saved.stream().filter(r -> r.getTitle().equals("Nested")).findFirst().orElseThrow();
-            QueryAnalysis analysis = INDICATORS.analysisOf(nested);
+            QueryAnalysis analysis = catalog.indicators().analysisOf(nested);
             assertThat(analysis.stages().get(0).note()).contains("nest deeper than");
             Rule huge = RULES.saved.stream().filter(r -> r.getTitle().equals("Huge SPL")).findFirst().orElseThrow();
-            assertThat(INDICATORS.analysisOf(huge).notes()).anyMatch(n -> n.contains("not analysed"));
+            assertThat(catalog.indicators().analysisOf(huge).notes()).anyMatch(n -> n.contains("not analysed"));
             PASSED.add("hostile queries analysed within their caps");
         }));
         return tests;
@@ -260,8 +264,7 @@ class HostileRuleFilesTest {
     private static long timeIngest(Path dir) {
         IngestProperties properties = new IngestProperties(List.of("src=" + dir), 1 << 20, 2, Map.of(), "");
         IngestService ingest = IngestServiceTest.ingestInto(new IngestServiceTest.InMemoryRules(), properties,
-                new RuleIndex(AttackCatalog.load(null)), AttackCatalog.load(null),
-                new IndicatorCatalog(FieldTaxonomy.NONE, new EventTables(Map.of(), Map.of())));
+                AttackCatalog.load(null), INDICATORS).service();
         long started = System.nanoTime();
         ingest.ingest();
         return (System.nanoTime() - started) / 1_000_000;

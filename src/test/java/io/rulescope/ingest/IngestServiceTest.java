@@ -2,7 +2,6 @@ package io.rulescope.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rulescope.attack.AttackCatalog;
-import io.rulescope.indicator.IndicatorCatalog;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.catalog.CatalogHolder;
+import io.rulescope.catalog.IngestProblem;
+import io.rulescope.catalog.IngestReport;
+import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.RuleFilter;
 import io.rulescope.search.RuleIndex;
@@ -29,8 +32,10 @@ class IngestServiceTest {
     static Path root;
 
     static final AttackCatalog ATTACK = AttackCatalog.load(null);
+    static final IndicatorAnalysis NO_TAXONOMY = new IndicatorAnalysis(io.rulescope.query.FieldTaxonomy.NONE,
+            new io.rulescope.indicator.EventTables(Map.of(), Map.of()));
     static final InMemoryRules RULES = new InMemoryRules();
-    static final RuleIndex INDEX = new RuleIndex(ATTACK);
+    static Catalog catalog;
     static IngestReport report;
 
     static String sigma(String id, String title) {
@@ -55,12 +60,11 @@ class IngestServiceTest {
         Files.createSymbolicLink(a.resolve("outside"), root.getParent());
 
         IngestProperties properties = new IngestProperties(List.of("a=" + a, "b=" + b), 1 << 20, 2, Map.of(), "");
-        IndicatorCatalog indicators = new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
-                new io.rulescope.indicator.EventTables(Map.of(), Map.of()));
-        IngestService ingest = ingestInto(RULES, properties, INDEX, ATTACK, indicators);
-        ingest.ingest();
-        assertThat(ingest.awaitDone(Duration.ofSeconds(30))).isTrue();
-        report = ingest.report();
+        Ingest ingest = ingestInto(RULES, properties, ATTACK, NO_TAXONOMY);
+        ingest.service().ingest();
+        assertThat(ingest.service().awaitDone(Duration.ofSeconds(30))).isTrue();
+        catalog = ingest.catalog();
+        report = ingest.service().report();
     }
 
     private static Optional<IngestProblem> problem(String path) {
@@ -71,7 +75,7 @@ class IngestServiceTest {
     void everyGoodRuleIsIngestedDespiteTheBrokenFilesBesideIt() {
         assertThat(report.state()).isEqualTo(IngestReport.State.READY);
         assertThat(RULES.saved).extracting(Rule::getTitle).containsExactlyInAnyOrder("Good One", "Good Two", "Good One (fork)");
-        assertThat(INDEX.browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(3);
+        assertThat(catalog.index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(3);
         assertThat(report.totals().rules()).isEqualTo(3);
     }
 
@@ -120,7 +124,7 @@ class IngestServiceTest {
                 .extracting(IngestProblem::path).containsExactlyInAnyOrder("broken.yml", "empty.yml", "latin1.yml");
         assertThat(report.totals().errors()).isEqualTo(3);
         assertThat(report.totals().skipped()).isEqualTo(2);
-        assertThat(report.phaseMillis()).containsOnlyKeys("scan", "read+parse", "map", "query analysis", "corpus counts", "persist", "index");
+        assertThat(report.phaseMillis()).containsOnlyKeys("scan", "read", "content hash", "parse", "map", "query analysis", "corpus counts", "persist", "index");
         assertThat(report.sources()).extracting(IngestReport.SourceSummary::name).containsExactly("a", "b");
     }
 
@@ -130,10 +134,10 @@ class IngestServiceTest {
         Source source = new Source("a", root, null, "a");
         SourceFile scanned = new SourceFile(source, "vanishing.yml", Files.size(file), () -> Files.readAllBytes(file));
         Files.delete(file);
-        IngestService ingest = new IngestService(new IngestProperties(List.of(), 1 << 20, 1, Map.of(), ""), new RuleIndex(ATTACK), ATTACK, new IndicatorCatalog(io.rulescope.query.FieldTaxonomy.NONE,
-                        new io.rulescope.indicator.EventTables(Map.of(), Map.of())));
+        IngestPipeline pipeline = new IngestPipeline(new IngestProperties(List.of(), 1 << 20, 1, Map.of(), ""), ATTACK,
+                NO_TAXONOMY, new RuleIndex(ATTACK), new CatalogSnapshots(null));
 
-        FileResult result = ingest.readAndParse(scanned, new YamlReader(1 << 20), 1, java.time.Instant.now());
+        FileResult result = pipeline.readAndParse(scanned, new YamlReader(1 << 20), new IngestRun("t", "test"));
 
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.level()).isEqualTo(IngestProblem.Level.ERROR);
@@ -152,10 +156,18 @@ class IngestServiceTest {
         }
     }
 
-    static IngestService ingestInto(CatalogStore store, IngestProperties properties, RuleIndex index, AttackCatalog attack,
-            IndicatorCatalog indicators) {
-        IngestService ingest = new IngestService(properties, index, attack, indicators);
+    /** An ingest service over its own catalog holder, writing into {@code store}. */
+    record Ingest(IngestService service, CatalogHolder catalogs) {
+
+        Catalog catalog() {
+            return catalogs.peek();
+        }
+    }
+
+    static Ingest ingestInto(CatalogStore store, IngestProperties properties, AttackCatalog attack, IndicatorAnalysis analysis) {
+        CatalogHolder catalogs = new CatalogHolder();
+        IngestService ingest = new IngestService(properties, new RuleIndex(attack), attack, analysis, catalogs);
         ingest.storeReady(store);
-        return ingest;
+        return new Ingest(ingest, catalogs);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.rulescope.catalog.IngestProblem;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 
@@ -19,7 +20,11 @@ class RuleDocumentsTest {
 
     static FileResult ingest(String path, byte[] bytes, SupportingData support) {
         SourceFile file = new SourceFile(SOURCE, path, bytes.length, () -> bytes);
-        return RuleDocuments.map(FileResult.parsed(file, new YamlReader(1 << 20).parse(bytes)), support);
+        FileResult result = RuleDocuments.map(FileResult.parsed(file, new YamlReader(1 << 20).parse(bytes)));
+        if (result.supporting()) {
+            support.addAll(result.support());
+        }
+        return result;
     }
 
     static FileResult ingestText(String path, String yaml) {

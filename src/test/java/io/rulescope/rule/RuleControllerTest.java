@@ -16,9 +16,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.rulescope.ingest.IngestReport;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.catalog.CatalogHolder;
+import io.rulescope.catalog.IngestReport;
+import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.ingest.IngestService;
-import io.rulescope.search.RuleIndex;
+import io.rulescope.search.SearchIndex;
 
 @WebMvcTest(RuleController.class)
 class RuleControllerTest {
@@ -30,10 +33,10 @@ class RuleControllerTest {
     RuleViews views;
 
     @MockitoBean
-    RuleIndex index;
+    IngestService ingest;
 
     @MockitoBean
-    IngestService ingest;
+    CatalogHolder catalogs;
 
     private static IngestReport report(IngestReport.State state) {
         return new IngestReport(state, "read and parse", 100, 40, Instant.now(), null, List.of(), java.util.Map.of(),
@@ -41,9 +44,24 @@ class RuleControllerTest {
                 new IngestReport.Totals(0, 0, 0, 0, 0, 0), List.of());
     }
 
+    /** No catalog yet: the first ingest is still running, and the layout shows its progress. */
     @BeforeEach
-    void noRules() {
-        given(views.withId("missing")).willReturn(List.of());
+    void noCatalogYet() {
+        Catalog loading = Catalog.loading();
+        given(catalogs.peek()).willReturn(loading);
+        given(catalogs.acquire()).willAnswer(a -> new CatalogHolder().acquire());
+    }
+
+    /** A published catalog with no rules. */
+    private void anEmptyCatalog() {
+        Catalog empty = new Catalog(1, "k", RuleSet.EMPTY, IndicatorIndex.EMPTY, SearchIndex.EMPTY,
+                CatalogSummary.EMPTY, report(IngestReport.State.READY), java.util.Map.of());
+        given(catalogs.peek()).willReturn(empty);
+        given(catalogs.acquire()).willAnswer(a -> {
+            CatalogHolder holder = new CatalogHolder();
+            holder.publish(empty);
+            return holder.acquire();
+        });
     }
 
     @Test
@@ -57,7 +75,7 @@ class RuleControllerTest {
 
     @Test
     void onceLoadedAMissingRuleAnswers404() throws Exception {
-        given(ingest.report()).willReturn(report(IngestReport.State.READY));
+        anEmptyCatalog();
 
         mvc.perform(get("/rules/missing")).andExpect(status().isNotFound())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("The catalog has no rule")));
@@ -65,14 +83,14 @@ class RuleControllerTest {
 
     @Test
     void anOverlongIdIsNotLookedUp() throws Exception {
-        given(ingest.report()).willReturn(report(IngestReport.State.READY));
+        anEmptyCatalog();
 
         mvc.perform(get("/rules/" + "x".repeat(2000))).andExpect(status().isNotFound());
     }
 
     @Test
     void pagesCarryTheSecurityHeaders() throws Exception {
-        given(ingest.report()).willReturn(report(IngestReport.State.READY));
+        anEmptyCatalog();
 
         mvc.perform(get("/rules/missing"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))

@@ -13,10 +13,12 @@ import io.rulescope.query.Polarity;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 
-class IndicatorCatalogTest {
+class IndicatorIndexTest {
 
-    private final IndicatorCatalog catalog = new IndicatorCatalog(AnatomyConfiguration.loadTaxonomy("content/taxonomy/fields.yml"),
+    private final IndicatorAnalysis analysis = new IndicatorAnalysis(AnatomyConfiguration.loadTaxonomy("content/taxonomy/fields.yml"),
             EventTables.load());
+    private Map<String, Macro> macros = Map.of();
+    private IndicatorIndex catalog = IndicatorIndex.EMPTY;
 
     private static Rule spl(String uid, String search) {
         Rule rule = new Rule(uid, "id-" + uid, false, "Rule " + uid, RuleFormat.ESCU_2026);
@@ -34,11 +36,12 @@ class IndicatorCatalogTest {
     }
 
     private void publish(Rule... rules) {
+        IndicatorAnalysis.Analyzer analyzer = analysis.analyzer(macros);
         Map<String, io.rulescope.query.QueryAnalysis> analyses = new java.util.HashMap<>();
         for (Rule r : rules) {
-            analyses.put(r.getUid(), catalog.analyze(r));
+            analyses.put(r.getUid(), analyzer.analyze(r));
         }
-        catalog.publish(analyses);
+        catalog = analysis.index(analyses);
     }
 
     private static int corpus(RuleAnatomy anatomy, String field, String value) {
@@ -86,14 +89,14 @@ class IndicatorCatalogTest {
 
     @Test
     void seed000GroupByShowsTheCloudTrailCanonicalNames() {
-        assertThat(catalog.fieldNames(List.of("signature", "vendor_region", "vendor_account", "user_agent")))
-                .extracting(IndicatorCatalog.FieldName::canonical)
+        assertThat(analysis.index(Map.of()).fieldNames(List.of("signature", "vendor_region", "vendor_account", "user_agent")))
+                .extracting(IndicatorIndex.FieldName::canonical)
                 .containsExactly(null, "aws::awsRegion", "aws::recipientAccountId", "aws::userAgent");
     }
 
     @Test
     void macrosFromTheSourcesExpandSoTheSeed000SourcetypeIsAnIndicator() {
-        catalog.useMacros(Map.of("cloudtrail", new Macro("cloudtrail", List.of(), "sourcetype=aws:cloudtrail", "t")));
+        macros = Map.of("cloudtrail", new Macro("cloudtrail", List.of(), "sourcetype=aws:cloudtrail", "t"));
         Rule rule = spl("x", "`cloudtrail` eventName = JobCreated | stats count by user");
         publish(rule);
 

@@ -1,4 +1,4 @@
-package io.rulescope.ingest;
+package io.rulescope.catalog;
 
 /**
  * Something ingest could not take as it was. {@code line} and {@code column} are 1-based, 0 where unknown.

@@ -1,4 +1,4 @@
-package io.rulescope.ingest;
+package io.rulescope.catalog;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,22 @@ public record IngestReport(State state, String phase, int filesTotal, int filesD
 
     public enum State { LOADING, READY, FAILED }
 
-    public record SourceSummary(String name, String label, String root, String webHome, int files, int rules) {
+    /**
+     * One source as read by this ingest.
+     *
+     * @param kind {@code embedded}, {@code directory} or {@code git}
+     * @param url for git sources, the remote without credentials
+     * @param ref the branch, tag or commit asked for (null: the remote's default branch)
+     * @param commit the commit read (git sources, and directories inside a git work tree), else null
+     * @param fetchedAt when the remote was last fetched; {@code fetchOutcome} says how that went
+     */
+    public record SourceSummary(String name, String label, String kind, String root, String url, String ref, String commit,
+            Instant commitDate, Instant fetchedAt, String fetchOutcome, String webHome, int files, int rules) {
+
+        public SourceSummary withCounts(int files, int rules) {
+            return new SourceSummary(name, label, kind, root, url, ref, commit, commitDate, fetchedAt, fetchOutcome, webHome,
+                    files, rules);
+        }
     }
 
     public record Supporting(int macros, int dataSources, int stories) {
@@ -30,7 +45,7 @@ public record IngestReport(State state, String phase, int filesTotal, int filesD
     public record Totals(int files, int rules, int skipped, int errors, int warnings, long totalMillis) {
     }
 
-    static IngestReport starting(Instant now) {
+    public static IngestReport starting(Instant now) {
         return new IngestReport(State.LOADING, "starting", 0, 0, now, null, List.of(), Map.of(), Map.of(),
                 new Supporting(0, 0, 0), Map.of(), new Totals(0, 0, 0, 0, 0, 0), List.of());
     }

@@ -9,102 +9,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.query.Indicator;
 import io.rulescope.query.IndicatorCollector;
 import io.rulescope.query.Kind;
-import io.rulescope.query.Macro;
 import io.rulescope.query.Polarity;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.StageAnalysis;
-import io.rulescope.query.sigma.SigmaAnalyzer;
-import io.rulescope.query.spl.MacroExpander;
-import io.rulescope.query.spl.SplAnalyzer;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 
 /**
- * Every rule's query analysis and the corpus counts over them. Ingest analyses each rule once and publishes the
- * results here; counts are computed in one pass over all indicators with a hash map, never one scan per rule.
+ * One catalog's query analyses and the corpus counts over them, immutable. Counts are computed in one pass over all
+ * indicators with a hash map when the index is made, never one scan per rule.
  */
-@Component
-public class IndicatorCatalog {
+public final class IndicatorIndex {
+
+    /** Indicators shared by more rules than this say little about similarity and are skipped, which bounds the cost. */
+    static final int MAX_SHARED_BY = 1_000;
+
+    public static final IndicatorIndex EMPTY = new IndicatorIndex(FieldTaxonomy.NONE, null, Map.of());
 
     private final FieldTaxonomy taxonomy;
     private final EventCoverage events;
-    private volatile SplAnalyzer spl;
-    private volatile Map<String, QueryAnalysis> analyses = Map.of();
-    private volatile Map<String, List<String>> rulesByKey = Map.of();
-    private volatile List<String> fieldsByUse = List.of();
-    private volatile Map<String, Indicator> exampleByKey = Map.of();
+    private final Map<String, QueryAnalysis> analyses;
+    private final Map<String, List<String>> rulesByKey;
+    private final List<String> fieldsByUse;
+    private final Map<String, Indicator> exampleByKey;
 
-    public IndicatorCatalog(FieldTaxonomy taxonomy, EventTables tables) {
+    IndicatorIndex(FieldTaxonomy taxonomy, EventCoverage events, Map<String, QueryAnalysis> byUid) {
         this.taxonomy = taxonomy;
-        this.events = new EventCoverage(tables);
-        this.spl = new SplAnalyzer(MacroExpander.NONE, taxonomy);
-    }
-
-    /** The field taxonomy shipped in content/taxonomy (what the application uses; for tools and benchmarks). */
-    public static FieldTaxonomy shippedTaxonomy() {
-        return AnatomyConfiguration.loadTaxonomy("content/taxonomy/fields.yml");
-    }
-
-    /** The event tables shipped in content/events. */
-    public static EventTables shippedEventTables() {
-        return EventTables.load();
-    }
-
-    public FieldTaxonomy taxonomy() {
-        return taxonomy;
-    }
-
-    /** Uses these macro definitions for SPL analyses from now on. */
-    public void useMacros(Map<String, Macro> macros) {
-        spl = new SplAnalyzer(new MacroExpander(macros), taxonomy);
-    }
-
-    /** Analyses one rule; pure apart from the macros in use, so ingest may call it from several threads. */
-    public QueryAnalysis analyze(Rule rule) {
-        if (rule.getQuery() == null) {
-            return QueryAnalysis.EMPTY;
-        }
-        if ("spl".equals(rule.getLanguage())) {
-            return spl.analyze(rule.getQuery());
-        }
-        if (rule.getFormat() == RuleFormat.SIGMA || rule.getFormat() == RuleFormat.SIGMA_FILTER) {
-            Map<String, Object> detection = rule.getDetection() != null ? rule.getDetection() : parseYaml(rule.getQuery());
-            Map<String, Object> block = new LinkedHashMap<>(detection);
-            block.remove("rules");
-            return new SigmaAnalyzer(taxonomy).analyze(block);
-        }
-        return QueryAnalysis.EMPTY;
-    }
-
-    /** The detection (or filter) block of a Sigma rule's text, for rules analysed without their ingest-time parse. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parseYaml(String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50);
-        options.setNestingDepthLimit(64);
-        for (Object doc : new Yaml(new SafeConstructor(options)).loadAll(text)) {
-            if (doc instanceof Map<?, ?> m) {
-                Object block = m.containsKey("detection") ? m.get("detection") : m.get("filter");
-                if (block instanceof Map<?, ?> b) {
-                    return (Map<String, Object>) b;
-                }
-            }
-        }
-        return Map.of();
-    }
-
-    /** Replaces all analyses and recomputes every corpus count: one pass, one hash map entry per distinct indicator. */
-    public void publish(Map<String, QueryAnalysis> byUid) {
+        this.events = events;
         Map<String, List<String>> index = new HashMap<>();
         byUid.forEach((uid, analysis) -> {
             Set<String> keys = new LinkedHashSet<>();
@@ -185,6 +122,14 @@ public class IndicatorCatalog {
         return fieldsByUse;
     }
 
+    public FieldTaxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    public int size() {
+        return analyses.size();
+    }
+
     public int distinctIndicators() {
         return rulesByKey.size();
     }
@@ -194,13 +139,10 @@ public class IndicatorCatalog {
         return rulesByKey.getOrDefault(key, List.of());
     }
 
+    /** The analysis made at ingest; empty for a rule this catalog does not hold. */
     public QueryAnalysis analysisOf(Rule rule) {
-        QueryAnalysis cached = analyses.get(rule.getUid());
-        return cached != null ? cached : analyze(rule);
+        return analyses.getOrDefault(rule.getUid(), QueryAnalysis.EMPTY);
     }
-
-    /** Indicators shared by more rules than this say little about similarity and are skipped, which bounds the cost. */
-    static final int MAX_SHARED_BY = 1_000;
 
     /**
      * The rules sharing the most with this one, each shared indicator weighted by its rarity (inverse document
@@ -235,7 +177,7 @@ public class IndicatorCatalog {
         } else if (a == QueryAnalysis.EMPTY && rule.getQuery() != null) {
             unsupported = "Queries in " + rule.getLanguage() + " are shown as written; Rulescope does not take them apart yet.";
         }
-        return new RuleAnatomy(stages, groups(rule, a.indicators()), a.searchTerms(), events.of(rule, a), a.notes(), unsupported);
+        return new RuleAnatomy(stages, groups(rule, a.indicators()), a.searchTerms(), events == null ? List.of() : events.of(rule, a), a.notes(), unsupported);
     }
 
     private static String describe(Indicator i) {

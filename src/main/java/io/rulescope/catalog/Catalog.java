@@ -1,0 +1,152 @@
+package io.rulescope.catalog;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+
+import io.rulescope.indicator.IndicatorIndex;
+import io.rulescope.query.Macro;
+import io.rulescope.rule.CatalogSummary;
+import io.rulescope.rule.RuleSet;
+import io.rulescope.search.SearchIndex;
+
+/**
+ * Everything one ingest produced, as one immutable value: the rules, their analyses and corpus counts, the search
+ * index, the home page totals and the report. Ingest builds a catalog off to the side and {@link CatalogHolder}
+ * publishes it with one reference swap, so a request that takes the catalog once sees one ingest, never half of two.
+ *
+ * <p>Answers derived from a catalog (rendered pages, search answers, views) are cached in {@link #cache} and die with
+ * it. A catalog is reference counted: the holder owns one reference while it is current, each request one more; the
+ * last release closes its index.
+ */
+public final class Catalog {
+
+    private static final Logger log = LoggerFactory.getLogger(Catalog.class);
+
+    private final long generation;
+    private final String key;
+    private final RuleSet rules;
+    private final IndicatorIndex indicators;
+    private final SearchIndex index;
+    private final CatalogSummary summary;
+    private final IngestReport report;
+    private final Map<String, Macro> macros;
+    private final Map<String, Cache<?, ?>> caches = new ConcurrentHashMap<>();
+    private final AtomicInteger references = new AtomicInteger(1);
+
+    /**
+     * @param key what the catalog is a function of (source contents or commits, settings, ATT&CK, build); two
+     *     catalogs with one key answer every request the same way
+     * @param macros the SPL macro definitions the rules were analysed with
+     */
+    public Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index,
+            CatalogSummary summary, IngestReport report, Map<String, Macro> macros) {
+        this.generation = generation;
+        this.key = key;
+        this.rules = rules;
+        this.indicators = indicators;
+        this.index = index;
+        this.summary = summary;
+        this.report = report;
+        this.macros = Map.copyOf(macros);
+    }
+
+    /** The stand-in served before the first ingest finishes: no rules, and a report that says it is loading. */
+    public static Catalog loading() {
+        return new Catalog(0, "", RuleSet.EMPTY, IndicatorIndex.EMPTY, SearchIndex.EMPTY, CatalogSummary.EMPTY,
+                IngestReport.starting(java.time.Instant.now()), Map.of());
+    }
+
+    /** Counts up with every published catalog; 0 for the stand-in. */
+    public long generation() {
+        return generation;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public IndicatorIndex indicators() {
+        return indicators;
+    }
+
+    public SearchIndex index() {
+        return index;
+    }
+
+    public CatalogSummary summary() {
+        return summary;
+    }
+
+    public IngestReport report() {
+        return report;
+    }
+
+    public Map<String, Macro> macros() {
+        return macros;
+    }
+
+    /** False only for the stand-in served while the first ingest runs. */
+    public boolean isReady() {
+        return generation > 0;
+    }
+
+    /**
+     * The cache called {@code name} of this catalog, made by {@code create} on first use. What is cached here is valid
+     * exactly as long as the catalog, so nothing ever needs evicting on publish.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> Cache<K, V> cache(String name, Supplier<Cache<K, V>> create) {
+        return (Cache<K, V>) caches.computeIfAbsent(name, n -> create.get());
+    }
+
+    /** Takes a reference; false if the catalog was already released for good (the caller takes the newer one). */
+    boolean tryAcquire() {
+        while (true) {
+            int n = references.get();
+            if (n <= 0) {
+                return false;
+            }
+            if (references.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Gives a reference back; the last one closes the index and drops the caches. */
+    void release() {
+        int left = references.decrementAndGet();
+        if (left == 0) {
+            caches.values().forEach(Cache::invalidateAll);
+            caches.clear();
+            try {
+                index.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("Could not close the index of catalog {}: {}", generation, e.toString());
+            }
+            log.debug("Released catalog {}", generation);
+        } else if (left < 0) {
+            throw new IllegalStateException("catalog " + generation + " released more often than acquired");
+        }
+    }
+
+    /** How many holders it has now (the holder while current, plus requests in flight); for tests. */
+    public int references() {
+        return references.get();
+    }
+
+    @Override
+    public String toString() {
+        return "Catalog " + generation + " (" + rules.size() + " rules)";
+    }
+}

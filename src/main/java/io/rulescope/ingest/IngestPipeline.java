@@ -1,0 +1,275 @@
+package io.rulescope.ingest;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.catalog.IngestProblem;
+import io.rulescope.indicator.IndicatorAnalysis;
+import io.rulescope.query.Macro;
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.rule.Rule;
+import io.rulescope.search.RuleIndex;
+
+/**
+ * The steps from source files to everything a catalog holds but the database: scan, read, hash, then parse, map,
+ * analyse, count and index. Given what the previous build read ({@link Reuse}), it parses and analyses again only the
+ * files whose bytes changed; given a saved snapshot for the same content, it reads that instead.
+ */
+final class IngestPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
+
+    private final IngestProperties properties;
+    private final AttackCatalog attack;
+    private final IndicatorAnalysis analysis;
+    private final RuleIndex indexer;
+    private final CatalogSnapshots snapshots;
+
+    IngestPipeline(IngestProperties properties, AttackCatalog attack, IndicatorAnalysis analysis, RuleIndex indexer,
+            CatalogSnapshots snapshots) {
+        this.properties = properties;
+        this.attack = attack;
+        this.analysis = analysis;
+        this.indexer = indexer;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * What one build read, kept for the next: file results by (source, path, content hash), the macros the analyses
+     * were made with, and the analyses by rule object (a reused file result brings the very same rule objects back).
+     */
+    record Reuse(String key, Map<String, FileResult> files, Map<String, Macro> macros, Map<Rule, QueryAnalysis> analyses) {
+
+        static final Reuse NONE = new Reuse("", Map.of(), Map.of(), Map.of());
+    }
+
+    CatalogSnapshots snapshots() {
+        return snapshots;
+    }
+
+    RuleIndex indexer() {
+        return indexer;
+    }
+
+    /**
+     * Scans and reads every source and computes the content key; false when it equals {@code unchangedKey}, in which
+     * case nothing has been parsed.
+     */
+    boolean readSources(IngestRun run, List<Source> sources, String unchangedKey) {
+        long t = System.nanoTime();
+        SourceScanner scanner = new SourceScanner(properties);
+        for (Source source : sources) {
+            run.filesBySource.put(source, scanner.scan(source, run.problems));
+        }
+        run.files = run.filesBySource.values().stream().flatMap(List::stream).toList();
+        run.phases.put("scan", millisSince(t));
+
+        run.setPhase("read");
+        t = System.nanoTime();
+        run.files = parallel(run.files, this::readIntoMemory);
+        run.phases.put("read", millisSince(t));
+
+        t = System.nanoTime();
+        run.hashes = parallel(run.files, CatalogSnapshots::fileHash);
+        run.key = snapshots.key(run.files, run.hashes, properties, attack.fingerprint(), run.sourceVersions);
+        run.phases.put("content hash", millisSince(t));
+        return !run.key.equals(unchangedKey);
+    }
+
+    /** Fills {@code run} from the snapshot saved under its key, storing its rules meanwhile; false if there is none. */
+    boolean restore(IngestRun run, CatalogStore store) {
+        run.setPhase("checking for a saved catalog");
+        long t = System.nanoTime();
+        Optional<CatalogSnapshots.Opened> opened = snapshots.open(run.key);
+        if (opened.isEmpty()) {
+            return false;
+        }
+        run.setPhase("persist");
+        long persist = System.nanoTime();
+        store.replaceAll(opened.get().rules());
+        run.phases.put("persist", millisSince(persist));
+        Optional<CatalogSnapshots.Derived> derived = opened.get().derived();
+        if (derived.isEmpty()) {
+            // Read the sources after all; their persist replaces the rows just written.
+            run.phases.remove("persist");
+            return false;
+        }
+        CatalogSnapshots.Analysis saved = derived.get().analysis();
+        run.catalog = opened.get().rules();
+        run.support = saved.support();
+        run.analyses = saved.analyses();
+        // The saved problems include this scan's, found the same way last time.
+        run.problems.clear();
+        run.problems.addAll(saved.problems());
+        run.skipped = saved.skipped();
+        run.built = derived.get().index();
+        run.restored = true;
+        run.indicators = analysis.index(run.analyses);
+        run.filesDone.set(run.files.size());
+        run.phases.put("snapshot restore", millisSince(t));
+        log.info("Restored the catalog saved for this content and build ({}): {} rules", run.key, run.catalog.size());
+        return true;
+    }
+
+    /** Parse, map, analyse, count and index, reusing what {@code previous} read from files that have not changed. */
+    void build(IngestRun run, Reuse previous) {
+        run.setPhase("parse");
+        long t = System.nanoTime();
+        YamlReader reader = new YamlReader(properties.maxFileBytes());
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < run.files.size(); i++) {
+            positions.add(i);
+        }
+        List<FileResult> results = parallel(positions, i -> {
+            SourceFile file = run.files.get(i);
+            FileResult old = previous.files().get(fileKey(file, run.hashes.get(i)));
+            if (old != null) {
+                run.reusedFiles.incrementAndGet();
+                run.progress();
+                return old;
+            }
+            return RuleDocuments.map(readAndParse(file, reader, run));
+        });
+        run.phases.put("parse", millisSince(t));
+
+        run.setPhase("map");
+        t = System.nanoTime();
+        SupportingData support = new SupportingData();
+        List<Rule> rules = new ArrayList<>();
+        Map<String, FileResult> byFileKey = new HashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            FileResult result = results.get(i);
+            byFileKey.put(fileKey(result.file(), run.hashes.get(i)), result);
+            run.problems.addAll(result.problems());
+            rules.addAll(result.rules());
+            if (result.supporting()) {
+                support.addAll(result.support());
+            } else if (result.skipped()) {
+                run.skipped++;
+            }
+        }
+        run.catalog = rules;
+        run.support = support;
+        run.keepFirstOfEachKey();
+        run.reportSharedIds();
+        run.phases.put("map", millisSince(t));
+
+        run.setPhase("query analysis");
+        t = System.nanoTime();
+        Map<String, Macro> macros = support.macros();
+        boolean sameMacros = macros.equals(previous.macros());
+        IndicatorAnalysis.Analyzer analyzer = analysis.analyzer(macros);
+        Map<String, QueryAnalysis> analyses = new HashMap<>();
+        Map<Rule, QueryAnalysis> byRule = new IdentityHashMap<>();
+        for (Map.Entry<Rule, QueryAnalysis> e : parallel(run.catalog, rule -> {
+            QueryAnalysis old = sameMacros ? previous.analyses().get(rule) : null;
+            return Map.entry(rule, old != null ? old : analyze(analyzer, rule, run.problems));
+        })) {
+            analyses.put(e.getKey().getUid(), e.getValue());
+            byRule.put(e.getKey(), e.getValue());
+        }
+        run.analyses = analyses;
+        run.phases.put("query analysis", millisSince(t));
+
+        t = System.nanoTime();
+        run.indicators = analysis.index(analyses);
+        run.phases.put("corpus counts", millisSince(t));
+
+        run.setPhase("index");
+        t = System.nanoTime();
+        List<Rule> indexed = run.catalog;
+        run.built = inPool(() -> indexer.build(indexed, rule -> analyses.getOrDefault(rule.getUid(), QueryAnalysis.EMPTY)));
+        run.phases.put("index", millisSince(t));
+        run.reuse = new Reuse(run.key, byFileKey, macros, byRule);
+    }
+
+    static String fileKey(SourceFile file, String hash) {
+        return file.source().name() + "\u0000" + file.path() + "\u0000" + hash;
+    }
+
+    /** Analysis is best effort: a query that trips the analyser is shown unanalysed and reported, never fatal. */
+    private static QueryAnalysis analyze(IndicatorAnalysis.Analyzer analyzer, Rule rule, List<IngestProblem> problems) {
+        try {
+            return analyzer.analyze(rule);
+        } catch (RuntimeException | StackOverflowError e) {
+            problems.add(IngestProblem.warning(rule.getSourceName(), rule.getSourcePath(), "query not analysed: " + e));
+            return new QueryAnalysis(List.of(), List.of(), List.of(), List.of(), List.of("query not analysed: internal error"));
+        }
+    }
+
+    /**
+     * The file with its bytes already read, or with the read's failure kept to be reported where reads are. Files over
+     * the size limit stay unread: parsing refuses them by their size.
+     */
+    private SourceFile readIntoMemory(SourceFile file) {
+        if (file.size() > properties.maxFileBytes()) {
+            return file;
+        }
+        try {
+            byte[] bytes = file.read();
+            return new SourceFile(file.source(), file.path(), file.size(), () -> bytes);
+        } catch (IOException e) {
+            return new SourceFile(file.source(), file.path(), file.size(), () -> {
+                throw e;
+            });
+        }
+    }
+
+    /** Package-private so a test can delete a file between scan and read, as a busy checkout sometimes does. */
+    FileResult readAndParse(SourceFile file, YamlReader reader, IngestRun run) {
+        FileResult result;
+        if (file.size() > properties.maxFileBytes()) {
+            result = FileResult.failed(file, IngestProblem.error(file.source().name(), file.path(),
+                    "file is " + file.size() / 1024 + " KiB, over the " + properties.maxFileBytes() / 1024 + " KiB limit; not read"));
+        } else {
+            try {
+                result = FileResult.parsed(file, reader.parse(file.read()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                result = FileResult.failed(file, IngestProblem.error(file.source().name(), file.path(),
+                        "the file disappeared between the scan and the read (was the source being updated?)"));
+            } catch (IOException e) {
+                result = FileResult.failed(file, IngestProblem.error(file.source().name(), file.path(),
+                        "cannot read: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
+            }
+        }
+        int n = run.progress();
+        if (n % 1000 == 0) {
+            long ms = Math.max(1, Duration.between(run.started, Instant.now()).toMillis());
+            log.info("Ingest progress: {}/{} files read ({} files/s)", n, run.files.size(), n * 1000L / ms);
+        }
+        return result;
+    }
+
+    <T, R> List<R> parallel(List<T> items, Function<T, R> work) {
+        return inPool(() -> items.parallelStream().map(work).toList());
+    }
+
+    /** Runs work whose parallel streams should use the configured number of threads, not the common pool. */
+    private <R> R inPool(Callable<R> work) {
+        ForkJoinPool pool = new ForkJoinPool(properties.effectiveThreads());
+        try {
+            return pool.submit(work).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+}

@@ -1,0 +1,101 @@
+package io.rulescope.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.rulescope.catalog.Catalog;
+import io.rulescope.catalog.IngestReport;
+import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleSet;
+
+/**
+ * One ingest as {@code /ingest} lists it: when, why, what each source was before and after, and which rules it
+ * added, changed and removed.
+ *
+ * @param versionsBefore per source, the commit (or content) read before; {@code versionsAfter} the one read now
+ */
+public record RefreshRecord(String id, String trigger, Instant startedAt, Instant finishedAt, long millis, Outcome outcome,
+        String reason, long generationBefore, long generationAfter, Map<String, String> versionsBefore,
+        Map<String, String> versionsAfter, int filesReused, int filesParsed, List<RuleRef> added, List<RuleRef> modified,
+        List<RuleRef> removed) {
+
+    public enum Outcome {
+        /** No source changed: nothing was parsed and the catalog stays. */
+        UNCHANGED,
+        /** A new catalog was built and is being served. */
+        PUBLISHED,
+        /** Something broke; the catalog that was serving still is. */
+        FAILED
+    }
+
+    /** A rule named in a refresh: its title and where to read it. */
+    public record RuleRef(String title, String permalink, String source, String path) {
+
+        static RuleRef of(Rule rule) {
+            return new RuleRef(rule.getTitle(), rule.getPermalink(), rule.getSourceName(), rule.getSourcePath());
+        }
+    }
+
+    static RefreshRecord unchanged(IngestRun run, Catalog current) {
+        Map<String, String> versions = versions(current.report());
+        return new RefreshRecord(run.id, run.trigger, run.started, Instant.now(), millis(run), Outcome.UNCHANGED,
+                "no source changed", current.generation(), current.generation(), versions, versions, run.files.size(), 0,
+                List.of(), List.of(), List.of());
+    }
+
+    static RefreshRecord failed(IngestRun run, Catalog current, Throwable e) {
+        String reason = e instanceof OutOfMemoryError ? "out of memory while building the catalog" : String.valueOf(e.getMessage());
+        return new RefreshRecord(run.id, run.trigger, run.started, Instant.now(), millis(run), Outcome.FAILED,
+                e.getClass().getSimpleName() + ": " + reason, current.generation(), current.generation(),
+                versions(current.report()), Map.copyOf(run.sourceVersions), 0, 0, List.of(), List.of(), List.of());
+    }
+
+    static RefreshRecord published(IngestRun run, Catalog before, Catalog after) {
+        RuleSet old = before.rules();
+        RuleSet now = after.rules();
+        List<RuleRef> added = new ArrayList<>();
+        List<RuleRef> modified = new ArrayList<>();
+        List<RuleRef> removed = new ArrayList<>();
+        if (before.isReady()) {
+            for (Rule rule : now.all()) {
+                Rule was = old.byUid(rule.getUid());
+                if (was == null) {
+                    added.add(RuleRef.of(rule));
+                } else if (was != rule && !Objects.equals(was.getRaw(), rule.getRaw())) {
+                    modified.add(RuleRef.of(rule));
+                }
+            }
+            for (Rule rule : old.all()) {
+                if (now.byUid(rule.getUid()) == null) {
+                    removed.add(RuleRef.of(rule));
+                }
+            }
+        }
+        Comparator<RuleRef> byTitle = Comparator.comparing(RuleRef::title, String.CASE_INSENSITIVE_ORDER);
+        added.sort(byTitle);
+        modified.sort(byTitle);
+        removed.sort(byTitle);
+        int reused = run.reusedFiles.get();
+        return new RefreshRecord(run.id, run.trigger, run.started, Instant.now(), millis(run), Outcome.PUBLISHED,
+                run.restored ? "restored from the snapshot saved for this content" : null, before.generation(),
+                after.generation(), versions(before.report()), versions(after.report()), reused,
+                run.restored ? 0 : run.files.size() - reused, List.copyOf(added), List.copyOf(modified), List.copyOf(removed));
+    }
+
+    /** Per source, its commit where it has one, else its kind. */
+    private static Map<String, String> versions(IngestReport report) {
+        Map<String, String> out = new LinkedHashMap<>();
+        report.sources().forEach(s -> out.put(s.name(), s.commit() != null ? s.commit() : s.kind()));
+        return out;
+    }
+
+    private static long millis(IngestRun run) {
+        return Duration.between(run.started, Instant.now()).toMillis();
+    }
+}

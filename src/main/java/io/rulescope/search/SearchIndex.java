@@ -1,0 +1,139 @@
+package io.rulescope.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.attack.Technique;
+
+/**
+ * One catalog's open Lucene index: a reader over an index that never changes. It needs no searcher manager: the
+ * catalog that holds it is reference counted, and closes it once no request reads it any more.
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    /** No rules: what the catalog serves before the first ingest. */
+    public static final SearchIndex EMPTY = new SearchIndex(null, null, null);
+
+    private final Directory directory;
+    private final IndexSearcher searcher;
+    private final AttackCatalog attack;
+    /** Answers of this index, kept as long as it is: the same search always gives the same answer here. */
+    final Cache<String, SearchResult> results = Caffeine.newBuilder().maximumSize(2_000).build();
+    final Cache<String, Map<String, Long>> techniqueCounts = Caffeine.newBuilder().maximumSize(500).build();
+
+    private SearchIndex(Directory directory, DirectoryReader reader, AttackCatalog attack) {
+        this.directory = directory;
+        this.searcher = reader == null ? null : new IndexSearcher(reader);
+        this.attack = attack;
+    }
+
+    static SearchIndex open(Directory directory, AttackCatalog attack) {
+        try {
+            return new SearchIndex(directory, DirectoryReader.open(directory), attack);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the rule index", e);
+        }
+    }
+
+    /** How many rules it holds. */
+    public int size() {
+        return searcher == null ? 0 : searcher.getIndexReader().numDocs();
+    }
+
+    /** Lists rules matching the filter, sorted by title. */
+    public RulePage browse(RuleFilter filter, int page, int size) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        filterClause(query, IndexField.PLATFORM, filter.platform());
+        filterClause(query, IndexField.SOURCE, filter.source());
+        filterClause(query, IndexField.STATUS, filter.status());
+        if (!RuleFilter.blank(filter.tactic())) {
+            String tactic = attack.tactic(filter.tactic()).map(t -> t.shortName()).orElse(filter.tactic());
+            filterClause(query, IndexField.TACTIC, tactic);
+        }
+        return search(query.build(), new Sort(new SortField(IndexField.TITLE_SORT.field(), SortField.Type.STRING)), page, size);
+    }
+
+    private static void filterClause(BooleanQuery.Builder query, IndexField field, String value) {
+        if (!RuleFilter.blank(value)) {
+            query.add(new TermQuery(new Term(field.field(), IndexField.keyword(value))), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    /** Rules mapped to a technique; a parent id also finds rules mapped only to its sub-techniques. */
+    public RulePage byTechnique(Technique technique, int page, int size) {
+        return search(new TermQuery(new Term(IndexField.TECHNIQUE.field(), IndexField.keyword(technique.id()))),
+                new Sort(new SortField(IndexField.TITLE_SORT.field(), SortField.Type.STRING)), page, size);
+    }
+
+    RulePage search(Query query, Sort sort, int page, int size) {
+        int safePage = Math.max(1, page);
+        int safeSize = Math.max(1, Math.min(size, 200));
+        return withSearcher(searcher -> {
+            long end = Math.min((long) safePage * safeSize, Integer.MAX_VALUE - 1);
+            TopDocs top = searcher.search(query, (int) Math.max(1, end), sort);
+            List<RuleSummary> rules = new ArrayList<>();
+            var storedFields = searcher.storedFields();
+            for (int i = (safePage - 1) * safeSize; i < top.scoreDocs.length; i++) {
+                rules.add(summary(storedFields.document(top.scoreDocs[i].doc)));
+            }
+            return new RulePage(top.totalHits.value, safePage, safeSize, rules);
+        }, new RulePage(0, safePage, safeSize, List.of()));
+    }
+
+    static RuleSummary summary(Document doc) {
+        String[] show = doc.get(IndexField.SHOW.field()).split(RuleIndex.SEP, -1);
+        List<String> techniques = show[5].isEmpty() ? List.of() : List.of(show[5].split(","));
+        return new RuleSummary(doc.get(IndexField.UID.field()), doc.get(IndexField.RULE_ID.field()), show[0], show[1],
+                show[2], show[3], show[4], techniques, show[6], show[7]);
+    }
+
+    /** Work that reads the index. */
+    @FunctionalInterface
+    interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs {@code work} with the searcher, or returns {@code empty} for the empty index. */
+    <T> T withSearcher(SearcherWork<T> work, T empty) {
+        if (searcher == null) {
+            return empty;
+        }
+        try {
+            return work.apply(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        results.invalidateAll();
+        techniqueCounts.invalidateAll();
+        if (searcher != null) {
+            searcher.getIndexReader().close();
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.rulescope.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.store.AlreadyClosedException;
+import org.junit.jupiter.api.Test;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.indicator.IndicatorIndex;
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.rule.CatalogSummary;
+import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleFormat;
+import io.rulescope.rule.RuleSet;
+import io.rulescope.search.RuleFilter;
+import io.rulescope.search.RuleIndex;
+
+class CatalogHolderTest {
+
+    static final AttackCatalog ATTACK = AttackCatalog.load(null);
+    static final RuleIndex INDEXER = new RuleIndex(ATTACK);
+
+    private static Catalog catalogOf(long generation, String... titles) {
+        List<Rule> rules = new java.util.ArrayList<>();
+        for (String title : titles) {
+            Rule rule = new Rule(title.toLowerCase(), "id-" + title, false, title, RuleFormat.SIGMA);
+            rule.setSource("s", title + ".yml", null, 0);
+            rules.add(rule);
+        }
+        return new Catalog(generation, "key" + generation, RuleSet.of(rules), IndicatorIndex.EMPTY,
+                INDEXER.open(INDEXER.build(rules, r -> QueryAnalysis.EMPTY)), CatalogSummary.EMPTY,
+                IngestReport.starting(java.time.Instant.now()), Map.of());
+    }
+
+    @Test
+    void beforeTheFirstPublishTheHolderServesAnEmptyCatalogThatSaysItIsLoading() {
+        CatalogHolder holder = new CatalogHolder();
+
+        assertThat(holder.peek().isReady()).isFalse();
+        assertThat(holder.<Long>read(c -> c.index().browse(RuleFilter.NONE, 1, 10).total())).isZero();
+    }
+
+    @Test
+    void aRequestThatTookTheOldCatalogKeepsReadingItWholeAcrossAPublish() {
+        CatalogHolder holder = new CatalogHolder();
+        holder.publish(catalogOf(1, "Alpha", "Beta"));
+
+        try (CatalogHolder.Lease request = holder.acquire()) {
+            holder.publish(catalogOf(2, "Gamma"));
+
+            assertThat(request.catalog().rules().withId("id-Alpha")).hasSize(1);
+            assertThat(request.catalog().index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(2);
+            assertThat(holder.<Long>read(c -> c.index().browse(RuleFilter.NONE, 1, 10).total())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theOldCatalogIsClosedWhenTheLastRequestHoldingItLetsGo() {
+        CatalogHolder holder = new CatalogHolder();
+        Catalog old = catalogOf(1, "Alpha");
+        holder.publish(old);
+        CatalogHolder.Lease first = holder.acquire();
+        CatalogHolder.Lease second = holder.acquire();
+        Cache<String, String> cache = old.cache("answers", () -> Caffeine.newBuilder().build());
+        cache.put("q", "a");
+
+        holder.publish(catalogOf(2, "Beta"));
+        first.close();
+        assertThat(old.references()).isEqualTo(1);
+        assertThat(old.index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(1);
+
+        second.close();
+        second.close();
+        assertThat(old.references()).isZero();
+        assertThat(cache.asMap()).as("caches die with their catalog").isEmpty();
+        assertThatThrownBy(() -> old.index().browse(RuleFilter.NONE, 1, 10)).isInstanceOf(AlreadyClosedException.class);
+    }
+
+    @Test
+    void aCatalogNobodyHoldsIsClosedAsSoonAsItIsReplaced() {
+        CatalogHolder holder = new CatalogHolder();
+        Catalog old = catalogOf(1, "Alpha");
+        holder.publish(old);
+
+        holder.publish(catalogOf(2, "Beta"));
+
+        assertThat(old.references()).isZero();
+        assertThat(holder.peek().references()).isEqualTo(1);
+    }
+}
