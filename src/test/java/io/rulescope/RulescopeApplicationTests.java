@@ -389,6 +389,14 @@ class RulescopeApplicationTests extends RunningApp {
     }
 
     @Test
+    void withoutAConfiguredAdminTokenThereIsNoRefreshEndpoint() throws Exception {
+        HttpResponse<String> refresh = send("POST", "/api/refresh", "application/json");
+
+        assertThat(refresh.statusCode()).isEqualTo(404);
+        assertThat(ingest.refreshes()).allSatisfy(r -> assertThat(r.trigger()).isEqualTo("start"));
+    }
+
+    @Test
     void healthIsUpOnceLoadedAndNothingElseIsExposed() throws Exception {
         assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);

@@ -3,12 +3,15 @@ package io.rulescope.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Service;
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
+import io.rulescope.catalog.IngestProblem;
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.rule.RuleSet;
@@ -43,6 +47,7 @@ public class IngestService {
     private final AttackCatalog attack;
     private final CatalogHolder catalogs;
     private final IngestPipeline pipeline;
+    private final GitSources git = new GitSources(GitCredentials.fromEnvironment());
     private final CountDownLatch firstDone = new CountDownLatch(1);
     private final CompletableFuture<CatalogStore> store = new CompletableFuture<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -50,7 +55,13 @@ public class IngestService {
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "refresh-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicLong refreshIds = new AtomicLong();
+    private volatile Map<String, GitSources.Synced> lastSync = Map.of();
     private final Deque<RefreshRecord> refreshes = new ArrayDeque<>();
     private volatile IngestRun running;
     private volatile IngestReport firstFailure;
@@ -74,10 +85,30 @@ public class IngestService {
     @PostConstruct
     void startPreparing() {
         worker.submit(() -> run("start"));
+        Duration interval = refreshInterval();
+        if (interval != null) {
+            log.info("Refreshing the sources every {}", interval);
+            timer.scheduleWithFixedDelay(() -> {
+                if (catalogs.peek().isReady()) {
+                    requestRefresh("schedule");
+                }
+            }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** As configured; unset, hourly when any source is a git repository and never otherwise; zero turns it off. */
+    Duration refreshInterval() {
+        Duration configured = properties.refreshInterval();
+        if (configured != null) {
+            return configured.isZero() || configured.isNegative() ? null : configured;
+        }
+        boolean anyGit = new SourceScanner(properties).sources().stream().anyMatch(Source::isGit);
+        return anyGit ? Duration.ofHours(1) : null;
     }
 
     @PreDestroy
     void stop() {
+        timer.shutdownNow();
         worker.shutdownNow();
     }
 
@@ -122,7 +153,7 @@ public class IngestService {
     public IngestReport report() {
         Catalog current = catalogs.peek();
         if (current.isReady()) {
-            return current.report();
+            return withLastFetches(current.report());
         }
         IngestReport failed = firstFailure;
         if (failed != null) {
@@ -130,6 +161,22 @@ public class IngestService {
         }
         IngestRun run = running;
         return run == null ? current.report() : run.loading();
+    }
+
+    /** The catalog's report with each git source's latest fetch, which may be newer than the catalog. */
+    private IngestReport withLastFetches(IngestReport report) {
+        Map<String, GitSources.Synced> synced = lastSync;
+        if (synced.isEmpty()) {
+            return report;
+        }
+        List<IngestReport.SourceSummary> sources = report.sources().stream().map(s -> {
+            GitSources.Synced last = synced.get(s.name());
+            return last == null || !"git".equals(s.kind()) ? s : new IngestReport.SourceSummary(s.name(), s.label(), s.kind(), s.root(),
+                    s.url(), s.ref(), s.commit(), s.commitDate(), last.fetchedAt(), last.outcome(), s.webHome(), s.files(), s.rules());
+        }).toList();
+        return new IngestReport(report.state(), report.phase(), report.filesTotal(), report.filesDone(), report.startedAt(),
+                report.finishedAt(), sources, report.rulesByFormat(), report.rulesByPlatform(), report.supporting(),
+                report.phaseMillis(), report.totals(), report.problems());
     }
 
     /** The refresh under way, if any: its id, trigger, phase and progress. */
@@ -181,10 +228,10 @@ public class IngestService {
     }
 
     private RefreshRecord build(IngestRun run, Catalog before) {
-        List<Source> sources = new SourceScanner(properties).sources();
-        run.sourceSummaries = sources.stream().map(IngestService::summaryOf).toList();
-        log.info("Ingest {} ({}) started: {} source(s): {}", run.id, run.trigger, sources.size(),
-                sources.stream().map(s -> s.isEmbedded() ? "embedded content" : s.root().toString()).toList());
+        List<Source> configured = new SourceScanner(properties).sources();
+        log.info("Ingest {} ({}) started: {} source(s): {}", run.id, run.trigger, configured.size(),
+                configured.stream().map(s -> s.isEmbedded() ? "embedded content" : s.isGit() ? s.git().toString() : s.root().toString()).toList());
+        List<Source> sources = syncSources(run, configured, before);
 
         if (!pipeline.readSources(run, sources, before.isReady() ? before.key() : null)) {
             log.info("Ingest {}: no source changed since catalog {}; nothing parsed ({} ms)", run.id, before.generation(),
@@ -207,6 +254,44 @@ public class IngestService {
             log.info("Saved the catalog for the next start under {} in {} ms", run.key, IngestPipeline.millisSince(t));
         }
         return RefreshRecord.published(run, before, next);
+    }
+
+    /**
+     * Brings every git source up to date (clone or fetch, then checkout) and notes each source's version. A source
+     * that has nothing to read fails a refresh (the current catalog keeps serving) but not the first ingest, which
+     * serves the other sources and reports it.
+     */
+    private List<Source> syncSources(IngestRun run, List<Source> configured, Catalog before) {
+        run.setPhase("fetch");
+        long t = System.nanoTime();
+        List<Source> sources = new ArrayList<>();
+        List<IngestReport.SourceSummary> summaries = new ArrayList<>();
+        Map<String, GitSources.Synced> synced = new java.util.HashMap<>();
+        for (Source source : configured) {
+            GitSources.Synced state = source.isGit() ? git.sync(source) : source.isEmbedded() ? null : GitSources.head(source.root());
+            summaries.add(summaryOf(source, state));
+            if (source.isGit()) {
+                synced.put(source.name(), state);
+            }
+            if (state != null && !state.usable()) {
+                if (before.isReady()) {
+                    throw new IllegalStateException("git source " + source.name() + " (" + source.git().displayUrl() + "): " + state.outcome());
+                }
+                run.problems.add(IngestProblem.error(source.name(), source.git().displayUrl(), "could not be cloned: " + state.outcome()));
+                continue;
+            }
+            if (source.isGit()) {
+                run.sourceVersions.put(source.name(), state.commit());
+            }
+            sources.add(source);
+        }
+        run.sourceSummaries = List.copyOf(summaries);
+        lastSync = Map.copyOf(synced);
+        if (configured.stream().anyMatch(Source::isGit)) {
+            run.phases.put("fetch", IngestPipeline.millisSince(t));
+        }
+
+        return sources;
     }
 
     private CatalogStore awaitStore(IngestRun run) {
@@ -242,9 +327,12 @@ public class IngestService {
         }
     }
 
-    static IngestReport.SourceSummary summaryOf(Source source) {
-        return new IngestReport.SourceSummary(source.name(), source.label(), source.isEmbedded() ? "embedded" : "directory",
-                source.isEmbedded() ? "(embedded)" : source.root().toString(), null, null, null, null, null, null,
-                source.webHome(), 0, 0);
+    static IngestReport.SourceSummary summaryOf(Source source, GitSources.Synced synced) {
+        String kind = source.isEmbedded() ? "embedded" : source.isGit() ? "git" : "directory";
+        return new IngestReport.SourceSummary(source.name(), source.label(), kind,
+                source.isEmbedded() ? "(embedded)" : source.root().toString(), source.isGit() ? source.git().displayUrl() : null,
+                source.isGit() ? source.git().ref() : null, synced == null ? null : synced.commit(),
+                synced == null ? null : synced.commitDate(), synced == null ? null : synced.fetchedAt(),
+                synced == null ? null : synced.outcome(), source.webHome(), 0, 0);
     }
 }

@@ -50,8 +50,18 @@ class SourceScanner {
                 continue;
             }
             int eq = entry.indexOf('=');
-            String explicitName = eq > 0 ? entry.substring(0, eq).strip() : null;
-            Path root = Path.of(eq > 0 ? entry.substring(eq + 1).strip() : entry.strip()).toAbsolutePath().normalize();
+            // A '=' inside a URL (a query string) is not a name separator: names have no ':' or '/'.
+            String explicitName = eq > 0 && !entry.substring(0, eq).matches(".*[:/\\\\].*") ? entry.substring(0, eq).strip() : null;
+            String location = explicitName != null ? entry.substring(eq + 1).strip() : entry.strip();
+            if (GitUrls.isGitUrl(location)) {
+                int hash = location.lastIndexOf('#');
+                String url = hash > 0 ? location.substring(0, hash) : location;
+                String ref = hash > 0 && hash < location.length() - 1 ? location.substring(hash + 1) : null;
+                String name = uniqueName(explicitName != null ? explicitName : sanitise(GitUrls.repositoryName(url)), byName.keySet());
+                byName.put(name, describeGit(name, new Source.GitRemote(url, ref)));
+                continue;
+            }
+            Path root = Path.of(location).toAbsolutePath().normalize();
             String name = uniqueName(explicitName != null ? explicitName : defaultName(root), byName.keySet());
             byName.put(name, describe(name, root));
         }
@@ -64,7 +74,22 @@ class SourceScanner {
 
     private static String defaultName(Path root) {
         Path fileName = root.getFileName();
-        return fileName == null ? "source" : fileName.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+        return fileName == null ? "source" : sanitise(fileName.toString());
+    }
+
+    private static String sanitise(String name) {
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+        return s.isEmpty() || s.startsWith(".") ? "source" + s : s;
+    }
+
+    /** A git source reads the work tree of its clone in the data folder; its files link to GitHub when it is there. */
+    private Source describeGit(String name, Source.GitRemote remote) {
+        Path root = properties.dataFolder().resolve("git").resolve(name).toAbsolutePath().normalize();
+        String configured = properties.webHomes().get(name);
+        String webHome = configured != null ? (configured.endsWith("/") ? configured : configured + "/")
+                : GitUrls.githubHome(remote.url(), remote.ref());
+        String label = remote.displayUrl().replaceFirst("^[a-z]+://", "").replaceFirst("\\.git$", "");
+        return new Source(name, root, webHome, label, remote);
     }
 
     private static String uniqueName(String name, Set<String> taken) {
