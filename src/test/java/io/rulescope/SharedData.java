@@ -30,6 +30,15 @@ public final class SharedData {
         return root().resolve("attack/enterprise-attack.json");
     }
 
+    /** The SigmaHQ history as a git bundle (222 commits). */
+    public static Path sigmaHistory() {
+        return root().resolve("git/sigma-history.bundle");
+    }
+
+    public static boolean historyPresent() {
+        return Files.isRegularFile(sigmaHistory());
+    }
+
     public static boolean corpusPresent() {
         return Files.isDirectory(escu().resolve("detections")) && Files.isDirectory(sigma().resolve("rules"));
     }

@@ -174,7 +174,7 @@ final class CatalogSnapshots {
         log.warn("Ignoring catalog snapshot {} and reading the sources instead: {}", dir, reason);
     }
 
-    private static <T> T read(Path file, Class<T> type) {
+    static <T> T read(Path file, Class<T> type) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
                 ObjectInputStream in = new ObjectInputStream(raw)) {
             in.setObjectInputFilter(ALLOWED);
@@ -186,7 +186,7 @@ final class CatalogSnapshots {
         }
     }
 
-    private static void write(Path file, Object value) throws IOException {
+    static void write(Path file, Object value) throws IOException {
         try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
                 ObjectOutputStream out = new ObjectOutputStream(raw)) {
             out.writeObject(value);
@@ -289,7 +289,7 @@ final class CatalogSnapshots {
     }
 
     /** The build-info Maven writes into the jar; without it (an IDE run) the code cannot be told apart, so no snapshots. */
-    private static String buildIdentity() {
+    static String buildIdentity() {
         ClassPathResource info = new ClassPathResource("META-INF/build-info.properties");
         if (!info.exists()) {
             return null;

@@ -27,7 +27,9 @@ import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.catalog.IngestProblem;
 import io.rulescope.catalog.IngestReport;
+import io.rulescope.history.RuleHistories;
 import io.rulescope.indicator.IndicatorAnalysis;
+import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleSet;
 import io.rulescope.search.RuleIndex;
 
@@ -48,6 +50,8 @@ public class IngestService {
     private final CatalogHolder catalogs;
     private final IngestPipeline pipeline;
     private final GitSources git = new GitSources(GitCredentials.fromEnvironment());
+    private final HistoryService history;
+    private volatile List<Source> served = List.of();
     private final CountDownLatch firstDone = new CountDownLatch(1);
     private final CompletableFuture<CatalogStore> store = new CompletableFuture<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -69,12 +73,13 @@ public class IngestService {
     private CompletableFuture<String> queued;
 
     public IngestService(IngestProperties properties, RuleIndex indexer, AttackCatalog attack, IndicatorAnalysis analysis,
-            CatalogHolder catalogs) {
+            CatalogHolder catalogs, RuleHistories histories) {
         this.properties = properties;
         this.attack = attack;
         this.catalogs = catalogs;
         this.pipeline = new IngestPipeline(properties, attack, analysis, indexer,
                 new CatalogSnapshots(properties.snapshotFolder()));
+        this.history = new HistoryService(properties, histories, analysis, pipeline);
     }
 
     /**
@@ -108,6 +113,7 @@ public class IngestService {
 
     @PreDestroy
     void stop() {
+        history.stop();
         timer.shutdownNow();
         worker.shutdownNow();
     }
@@ -196,6 +202,32 @@ public class IngestService {
         return List.copyOf(refreshes);
     }
 
+    /** Blocks until the histories asked for so far have been read (tests and tools). */
+    public void awaitHistory() throws InterruptedException {
+        try {
+            history.awaitIdle();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The rules one file held at an older version (its blob in the source's repository), parsed as ingest parses;
+     * empty when the source is gone or the version cannot be read.
+     */
+    public List<Rule> rulesAt(String sourceName, String path, String blob) {
+        return served.stream().filter(s -> s.name().equals(sourceName)).findFirst()
+                .map(source -> history.rulesAt(source, path, blob)).orElse(List.of());
+    }
+
+    /** The text of a file at an older version, or null. */
+    public String textAt(String sourceName, String blob) {
+        return served.stream().filter(s -> s.name().equals(sourceName)).findFirst().map(source -> {
+            byte[] bytes = GitHistory.blob(source, blob, properties.maxFileBytes() + 1);
+            return bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }).orElse(null);
+    }
+
     /** Blocks until the first ingest has finished (for tests and tools); true if it did within the timeout. */
     public boolean awaitDone(Duration timeout) throws InterruptedException {
         return firstDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -247,6 +279,8 @@ public class IngestService {
             run.phases.put("persist", IngestPipeline.millisSince(t));
         }
         Catalog next = publish(run);
+        served = List.copyOf(sources);
+        history.update(sources, next);
         if (!restored && pipeline.snapshots().enabled()) {
             long t = System.nanoTime();
             pipeline.snapshots().save(run.key, new CatalogSnapshots.Saved(run.catalog, new CatalogSnapshots.Analysis(

@@ -69,7 +69,7 @@ public class CatalogBenchmark {
         IndicatorAnalysis analysis = new IndicatorAnalysis(IndicatorAnalysis.shippedTaxonomy(), IndicatorAnalysis.shippedEventTables());
         CatalogHolder catalogs = new CatalogHolder();
         IngestService ingest = new IngestService(new IngestProperties(sources, 1 << 20, 0, Map.of(), ""), new RuleIndex(attack),
-                attack, analysis, catalogs);
+                attack, analysis, catalogs, new io.rulescope.history.RuleHistories());
         List<Rule> stored = new ArrayList<>();
         ingest.storeReady(stored::addAll);
         ingest.ingest();

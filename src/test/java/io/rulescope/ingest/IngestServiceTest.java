@@ -20,6 +20,7 @@ import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.catalog.IngestProblem;
 import io.rulescope.catalog.IngestReport;
+import io.rulescope.history.RuleHistories;
 import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.RuleFilter;
@@ -157,7 +158,7 @@ class IngestServiceTest {
     }
 
     /** An ingest service over its own catalog holder, writing into {@code store}. */
-    record Ingest(IngestService service, CatalogHolder catalogs) {
+    record Ingest(IngestService service, CatalogHolder catalogs, RuleHistories histories) {
 
         Catalog catalog() {
             return catalogs.peek();
@@ -166,8 +167,9 @@ class IngestServiceTest {
 
     static Ingest ingestInto(CatalogStore store, IngestProperties properties, AttackCatalog attack, IndicatorAnalysis analysis) {
         CatalogHolder catalogs = new CatalogHolder();
-        IngestService ingest = new IngestService(properties, new RuleIndex(attack), attack, analysis, catalogs);
+        RuleHistories histories = new RuleHistories();
+        IngestService ingest = new IngestService(properties, new RuleIndex(attack), attack, analysis, catalogs, histories);
         ingest.storeReady(store);
-        return new Ingest(ingest, catalogs);
+        return new Ingest(ingest, catalogs, histories);
     }
 }

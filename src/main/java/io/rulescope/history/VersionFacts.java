@@ -1,0 +1,51 @@
+package io.rulescope.history;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** What one version of a rule says, reduced to what history compares: the change between two is their difference. */
+public record VersionFacts(String title, String status, String severity, int descriptionHash, int queryHash, String path,
+        List<String> techniques, List<RuleVersion.IndicatorRef> indicators) implements Serializable {
+
+    /** The changes from {@code before} (null for a rule's first version, where everything is added) to this. */
+    public RuleVersion.Changes since(VersionFacts before) {
+        if (before == null) {
+            return new RuleVersion.Changes(List.copyOf(new LinkedHashSet<>(indicators)), List.of(), sorted(techniques), List.of(), List.of());
+        }
+        List<String> fields = new ArrayList<>();
+        if (!Objects.equals(title, before.title)) {
+            fields.add("title");
+        }
+        if (!Objects.equals(status, before.status)) {
+            fields.add("status");
+        }
+        if (!Objects.equals(severity, before.severity)) {
+            fields.add("severity");
+        }
+        if (descriptionHash != before.descriptionHash) {
+            fields.add("description");
+        }
+        if (queryHash != before.queryHash) {
+            fields.add("query");
+        }
+        if (!Objects.equals(path, before.path)) {
+            fields.add("path");
+        }
+        return new RuleVersion.Changes(minus(indicators, before.indicators), minus(before.indicators, indicators),
+                sorted(minus(techniques, before.techniques)), sorted(minus(before.techniques, techniques)), List.copyOf(fields));
+    }
+
+    private static <T> List<T> minus(List<T> a, List<T> b) {
+        Set<T> out = new LinkedHashSet<>(a);
+        b.forEach(out::remove);
+        return List.copyOf(out);
+    }
+
+    private static List<String> sorted(List<String> list) {
+        return list.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,137 @@
+package io.rulescope.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rulescope.history.RuleHistories;
+import io.rulescope.history.RuleVersion;
+
+/** Rule histories read from a repository made in the test: adds, edits, moves and deletions. */
+class GitHistoryTest {
+
+    static final String A = "aaaaaaaa-0000-0000-0000-000000000001";
+    static final String B = "bbbbbbbb-0000-0000-0000-000000000002";
+
+    @TempDir
+    Path temp;
+
+    Path repo;
+    Git git;
+
+    static String rule(String id, String title, String status, String technique, String... images) {
+        StringBuilder yaml = new StringBuilder("title: " + title + "\nid: " + id + "\nstatus: " + status
+                + "\ndescription: Detects " + title + "\ntags:\n  - attack." + technique.toLowerCase()
+                + "\nlogsource:\n  category: process_creation\n  product: windows\ndetection:\n  selection:\n    Image|endswith:\n");
+        for (String image : images) {
+            yaml.append("      - '").append(image).append("'\n");
+        }
+        return yaml.append("  condition: selection\nlevel: high\n").toString();
+    }
+
+    @BeforeEach
+    void aRepositoryWithFourCommits() throws Exception {
+        repo = Files.createDirectories(temp.resolve("repo"));
+        git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call();
+        write("rules/a.yml", rule(A, "Alpha", "test", "T1059", "\\a.exe"));
+        write("rules/b.yml", rule(B, "Beta", "test", "T1003", "\\b.exe"));
+        commit("add alpha and beta", "Ada", 1_700_000_000);
+        write("rules/a.yml", rule(A, "Alpha", "stable", "T1059.001", "\\a.exe", "\\a2.exe"));
+        commit("alpha: one more image, stable", "Bo", 1_700_100_000);
+        Files.createDirectories(repo.resolve("deprecated"));
+        Files.move(repo.resolve("rules/a.yml"), repo.resolve("deprecated/a.yml"));
+        commit("deprecate alpha", "Cy", 1_700_200_000);
+        Files.delete(repo.resolve("rules/b.yml"));
+        commit("remove beta", "Di", 1_700_300_000);
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = repo.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private void commit(String message, String who, long epochSeconds) throws Exception {
+        git.add().addFilepattern(".").call();
+        git.add().addFilepattern(".").setUpdate(true).call();
+        PersonIdent ident = new PersonIdent(who, who.toLowerCase() + "@example.org", java.time.Instant.ofEpochSecond(epochSeconds),
+                java.time.ZoneOffset.UTC);
+        git.commit().setMessage(message).setAuthor(ident).setCommitter(ident).call();
+    }
+
+    private RuleHistories historyOf(String sourceEntry) throws Exception {
+        IngestProperties properties = new IngestProperties(List.of(sourceEntry), 1 << 20, 2, Map.of(), "",
+                temp.resolve("data").toString(), null, "");
+        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(new IngestServiceTest.InMemoryRules(), properties,
+                IngestServiceTest.ATTACK, IngestServiceTest.NO_TAXONOMY);
+        ingest.service().ingest();
+        ingest.service().awaitHistory();
+        return ingest.histories();
+    }
+
+    @Test
+    void eachVersionSaysWhatChangedInTermsOfIndicatorsTechniquesAndFields() throws Exception {
+        RuleHistories histories = historyOf("team=" + repo.toUri());
+
+        List<RuleVersion> alpha = histories.versions("team", A);
+
+        assertThat(alpha).extracting(RuleVersion::kind).containsExactly(RuleVersion.Kind.MOVED, RuleVersion.Kind.MODIFIED,
+                RuleVersion.Kind.ADDED);
+        assertThat(alpha).extracting(RuleVersion::author).containsExactly("Cy", "Bo", "Ada");
+        assertThat(alpha).extracting(RuleVersion::path).containsExactly("deprecated/a.yml", "rules/a.yml", "rules/a.yml");
+        RuleVersion.Changes edit = alpha.get(1).changes();
+        assertThat(edit.indicatorsAdded()).extracting(RuleVersion.IndicatorRef::value).containsExactly("\\a2.exe");
+        assertThat(edit.indicatorsRemoved()).isEmpty();
+        assertThat(edit.attackAdded()).containsExactly("T1059.001");
+        assertThat(edit.attackRemoved()).containsExactly("T1059");
+        assertThat(edit.fieldsChanged()).containsExactly("status", "query");
+        assertThat(alpha.get(0).changes().fieldsChanged()).containsExactly("path");
+        RuleVersion.Changes first = alpha.get(2).changes();
+        assertThat(first.indicatorsAdded()).extracting(RuleVersion.IndicatorRef::toString)
+                .containsExactly("Image endswith \\a.exe");
+        assertThat(first.attackAdded()).containsExactly("T1059");
+    }
+
+    @Test
+    void aDeletedRuleEndsWithARemovedVersion() throws Exception {
+        RuleHistories histories = historyOf("team=" + repo.toUri());
+
+        assertThat(histories.versions("team", B)).extracting(RuleVersion::kind)
+                .containsExactly(RuleVersion.Kind.REMOVED, RuleVersion.Kind.ADDED);
+        assertThat(histories.changesSince(java.time.Instant.ofEpochSecond(1_700_250_000)))
+                .extracting(RuleHistories.Change::ruleId, RuleHistories.Change::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(B, RuleVersion.Kind.REMOVED));
+    }
+
+    @Test
+    void aPlainDirectoryInsideAWorkTreeHasItsHistoryToo() throws Exception {
+        RuleHistories histories = historyOf("local=" + repo.resolve("rules"));
+
+        assertThat(histories.state("local")).isEqualTo(RuleHistories.State.READY);
+        assertThat(histories.versions("local", B)).extracting(RuleVersion::path).containsExactly("b.yml", "b.yml");
+        assertThat(histories.versions("local", A)).extracting(RuleVersion::kind).first().isEqualTo(RuleVersion.Kind.REMOVED);
+    }
+
+    @Test
+    void aLaterReadCarriesOnFromTheSavedHistory() throws Exception {
+        historyOf("team=" + repo.toUri());
+        write("rules/c.yml", rule("cccccccc-0000-0000-0000-000000000003", "Gamma", "test", "T1105", "\\c.exe"));
+        commit("add gamma", "Ed", 1_700_400_000);
+
+        RuleHistories again = historyOf("team=" + repo.toUri());
+
+        assertThat(again.of("team").commits()).isEqualTo(5);
+        assertThat(again.versions("team", A)).hasSize(3);
+        assertThat(again.versions("team", "cccccccc-0000-0000-0000-000000000003")).hasSize(1);
+    }
+}
