@@ -29,6 +29,15 @@ class GitSourceIngestTest {
 
     Path remote;
     Git upstream;
+    final List<IngestServiceTest.Ingest> started = new java.util.ArrayList<>();
+
+    /** History is read in the background into the data folder; let it finish before the folder is removed. */
+    @org.junit.jupiter.api.AfterEach
+    void historiesAreRead() throws Exception {
+        for (IngestServiceTest.Ingest ingest : started) {
+            ingest.service().awaitHistory();
+        }
+    }
 
     static String sigma(String id, String title, String image) {
         return "title: " + title + "\nid: " + id + "\nstatus: test\nlogsource:\n  category: process_creation\n  product: windows\n"
@@ -60,8 +69,10 @@ class GitSourceIngestTest {
     private IngestServiceTest.Ingest service(String source) {
         IngestProperties properties = new IngestProperties(List.of(source), 1 << 20, 2, Map.of(), "",
                 temp.resolve("data").toString(), null, "");
-        return IngestServiceTest.ingestInto(new IngestServiceTest.InMemoryRules(), properties, IngestServiceTest.ATTACK,
-                IngestServiceTest.NO_TAXONOMY);
+        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(new IngestServiceTest.InMemoryRules(), properties,
+                IngestServiceTest.ATTACK, IngestServiceTest.NO_TAXONOMY);
+        started.add(ingest);
+        return ingest;
     }
 
     private String url() {
