@@ -2,14 +2,37 @@ package io.rulescope.history;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+
+import io.rulescope.query.Indicator;
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.rule.Rule;
 
 /** What one version of a rule says, reduced to what history compares: the change between two is their difference. */
 public record VersionFacts(String title, String status, String severity, int descriptionHash, int queryHash, String path,
         List<String> techniques, List<RuleVersion.IndicatorRef> indicators) implements Serializable {
+
+    /** What a rule says, given its analysis. */
+    public static VersionFacts of(Rule rule, QueryAnalysis analysis) {
+        List<RuleVersion.IndicatorRef> indicators = new ArrayList<>();
+        Set<RuleVersion.IndicatorRef> seen = new HashSet<>();
+        for (Indicator i : analysis.indicators()) {
+            RuleVersion.IndicatorRef ref = new RuleVersion.IndicatorRef(
+                    (i.dataModel() == null ? "" : i.dataModel() + ".") + i.field(), i.kind().label(), i.value(), i.polarity().label());
+            if (seen.add(ref)) {
+                indicators.add(ref);
+            }
+        }
+        return new VersionFacts(rule.getTitle(), rule.getStatus(), rule.getSeverity(),
+                rule.getDescription() == null ? 0 : rule.getDescription().hashCode(),
+                rule.getQuery() == null ? 0 : rule.getQuery().hashCode(), rule.getSourcePath(),
+                List.copyOf(new TreeSet<>(rule.getTechniqueIds())), List.copyOf(indicators));
+    }
 
     /** The changes from {@code before} (null for a rule's first version, where everything is added) to this. */
     public RuleVersion.Changes since(VersionFacts before) {

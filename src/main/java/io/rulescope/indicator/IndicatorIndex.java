@@ -159,7 +159,11 @@ public final class IndicatorIndex {
 
     /** The rule page's anatomy sections, with the corpus column filled in. */
     public RuleAnatomy anatomy(Rule rule) {
-        QueryAnalysis a = analysisOf(rule);
+        return anatomy(rule, analysisOf(rule));
+    }
+
+    /** The anatomy of a rule with an analysis made apart (an older version of it), counted against this catalog. */
+    public RuleAnatomy anatomy(Rule rule, QueryAnalysis a) {
         List<RuleAnatomy.StageView> stages = new ArrayList<>();
         for (StageAnalysis s : a.stages()) {
             List<String> predicates = new ArrayList<>();

@@ -29,11 +29,12 @@ final class EscuMapper {
         rule.setDataSources(Yamls.list(doc, "data_source"));
         rule.setStories(Yamls.list(facts, "analytic_story"));
         rule.setTechniqueIds(ctx.techniqueIds(Yamls.list(facts, "mitre_attack_id")));
+        // ESCU's "date" is when a detection was last updated (research.splunk.com labels it so), not when it was made.
         if (old) {
-            rule.setCreated(ctx.date(doc, "date"));
+            rule.setModified(ctx.date(doc, "date"));
         } else {
-            rule.setCreated(ctx.date(doc, doc.containsKey("creation_date") ? "creation_date" : "date"));
-            rule.setModified(ctx.date(doc, "modification_date"));
+            rule.setCreated(ctx.date(doc, "creation_date"));
+            rule.setModified(ctx.date(doc, doc.containsKey("modification_date") ? "modification_date" : "date"));
         }
         rule.setSeverity(severity(doc, facts));
         return rule;

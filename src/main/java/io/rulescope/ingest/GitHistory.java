@@ -36,7 +36,6 @@ import io.rulescope.history.RuleVersion;
 import io.rulescope.history.SourceHistory;
 import io.rulescope.history.VersionFacts;
 import io.rulescope.indicator.IndicatorAnalysis;
-import io.rulescope.query.Indicator;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
 
@@ -227,7 +226,7 @@ final class GitHistory {
                 analysis = QueryAnalysis.EMPTY;
             }
             ids.add(rule.getRuleId());
-            facts.putIfAbsent(rule.getRuleId(), facts(rule, analysis));
+            facts.putIfAbsent(rule.getRuleId(), VersionFacts.of(rule, analysis));
         }
         return new Parsed(ids, facts);
     }
@@ -236,22 +235,6 @@ final class GitHistory {
     static List<Rule> rulesOf(Source source, String path, byte[] bytes, YamlReader yaml) {
         SourceFile file = new SourceFile(source, path, bytes.length, () -> bytes);
         return RuleDocuments.map(FileResult.parsed(file, yaml.parse(bytes))).rules();
-    }
-
-    static VersionFacts facts(Rule rule, QueryAnalysis analysis) {
-        List<RuleVersion.IndicatorRef> indicators = new ArrayList<>();
-        Set<RuleVersion.IndicatorRef> seen = new HashSet<>();
-        for (Indicator i : analysis.indicators()) {
-            RuleVersion.IndicatorRef ref = new RuleVersion.IndicatorRef(
-                    (i.dataModel() == null ? "" : i.dataModel() + ".") + i.field(), i.kind().label(), i.value(), i.polarity().label());
-            if (seen.add(ref)) {
-                indicators.add(ref);
-            }
-        }
-        return new VersionFacts(rule.getTitle(), rule.getStatus(), rule.getSeverity(),
-                rule.getDescription() == null ? 0 : rule.getDescription().hashCode(),
-                rule.getQuery() == null ? 0 : rule.getQuery().hashCode(), rule.getSourcePath(),
-                List.copyOf(new java.util.TreeSet<>(rule.getTechniqueIds())), List.copyOf(indicators));
     }
 
     private static String key(ObjectId blob, String path) {

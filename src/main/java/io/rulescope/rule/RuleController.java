@@ -2,6 +2,7 @@ package io.rulescope.rule;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
 import io.rulescope.catalog.Catalog;
+import io.rulescope.history.HistoryViews;
+import io.rulescope.history.RuleVersion;
 import io.rulescope.search.RuleFilter;
 import io.rulescope.search.RulePage;
 
@@ -23,9 +26,11 @@ class RuleController {
     private static final int MAX_ID_LENGTH = 512;
 
     private final RuleViews views;
+    private final HistoryViews history;
 
-    RuleController(RuleViews views) {
+    RuleController(RuleViews views, HistoryViews history) {
         this.views = views;
+        this.history = history;
     }
 
     @GetMapping("/")
@@ -72,6 +77,10 @@ class RuleController {
                 response.setHeader("Location", views.permalink(target, rules.withId(target.getRuleId()).size()));
                 return null;
             }
+            int at = id.lastIndexOf('@');
+            if (at > 0) {
+                return version(catalog, id.substring(0, at), id.substring(at + 1), model, response);
+            }
             return notFound(catalog, id, model, response);
         }
         List<Rule> chosen = found;
@@ -89,8 +98,24 @@ class RuleController {
         }
         RuleView view = views.view(catalog, chosen.get(0), found.size());
         model.addAttribute("view", view);
+        model.addAttribute("history", history.summary(chosen.get(0)));
         model.addAttribute("og", OpenGraph.of(view, org.springframework.web.servlet.support.ServletUriComponentsBuilder
                 .fromCurrentContextPath().path(view.permalink()).build().toUriString()));
+        return "rules/rule";
+    }
+
+    /** {@code /rules/{id}@{commit}}: the rule as that commit left it, with its own permalink. */
+    private String version(Catalog catalog, String ruleId, String commit, Model model, HttpServletResponse response) {
+        Optional<HistoryViews.Located> located = history.locate(catalog, ruleId);
+        Optional<RuleVersion> version = located.flatMap(h -> h.version(commit));
+        Optional<RuleView> view = version.flatMap(v -> history.viewAt(catalog, located.get(), v));
+        if (view.isEmpty()) {
+            return notFound(catalog, ruleId + "@" + commit, model, response);
+        }
+        model.addAttribute("view", view.get());
+        model.addAttribute("historic", version.get());
+        model.addAttribute("historyOf", located.get());
+        model.addAttribute("history", located.get().current() == null ? null : history.summary(located.get().current()));
         return "rules/rule";
     }
 

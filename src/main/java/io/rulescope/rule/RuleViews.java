@@ -15,6 +15,7 @@ import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.indicator.RuleAnatomy;
+import io.rulescope.query.QueryAnalysis;
 
 /** Builds the page and API views of rules; the one place that decides each rule's permalink. */
 @Component
@@ -38,13 +39,27 @@ public class RuleViews {
     }
 
     private RuleView build(Catalog catalog, Rule rule, int sharingId) {
-        List<RuleView.Reference> references = rule.getReferences().stream()
-                .map(r -> new RuleView.Reference(r, isWebLink(r) ? r : null)).toList();
         IndicatorIndex indicators = catalog.indicators();
         return new RuleView(rule, permalink(rule, sharingId), sourceLabel(catalog, rule.getSourceName()),
-                attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references,
+                attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references(rule),
                 YamlHighlighter.toHtml(rule.getRaw()), sharingId, indicators.anatomy(rule),
                 indicators.fieldNames(rule.getGroupBy()), similar(catalog, rule));
+    }
+
+    /**
+     * The view of an older version of a rule (not cached: it is not the catalog's rule), with its own analysis and
+     * the corpus counts of the current catalog.
+     */
+    public RuleView viewOfVersion(Catalog catalog, Rule rule, QueryAnalysis analysis, String permalink) {
+        IndicatorIndex indicators = catalog.indicators();
+        return new RuleView(rule, permalink, sourceLabel(catalog, rule.getSourceName()),
+                attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references(rule),
+                YamlHighlighter.toHtml(rule.getRaw()), 1, indicators.anatomy(rule, analysis),
+                indicators.fieldNames(rule.getGroupBy()), List.of());
+    }
+
+    private static List<RuleView.Reference> references(Rule rule) {
+        return rule.getReferences().stream().map(r -> new RuleView.Reference(r, isWebLink(r) ? r : null)).toList();
     }
 
     private List<RuleView.SimilarRule> similar(Catalog catalog, Rule rule) {

@@ -19,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
+import io.rulescope.history.RuleHistories;
 
 /**
  * Keeps rendered HTML pages as long as the catalog they were rendered from. Pages depend only on the catalog, so a page
@@ -30,15 +31,17 @@ import io.rulescope.catalog.CatalogHolder;
 class PageCacheFilter extends OncePerRequestFilter {
 
     private final CatalogHolder catalogs;
+    private final RuleHistories histories;
     private final boolean enabled;
     private final long budgetBytes;
 
     record Page(String contentType, byte[] body) {
     }
 
-    PageCacheFilter(CatalogHolder catalogs, @Value("${rulescope.page-cache.enabled:true}") boolean enabled,
+    PageCacheFilter(CatalogHolder catalogs, RuleHistories histories, @Value("${rulescope.page-cache.enabled:true}") boolean enabled,
             @Value("${rulescope.page-cache.max-bytes:33554432}") long budgetBytes) {
         this.catalogs = catalogs;
+        this.histories = histories;
         this.enabled = enabled;
         this.budgetBytes = budgetBytes;
     }
@@ -63,8 +66,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        // Pages carry absolute URLs (canonical link, Open Graph), so the host they were asked for is part of the key.
-        String key = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getRequestURI()
+        // Pages carry absolute URLs (canonical link, Open Graph), so the host they were asked for is part of the key;
+        // rule pages show history, which is read after the catalog serves, so its version is part of it too.
+        String key = histories.version() + " " + request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         Cache<String, Page> pages = pages(catalog);
         Page page = pages.getIfPresent(key);

@@ -194,6 +194,7 @@ class GitSourceIngestTest {
         assertThat(refresh.outcome()).isEqualTo(RefreshRecord.Outcome.UNCHANGED);
         assertThat(ingest.service().report().sources().get(0).fetchOutcome()).startsWith("failed:");
 
+        ingest.service().awaitHistory();
         GitSources.deleteTree(temp.resolve("data"));
         RefreshRecord broken = ingest.service().refreshNow("test");
 

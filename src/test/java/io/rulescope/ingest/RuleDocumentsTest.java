@@ -91,7 +91,8 @@ class RuleDocumentsTest {
 
         assertThat(rule.getFormat()).isEqualTo(RuleFormat.ESCU_2024);
         assertThat(rule.getSeverity()).as("risk_score 30 is in the low band").isEqualTo("low");
-        assertThat(rule.getCreated()).isEqualTo(LocalDate.of(2024, 10, 17));
+        assertThat(rule.getModified()).as("ESCU's date is the last update").isEqualTo(LocalDate.of(2024, 10, 17));
+        assertThat(rule.getCreated()).isNull();
         assertThat(rule.getStories()).containsExactly("Story A");
         assertThat(rule.getTechniqueIds()).as("T9999 is kept to be shown as unknown").containsExactly("T1059.003", "T9999");
         assertThat(rule.getGroupBy()).containsExactly("Processes.dest", "Processes.user");

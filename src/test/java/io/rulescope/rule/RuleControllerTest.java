@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
+import io.rulescope.history.RuleHistories;
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.ingest.IngestService;
@@ -37,6 +38,12 @@ class RuleControllerTest {
 
     @MockitoBean
     CatalogHolder catalogs;
+
+    @MockitoBean
+    RuleHistories histories;
+
+    @MockitoBean
+    io.rulescope.history.HistoryViews history;
 
     private static IngestReport report(IngestReport.State state) {
         return new IngestReport(state, "read and parse", 100, 40, Instant.now(), null, List.of(), java.util.Map.of(),
