@@ -182,4 +182,38 @@ class HistoryPagesTest extends RunningApp {
         assertThat(history.statusCode()).isEqualTo(200);
         assertThat(history.body()).contains("Beta Tool", "no longer in its source", "remove beta", "removed");
     }
+
+    @Test
+    void changesSinceADayListWhatEachSourceAddedChangedAndRemoved() throws Exception {
+        HttpResponse<String> page = get("/changes?since=2025-10-10");
+        JsonNode api = JsonMapper.builder().build().readTree(send("GET", "/api/changes?since=2025-10-10", "application/json").body());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Alpha Tool", "Beta Tool", "removed from the source", "+1 indicator, +T1059.001, -T1059, status, query, path");
+        assertThat(api.path("modified").asInt()).isEqualTo(1);
+        assertThat(api.path("removed").asInt()).isEqualTo(1);
+        assertThat(api.path("added").asInt()).isZero();
+        JsonNode alpha = api.path("sources").path("team").get(1);
+        assertThat(alpha.path("id").asString()).isEqualTo(A);
+        assertThat(alpha.path("versions").asInt()).isEqualTo(2);
+        assertThat(alpha.path("changes").path("fieldsChanged").toString()).isEqualTo("[\"status\",\"query\",\"path\"]");
+        assertThat(send("GET", "/api/changes?since=last-week", "application/json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void changedSearchesTheLastCommitThatChangedEachRule() throws Exception {
+        String after = send("GET", "/api/search?q=" + java.net.URLEncoder.encode("changed:>=2025-10-11", "UTF-8"), "application/json").body();
+        String before = send("GET", "/api/search?q=" + java.net.URLEncoder.encode("changed:<2025-10-11", "UTF-8"), "application/json").body();
+
+        assertThat(after).contains("\"total\":1", A);
+        assertThat(before).contains("\"total\":0");
+    }
+
+    @Test
+    void theFeedSaysNewOrUpdatedWithPublishedAndUpdatedDatesAndWhatChanged() throws Exception {
+        String feed = send("GET", "/feed.atom", "application/atom+xml").body();
+
+        assertThat(feed).contains("<title>Updated: Alpha Tool</title>", "<published>2025-10-09T08:53:20Z</published>",
+                "<updated>2025-10-11T16:26:40Z</updated>", "<category term=\"updated\"", "Updated (deprecate alpha): path");
+    }
 }

@@ -39,7 +39,7 @@ class AttackController {
         try {
             Map<String, Long> counts = search.techniqueCounts(catalog.index(), q);
             Cache<String, AttackMatrix> matrices = catalog.cache("matrices", () -> Caffeine.newBuilder().maximumSize(200).build());
-            matrix = matrices.get(q == null ? "" : q.strip(), k -> AttackMatrix.of(attack, counts));
+            matrix = matrices.get(search.answersVersion() + "\u0000" + (q == null ? "" : q.strip()), k -> AttackMatrix.of(attack, counts));
         } catch (SearchSyntaxException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage() + " (position " + e.position() + ")");

@@ -1,14 +1,19 @@
 package io.rulescope.history;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
+
+import io.rulescope.search.ChangeDates;
 
 /**
  * The rule histories of every source that has one (git sources, and directories inside a git work tree). Histories
@@ -16,7 +21,7 @@ import org.springframework.stereotype.Component;
  * commit, or without history; pages say which.
  */
 @Component
-public class RuleHistories {
+public class RuleHistories implements ChangeDates {
 
     public enum State { NONE, READING, READY }
 
@@ -63,6 +68,28 @@ public class RuleHistories {
         List<RuleVersion> versions = new ArrayList<>(history.of(ruleId));
         java.util.Collections.reverse(versions);
         return versions;
+    }
+
+    @Override
+    public Set<String> ruleIdsChangedBetween(long fromDay, long toDay) {
+        Set<String> out = new HashSet<>();
+        for (SourceHistory history : bySource.values()) {
+            history.versions().forEach((id, versions) -> {
+                RuleVersion last = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+                if (last != null && last.kind() != RuleVersion.Kind.REMOVED) {
+                    long day = last.date().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
+                    if (day >= fromDay && day <= toDay) {
+                        out.add(id);
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    @Override
+    public Set<String> sourcesWithHistory() {
+        return Set.copyOf(bySource.keySet());
     }
 
     /** One rule's change in a period, for {@code /changes} and the feed. */

@@ -8,11 +8,12 @@ import java.util.List;
  * One version of a rule: the commit that made it, where the rule was then, and what changed against the version
  * before, in the terms a detection engineer reads.
  *
+ * @param title the rule's title in this version (its last one, for a removal)
  * @param kind how the rule's file changed in this commit
  * @param blob the git object id of the file at this commit, to read its text again
  */
-public record RuleVersion(String commit, Instant date, String author, String message, String path, String blob, Kind kind,
-        Changes changes) implements Serializable {
+public record RuleVersion(String commit, Instant date, String author, String message, String title, String path, String blob,
+        Kind kind, Changes changes) implements Serializable {
 
     public enum Kind {
         ADDED, MODIFIED, MOVED, REMOVED;

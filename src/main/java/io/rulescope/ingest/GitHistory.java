@@ -309,15 +309,15 @@ final class GitHistory {
                 RuleVersion.Kind kind = wasRemoved ? RuleVersion.Kind.ADDED
                         : moved || !e.getValue().path().equals(previous.path()) ? RuleVersion.Kind.MOVED : RuleVersion.Kind.MODIFIED;
                 versions.computeIfAbsent(id, k -> new ArrayList<>()).add(new RuleVersion(commit.name(), date, author, message,
-                        change.newPath(), change.blob().name(), kind, e.getValue().since(wasRemoved ? null : previous)));
+                        e.getValue().title(), change.newPath(), change.blob().name(), kind, e.getValue().since(wasRemoved ? null : previous)));
                 latest.put(id, e.getValue());
             }
         }
         leftFrom.forEach((id, path) -> {
             boolean stillSomewhere = !pathsById.getOrDefault(id, Set.of()).isEmpty();
             if (!present.contains(id) && !stillSomewhere && latest.containsKey(id) && lastKind(versions, id) != RuleVersion.Kind.REMOVED) {
-                versions.computeIfAbsent(id, k -> new ArrayList<>()).add(new RuleVersion(commit.name(), date, author, message, path,
-                        null, RuleVersion.Kind.REMOVED, RuleVersion.Changes.NONE));
+                versions.computeIfAbsent(id, k -> new ArrayList<>()).add(new RuleVersion(commit.name(), date, author, message,
+                        latest.get(id).title(), path, null, RuleVersion.Kind.REMOVED, RuleVersion.Changes.NONE));
             }
         });
     }

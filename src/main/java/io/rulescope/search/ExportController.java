@@ -1,6 +1,7 @@
 package io.rulescope.search;
 
 import java.io.StringWriter;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
+import io.rulescope.history.RuleHistories;
+import io.rulescope.history.RuleVersion;
+import io.rulescope.rule.Rule;
 
 /** What a search can be taken away as: an ATT&CK Navigator layer, an Atom feed, and the browser search engine. */
 @RestController
@@ -36,10 +40,42 @@ class ExportController {
 
     private final SearchService search;
     private final AttackCatalog attack;
+    private final RuleHistories histories;
 
-    ExportController(SearchService search, AttackCatalog attack) {
+    ExportController(SearchService search, AttackCatalog attack, RuleHistories histories) {
         this.search = search;
         this.attack = attack;
+        this.histories = histories;
+    }
+
+    /**
+     * A rule as the feed tells it: new or updated, when it was published and last updated, and what changed. Git
+     * history answers where the source has it; otherwise the rule's own dates do.
+     */
+    record FeedEntry(RuleSummary rule, boolean isNew, Instant published, Instant updated, String summary) {
+    }
+
+    private FeedEntry entry(Catalog catalog, RuleSummary r) {
+        Rule rule = catalog.rules().byUid(r.uid());
+        List<RuleVersion> versions = rule == null ? List.of() : histories.versions(rule.getSourceName(), rule.getRuleId());
+        if (!versions.isEmpty()) {
+            RuleVersion latest = versions.get(0);
+            RuleVersion first = versions.stream().filter(v -> v.kind() == RuleVersion.Kind.ADDED).findFirst().orElse(versions.get(versions.size() - 1));
+            boolean isNew = latest == first;
+            String summary = isNew ? (r.description().isEmpty() ? r.title() : r.description())
+                    : "Updated (" + latest.subject() + "): " + latest.changes().summary();
+            return new FeedEntry(r, isNew, first.date(), latest.date(), summary);
+        }
+        LocalDate created = rule == null ? null : rule.getCreated();
+        LocalDate modified = rule == null ? null : rule.getModified();
+        LocalDate published = created != null ? created : modified;
+        LocalDate updated = modified != null ? modified : created;
+        boolean isNew = created == null || modified == null || !modified.isAfter(created);
+        return new FeedEntry(r, isNew, day(published), day(updated), r.description().isEmpty() ? r.title() : r.description());
+    }
+
+    private static Instant day(LocalDate date) {
+        return date == null ? Instant.EPOCH : date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** A layer in the Navigator's layer format 4.5 that scores each technique by the number of rules covering it. */
@@ -97,6 +133,8 @@ class ExportController {
         } catch (SearchSyntaxException e) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
         }
+        List<FeedEntry> entries = rules.stream().map(r -> entry(catalog, r))
+                .sorted(java.util.Comparator.comparing(FeedEntry::updated).reversed()).toList();
         String base = ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
         StringWriter out = new StringWriter();
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -108,17 +146,21 @@ class ExportController {
         element(xml, "id", base + "/feed.atom" + (q == null ? "" : "?q=" + encodedQuery));
         link(xml, "self", ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
         link(xml, "alternate", base + "/search" + (q == null ? "" : "?q=" + encodedQuery));
-        element(xml, "updated", rules.isEmpty() || rules.get(0).date().isEmpty() ? "1970-01-01T00:00:00Z" : atomDate(rules.get(0).date()));
-        for (RuleSummary r : rules) {
+        element(xml, "updated", entries.isEmpty() ? Instant.EPOCH.toString() : entries.get(0).updated().toString());
+        for (FeedEntry e : entries) {
+            RuleSummary r = e.rule();
             xml.writeStartElement("entry");
-            element(xml, "title", r.title());
+            element(xml, "title", (e.isNew() ? "New: " : "Updated: ") + r.title());
             element(xml, "id", base + r.permalink());
             link(xml, "alternate", base + r.permalink());
-            element(xml, "updated", r.date().isEmpty() ? "1970-01-01T00:00:00Z" : atomDate(r.date()));
+            element(xml, "published", e.published().toString());
+            element(xml, "updated", e.updated().toString());
             xml.writeStartElement("author");
             element(xml, "name", r.source());
             xml.writeEndElement();
-            element(xml, "summary", r.description().isEmpty() ? r.title() : r.description());
+            element(xml, "summary", e.summary());
+            xml.writeEmptyElement("category");
+            xml.writeAttribute("term", e.isNew() ? "new" : "updated");
             for (String t : r.techniques()) {
                 xml.writeEmptyElement("category");
                 xml.writeAttribute("term", t);
@@ -153,10 +195,6 @@ class ExportController {
         xml.writeEndDocument();
         xml.close();
         return out.toString();
-    }
-
-    private static String atomDate(String isoDate) {
-        return LocalDate.parse(isoDate).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

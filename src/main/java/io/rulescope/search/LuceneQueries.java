@@ -17,8 +17,10 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 import io.rulescope.attack.AttackCatalog;
@@ -34,7 +36,7 @@ final class LuceneQueries {
     private static final Pattern TECHNIQUE = Pattern.compile("(?i)t\\d{4}(\\.\\d{3})?");
     private static final Pattern TACTIC_ID = Pattern.compile("(?i)ta\\d{4}");
     private static final Set<String> FILTERS = Set.of("platform", "source", "status", "severity", "language", "author",
-            "datasource", "polarity", "technique", "tactic", "modified", "created", "title", "id");
+            "datasource", "polarity", "technique", "tactic", "modified", "created", "changed", "title", "id");
     static final int MAX_PATTERN = 200;
 
     private static final float TECHNIQUE_BOOST = 10f;
@@ -43,11 +45,13 @@ final class LuceneQueries {
 
     private final AttackCatalog attack;
     private final FieldTaxonomy taxonomy;
+    private final ChangeDates changes;
     private final QueryBuilder analyzed = new QueryBuilder(IndexField.ANALYZER);
 
-    LuceneQueries(AttackCatalog attack, FieldTaxonomy taxonomy) {
+    LuceneQueries(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes) {
         this.attack = attack;
         this.taxonomy = taxonomy;
+        this.changes = changes;
     }
 
     Query build(SearchNode node) {
@@ -125,7 +129,12 @@ final class LuceneQueries {
     private Query filter(String name, SearchNode.Field f) {
         String v = f.value();
         if ((name.equals("modified") || name.equals("created"))) {
-            return dates(name.equals("created") ? IndexField.CREATED : IndexField.MODIFIED, f);
+            long[] days = days(f);
+            return new ConstantScoreQuery(LongPoint.newRangeQuery((name.equals("created") ? IndexField.CREATED : IndexField.MODIFIED).field(),
+                    days[0], days[1]));
+        }
+        if (name.equals("changed")) {
+            return changed(days(f));
         }
         requireEquality(f);
         Query q = switch (name) {
@@ -154,7 +163,7 @@ final class LuceneQueries {
     private static void requireEquality(SearchNode.Field f) {
         if (f.op().startsWith(":") && f.op().length() > 1) {
             throw new SearchSyntaxException(f.position(), "'" + f.name() + "' cannot be compared with " + f.op().substring(1)
-                    + "; only dates (modified:, created:) can.");
+                    + "; only dates (modified:, created:, changed:) can.");
         }
     }
 
@@ -220,8 +229,27 @@ final class LuceneQueries {
         return new TermQuery(new Term(field.field(), IndexField.keyword(value)));
     }
 
-    /** {@code modified:>=2025-01-01}, {@code created:<2024}, {@code modified:2025-03}: ranges of days. */
-    private static Query dates(IndexField field, SearchNode.Field f) {
+    /**
+     * {@code changed:}: rules whose last commit falls in the range, where their source has git history; elsewhere
+     * their modified date.
+     */
+    private Query changed(long[] days) {
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        List<BytesRef> ids = changes.ruleIdsChangedBetween(days[0], days[1]).stream()
+                .map(id -> new BytesRef(IndexField.keyword(id))).toList();
+        if (!ids.isEmpty()) {
+            either.add(new TermInSetQuery(IndexField.RULE_ID.field(), ids), BooleanClause.Occur.SHOULD);
+        }
+        BooleanQuery.Builder withoutHistory = new BooleanQuery.Builder()
+                .add(LongPoint.newRangeQuery(IndexField.MODIFIED.field(), days[0], days[1]), BooleanClause.Occur.FILTER);
+        changes.sourcesWithHistory().forEach(s -> withoutHistory.add(new TermQuery(new Term(IndexField.SOURCE.field(),
+                IndexField.keyword(s))), BooleanClause.Occur.MUST_NOT));
+        either.add(withoutHistory.build(), BooleanClause.Occur.SHOULD);
+        return new ConstantScoreQuery(either.build());
+    }
+
+    /** {@code modified:>=2025-01-01}, {@code created:<2024}, {@code changed:2025-03}: ranges of days since the epoch. */
+    private static long[] days(SearchNode.Field f) {
         LocalDate from;
         LocalDate to;
         String v = f.value();
@@ -251,6 +279,6 @@ final class LuceneQueries {
             case ":>=", ":>" -> Long.MAX_VALUE;
             default -> to.toEpochDay();
         };
-        return new ConstantScoreQuery(LongPoint.newRangeQuery(field.field(), lo, hi));
+        return new long[] { lo, hi };
     }
 }

@@ -26,9 +26,17 @@ public class SearchService {
     public static final List<String> SORTS = List.of("relevance", "title", "date");
 
     private final LuceneQueries queries;
+    private final ChangeDates changes;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    public SearchService(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes) {
+        this.queries = new LuceneQueries(attack, taxonomy, changes);
+        this.changes = changes;
+    }
+
+    /** Without history: {@code changed:} means modified (tools and benchmarks). */
     public SearchService(AttackCatalog attack, FieldTaxonomy taxonomy) {
-        this.queries = new LuceneQueries(attack, taxonomy);
+        this(attack, taxonomy, ChangeDates.NONE);
     }
 
     /**
@@ -36,7 +44,7 @@ public class SearchService {
      */
     public SearchResult search(SearchIndex index, String q, int page, int size, String sort) {
         long started = System.nanoTime();
-        String key = cacheKey(q, page, size, sort);
+        String key = changes.version() + "\u0000" + cacheKey(q, page, size, sort);
         // Parsing happens on a miss only; a malformed search throws from here and is never cached.
         SearchResult result = index.results.get(key, k -> run(index, q, SearchQueryParser.parse(q), page, size, sort, started));
         // A cached result reports the time this request took, not the time of the search that filled the cache.
@@ -51,6 +59,11 @@ public class SearchService {
     /** One spelling of "the same search" for every cache of search answers. */
     static String cacheKey(String q, int page, int size, String sort) {
         return q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
+    }
+
+    /** What may change the answer to a search within one catalog (history read after it was published). */
+    public long answersVersion() {
+        return changes.version();
     }
 
     private SearchResult run(SearchIndex index, String q, SearchNode parsed, int page, int size, String sort, long started) {
@@ -88,8 +101,9 @@ public class SearchService {
      * @throws SearchSyntaxException for a malformed search
      */
     public Map<String, Long> techniqueCounts(SearchIndex index, String q) {
-        return index.techniqueCounts.get(q == null ? "" : q.strip(), k -> countTechniques(index,
-                k.isEmpty() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(k))));
+        String query = q == null ? "" : q.strip();
+        return index.techniqueCounts.get(changes.version() + "\u0000" + query, k -> countTechniques(index,
+                query.isEmpty() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(query))));
     }
 
     private Map<String, Long> countTechniques(SearchIndex index, Query query) {
