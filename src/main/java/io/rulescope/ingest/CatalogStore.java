@@ -10,4 +10,12 @@ public interface CatalogStore {
 
     /** Replaces every stored rule with these, all or nothing. */
     void replaceAll(List<Rule> rules);
+
+    /**
+     * Brings the stored rules from the previous catalog to {@code all}: the rules of {@code removed} uids go and
+     * {@code changed} ones are written again, all or nothing. A store may simply replace everything.
+     */
+    default void update(List<Rule> all, java.util.Collection<String> removed, java.util.Collection<Rule> changed) {
+        replaceAll(all);
+    }
 }

@@ -53,9 +53,14 @@ final class IngestPipeline {
      * What one build read, kept for the next: file results by (source, path, content hash), the macros the analyses
      * were made with, and the analyses by rule object (a reused file result brings the very same rule objects back).
      */
-    record Reuse(String key, Map<String, FileResult> files, Map<String, Macro> macros, Map<Rule, QueryAnalysis> analyses) {
+    record Reuse(String key, Map<String, FileResult> files, Map<String, Macro> macros, Map<Rule, QueryAnalysis> analyses,
+            Map<String, Rule> rules, RuleIndex.Built index) {
 
-        static final Reuse NONE = new Reuse("", Map.of(), Map.of(), Map.of());
+        static final Reuse NONE = new Reuse("", Map.of(), Map.of(), Map.of(), Map.of(), null);
+    }
+
+    /** What a build changed against the previous one, by uid; null {@code changed} means everything (a full build). */
+    record Delta(List<String> removed, List<Rule> changed) {
     }
 
     CatalogSnapshots snapshots() {
@@ -193,9 +198,25 @@ final class IngestPipeline {
         run.setPhase("index");
         t = System.nanoTime();
         List<Rule> indexed = run.catalog;
-        run.built = inPool(() -> indexer.build(indexed, rule -> analyses.getOrDefault(rule.getUid(), QueryAnalysis.EMPTY)));
+        Map<String, Rule> byUid = new HashMap<>();
+        indexed.forEach(rule -> byUid.put(rule.getUid(), rule));
+        run.delta = sameMacros && previous.index() != null ? delta(previous.rules(), byUid) : null;
+        java.util.function.Function<Rule, QueryAnalysis> analysisOf = rule -> analyses.getOrDefault(rule.getUid(), QueryAnalysis.EMPTY);
+        run.built = run.delta != null ? indexer.update(previous.index(), run.delta.removed(), run.delta.changed(), analysisOf)
+                : inPool(() -> indexer.build(indexed, analysisOf));
         run.phases.put("index", millisSince(t));
-        run.reuse = new Reuse(run.key, byFileKey, macros, byRule);
+        run.reuse = new Reuse(run.key, byFileKey, macros, byRule, byUid, run.built);
+    }
+
+    /**
+     * The rules that are not the very objects the previous build had under their uid (their file changed), and the
+     * uids that are gone. Same macros are assumed: otherwise every SPL analysis may differ and nothing is reused.
+     */
+    private static Delta delta(Map<String, Rule> before, Map<String, Rule> now) {
+        List<String> removed = before.keySet().stream().filter(uid -> !now.containsKey(uid)).sorted().toList();
+        List<Rule> changed = now.values().stream().filter(rule -> before.get(rule.getUid()) != rule)
+                .sorted(java.util.Comparator.comparing(Rule::getUid)).toList();
+        return new Delta(removed, changed);
     }
 
     static String fileKey(SourceFile file, String hash) {

@@ -47,6 +47,8 @@ final class IngestRun {
     IndicatorIndex indicators;
     RuleIndex.Built built;
     IngestPipeline.Reuse reuse;
+    /** Against the previous catalog, when only part of it changed; null after a full build. */
+    IngestPipeline.Delta delta;
     int skipped;
     boolean restored;
 

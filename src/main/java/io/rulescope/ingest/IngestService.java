@@ -275,7 +275,11 @@ public class IngestService {
             pipeline.build(run, reuse);
             run.setPhase("persist");
             long t = System.nanoTime();
-            awaitStore(run).replaceAll(run.catalog);
+            if (run.delta != null) {
+                awaitStore(run).update(run.catalog, run.delta.removed(), run.delta.changed());
+            } else {
+                awaitStore(run).replaceAll(run.catalog);
+            }
             run.phases.put("persist", IngestPipeline.millisSince(t));
         }
         Catalog next = publish(run);

@@ -1,5 +1,7 @@
 package io.rulescope.ingest;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -23,6 +25,30 @@ final class JpaCatalogStore implements CatalogStore {
 
     JpaCatalogStore(EntityManagerFactory entityManagerFactory) {
         this.sessions = entityManagerFactory.unwrap(SessionFactory.class);
+    }
+
+    @Override
+    public void update(List<Rule> all, Collection<String> removed, Collection<Rule> changed) {
+        try (StatelessSession session = sessions.openStatelessSession()) {
+            session.setJdbcBatchSize(BATCH);
+            Transaction transaction = session.beginTransaction();
+            try {
+                List<String> gone = new ArrayList<>(removed);
+                changed.forEach(rule -> gone.add(rule.getUid()));
+                for (int from = 0; from < gone.size(); from += BATCH) {
+                    session.createMutationQuery("delete from Rule where uid in :uids")
+                            .setParameterList("uids", gone.subList(from, Math.min(gone.size(), from + BATCH))).executeUpdate();
+                }
+                List<Rule> rows = new ArrayList<>(changed);
+                for (int from = 0; from < rows.size(); from += BATCH) {
+                    session.insertMultiple(rows.subList(from, Math.min(rows.size(), from + BATCH)));
+                }
+                transaction.commit();
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+        }
     }
 
     @Override

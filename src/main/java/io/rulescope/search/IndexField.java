@@ -11,7 +11,9 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  * analysis changes, so an old index is never reused.
  */
 public enum IndexField {
-    UID, RULE_ID, TITLE, TITLE_SORT, TEXT, PLATFORM, SOURCE, STATUS, SEVERITY, TACTIC, TECHNIQUE, LANGUAGE,
+    UID, RULE_ID, TITLE, TITLE_SORT,
+    /** The catalog key as doc values: the last tie-breaker, so every replica orders equal hits the same way. */
+    UID_SORT, TEXT, PLATFORM, SOURCE, STATUS, SEVERITY, TACTIC, TECHNIQUE, LANGUAGE,
     /** Bare search terms of the query (text analysed). */
     TERMS,
     /** Every indicator value, text analysed, so free text finds values too. */
@@ -24,7 +26,7 @@ public enum IndexField {
     /** Stored display values (original case) so result pages need no database round trip. */
     SHOW;
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     public static final Analyzer ANALYZER = new StandardAnalyzer();
 
@@ -40,6 +42,16 @@ public enum IndexField {
 
     public static String indicatorField(String canonicalField) {
         return INDICATOR_PREFIX + canonicalField.toLowerCase(Locale.ROOT);
+    }
+
+    /** Title order, then the catalog key: a total order that does not depend on how the index was written. */
+    public static org.apache.lucene.search.Sort byTitle() {
+        return new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(TITLE_SORT.field(),
+                org.apache.lucene.search.SortField.Type.STRING), tieBreak());
+    }
+
+    public static org.apache.lucene.search.SortField tieBreak() {
+        return new org.apache.lucene.search.SortField(UID_SORT.field(), org.apache.lucene.search.SortField.Type.STRING);
     }
 
     public static String keyword(String value) {

@@ -22,6 +22,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -73,6 +74,33 @@ public class RuleIndex {
         return new Built(target);
     }
 
+    /**
+     * A new index that is {@code previous} with some rules replaced: a copy of its files, the documents of
+     * {@code removed} uids deleted and those of {@code changed} rules written again. A refresh that changed ten files
+     * rewrites ten documents, not every rule's. {@code previous} must still be open (its catalog is still current).
+     */
+    public Built update(Built previous, Collection<String> removed, Collection<Rule> changed, Function<Rule, QueryAnalysis> analyses) {
+        Directory target = new ByteBuffersDirectory();
+        try {
+            for (String file : previous.directory().listAll()) {
+                target.copyFrom(previous.directory(), file, file, IOContext.DEFAULT);
+            }
+            IndexWriterConfig config = new IndexWriterConfig(IndexField.ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+            try (IndexWriter writer = new IndexWriter(target, config)) {
+                for (String uid : removed) {
+                    writer.deleteDocuments(new Term(IndexField.UID.field(), uid));
+                }
+                for (Rule rule : changed) {
+                    writer.updateDocument(new Term(IndexField.UID.field(), rule.getUid()), document(rule, analyses.apply(rule)));
+                }
+                writer.commit();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the rule index", e);
+        }
+        return new Built(target);
+    }
+
     /** Opens a built index for searching; it stays open until the catalog holding it is released. */
     public SearchIndex open(Built built) {
         return SearchIndex.open(built.directory(), attack);
@@ -110,6 +138,7 @@ public class RuleIndex {
         doc.add(new StringField(IndexField.RULE_ID.field(), IndexField.keyword(rule.getRuleId()), Field.Store.NO));
         doc.add(new TextField(IndexField.TITLE.field(), rule.getTitle(), Field.Store.NO));
         doc.add(new SortedDocValuesField(IndexField.TITLE_SORT.field(), new BytesRef(IndexField.keyword(rule.getTitle()))));
+        doc.add(new SortedDocValuesField(IndexField.UID_SORT.field(), new BytesRef(rule.getUid())));
         // A Sigma rule's query is its whole file; its detection values are indexed as indicator values and terms below.
         String queryText = rule.getFormat().isSigma() ? null : rule.getQuery();
         for (String text : Arrays.asList(rule.getDescription(), queryText)) {

@@ -15,7 +15,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -72,7 +71,7 @@ public final class SearchIndex implements AutoCloseable {
             String tactic = attack.tactic(filter.tactic()).map(t -> t.shortName()).orElse(filter.tactic());
             filterClause(query, IndexField.TACTIC, tactic);
         }
-        return search(query.build(), new Sort(new SortField(IndexField.TITLE_SORT.field(), SortField.Type.STRING)), page, size);
+        return search(query.build(), IndexField.byTitle(), page, size);
     }
 
     private static void filterClause(BooleanQuery.Builder query, IndexField field, String value) {
@@ -84,7 +83,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Rules mapped to a technique; a parent id also finds rules mapped only to its sub-techniques. */
     public RulePage byTechnique(Technique technique, int page, int size) {
         return search(new TermQuery(new Term(IndexField.TECHNIQUE.field(), IndexField.keyword(technique.id()))),
-                new Sort(new SortField(IndexField.TITLE_SORT.field(), SortField.Type.STRING)), page, size);
+                IndexField.byTitle(), page, size);
     }
 
     RulePage search(Query query, Sort sort, int page, int size) {

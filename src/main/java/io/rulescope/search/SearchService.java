@@ -137,9 +137,9 @@ public class SearchService {
     private static Sort sortOf(String sort) {
         SortField title = new SortField(IndexField.TITLE_SORT.field(), SortField.Type.STRING);
         return switch (sort) {
-            case "title" -> new Sort(title);
-            case "date" -> new Sort(new SortField(IndexField.DATE_SORT.field(), SortField.Type.LONG, true), title);
-            default -> new Sort(SortField.FIELD_SCORE, title);
+            case "title" -> new Sort(title, IndexField.tieBreak());
+            case "date" -> new Sort(new SortField(IndexField.DATE_SORT.field(), SortField.Type.LONG, true), title, IndexField.tieBreak());
+            default -> new Sort(SortField.FIELD_SCORE, title, IndexField.tieBreak());
         };
     }
 

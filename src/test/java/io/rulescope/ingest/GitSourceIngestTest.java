@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.IngestProblem;
 import io.rulescope.catalog.IngestReport;
+import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.rule.Rule;
+import io.rulescope.search.SearchService;
 
 /** Git repositories as sources, against a remote made with JGit in a temporary folder (no network). */
 class GitSourceIngestTest {
@@ -120,6 +122,13 @@ class GitSourceIngestTest {
         assertThat(now.generation()).isGreaterThan(first.generation());
         assertThat(now.report().sources().get(0).fetchOutcome()).isEqualTo("fetched");
         assertThat(now.rules().all()).extracting(Rule::getTitle).containsExactlyInAnyOrder("Net", "Certutil");
+        // The index was updated in place of a rebuild: it answers as a fresh one would.
+        SearchService search = new SearchService(IngestServiceTest.ATTACK, FieldTaxonomy.NONE);
+        assertThat(now.index().size()).isEqualTo(2);
+        assertThat(search.search(now.index(), "certutil", 1, 10, "relevance").total()).isEqualTo(1);
+        assertThat(search.search(now.index(), "whoami", 1, 10, "relevance").total()).isZero();
+        assertThat(search.search(now.index(), "net1.exe", 1, 10, "relevance").total()).isEqualTo(1);
+        assertThat(search.search(now.index(), "\\net.exe", 1, 10, "relevance").total()).isZero();
     }
 
     @Test

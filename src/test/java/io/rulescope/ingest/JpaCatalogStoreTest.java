@@ -27,6 +27,12 @@ class JpaCatalogStoreTest {
     @Autowired
     RuleRepository rules;
 
+    /** These tests commit for real; the other JPA slices share the database, so leave it empty. */
+    @org.junit.jupiter.api.AfterEach
+    void emptyTheTable() {
+        new JpaCatalogStore(entityManagerFactory).replaceAll(List.of());
+    }
+
     private static Rule rule(String uid, String ruleId, String path) {
         Rule rule = new Rule(uid, ruleId, false, "Title " + uid, RuleFormat.SIGMA);
         rule.setSource("src", path, null, 0);
@@ -46,6 +52,20 @@ class JpaCatalogStoreTest {
         assertThat(kept.getTechniqueIds()).containsExactly("T1059.001");
         assertThat(kept.getQuery()).hasSize(100_000);
         assertThat(kept.isNew()).isFalse();
+    }
+
+    @Test
+    void aRefreshWritesOnlyWhatChanged() {
+        JpaCatalogStore store = new JpaCatalogStore(entityManagerFactory);
+        Rule kept = rule("u1", "a", "a.yml");
+        store.replaceAll(List.of(kept, rule("u2", "b", "b.yml"), rule("u3", "c", "c.yml")));
+        Rule edited = new Rule("u2", "b", false, "Edited", RuleFormat.SIGMA);
+        edited.setSource("src", "b.yml", null, 0);
+
+        store.update(List.of(kept, edited, rule("u4", "d", "d.yml")), List.of("u3"), List.of(edited, rule("u4", "d", "d.yml")));
+
+        assertThat(rules.findByUidIn(List.of("u1", "u2", "u3", "u4"))).extracting(Rule::getUid).containsExactlyInAnyOrder("u1", "u2", "u4");
+        assertThat(rules.findByUid("u2").orElseThrow().getTitle()).isEqualTo("Edited");
     }
 
     @Test
