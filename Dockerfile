@@ -10,7 +10,7 @@ RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
 RUN groupadd --system rulescope && useradd --system --gid rulescope --uid 10001 --no-create-home rulescope \
-    && mkdir -p /var/cache/rulescope && chown rulescope:rulescope /var/cache/rulescope
+    && mkdir -p /var/cache/rulescope /var/lib/rulescope && chown rulescope:rulescope /var/cache/rulescope /var/lib/rulescope
 WORKDIR /app
 COPY --from=build /src/target/rulescope-*.jar /tmp/rulescope.jar
 # Start-up (see README, "Starting fast"): the jar extracted (no nested-jar class loading), Spring's build-time AOT
@@ -21,11 +21,14 @@ RUN java -Djarmode=tools -jar /tmp/rulescope.jar extract --destination /app && r
        --server.port=0 --rulescope.snapshot-dir=
 # The embedded content/ is inside the jar. Mount more rule repositories under /rules and name them, e.g.
 #   docker run -p 8080:8080 -v "$PWD/sigma:/rules/sigma:ro" -e RULESCOPE_SOURCES=embedded,/rules/sigma rulescope
-# Keep /var/cache/rulescope on a volume so a restart over unchanged rules restores the saved catalog.
-VOLUME ["/rules", "/var/cache/rulescope"]
+# Git sources (RULESCOPE_SOURCES=sigma=https://github.com/SigmaHQ/sigma.git) are cloned into /var/lib/rulescope with
+# their saved histories; keep it and /var/cache/rulescope on volumes so a restart fetches instead of cloning and
+# restores the saved catalog.
+VOLUME ["/rules", "/var/cache/rulescope", "/var/lib/rulescope"]
 # C1 only halves the start-up on small machines at the cost of peak throughput (README, "Starting fast");
 # `-e JDK_JAVA_OPTIONS=` runs with the default tiered JIT instead.
-ENV RULESCOPE_SOURCES="" RULESCOPE_SNAPSHOT_DIR=/var/cache/rulescope JDK_JAVA_OPTIONS="-XX:TieredStopAtLevel=1"
+ENV RULESCOPE_SOURCES="" RULESCOPE_SNAPSHOT_DIR=/var/cache/rulescope RULESCOPE_DATA_DIR=/var/lib/rulescope \
+    JDK_JAVA_OPTIONS="-XX:TieredStopAtLevel=1"
 USER rulescope
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/rulescope.jsa", "-Dspring.aot.enabled=true", "-XX:MaxRAMPercentage=75", \
