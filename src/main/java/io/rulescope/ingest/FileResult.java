@@ -22,6 +22,17 @@ record FileResult(SourceFile file, YamlReader.Parsed parsed, List<Rule> rules, L
         return new FileResult(file, null, List.of(), List.of(problem), null);
     }
 
+    /**
+     * The result as kept for the next refresh: its file no longer holds the bytes read (the rules hold what they
+     * need), so thousands of kept results do not keep every file's bytes alive.
+     */
+    FileResult withoutBytes() {
+        SourceFile bare = new SourceFile(file.source(), file.path(), file.size(), () -> {
+            throw new java.io.IOException("the bytes of a file kept from an earlier ingest are not kept");
+        });
+        return new FileResult(bare, null, rules, problems, support);
+    }
+
     boolean supporting() {
         return support != null;
     }

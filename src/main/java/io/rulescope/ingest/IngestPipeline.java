@@ -159,7 +159,7 @@ final class IngestPipeline {
         Map<String, FileResult> byFileKey = new HashMap<>();
         for (int i = 0; i < results.size(); i++) {
             FileResult result = results.get(i);
-            byFileKey.put(fileKey(result.file(), run.hashes.get(i)), result);
+            byFileKey.put(fileKey(result.file(), run.hashes.get(i)), result.withoutBytes());
             run.problems.addAll(result.problems());
             rules.addAll(result.rules());
             if (result.supporting()) {
