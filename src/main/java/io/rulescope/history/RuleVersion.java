@@ -37,7 +37,8 @@ public record RuleVersion(String commit, Instant date, String author, String mes
      * What changed against the previous version; for the first version, everything the rule tests is "added".
      *
      * @param fieldsChanged names of the rule's fields whose value changed ({@code title}, {@code status},
-     *     {@code severity}, {@code description}, {@code query}, {@code path})
+     *     {@code severity}, {@code description}, {@code query} (for Sigma, the detection block), {@code tactics},
+     *     {@code path})
      */
     public record Changes(List<IndicatorRef> indicatorsAdded, List<IndicatorRef> indicatorsRemoved, List<String> attackAdded,
             List<String> attackRemoved, List<String> fieldsChanged) implements Serializable {

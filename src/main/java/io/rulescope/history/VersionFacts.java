@@ -15,7 +15,7 @@ import io.rulescope.rule.Rule;
 
 /** What one version of a rule says, reduced to what history compares: the change between two is their difference. */
 public record VersionFacts(String title, String status, String severity, int descriptionHash, int queryHash, String path,
-        List<String> techniques, List<RuleVersion.IndicatorRef> indicators) implements Serializable {
+        List<String> tactics, List<String> techniques, List<RuleVersion.IndicatorRef> indicators) implements Serializable {
 
     /** What a rule says, given its analysis. */
     public static VersionFacts of(Rule rule, QueryAnalysis analysis) {
@@ -28,10 +28,12 @@ public record VersionFacts(String title, String status, String severity, int des
                 indicators.add(ref);
             }
         }
+        // A Sigma rule's query is its whole file; what it detects is its detection block.
+        Object logic = rule.getFormat().isSigma() && rule.getDetection() != null ? rule.getDetection() : rule.getQuery();
         return new VersionFacts(rule.getTitle(), rule.getStatus(), rule.getSeverity(),
-                rule.getDescription() == null ? 0 : rule.getDescription().hashCode(),
-                rule.getQuery() == null ? 0 : rule.getQuery().hashCode(), rule.getSourcePath(),
-                List.copyOf(new TreeSet<>(rule.getTechniqueIds())), List.copyOf(indicators));
+                rule.getDescription() == null ? 0 : rule.getDescription().hashCode(), logic == null ? 0 : logic.hashCode(),
+                rule.getSourcePath(), List.copyOf(new TreeSet<>(rule.getTacticHints())), List.copyOf(new TreeSet<>(rule.getTechniqueIds())),
+                List.copyOf(indicators));
     }
 
     /** The changes from {@code before} (null for a rule's first version, where everything is added) to this. */
@@ -54,6 +56,9 @@ public record VersionFacts(String title, String status, String severity, int des
         }
         if (queryHash != before.queryHash) {
             fields.add("query");
+        }
+        if (!Objects.equals(tactics, before.tactics)) {
+            fields.add("tactics");
         }
         if (!Objects.equals(path, before.path)) {
             fields.add("path");

@@ -29,7 +29,7 @@ final class HistoryService {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryService.class);
     /** Bumped when the saved form or what history compares changes, so an old file is never misread. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final IngestProperties properties;
     private final RuleHistories histories;

@@ -160,6 +160,10 @@ class SourceScanner {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                            // .git, .github and the like hold repository plumbing, never rules.
+                            if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
                             Path real = dir.toRealPath();
                             if (!real.startsWith(realRoot)) {
                                 problems.add(IngestProblem.skipped(source.name(), relative(root, dir),

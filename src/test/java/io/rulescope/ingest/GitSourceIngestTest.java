@@ -52,6 +52,7 @@ class GitSourceIngestTest {
         upstream = Git.init().setDirectory(remote.toFile()).setInitialBranch("main").call();
         write("rules/whoami.yml", sigma("11111111-0000-0000-0000-000000000001", "Whoami", "\\whoami.exe"));
         write("rules/net.yml", sigma("11111111-0000-0000-0000-000000000002", "Net", "\\net.exe"));
+        write(".github/workflows/ci.yml", "name: ci\non: push\n");
         commit("two rules");
     }
 
@@ -96,6 +97,7 @@ class GitSourceIngestTest {
         assertThat(source.fetchOutcome()).isEqualTo("cloned");
         assertThat(source.url()).isEqualTo(url());
         assertThat(temp.resolve("data/git/team/rules/whoami.yml")).exists();
+        assertThat(catalog.report().problems()).as("repository plumbing (.git, .github) is not scanned").isEmpty();
     }
 
     @Test
