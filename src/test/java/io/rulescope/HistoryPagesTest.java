@@ -7,11 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,16 +31,16 @@ class HistoryPagesTest extends RunningApp {
     static {
         try (Git git = Git.init().setDirectory(ROOT.resolve("remote").toFile()).setInitialBranch("main").call()) {
             Path repo = ROOT.resolve("remote");
-            write(repo, "rules/a.yml", rule(A, "Alpha Tool", "test", "T1059", "\\a.exe"));
-            write(repo, "rules/b.yml", rule(B, "Beta Tool", "test", "T1003", "\\b.exe"));
-            COMMITS[0] = commit(git, "add alpha and beta", "Ada", 1_760_000_000);
-            write(repo, "rules/a.yml", rule(A, "Alpha Tool", "stable", "T1059.001", "\\a.exe", "\\a2.exe"));
-            COMMITS[1] = commit(git, "alpha: one more image", "Bo", 1_760_100_000);
+            GitFixtures.write(repo, "rules/a.yml", GitFixtures.sigmaRule(A, "Alpha Tool", "test", "T1059", "\\a.exe"));
+            GitFixtures.write(repo, "rules/b.yml", GitFixtures.sigmaRule(B, "Beta Tool", "test", "T1003", "\\b.exe"));
+            COMMITS[0] = GitFixtures.commit(git, "add alpha and beta", "Ada", 1_760_000_000);
+            GitFixtures.write(repo, "rules/a.yml", GitFixtures.sigmaRule(A, "Alpha Tool", "stable", "T1059.001", "\\a.exe", "\\a2.exe"));
+            COMMITS[1] = GitFixtures.commit(git, "alpha: one more image", "Bo", 1_760_100_000);
             Files.createDirectories(repo.resolve("deprecated"));
             Files.move(repo.resolve("rules/a.yml"), repo.resolve("deprecated/a.yml"));
-            COMMITS[2] = commit(git, "deprecate alpha", "Cy", 1_760_200_000);
+            COMMITS[2] = GitFixtures.commit(git, "deprecate alpha", "Cy", 1_760_200_000);
             Files.delete(repo.resolve("rules/b.yml"));
-            COMMITS[3] = commit(git, "remove beta", "Di", 1_760_300_000);
+            COMMITS[3] = GitFixtures.commit(git, "remove beta", "Di", 1_760_300_000);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -61,29 +58,6 @@ class HistoryPagesTest extends RunningApp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String rule(String id, String title, String status, String technique, String... images) {
-        StringBuilder yaml = new StringBuilder("title: " + title + "\nid: " + id + "\nstatus: " + status
-                + "\ndescription: Detects " + title + "\ntags:\n  - attack." + technique.toLowerCase()
-                + "\nlogsource:\n  category: process_creation\n  product: windows\ndetection:\n  selection:\n    Image|endswith:\n");
-        for (String image : images) {
-            yaml.append("      - '").append(image).append("'\n");
-        }
-        return yaml.append("  condition: selection\nlevel: high\n").toString();
-    }
-
-    private static void write(Path repo, String path, String text) throws IOException {
-        Path file = repo.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-    }
-
-    private static RevCommit commit(Git git, String message, String who, long epochSeconds) throws Exception {
-        git.add().addFilepattern(".").call();
-        git.add().addFilepattern(".").setUpdate(true).call();
-        PersonIdent ident = new PersonIdent(who, who.toLowerCase() + "@example.org", Instant.ofEpochSecond(epochSeconds), ZoneOffset.UTC);
-        return git.commit().setMessage(message).setAuthor(ident).setCommitter(ident).call();
     }
 
     @BeforeEach

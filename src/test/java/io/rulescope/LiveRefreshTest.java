@@ -47,19 +47,7 @@ class LiveRefreshTest extends RunningApp {
 
     private static Path copyOfTheEmbeddedRules() {
         try {
-            Path target = Files.createTempDirectory("rulescope-live");
-            Path from = Path.of("content/rules");
-            try (Stream<Path> walk = Files.walk(from)) {
-                for (Path p : walk.toList()) {
-                    Path to = target.resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to);
-                    }
-                }
-            }
-            return target;
+            return GitFixtures.copyOfTheEmbeddedRules(Files.createTempDirectory("rulescope-live"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,12 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -41,18 +39,7 @@ class ReplicasTest {
 
     /** A repository holding the embedded rules, committed once: the commit both replicas are pinned to. */
     private Path repository() throws Exception {
-        Path repo = temp.resolve("rules");
-        Path from = Path.of("content/rules");
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path to = repo.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path repo = GitFixtures.copyOfTheEmbeddedRules(temp.resolve("rules"));
         try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
             PersonIdent who = new PersonIdent("Rulescope", "team@example.org");

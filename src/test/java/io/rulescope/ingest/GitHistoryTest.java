@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.rulescope.GitFixtures;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.history.RuleVersion;
 
@@ -29,24 +29,14 @@ class GitHistoryTest {
     Path repo;
     Git git;
 
-    static String rule(String id, String title, String status, String technique, String... images) {
-        StringBuilder yaml = new StringBuilder("title: " + title + "\nid: " + id + "\nstatus: " + status
-                + "\ndescription: Detects " + title + "\ntags:\n  - attack." + technique.toLowerCase()
-                + "\nlogsource:\n  category: process_creation\n  product: windows\ndetection:\n  selection:\n    Image|endswith:\n");
-        for (String image : images) {
-            yaml.append("      - '").append(image).append("'\n");
-        }
-        return yaml.append("  condition: selection\nlevel: high\n").toString();
-    }
-
     @BeforeEach
     void aRepositoryWithFourCommits() throws Exception {
         repo = Files.createDirectories(temp.resolve("repo"));
         git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call();
-        write("rules/a.yml", rule(A, "Alpha", "test", "T1059", "\\a.exe"));
-        write("rules/b.yml", rule(B, "Beta", "test", "T1003", "\\b.exe"));
+        write("rules/a.yml", GitFixtures.sigmaRule(A, "Alpha", "test", "T1059", "\\a.exe"));
+        write("rules/b.yml", GitFixtures.sigmaRule(B, "Beta", "test", "T1003", "\\b.exe"));
         commit("add alpha and beta", "Ada", 1_700_000_000);
-        write("rules/a.yml", rule(A, "Alpha", "stable", "T1059.001", "\\a.exe", "\\a2.exe"));
+        write("rules/a.yml", GitFixtures.sigmaRule(A, "Alpha", "stable", "T1059.001", "\\a.exe", "\\a2.exe"));
         commit("alpha: one more image, stable", "Bo", 1_700_100_000);
         Files.createDirectories(repo.resolve("deprecated"));
         Files.move(repo.resolve("rules/a.yml"), repo.resolve("deprecated/a.yml"));
@@ -56,17 +46,11 @@ class GitHistoryTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path file = repo.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        GitFixtures.write(repo, path, text);
     }
 
     private void commit(String message, String who, long epochSeconds) throws Exception {
-        git.add().addFilepattern(".").call();
-        git.add().addFilepattern(".").setUpdate(true).call();
-        PersonIdent ident = new PersonIdent(who, who.toLowerCase() + "@example.org", java.time.Instant.ofEpochSecond(epochSeconds),
-                java.time.ZoneOffset.UTC);
-        git.commit().setMessage(message).setAuthor(ident).setCommitter(ident).call();
+        GitFixtures.commit(git, message, who, epochSeconds);
     }
 
     private RuleHistories historyOf(String sourceEntry) throws Exception {
@@ -125,7 +109,7 @@ class GitHistoryTest {
     @Test
     void aLaterReadCarriesOnFromTheSavedHistory() throws Exception {
         historyOf("team=" + repo.toUri());
-        write("rules/c.yml", rule("cccccccc-0000-0000-0000-000000000003", "Gamma", "test", "T1105", "\\c.exe"));
+        write("rules/c.yml", GitFixtures.sigmaRule("cccccccc-0000-0000-0000-000000000003", "Gamma", "test", "T1105", "\\c.exe"));
         commit("add gamma", "Ed", 1_700_400_000);
 
         RuleHistories again = historyOf("team=" + repo.toUri());
