@@ -34,11 +34,13 @@ public class AttackCatalog {
     private static final Pattern TECHNIQUE_ID = Pattern.compile("T\\d{4}(\\.\\d{3})?");
 
     private final List<Tactic> tactics;
+    private final String release;
     private final Map<String, Tactic> tacticsByKey = new HashMap<>();
     private final Map<String, Technique> techniques = new LinkedHashMap<>();
 
     public AttackCatalog(AttackData data) {
         this.tactics = data.tactics();
+        this.release = data.release();
         for (Tactic t : tactics) {
             tacticsByKey.put(t.id().toLowerCase(Locale.ROOT), t);
             tacticsByKey.put(t.shortName(), t);
@@ -60,7 +62,22 @@ public class AttackCatalog {
         }
         return new AttackCatalog(new AttackData(
                 AttackTables.readTactics(classpathReader("content/attack/tactics.tsv")),
-                AttackTables.readTechniques(classpathReader("content/attack/techniques.tsv"))));
+                AttackTables.readTechniques(classpathReader("content/attack/techniques.tsv")), shippedRelease()));
+    }
+
+    /** The release the shipped tables were generated from, as {@code content/attack/release.txt} names it. */
+    private static String shippedRelease() {
+        try (var in = new java.io.BufferedReader(classpathReader("content/attack/release.txt"))) {
+            String line = in.readLine();
+            return line == null || line.isBlank() ? "unnamed release" : line.strip();
+        } catch (IOException | UncheckedIOException e) {
+            return "unnamed release";
+        }
+    }
+
+    /** How the loaded release is named on pages: {@code v18.1}, or {@code of 2026-04-28} for a bundle. */
+    public String release() {
+        return release;
     }
 
     private static InputStreamReader classpathReader(String path) {
@@ -77,7 +94,7 @@ public class AttackCatalog {
 
     /** Changes whenever a tactic or technique does; saved catalogs built against another ATT&CK are not reused. */
     public String fingerprint() {
-        return tactics.size() + "/" + techniques.size() + "/" + Integer.toHexString(tactics.hashCode()) + "/"
+        return release + "/" + tactics.size() + "/" + techniques.size() + "/" + Integer.toHexString(tactics.hashCode()) + "/"
                 + Integer.toHexString(List.copyOf(techniques.values()).hashCode());
     }
 
@@ -114,40 +131,57 @@ public class AttackCatalog {
         return parent == null ? t.name() : parent.name() + ": " + t.name();
     }
 
+    /** A tactic a rule declares: ATT&CK's when the loaded version has it, else kept under its own name. */
+    public Tactic declaredTactic(String hint) {
+        return tactic(hint).orElseGet(() -> Tactic.unknown(hint));
+    }
+
+    /** Whether a declared tactic name could be one (letters, hyphens): Sigma tags also carry groups and software. */
+    public static boolean looksLikeTactic(String hint) {
+        return hint != null && hint.strip().matches("(?i)[a-z][a-z _-]{2,40}");
+    }
+
     /**
-     * Builds the coverage table of a rule: each technique under the tactics it serves. Where the rule names tactics
-     * of its own (Sigma {@code attack.execution} tags), a technique is placed under those of its tactics the rule
-     * names; otherwise under all of them. Unknown ids are kept, under an "Unknown" row, rather than dropped.
+     * Builds the coverage table of a rule, keeping everything the rule declares and adding nothing it does not. Where
+     * the rule names tactics, each technique goes under those of them ATT&CK also puts it under, or, if none, under
+     * all the tactics the rule names (the author's placement wins; a rule written for a newer ATT&CK names tactics
+     * the loaded one lacks); every named tactic is shown, with no technique where the rule names none for it. Where
+     * the rule names no tactic (ESCU), a technique goes under ATT&CK's tactics for it. A technique ATT&CK does not
+     * know, in a rule that names no tactic, is kept in a row without tactic.
      */
     public List<CoverageRow> coverage(Collection<String> techniqueIds, Collection<String> tacticHints) {
-        Set<String> hinted = new LinkedHashSet<>();
+        Map<String, Tactic> declared = new LinkedHashMap<>();
         for (String hint : tacticHints) {
-            tactic(hint).ifPresent(t -> hinted.add(t.shortName()));
+            if (tactic(hint).isPresent() || looksLikeTactic(hint)) {
+                Tactic t = declaredTactic(hint);
+                declared.putIfAbsent(t.shortName(), t);
+            }
         }
         Map<Tactic, Set<TechniqueRef>> byTactic = new LinkedHashMap<>();
+        declared.values().forEach(t -> byTactic.put(t, new LinkedHashSet<>()));
         List<TechniqueRef> unplaced = new ArrayList<>();
         for (String id : new LinkedHashSet<>(techniqueIds)) {
             Technique t = techniques.get(id);
-            if (t == null) {
-                unplaced.add(new TechniqueRef(id, null, TechniqueRef.Status.UNKNOWN));
-                continue;
+            TechniqueRef ref = t == null ? new TechniqueRef(id, null, TechniqueRef.Status.UNKNOWN)
+                    : new TechniqueRef(id, displayName(t), t.revoked() ? TechniqueRef.Status.REVOKED
+                            : t.deprecated() ? TechniqueRef.Status.DEPRECATED : TechniqueRef.Status.ACTIVE);
+            List<Tactic> placeUnder;
+            if (!declared.isEmpty()) {
+                List<Tactic> agreed = t == null ? List.of() : t.tactics().stream().filter(declared::containsKey).map(declared::get).toList();
+                placeUnder = agreed.isEmpty() ? List.copyOf(declared.values()) : agreed;
+            } else {
+                placeUnder = t == null ? List.of() : t.tactics().stream().map(this::tactic).flatMap(Optional::stream).toList();
             }
-            TechniqueRef ref = new TechniqueRef(id, displayName(t), t.revoked() ? TechniqueRef.Status.REVOKED
-                    : t.deprecated() ? TechniqueRef.Status.DEPRECATED : TechniqueRef.Status.ACTIVE);
-            List<String> chosen = t.tactics().stream().filter(hinted::contains).toList();
-            List<String> placeUnder = chosen.isEmpty() ? t.tactics() : chosen;
             if (placeUnder.isEmpty()) {
                 unplaced.add(ref);
             }
-            for (String shortName : placeUnder) {
-                tactic(shortName).ifPresentOrElse(
-                        tactic -> byTactic.computeIfAbsent(tactic, k -> new LinkedHashSet<>()).add(ref),
-                        () -> unplaced.add(ref));
+            for (Tactic tactic : placeUnder) {
+                byTactic.computeIfAbsent(tactic, k -> new LinkedHashSet<>()).add(ref);
             }
         }
         List<CoverageRow> rows = new ArrayList<>();
-        tactics.stream().filter(byTactic::containsKey)
-                .forEach(t -> rows.add(new CoverageRow(t, List.copyOf(byTactic.get(t)))));
+        byTactic.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(Tactic::order)
+                .thenComparing(Tactic::shortName))).forEach(e -> rows.add(new CoverageRow(e.getKey(), List.copyOf(e.getValue()))));
         if (!unplaced.isEmpty()) {
             rows.add(new CoverageRow(null, List.copyOf(new LinkedHashSet<>(unplaced))));
         }
@@ -164,7 +198,10 @@ public class AttackCatalog {
         }
     }
 
-    /** One row of a rule's coverage table; {@code tactic} is null for techniques ATT&CK does not place. */
+    /**
+     * One row of a rule's coverage table; {@code tactic} is null for techniques nothing places, and
+     * {@code techniques} is empty for a tactic the rule names without a technique.
+     */
     public record CoverageRow(Tactic tactic, List<TechniqueRef> techniques) {
     }
 }

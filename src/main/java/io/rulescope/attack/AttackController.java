@@ -37,15 +37,16 @@ class AttackController {
         model.addAttribute("q", q == null ? "" : q);
         AttackMatrix matrix;
         try {
-            Map<String, Long> counts = search.techniqueCounts(catalog.index(), q);
+            AttackMatrix.Counts counts = search.matrixCounts(catalog.index(), q);
             Cache<String, AttackMatrix> matrices = catalog.cache("matrices", () -> Caffeine.newBuilder().maximumSize(200).build());
             matrix = matrices.get(search.answersVersion() + "\u0000" + (q == null ? "" : q.strip()), k -> AttackMatrix.of(attack, counts));
         } catch (SearchSyntaxException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage() + " (position " + e.position() + ")");
-            matrix = AttackMatrix.of(attack, Map.of());
+            matrix = AttackMatrix.of(attack, AttackMatrix.Counts.NONE);
         }
         model.addAttribute("matrix", matrix);
+        model.addAttribute("release", attack.release());
         return "attack/matrix";
     }
 
@@ -54,18 +55,31 @@ class AttackController {
             HttpServletResponse response) {
         String normalised = AttackCatalog.normaliseTechniqueId(id);
         Technique technique = normalised == null ? null : attack.technique(normalised).orElse(null);
+        int safePage = Math.max(1, Math.min(page, 10_000));
+        if (technique == null && normalised != null) {
+            // A technique the loaded ATT&CK does not know still has a page while rules name it (written for a newer one).
+            Technique declared = new Technique(normalised, null, List.of(), false, false);
+            RulePage rules = catalog.index().byTechnique(declared, safePage, 100);
+            if (rules.total() > 0) {
+                technique = declared;
+            }
+        }
         if (technique == null) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("missing", id.length() > 40 ? id.substring(0, 40) + "…" : id);
+            model.addAttribute("release", attack.release());
             return "attack/unknown";
         }
-        RulePage rules = catalog.index().byTechnique(technique, Math.max(1, Math.min(page, 10_000)), 100);
+        RulePage rules = catalog.index().byTechnique(technique, safePage, 100);
         model.addAttribute("technique", technique);
-        model.addAttribute("name", attack.displayName(technique));
+        model.addAttribute("known", technique.name() != null);
+        model.addAttribute("release", attack.release());
+        model.addAttribute("name", technique.name() == null ? "not in the loaded ATT&CK (" + attack.release() + ")" : attack.displayName(technique));
+        Technique shown = technique;
         model.addAttribute("tactics", technique.tactics().stream().map(attack::tactic).flatMap(java.util.Optional::stream).toList());
         model.addAttribute("parent", technique.isSubTechnique() ? attack.technique(technique.parentId()).orElse(null) : null);
         model.addAttribute("subTechniques", attack.techniques().stream()
-                .filter(t -> t.isSubTechnique() && t.parentId().equals(technique.id())).toList());
+                .filter(t -> t.isSubTechnique() && t.parentId().equals(shown.id())).toList());
         model.addAttribute("rules", rules);
         return "attack/technique";
     }
@@ -73,15 +87,25 @@ class AttackController {
     @GetMapping("/tactics/{id}")
     String tactic(@PathVariable String id, Catalog catalog, Model model, HttpServletResponse response) {
         Tactic tactic = attack.tactic(id.length() > 60 ? "" : id).orElse(null);
+        if (tactic == null && AttackCatalog.looksLikeTactic(id)) {
+            // A tactic the loaded ATT&CK lacks has a page while rules name it.
+            Tactic declared = attack.declaredTactic(id);
+            if (catalog.index().browse(new RuleFilter(null, null, null, declared.shortName()), 1, 1).total() > 0) {
+                tactic = declared;
+            }
+        }
         if (tactic == null) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("missing", id.length() > 40 ? id.substring(0, 40) + "…" : id);
+            model.addAttribute("release", attack.release());
             return "attack/unknown";
         }
-        AttackMatrix matrix = AttackMatrix.of(attack, search.techniqueCounts(catalog.index(), null));
-        List<AttackMatrix.Cell> cells = matrix.columns().stream().filter(c -> c.tactic().equals(tactic)).findFirst()
+        AttackMatrix matrix = AttackMatrix.of(attack, search.matrixCounts(catalog.index(), null));
+        String shortName = tactic.shortName();
+        List<AttackMatrix.Cell> cells = matrix.columns().stream().filter(c -> c.tactic().shortName().equals(shortName)).findFirst()
                 .map(AttackMatrix.Column::cells).orElse(List.of());
         model.addAttribute("tactic", tactic);
+        model.addAttribute("release", attack.release());
         model.addAttribute("cells", cells);
         model.addAttribute("ruleCount", catalog.index().browse(new RuleFilter(null, null, null, tactic.shortName()), 1, 1).total());
         return "attack/tactic";

@@ -20,8 +20,8 @@ public final class AttackTableTool {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: AttackTableTool <enterprise-attack.json> <output directory>");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: AttackTableTool <enterprise-attack.json> <output directory> [release name, e.g. v19.0]");
             System.exit(2);
         }
         AttackData data;
@@ -35,6 +35,8 @@ public final class AttackTableTool {
         try (Writer w = Files.newBufferedWriter(out.resolve("techniques.tsv"), StandardCharsets.UTF_8)) {
             AttackTables.writeTechniques(data.techniques(), w);
         }
+        // The bundle does not name its release; MITRE's release notes do, so it is given here (else the bundle's date).
+        Files.writeString(out.resolve("release.txt"), (args.length == 3 ? args[2] : data.release()) + "\n", StandardCharsets.UTF_8);
         System.out.printf("wrote %d tactics and %d techniques to %s%n", data.tactics().size(),
                 data.techniques().size(), out);
     }

@@ -32,7 +32,12 @@ public final class StixBundleReader {
         Map<String, JsonNode> tacticsByStixId = new HashMap<>();
         List<String> matrixOrder = new ArrayList<>();
         Map<String, Technique> techniques = new LinkedHashMap<>();
+        String newest = "";
         for (JsonNode object : objects) {
+            String modified = object.path("modified").asString("");
+            if (modified.compareTo(newest) > 0) {
+                newest = modified;
+            }
             switch (object.path("type").asString("")) {
                 case "x-mitre-tactic" -> tacticsByStixId.put(object.path("id").asString(), object);
                 case "x-mitre-matrix" -> object.path("tactic_refs").forEach(ref -> matrixOrder.add(ref.asString()));
@@ -51,7 +56,9 @@ public final class StixBundleReader {
         }
         List<Technique> sorted = new ArrayList<>(techniques.values());
         sorted.sort(Comparator.comparing(Technique::id));
-        return new AttackData(List.copyOf(tactics), List.copyOf(sorted));
+        // A bundle names no release; the date of its newest object tells one from another.
+        String release = newest.length() >= 10 ? "of " + newest.substring(0, 10) : "unnamed release";
+        return new AttackData(List.copyOf(tactics), List.copyOf(sorted), release);
     }
 
     private static void addTechnique(JsonNode object, Map<String, Technique> techniques) {

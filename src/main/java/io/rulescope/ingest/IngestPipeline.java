@@ -172,6 +172,7 @@ final class IngestPipeline {
         run.support = support;
         run.keepFirstOfEachKey();
         run.reportSharedIds();
+        run.problems.addAll(AttackWarnings.of(run.catalog, attack));
         run.phases.put("map", millisSince(t));
 
         run.setPhase("query analysis");

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
+import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.history.HistoryViews;
 import io.rulescope.history.RuleVersion;
@@ -27,10 +28,12 @@ class RuleController {
 
     private final RuleViews views;
     private final HistoryViews history;
+    private final AttackCatalog attack;
 
-    RuleController(RuleViews views, HistoryViews history) {
+    RuleController(RuleViews views, HistoryViews history, AttackCatalog attack) {
         this.views = views;
         this.history = history;
+        this.attack = attack;
     }
 
     @GetMapping("/")
@@ -99,6 +102,7 @@ class RuleController {
         RuleView view = views.view(catalog, chosen.get(0), found.size());
         model.addAttribute("view", view);
         model.addAttribute("history", history.summary(chosen.get(0)));
+        model.addAttribute("attackRelease", attack.release());
         model.addAttribute("og", OpenGraph.of(view, org.springframework.web.servlet.support.ServletUriComponentsBuilder
                 .fromCurrentContextPath().path(view.permalink()).build().toUriString()));
         return "rules/rule";
@@ -115,6 +119,7 @@ class RuleController {
         model.addAttribute("view", view.get());
         model.addAttribute("historic", version.get());
         model.addAttribute("historyOf", located.get());
+        model.addAttribute("attackRelease", attack.release());
         model.addAttribute("history", located.get().current() == null ? null : history.summary(located.get().current()));
         return "rules/rule";
     }

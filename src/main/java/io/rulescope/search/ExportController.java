@@ -93,10 +93,8 @@ class ExportController {
         }
         int max = titlesByTechnique.values().stream().mapToInt(List::size).max().orElse(1);
         List<Map<String, Object>> techniques = new ArrayList<>();
+        // Techniques the loaded ATT&CK lacks are kept: the Navigator places them with the release it loads.
         titlesByTechnique.forEach((id, titles) -> {
-            if (attack.technique(id).isEmpty()) {
-                return;
-            }
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("techniqueID", id);
             t.put("score", titles.size());

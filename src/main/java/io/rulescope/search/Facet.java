@@ -7,7 +7,16 @@ public enum Facet {
     PLATFORM("platform"), SOURCE("source"), TACTIC("tactic"), TECHNIQUE("technique"), SEVERITY("severity"),
     STATUS("status"), DATASOURCE("datasource"),
     /** Technique ids with their parents added, for matrix counts; not shown as a facet. */
-    TECHNIQUE_ROLLUP("technique", false);
+    TECHNIQUE_ROLLUP("technique", false),
+    /** Tactic short names, for the matrix's column totals (rules per tactic, with or without a technique). */
+    TACTIC_ROLLUP("tactic", false),
+    /**
+     * {@code tactic|technique} where the rule, not ATT&CK, places a technique: under a tactic the loaded ATT&CK lacks,
+     * or a technique it does not know. The matrix shows these cells apart.
+     */
+    PLACEMENT("technique", false);
+
+    public static final String PLACEMENT_SEPARATOR = io.rulescope.attack.AttackMatrix.Counts.SEPARATOR;
 
     private final String filter;
     private final boolean visible;

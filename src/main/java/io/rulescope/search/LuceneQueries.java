@@ -167,10 +167,13 @@ final class LuceneQueries {
         }
     }
 
+    /** A tactic of the loaded ATT&CK, or one rules declare that it lacks ({@code stealth} before v19 is loaded). */
     private Query tactic(String value, int position) {
-        return attack.tactic(value).<Query>map(t -> new ConstantScoreQuery(keyword(IndexField.TACTIC, t.shortName())))
-                .orElseThrow(() -> new SearchSyntaxException(position, "'" + value + "' is not an ATT&CK tactic; use an id such as "
-                        + "TA0002 or a name such as execution."));
+        if (attack.tactic(value).isEmpty() && !AttackCatalog.looksLikeTactic(value)) {
+            throw new SearchSyntaxException(position, "'" + value + "' is not an ATT&CK tactic; use an id such as "
+                    + "TA0002 or a name such as execution.");
+        }
+        return new ConstantScoreQuery(keyword(IndexField.TACTIC, attack.declaredTactic(value).shortName()));
     }
 
     /**

@@ -164,17 +164,29 @@ public class RuleIndex {
             techniques.add(id.contains(".") ? id.substring(0, id.indexOf('.')) : id);
             facet(doc, Facet.TECHNIQUE, id);
         }
-        Set<String> tactics = new LinkedHashSet<>();
-        attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()).stream()
-                .filter(row -> row.tactic() != null).forEach(row -> tactics.add(row.tactic().shortName()));
         techniques.forEach(t -> {
             keyword(doc, IndexField.TECHNIQUE, t);
             facet(doc, Facet.TECHNIQUE_ROLLUP, t);
         });
-        tactics.forEach(t -> {
-            keyword(doc, IndexField.TACTIC, t);
-            attack.tactic(t).ifPresent(tactic -> facet(doc, Facet.TACTIC, tactic.name()));
-        });
+        // Every tactic the rule's coverage shows, including tactics it names without a technique and tactics the
+        // loaded ATT&CK lacks; placements feed the matrix's cells for what ATT&CK itself does not place.
+        for (AttackCatalog.CoverageRow row : attack.coverage(rule.getTechniqueIds(), rule.getTacticHints())) {
+            if (row.tactic() == null) {
+                continue;
+            }
+            keyword(doc, IndexField.TACTIC, row.tactic().shortName());
+            facet(doc, Facet.TACTIC, row.tactic().name());
+            facet(doc, Facet.TACTIC_ROLLUP, row.tactic().shortName());
+            for (AttackCatalog.TechniqueRef ref : row.techniques()) {
+                if (!row.tactic().isKnown() || ref.status() == AttackCatalog.TechniqueRef.Status.UNKNOWN) {
+                    facet(doc, Facet.PLACEMENT, row.tactic().shortName() + Facet.PLACEMENT_SEPARATOR + ref.id());
+                    if (ref.id().contains(".")) {
+                        facet(doc, Facet.PLACEMENT, row.tactic().shortName() + Facet.PLACEMENT_SEPARATOR
+                                + ref.id().substring(0, ref.id().indexOf('.')));
+                    }
+                }
+            }
+        }
         for (String source : rule.getDataSources()) {
             keyword(doc, IndexField.DATASOURCE, source);
             facet(doc, Facet.DATASOURCE, source);

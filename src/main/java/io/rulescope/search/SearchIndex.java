@@ -23,6 +23,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.attack.AttackMatrix;
 import io.rulescope.attack.Technique;
 
 /**
@@ -39,7 +40,7 @@ public final class SearchIndex implements AutoCloseable {
     private final AttackCatalog attack;
     /** Answers of this index, kept as long as it is: the same search always gives the same answer here. */
     final Cache<String, SearchResult> results = Caffeine.newBuilder().maximumSize(2_000).build();
-    final Cache<String, Map<String, Long>> techniqueCounts = Caffeine.newBuilder().maximumSize(500).build();
+    final Cache<String, AttackMatrix.Counts> matrixCounts = Caffeine.newBuilder().maximumSize(500).build();
 
     private SearchIndex(Directory directory, DirectoryReader reader, AttackCatalog attack) {
         this.directory = directory;
@@ -68,7 +69,7 @@ public final class SearchIndex implements AutoCloseable {
         filterClause(query, IndexField.SOURCE, filter.source());
         filterClause(query, IndexField.STATUS, filter.status());
         if (!RuleFilter.blank(filter.tactic())) {
-            String tactic = attack.tactic(filter.tactic()).map(t -> t.shortName()).orElse(filter.tactic());
+            String tactic = attack.declaredTactic(filter.tactic()).shortName();
             filterClause(query, IndexField.TACTIC, tactic);
         }
         return search(query.build(), IndexField.byTitle(), page, size);
@@ -129,7 +130,7 @@ public final class SearchIndex implements AutoCloseable {
     @Override
     public void close() throws IOException {
         results.invalidateAll();
-        techniqueCounts.invalidateAll();
+        matrixCounts.invalidateAll();
         if (searcher != null) {
             searcher.getIndexReader().close();
             directory.close();

@@ -16,6 +16,7 @@ import org.apache.lucene.search.TopDocs;
 import org.springframework.stereotype.Service;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.attack.AttackMatrix;
 import io.rulescope.query.FieldTaxonomy;
 
 /** Runs searches typed in the search box: parse, build, search with facets, page and highlight. */
@@ -95,25 +96,31 @@ public class SearchService {
     }
 
     /**
-     * How many rules of a search (all rules when {@code q} is blank) map to each technique, sub-techniques also
-     * counting for their parent.
+     * How many rules of a search (all rules when {@code q} is blank) map to each technique (sub-techniques also
+     * counting for their parent), name each tactic, and place techniques where the loaded ATT&CK does not.
      *
      * @throws SearchSyntaxException for a malformed search
      */
-    public Map<String, Long> techniqueCounts(SearchIndex index, String q) {
+    public AttackMatrix.Counts matrixCounts(SearchIndex index, String q) {
         String query = q == null ? "" : q.strip();
-        return index.techniqueCounts.get(changes.version() + "\u0000" + query, k -> countTechniques(index,
+        return index.matrixCounts.get(changes.version() + "\u0000" + query, k -> countTechniques(index,
                 query.isEmpty() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(query))));
     }
 
-    private Map<String, Long> countTechniques(SearchIndex index, Query query) {
+    private AttackMatrix.Counts countTechniques(SearchIndex index, Query query) {
         return index.withSearcher(searcher -> {
             FacetCollector collector = new FacetCollector(true);
             searcher.search(query, collector);
-            Map<String, Long> counts = new java.util.HashMap<>();
-            collector.result().get(Facet.TECHNIQUE_ROLLUP).forEach(c -> counts.put(c.value(), c.count()));
-            return Map.copyOf(counts);
-        }, Map.of());
+            var result = collector.result();
+            return new AttackMatrix.Counts(counts(result.get(Facet.TECHNIQUE_ROLLUP)), counts(result.get(Facet.TACTIC_ROLLUP)),
+                    counts(result.get(Facet.PLACEMENT)));
+        }, AttackMatrix.Counts.NONE);
+    }
+
+    private static Map<String, Long> counts(List<SearchResult.FacetCount> facet) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        facet.forEach(c -> counts.put(c.value(), c.count()));
+        return Map.copyOf(counts);
     }
 
     /**

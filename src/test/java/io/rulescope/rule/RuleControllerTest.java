@@ -43,6 +43,9 @@ class RuleControllerTest {
     RuleHistories histories;
 
     @MockitoBean
+    io.rulescope.attack.AttackCatalog attack;
+
+    @MockitoBean
     io.rulescope.history.HistoryViews history;
 
     private static IngestReport report(IngestReport.State state) {
