@@ -145,4 +145,100 @@ class SharedCorpusIngestTest {
         assertThat(collection.total()).isGreaterThan(10);
         assertThat(catalogs.peek().index().browse(new RuleFilter("Sigma", "sigma", null, null), 1, 1).total()).isEqualTo(ingest.report().sources().get(1).rules());
     }
+
+    @Autowired
+    io.rulescope.attack.AttackCatalog attack;
+
+    /** What a rule file declares of ATT&CK, read from its text apart from ingest: tags (Sigma), mitre_attack_id (ESCU). */
+    record Declared(java.util.Set<String> techniques, java.util.Set<String> tactics) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Declared declared(String raw) {
+        java.util.Set<String> techniques = new java.util.TreeSet<>();
+        java.util.Set<String> tactics = new java.util.TreeSet<>();
+        for (Object doc : new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions())).loadAll(raw)) {
+            if (!(doc instanceof java.util.Map<?, ?> m)) {
+                continue;
+            }
+            Object tags = m.get("tags");
+            java.util.List<Object> ids = new java.util.ArrayList<>();
+            if (m.get("mitre_attack_id") instanceof java.util.List<?> l) {
+                ids.addAll(l);
+            }
+            if (tags instanceof java.util.Map<?, ?> t && t.get("mitre_attack_id") instanceof java.util.List<?> l) {
+                ids.addAll(l);
+            }
+            ids.forEach(id -> techniques.add(String.valueOf(id).strip().toUpperCase(java.util.Locale.ROOT)));
+            if (tags instanceof java.util.List<?> list) {
+                for (Object tag : list) {
+                    String t = String.valueOf(tag).toLowerCase(java.util.Locale.ROOT);
+                    if (!t.startsWith("attack.")) {
+                        continue;
+                    }
+                    String v = t.substring(7);
+                    if (v.matches("t\\d{4}(\\.\\d{3})?")) {
+                        techniques.add(v.toUpperCase(java.util.Locale.ROOT));
+                    } else if (!v.matches("[a-z]{1,2}\\d{4}")) {
+                        // g0016 (groups), s0002 (software), ds0005 (data sources) are ATT&CK ids but not tactics.
+                        tactics.add(v.replace('_', '-'));
+                    }
+                }
+            }
+        }
+        return new Declared(techniques, tactics);
+    }
+
+    /**
+     * Every rule of the corpus shows on its page and in /api/rules/{id} exactly the techniques its file names and,
+     * where it names tactics, exactly those tactics: nothing lost, swapped or added.
+     */
+    @Test
+    void everyRuleShowsExactlyTheAttackItsSourceDeclares() throws Exception {
+        loaded();
+        List<String> mismatches = new java.util.ArrayList<>();
+        int checked = 0;
+        for (io.rulescope.rule.Rule rule : catalogs.peek().rules().all()) {
+            if (rule.getRaw() == null || rule.getFormat() == io.rulescope.rule.RuleFormat.LOGIC) {
+                continue;
+            }
+            Declared declared = declared(rule.getRaw());
+            List<io.rulescope.attack.AttackCatalog.CoverageRow> rows = attack.coverage(rule.getTechniqueIds(), rule.getTacticHints());
+            java.util.Set<String> techniques = new java.util.TreeSet<>();
+            java.util.Set<String> tactics = new java.util.TreeSet<>();
+            rows.forEach(r -> {
+                r.techniques().forEach(t -> techniques.add(t.id()));
+                if (r.tactic() != null) {
+                    tactics.add(r.tactic().shortName());
+                }
+            });
+            checked++;
+            boolean techniquesAgree = techniques.equals(declared.techniques());
+            boolean tacticsAgree = declared.tactics().isEmpty() || tactics.equals(declared.tactics());
+            if (!techniquesAgree || !tacticsAgree) {
+                mismatches.add(rule.getSourceName() + ":" + rule.getSourcePath() + " declares " + declared + ", shows " + techniques + " " + tactics);
+            }
+        }
+        System.out.printf("ATT&CK as declared: %d rules checked, %d shown otherwise%n", checked, mismatches.size());
+        mismatches.stream().limit(20).forEach(m -> System.out.println("  " + m));
+        assertThat(mismatches).isEmpty();
+        // The API renders the same coverage rows: spot-check it over HTTP for rules with tactics the loaded ATT&CK lacks.
+        io.rulescope.rule.Rule stealthy = catalogs.peek().rules().all().stream()
+                .filter(r -> r.getTacticHints().contains("stealth") && !r.getTechniqueIds().isEmpty()).findFirst().orElseThrow();
+        String api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rules/"
+                + stealthy.getRuleId())).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(api).contains("\"tactic\":\"Stealth\"");
+    }
+
+    @Test
+    void ingestWarnsOnceWithCountsWhenRulesFollowANewerAttack() throws Exception {
+        IngestReport report = loaded();
+
+        List<String> warnings = report.problems().stream().filter(p -> p.path().equals("(ATT&CK)")).map(io.rulescope.catalog.IngestProblem::reason).toList();
+        warnings.forEach(w -> System.out.println("ATT&CK warning: " + w));
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).contains("declare tactics the loaded ATT&CK v18.1 does not have (stealth: ", "defense-impairment: ",
+                "rulescope.attack.bundle");
+        assertThat(warnings.get(1)).contains("name techniques the loaded ATT&CK v18.1 does not have (T1685: ");
+    }
 }

@@ -144,8 +144,8 @@ public class AttackCatalog {
     /**
      * Builds the coverage table of a rule, keeping everything the rule declares and adding nothing it does not. Where
      * the rule names tactics, each technique goes under those of them ATT&CK also puts it under, or, if none, under
-     * all the tactics the rule names (the author's placement wins; a rule written for a newer ATT&CK names tactics
-     * the loaded one lacks); every named tactic is shown, with no technique where the rule names none for it. Where
+     * the named tactics the loaded ATT&CK lacks (the rule follows a newer release), or else under all it names (the
+     * author's placement wins); every named tactic is shown, with no technique where the rule names none for it. Where
      * the rule names no tactic (ESCU), a technique goes under ATT&CK's tactics for it. A technique ATT&CK does not
      * know, in a rule that names no tactic, is kept in a row without tactic.
      */
@@ -157,6 +157,7 @@ public class AttackCatalog {
                 declared.putIfAbsent(t.shortName(), t);
             }
         }
+        List<Tactic> declaredUnknown = declared.values().stream().filter(t -> !t.isKnown()).toList();
         Map<Tactic, Set<TechniqueRef>> byTactic = new LinkedHashMap<>();
         declared.values().forEach(t -> byTactic.put(t, new LinkedHashSet<>()));
         List<TechniqueRef> unplaced = new ArrayList<>();
@@ -168,7 +169,9 @@ public class AttackCatalog {
             List<Tactic> placeUnder;
             if (!declared.isEmpty()) {
                 List<Tactic> agreed = t == null ? List.of() : t.tactics().stream().filter(declared::containsKey).map(declared::get).toList();
-                placeUnder = agreed.isEmpty() ? List.copyOf(declared.values()) : agreed;
+                // Without agreement the rule follows another release: its tactics that this one lacks are where the
+                // technique belongs there; failing those, all it names.
+                placeUnder = !agreed.isEmpty() ? agreed : !declaredUnknown.isEmpty() ? declaredUnknown : List.copyOf(declared.values());
             } else {
                 placeUnder = t == null ? List.of() : t.tactics().stream().map(this::tactic).flatMap(Optional::stream).toList();
             }

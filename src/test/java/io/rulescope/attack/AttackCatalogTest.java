@@ -63,6 +63,89 @@ class AttackCatalogTest {
                 org.assertj.core.groups.Tuple.tuple("T1066", TechniqueRef.Status.REVOKED));
     }
 
+    private static String rows(List<CoverageRow> rows) {
+        return rows.stream().map(r -> (r.tactic() == null ? "-" : r.tactic().name() + (r.tactic().isKnown() ? "" : "?")) + ":"
+                + String.join(",", r.techniques().stream().map(TechniqueRef::id).toList())).reduce((a, b) -> a + " " + b).orElse("");
+    }
+
+    /** Rows read "Tactic:techniques", a trailing ? marking a tactic the loaded ATT&CK (v18.1) lacks. */
+    @ParameterizedTest(name = "techniques {0} with tactics {1} are shown as {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            T1027              | stealth                  | Stealth?:T1027
+            T1027              | stealth defense-evasion  | Defense Evasion:T1027 Stealth?:
+            T1685              | stealth                  | Stealth?:T1685
+            T1685              | execution                | Execution:T1685
+            T1685              | ''                       | -:T1685
+            ''                 | execution                | Execution:
+            T1059.001          | execution                | Execution:T1059.001
+            T1059.001 T1027    | execution stealth        | Execution:T1059.001 Stealth?:T1027
+            T1003              | execution                | Execution:T1003
+            T1562.001          | defense_impairment       | Defense Impairment?:T1562.001
+            """)
+    void whatARuleDeclaresIsKeptAndNothingItDoesNotIsAdded(String techniques, String tactics, String shown) {
+        List<String> ids = techniques.isBlank() ? List.of() : List.of(techniques.split(" "));
+        List<String> hints = tactics.isBlank() ? List.of() : List.of(tactics.split(" "));
+
+        assertThat(rows(attack.coverage(ids, hints))).isEqualTo(shown);
+    }
+
+    @Test
+    void theShippedReleaseIsNamedAndABundleIsNamedByItsDate() {
+        assertThat(attack.release()).isEqualTo("v18.1");
+    }
+
+    /** A small bundle in v19's shape: Stealth is a tactic and T1685 a technique under it. */
+    static final String V19_SHAPED = """
+            {"type": "bundle", "id": "bundle--1", "objects": [
+              {"type": "x-mitre-matrix", "id": "x-mitre-matrix--1", "modified": "2026-04-28T00:00:00.000Z",
+               "tactic_refs": ["x-mitre-tactic--exec", "x-mitre-tactic--stealth"]},
+              {"type": "x-mitre-tactic", "id": "x-mitre-tactic--exec", "name": "Execution", "x_mitre_shortname": "execution",
+               "external_references": [{"source_name": "mitre-attack", "external_id": "TA0002"}]},
+              {"type": "x-mitre-tactic", "id": "x-mitre-tactic--stealth", "name": "Stealth", "x_mitre_shortname": "stealth",
+               "external_references": [{"source_name": "mitre-attack", "external_id": "TA0112"}]},
+              {"type": "attack-pattern", "id": "attack-pattern--1", "name": "Hypothetical New Technique",
+               "kill_chain_phases": [{"kill_chain_name": "mitre-attack", "phase_name": "stealth"}],
+               "external_references": [{"source_name": "mitre-attack", "external_id": "T1685"}]},
+              {"type": "attack-pattern", "id": "attack-pattern--2", "name": "Obfuscated Files or Information",
+               "kill_chain_phases": [{"kill_chain_name": "mitre-attack", "phase_name": "stealth"}],
+               "external_references": [{"source_name": "mitre-attack", "external_id": "T1027"}]}
+            ]}
+            """;
+
+    @Test
+    void withANewerBundleEverythingIsPlacedByIt() throws IOException {
+        AttackCatalog v19 = new AttackCatalog(StixBundleReader.read(new java.io.ByteArrayInputStream(V19_SHAPED.getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(v19.release()).isEqualTo("of 2026-04-28");
+        assertThat(rows(v19.coverage(List.of("T1685", "T1027"), List.of("stealth")))).isEqualTo("Stealth:T1685,T1027");
+        assertThat(rows(v19.coverage(List.of("T1685"), List.of()))).isEqualTo("Stealth:T1685");
+        assertThat(v19.coverage(List.of("T1685"), List.of()).get(0).techniques().get(0).name()).isEqualTo("Hypothetical New Technique");
+        assertThat(v19.tactic("stealth")).hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("TA0112"));
+        AttackMatrix matrix = AttackMatrix.of(v19, new AttackMatrix.Counts(java.util.Map.of("T1685", 3L), java.util.Map.of("stealth", 3L),
+                java.util.Map.of()));
+        assertThat(matrix.columns()).extracting(c -> c.tactic().name()).containsExactly("Execution", "Stealth");
+        assertThat(matrix.columns().get(1).cells()).extracting(AttackMatrix.Cell::label, AttackMatrix.Cell::rules, AttackMatrix.Cell::declaredOnly)
+                .contains(org.assertj.core.groups.Tuple.tuple("Hypothetical New Technique", 3L, false));
+    }
+
+    @Test
+    void theMatrixGivesUnknownDeclaredTacticsAColumnAndMarksWhatRulesPlaceThemselves() {
+        AttackMatrix matrix = AttackMatrix.of(attack, new AttackMatrix.Counts(java.util.Map.of("T1027", 2L),
+                java.util.Map.of("stealth", 5L, "execution", 7L), java.util.Map.of("stealth|T1027", 2L, "stealth|T1685", 3L,
+                        "execution|T1686", 1L)));
+
+        AttackMatrix.Column stealth = matrix.columns().get(matrix.columns().size() - 1);
+        assertThat(stealth.tactic().name()).isEqualTo("Stealth");
+        assertThat(stealth.tactic().isKnown()).isFalse();
+        assertThat(stealth.rules()).isEqualTo(5);
+        assertThat(stealth.cells()).extracting(AttackMatrix.Cell::label, AttackMatrix.Cell::rules)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Obfuscated Files or Information", 2L),
+                        org.assertj.core.groups.Tuple.tuple("T1685", 3L));
+        AttackMatrix.Column execution = matrix.columns().stream().filter(c -> c.tactic().shortName().equals("execution")).findFirst().orElseThrow();
+        assertThat(execution.rules()).isEqualTo(7);
+        assertThat(execution.cells()).filteredOn(AttackMatrix.Cell::declaredOnly).extracting(AttackMatrix.Cell::label).containsExactly("T1686");
+    }
+
     @Test
     void tacticsAreFoundByIdShortNameNameOrSigmaSpelling() {
         assertThat(attack.tactic("TA0002")).hasValueSatisfying(t -> assertThat(t.name()).isEqualTo("Execution"));
