@@ -389,6 +389,23 @@ class RulescopeApplicationTests extends RunningApp {
     }
 
     @Test
+    void aRuleIdTypedIntoTheSearchBoxOpensTheRule() throws Exception {
+        HttpResponse<String> search = send("GET", "/search?q=" + ENCODED_POWERSHELL, BROWSER_ACCEPT);
+
+        assertThat(search.statusCode()).isEqualTo(302);
+        assertThat(search.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/rules/" + ENCODED_POWERSHELL));
+    }
+
+    @Test
+    void aSearchOfOnlyExclusionsSaysItSearchedForTheText() throws Exception {
+        HttpResponse<String> page = get("/search?q=-enc");
+        JsonNode api = json("/api/search?q=-enc");
+
+        assertThat(page.body()).contains("Searched for the text \u201c-enc\u201d");
+        assertThat(api.path("notes").get(0).asString()).startsWith("Searched for the text");
+    }
+
+    @Test
     void withoutAConfiguredAdminTokenThereIsNoRefreshEndpoint() throws Exception {
         HttpResponse<String> refresh = send("POST", "/api/refresh", "application/json");
 

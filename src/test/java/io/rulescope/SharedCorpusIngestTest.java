@@ -241,4 +241,41 @@ class SharedCorpusIngestTest {
                 "rulescope.attack.bundle");
         assertThat(warnings.get(1)).contains("name techniques the loaded ATT&CK v18.1 does not have (T1685: ");
     }
+
+    private io.rulescope.search.SearchResult find(String q, int size) throws InterruptedException {
+        loaded();
+        return search.search(catalogs.peek().index(), q, 1, size, "relevance");
+    }
+
+    @Test
+    void searchesMeanWhatUsersType() throws Exception {
+        long all = catalogs.peek().rules().size();
+        io.rulescope.search.SearchResult enc = find("-enc", 10);
+        long t1003 = find("technique:T1003", 1).total();
+        long t1059 = find("technique:T1059", 1).total();
+        long dumping = find("OS Credential Dumping", 1).total();
+        long interpreter = find("Command and Scripting Interpreter", 1).total();
+        java.util.Set<String> comsvcs = uids(find("comsvcs", 100));
+        java.util.Set<String> comsvcsDll = uids(find("comsvcs.dll", 100));
+        System.out.printf("Searches: -enc %d of %d rules; \"OS Credential Dumping\" %d (T1003: %d); \"Command and Scripting Interpreter\" %d "
+                + "(T1059: %d); comsvcs %d, comsvcs.dll %d%n", enc.total(), all, dumping, t1003, interpreter, t1059, comsvcs.size(), comsvcsDll.size());
+
+        assertThat(enc.total()).as("the text -enc, not every rule without it").isLessThan(all / 10).isPositive();
+        assertThat(enc.notes()).singleElement().asString().startsWith("Searched for the text \u201c-enc\u201d");
+        assertThat(dumping).isGreaterThanOrEqualTo(t1003);
+        assertThat(interpreter).isGreaterThanOrEqualTo(t1059);
+        assertThat(find("attack.t1003.001", 1).total()).isEqualTo(find("T1003.001", 1).total()).isPositive();
+        assertThat(comsvcs).containsAll(comsvcsDll);
+        assertThat(comsvcsDll).isNotEmpty();
+        String id = "5b9a6c3b-4e0f-4b4e-9d1b-000000000000";
+        io.rulescope.rule.Rule any = catalogs.peek().rules().all().stream().filter(r -> !r.isDerivedId()).findFirst().orElseThrow();
+        assertThat(find(any.getRuleId(), 5).hits().get(0).rule().ruleId()).isEqualTo(any.getRuleId());
+        assertThat(find(id, 5).total()).isZero();
+    }
+
+    private static java.util.Set<String> uids(io.rulescope.search.SearchResult result) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        result.hits().forEach(h -> out.add(h.rule().uid()));
+        return out;
+    }
 }

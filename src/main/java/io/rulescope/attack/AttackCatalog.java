@@ -37,6 +37,8 @@ public class AttackCatalog {
     private final String release;
     private final Map<String, Tactic> tacticsByKey = new HashMap<>();
     private final Map<String, Technique> techniques = new LinkedHashMap<>();
+    /** Live techniques by lower-cased name and "Parent: Sub" name; a name two techniques share maps to none. */
+    private final Map<String, Optional<Technique>> byName = new HashMap<>();
 
     public AttackCatalog(AttackData data) {
         this.tactics = data.tactics();
@@ -47,6 +49,13 @@ public class AttackCatalog {
             tacticsByKey.put(t.name().toLowerCase(Locale.ROOT), t);
         }
         data.techniques().forEach(t -> techniques.put(t.id(), t));
+        for (Technique t : techniques.values()) {
+            if (!t.isWithdrawn()) {
+                for (String name : new LinkedHashSet<>(List.of(t.name().toLowerCase(Locale.ROOT), displayName(t).toLowerCase(Locale.ROOT)))) {
+                    byName.merge(name, Optional.of(t), (a, b) -> a.equals(b) ? a : Optional.empty());
+                }
+            }
+        }
     }
 
     public static AttackCatalog load(String bundle) {
@@ -104,6 +113,11 @@ public class AttackCatalog {
 
     public Optional<Technique> technique(String id) {
         return Optional.ofNullable(techniques.get(id.toUpperCase(Locale.ROOT)));
+    }
+
+    /** The live technique with exactly this name ("OS Credential Dumping", "Command and Scripting Interpreter: PowerShell"). */
+    public Optional<Technique> techniqueNamed(String name) {
+        return byName.getOrDefault(name.strip().toLowerCase(Locale.ROOT), Optional.empty());
     }
 
     /** Finds a tactic by id ({@code TA0002}), short name ({@code execution}, {@code command_and_control}) or name. */

@@ -68,11 +68,32 @@ final class RuleDocuments {
                 ctx.warnings().forEach(w -> problems.add(IngestProblem.warning(source, file.path(), label + w)));
             }
         }
+        if (global != null) {
+            nameEachVariantByItsLogsource(rules);
+        }
         if (rules.isEmpty() && support == null && problems.stream().noneMatch(p -> p.level() == IngestProblem.Level.ERROR)) {
             problems.add(IngestProblem.skipped(source, file.path(), documents.isEmpty()
                     ? "not a rule: the file holds no YAML document (only comments or '---')" : "not a rule"));
         }
         return new FileResult(file, null, List.copyOf(rules), List.copyOf(problems), support);
+    }
+
+    /**
+     * A Sigma collection ({@code action: global}) gives one rule per log source, all with the collection's title; each
+     * is named by its log source so lists do not show identical rows.
+     */
+    private static void nameEachVariantByItsLogsource(List<Rule> rules) {
+        long distinctTitles = rules.stream().map(Rule::getTitle).distinct().count();
+        if (rules.size() < 2 || distinctTitles == rules.size()) {
+            return;
+        }
+        for (Rule rule : rules) {
+            String logsource = java.util.stream.Stream.of(rule.getLogsourceCategory(), rule.getLogsourceProduct(), rule.getLogsourceService())
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" / "));
+            if (!logsource.isEmpty()) {
+                rule.setTitle(rule.getTitle() + " (" + logsource + ")");
+            }
+        }
     }
 
     private static String docLabel(int index, int count) {

@@ -192,6 +192,7 @@ public class Rule implements Persistable<String>, java.io.Serializable {
     public String getTimespan() { return timespan; }
     public String getCorrelationCondition() { return correlationCondition; }
 
+    public void setTitle(String title) { this.title = title; }
     public void setPlatform(String platform) { this.platform = platform; }
     public void setLanguage(String language) { this.language = language; }
     public void setStatus(String status) { this.status = status; }

@@ -3,7 +3,11 @@ package io.rulescope.search;
 import java.util.Locale;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * Every field of the rule index, in one place with the analyzer they share. Keyword fields hold lower-cased exact
@@ -26,9 +30,38 @@ public enum IndexField {
     /** Stored display values (original case) so result pages need no database round trip. */
     SHOW;
 
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
-    public static final Analyzer ANALYZER = new StandardAnalyzer();
+    /**
+     * Text as rules write it: words, then file names and dotted names also split into their parts, the whole kept
+     * too, so {@code comsvcs} finds {@code comsvcs.dll} and {@code C:\Windows\System32\comsvcs.dll}. Indexing flattens
+     * the token graph the splitting makes; queries keep it, so {@code comsvcs.dll} still means the whole name.
+     */
+    public static final Analyzer ANALYZER = textAnalyzer(true);
+
+    /** The same analysis for queries. */
+    public static final Analyzer QUERY_ANALYZER = textAnalyzer(false);
+
+    private static Analyzer textAnalyzer(boolean forIndexing) {
+        int flags = WordDelimiterGraphFilter.GENERATE_WORD_PARTS | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+                | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream stream = new WordDelimiterGraphFilter(source, flags, null);
+                if (forIndexing) {
+                    stream = new FlattenGraphFilter(stream);
+                }
+                return new TokenStreamComponents(source, new LowerCaseFilter(stream));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
 
     /** Indicator values by canonical field: {@code iv.process.command_line}, lower-cased exact values. */
     public static final String INDICATOR_PREFIX = "iv.";

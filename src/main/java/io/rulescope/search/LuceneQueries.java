@@ -35,6 +35,8 @@ final class LuceneQueries {
 
     private static final Pattern TECHNIQUE = Pattern.compile("(?i)t\\d{4}(\\.\\d{3})?");
     private static final Pattern TACTIC_ID = Pattern.compile("(?i)ta\\d{4}");
+    /** A rule id as catalogs hand them out: a UUID, or Rulescope's derived {@code rs-} ids. */
+    static final Pattern RULE_ID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|rs-[0-9a-z]{6,40}");
     private static final Set<String> FILTERS = Set.of("platform", "source", "status", "severity", "language", "author",
             "datasource", "polarity", "technique", "tactic", "modified", "created", "changed", "title", "id");
     static final int MAX_PATTERN = 200;
@@ -46,7 +48,7 @@ final class LuceneQueries {
     private final AttackCatalog attack;
     private final FieldTaxonomy taxonomy;
     private final ChangeDates changes;
-    private final QueryBuilder analyzed = new QueryBuilder(IndexField.ANALYZER);
+    private final QueryBuilder analyzed = new QueryBuilder(IndexField.QUERY_ANALYZER);
 
     LuceneQueries(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes) {
         this.attack = attack;
@@ -88,6 +90,21 @@ final class LuceneQueries {
 
     private Query word(SearchNode.Word word) {
         String w = word.text();
+        // Sigma writes ATT&CK as tags: attack.t1003.001, attack.credential_access.
+        if (w.regionMatches(true, 0, "attack.", 0, 7) && w.length() > 7) {
+            String tag = w.substring(7);
+            if (TECHNIQUE.matcher(tag).matches()) {
+                return new BoostQuery(keyword(IndexField.TECHNIQUE, tag), TECHNIQUE_BOOST);
+            }
+            if (attack.tactic(tag).isPresent()) {
+                return tactic(tag, word.position());
+            }
+        }
+        if (RULE_ID.matcher(w).matches()) {
+            // A rule's own id finds that rule first; the text search still runs for ids that are mentioned elsewhere.
+            return new DisjunctionMaxQuery(List.of(new BoostQuery(new ConstantScoreQuery(keyword(IndexField.RULE_ID, w)), 100f),
+                    text(w, true)), 0.1f);
+        }
         if (TECHNIQUE.matcher(w).matches()) {
             return new BoostQuery(keyword(IndexField.TECHNIQUE, w), TECHNIQUE_BOOST);
         }

@@ -1,6 +1,7 @@
 package io.rulescope.search;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,6 +38,15 @@ class SearchController {
         model.addAttribute("sorts", SearchService.SORTS);
         if (q == null || q.isBlank()) {
             return "search";
+        }
+        String id = q.strip();
+        if (LuceneQueries.RULE_ID.matcher(id).matches()) {
+            // A rule id is a permalink typed into the search box: open the rule (its page lists rules sharing the id).
+            for (String candidate : List.of(id, id.toLowerCase(java.util.Locale.ROOT))) {
+                if (!catalog.rules().withId(candidate).isEmpty()) {
+                    return "redirect:/rules/" + org.springframework.web.util.UriUtils.encodePathSegment(candidate, java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
         }
         try {
             model.addAttribute("result", search.search(catalog.index(), q, page, size, sort));
@@ -106,6 +116,7 @@ class SearchController {
         body.put("size", result.size());
         body.put("sort", result.sort());
         body.put("partial", result.partial());
+        body.put("notes", result.notes());
         body.put("hits", result.hits().stream().map(h -> {
             RuleSummary r = h.rule();
             Map<String, Object> hit = new LinkedHashMap<>();

@@ -7,9 +7,10 @@ import java.util.Map;
  * One page of search results with the facet counts of the whole result set.
  *
  * @param partial true when the time limit cut the search short and counts may be low
+ * @param notes how the search was read where that differs from its literal grammar
  */
 public record SearchResult(String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits,
-        Map<Facet, List<FacetCount>> facets, boolean partial) {
+        Map<Facet, List<FacetCount>> facets, boolean partial, List<String> notes) {
 
     public record Hit(RuleSummary rule, List<Snippet> snippet) {
     }
@@ -22,7 +23,7 @@ public record SearchResult(String query, long total, long tookMs, int page, int 
     }
 
     public SearchResult withTookMs(long ms) {
-        return new SearchResult(query, total, ms, page, size, sort, hits, facets, partial);
+        return new SearchResult(query, total, ms, page, size, sort, hits, facets, partial, notes);
     }
 
     public int pages() {

@@ -28,11 +28,13 @@ public class SearchService {
 
     private final LuceneQueries queries;
     private final ChangeDates changes;
+    private final AttackCatalog attack;
 
     @org.springframework.beans.factory.annotation.Autowired
     public SearchService(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes) {
         this.queries = new LuceneQueries(attack, taxonomy, changes);
         this.changes = changes;
+        this.attack = attack;
     }
 
     /** Without history: {@code changed:} means modified (tools and benchmarks). */
@@ -67,18 +69,20 @@ public class SearchService {
         return changes.version();
     }
 
-    private SearchResult run(SearchIndex index, String q, SearchNode parsed, int page, int size, String sort, long started) {
+    private SearchResult run(SearchIndex index, String q, SearchNode literal, int page, int size, String sort, long started) {
+        SearchReading reading = SearchReading.of(q, literal, attack);
+        SearchNode parsed = reading.node();
         Query query = queries.build(parsed);
         int safePage = Math.max(1, Math.min(page, 10_000));
         int safeSize = Math.max(1, Math.min(size, 100));
         String safeSort = SORTS.contains(sort) ? sort : "relevance";
         List<String> words = highlightWords(parsed);
-        return index.withSearcher(searcher -> run(searcher, q, query, safePage, safeSize, safeSort, words, started),
-                new SearchResult(q, 0, 0, safePage, safeSize, safeSort, List.of(), Map.of(), false));
+        return index.withSearcher(searcher -> run(searcher, q, query, safePage, safeSize, safeSort, words, reading.notes(), started),
+                new SearchResult(q, 0, 0, safePage, safeSize, safeSort, List.of(), Map.of(), false, reading.notes()));
     }
 
     private SearchResult run(IndexSearcher searcher, String q, Query query, int page, int size, String sort, List<String> words,
-            long started) throws IOException {
+            List<String> notes, long started) throws IOException {
         IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
         timed.setTimeout(new QueryTimeoutImpl(TIME_LIMIT_MS));
         int end = Math.min(page * size, 10_000);
@@ -92,7 +96,7 @@ public class SearchService {
             hits.add(new SearchResult.Hit(rule, Snippets.of(rule.description(), words)));
         }
         long took = (System.nanoTime() - started) / 1_000_000;
-        return new SearchResult(q, top.totalHits.value, took, page, size, sort, hits, facets.result(), timed.timedOut());
+        return new SearchResult(q, top.totalHits.value, took, page, size, sort, hits, facets.result(), timed.timedOut(), notes);
     }
 
     /**

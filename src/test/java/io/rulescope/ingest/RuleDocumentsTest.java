@@ -145,7 +145,8 @@ class RuleDocumentsTest {
         FileResult result = ingestFixture("sigma_collection.yml");
 
         assertThat(result.rules()).hasSize(2);
-        assertThat(result.rules()).extracting(Rule::getTitle).containsOnly("Collection Rule");
+        assertThat(result.rules()).extracting(Rule::getTitle)
+                .containsExactly("Collection Rule (windows / security)", "Collection Rule (windows / system)");
         assertThat(result.rules()).extracting(Rule::getLogsourceService).containsExactly("security", "system");
         assertThat(result.rules()).extracting(Rule::getRuleId).containsOnly("9a8b7c6d-5e4f-4321-8765-4321fedcba98");
         assertThat(result.rules()).extracting(Rule::getUid).doesNotHaveDuplicates();
