@@ -278,4 +278,139 @@ class SharedCorpusIngestTest {
         result.hits().forEach(h -> out.add(h.rule().uid()));
         return out;
     }
+
+    private static final java.util.regex.Pattern MACRO = java.util.regex.Pattern.compile("`([^`(]+)(?:\\(([^`]*)\\))?`");
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile(
+            "(?<![\\w.\"'/-])([A-Za-z_][\\w./-]*)\\s*(!=|=)\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s()\\[\\],|]+)");
+
+    /** Options of tstats and search, written field=value but not predicates on events. */
+    private static final java.util.Set<String> COMMAND_OPTIONS = java.util.Set.of("datamodel", "nodename", "summariesonly",
+            "allow_old_summaries", "fillnull_value", "prestats", "local", "append", "chunk_size", "earliest", "latest",
+            "index_earliest", "index_latest", "span", "max_time", "timeformat");
+
+    /** Which offsets lie inside a quoted string (a backslash escapes a quote inside and outside strings). */
+    private static boolean[] quoted(String text) {
+        boolean[] inside = new boolean[text.length() + 1];
+        boolean quote = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            inside[i] = quote;
+            if (c == '\\' && i + 1 < text.length()) {
+                inside[++i] = quote;
+            } else if (c == '"') {
+                quote = !quote;
+            }
+        }
+        return inside;
+    }
+
+    /** Up to the first top-level pipe: a macro may expand to several commands, and only the first stage counts here. */
+    private static String firstStage(String text) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            } else if (!quoted && (c == '(' || c == '[')) {
+                depth++;
+            } else if (!quoted && (c == ')' || c == ']')) {
+                depth--;
+            } else if (!quoted && depth == 0 && c == '|' && !text.substring(0, i).isBlank()) {
+                return text.substring(0, i);
+            }
+        }
+        return text;
+    }
+
+    /** The stage's text with every macro replaced by its definition, as Splunk would (arguments substituted). */
+    private static String expand(String text, java.util.Map<String, io.rulescope.query.Macro> macros, int depth) {
+        if (depth > 5) {
+            return text;
+        }
+        java.util.regex.Matcher m = MACRO.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            List<String> args = m.group(2) == null ? List.of() : java.util.Arrays.stream(m.group(2).split(",")).map(String::strip).toList();
+            io.rulescope.query.Macro macro = macros.get(m.group(1).strip() + (args.isEmpty() ? "" : "(" + args.size() + ")"));
+            String replacement = m.group(0);
+            if (macro != null) {
+                replacement = macro.definition();
+                for (int i = 0; i < macro.arguments().size() && i < args.size(); i++) {
+                    replacement = replacement.replace("$" + macro.arguments().get(i) + "$", args.get(i));
+                }
+                replacement = " " + expand(replacement.replaceFirst("(?i)^\\s*search\\s", ""), macros, depth + 1) + " ";
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * Every field=value literal written in the first stage of every ESCU search (after macro expansion) is one of the
+     * rule's indicators: nothing the search tests is lost from its anatomy.
+     */
+    @Test
+    void everyFieldValueLiteralInTheFirstStageOfEveryEscuSearchIsAnIndicator() throws Exception {
+        loaded();
+        java.util.Map<String, io.rulescope.query.Macro> macros = catalogs.peek().macros();
+        List<String> misses = new java.util.ArrayList<>();
+        int literals = 0;
+        for (io.rulescope.rule.Rule rule : catalogs.peek().rules().all()) {
+            if (!"spl".equals(rule.getLanguage()) || !"escu".equals(rule.getSourceName())) {
+                continue;
+            }
+            io.rulescope.query.QueryAnalysis analysis = catalogs.peek().indicators().analysisOf(rule);
+            if (analysis.stages().isEmpty()) {
+                continue;
+            }
+            String command = analysis.stages().get(0).command();
+            if (!command.equals("search") && !command.equals("tstats")) {
+                // mstats, inputlookup, from ...: first stages that are not searches are shown, not taken apart.
+                continue;
+            }
+            String first = analysis.stages().get(0).text();
+            // Subsearches ([search ...]) filter at run time and are shown as such, not taken apart: their literals are
+            // not this stage's predicates.
+            String stage = firstStage(expand(first, macros, 0)).replaceAll("\\[\\s*(?:search\\s|\\|)[^\\[\\]]*\\]", " ");
+            int by = stage.toLowerCase(java.util.Locale.ROOT).indexOf(" by ");
+            stage = by > 0 && first.strip().startsWith("| tstats") ? stage.substring(0, by) : stage;
+            java.util.Set<String> values = new java.util.HashSet<>();
+            analysis.indicators().forEach(i -> values.add((i.field() + "=" + i.value()).toLowerCase(java.util.Locale.ROOT)));
+            boolean[] quoted = quoted(stage);
+            java.util.regex.Matcher m = LITERAL.matcher(stage);
+            while (m.find()) {
+                if (quoted[m.start()]) {
+                    continue;
+                }
+                String written = m.group(1);
+                String field = written.contains(".") ? written.substring(written.lastIndexOf('.') + 1) : written;
+                String value = m.group(3).startsWith("\"") ? m.group(3).substring(1, m.group(3).length() - 1) : m.group(3);
+                if (COMMAND_OPTIONS.contains(field.toLowerCase(java.util.Locale.ROOT)) || value.startsWith("$") || value.contains("`")) {
+                    continue;
+                }
+                literals++;
+                String bare = value.replace("\\\\", "\\").replace("\\\"", "\"").replaceAll("^\\*|\\*$", "");
+                // Data model fields (Processes.process_name) are indicators on process_name; JSON paths
+                // (api.operation) keep their whole name.
+                boolean found = false;
+                String afterModel = written.contains(".") ? written.substring(written.indexOf('.') + 1) : written;
+                for (String f : List.of(field, written, afterModel)) {
+                    String prefix = f.toLowerCase(java.util.Locale.ROOT) + "=";
+                    found |= values.contains(prefix + bare.toLowerCase(java.util.Locale.ROOT))
+                            || values.contains(prefix + value.toLowerCase(java.util.Locale.ROOT))
+                            || values.stream().anyMatch(v -> v.startsWith(prefix) && v.replace("*", "")
+                                    .contains(bare.toLowerCase(java.util.Locale.ROOT).replace("*", "")));
+                }
+                if (!found) {
+                    misses.add(rule.getSourcePath() + ": " + field + m.group(2) + value);
+                }
+            }
+        }
+        System.out.printf("ESCU first-stage literals: %d checked, %d not among the rule's indicators%n", literals, misses.size());
+        misses.stream().limit(60).forEach(x -> System.out.println("  " + x));
+        assertThat(literals).isGreaterThan(1000);
+        assertThat(misses).isEmpty();
+    }
 }

@@ -192,7 +192,7 @@ final class SearchParser {
         return leaf(field.text(), op.text(), value.text(), List.of());
     }
 
-    // inList := field "IN" "(" value ( [","] value )* ")"
+    // inList := field "IN" "(" (value | macro) ( [","] (value | macro) )* ")"
     private Expr inList() {
         Token field = tokens.get(pos);
         pos += 3;
@@ -201,10 +201,38 @@ final class SearchParser {
             Token v = tokens.get(pos++);
             if (v.is(TokenKind.WORD) || v.is(TokenKind.STRING)) {
                 values.add(leaf(field.text(), "=", v.text(), List.of()));
+            } else if (v.is(TokenKind.MACRO)) {
+                values.addAll(macroValues(field.text(), v.text()));
             }
         }
         pos++;
         return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : new Expr.Or(List.copyOf(values));
+    }
+
+    /**
+     * A macro inside an IN list stands for a list of values ({@code uacbypass_process_name} is 36 file names): each
+     * becomes a predicate that names the macro. A macro no source defines keeps the predicate, the macro as its value,
+     * so the rule never reads broader than it is.
+     */
+    private List<Expr> macroValues(String field, String written) {
+        MacroCall call = MacroCall.parse(written);
+        java.util.Optional<String> expansion = context.expansion(call);
+        FieldName name = FieldName.of(field);
+        if (expansion.isEmpty()) {
+            return List.of(new Expr.Leaf(new Predicate(name.name(), name.dataModel(), Kind.EQ, "`" + written + "`", List.of(), call.name())));
+        }
+        List<Expr> out = new ArrayList<>();
+        for (String part : expansion.get().split(",")) {
+            String value = part.strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (!value.isEmpty()) {
+                Kind.Match match = Kind.fromPattern(value);
+                out.add(new Expr.Leaf(new Predicate(name.name(), name.dataModel(), match.kind(), match.value(), List.of(), call.name())));
+            }
+        }
+        return out;
     }
 
     // termOrCase := ("TERM"|"CASE") "(" (field "=" value | text) ")"

@@ -120,17 +120,33 @@ public final class SplTokenizer {
         add(TokenKind.COMPARE, s.substring(start, pos), start, pos);
     }
 
+    /**
+     * An unquoted term. Backslash escapes work as in quoted strings: {@code *\\system32*} is {@code *\system32*},
+     * and an escaped quote ({@code group=\"File\"}) belongs to the term rather than opening a string.
+     */
     private void word() {
         int start = pos;
+        StringBuilder value = new StringBuilder();
         while (pos < s.length()) {
             char c = s.charAt(pos);
+            if (c == '\\' && pos + 1 < s.length()) {
+                char next = s.charAt(pos + 1);
+                if (next == '"' || next == '\\') {
+                    value.append(next);
+                } else {
+                    value.append(c).append(next);
+                }
+                pos += 2;
+                continue;
+            }
             if (Character.isWhitespace(c) || c == '"' || c == '`' || c == '|' || c == '(' || c == ')' || c == '['
                     || c == ']' || c == ',' || isCompareStart(pos)) {
                 break;
             }
+            value.append(c);
             pos++;
         }
-        add(TokenKind.WORD, s.substring(start, pos), start, pos);
+        add(TokenKind.WORD, value.toString(), start, pos);
     }
 
     private void single(TokenKind kind) {

@@ -108,6 +108,13 @@ class PipelineSplitPropertyTest {
                 macro = c != '`';
                 continue;
             }
+            if (c == '\\' && i + 1 < s.length()) {
+                // Outside a string too, a backslash escapes the next character: \" does not open a string.
+                inside[i] = depth > 0;
+                inside[i + 1] = depth > 0;
+                i++;
+                continue;
+            }
             if (c == '"') {
                 quote = true;
             } else if (c == '`') {

@@ -27,7 +27,8 @@ class SplAnalyzerGoldenTest {
             "aws_exfiltration_via_batch_service_filter", new Macro("aws_exfiltration_via_batch_service_filter", List.of(), "search *", "t"),
             "sysmon", new Macro("sysmon", List.of(), "source=XmlWinEventLog:Microsoft-Windows-Sysmon/Operational", "t"),
             "process_filter(2)", new Macro("process_filter", List.of("field", "name"), "$field$=\"$name$\"", "t"),
-            "loop", new Macro("loop", List.of(), "x=1 `loop`", "t")));
+            "loop", new Macro("loop", List.of(), "x=1 `loop`", "t"),
+            "uacbypass_process_name", new Macro("uacbypass_process_name", List.of(), "cmstp.exe,EventVwr.exe,fodhelper.exe", "t")));
 
     static final SplAnalyzer ANALYZER = new SplAnalyzer(MACROS, FieldTaxonomy.NONE);
 
@@ -64,6 +65,22 @@ class SplAnalyzerGoldenTest {
         assertThat(a.searchTerms()).extracting(QueryAnalysis.SearchTerm::term)
                 .containsExactly("<EventID>1<", "s3 ", " cp ", " --recursive", " --region", " --endpoint-url");
         assertThat(a.groupBy()).containsExactly("_time", "host");
+    }
+
+    /** 453a6b0f (Windows UAC Bypass Suspicious Child Process) lost this predicate: the rule read broader than it is. */
+    @Test
+    void aMacroInsideAnInListIsExpandedIntoItsValuesAndAnUndefinedOneIsKeptByName() {
+        QueryAnalysis a = analyze("| tstats count from datamodel=Endpoint.Processes where Processes.process_integrity_level IN (\"high\",\"system\")"
+                + " AND Processes.parent_process_name IN (`uacbypass_process_name`) AND Processes.process_name IN (`not_defined`)"
+                + " by Processes.dest");
+
+        assertThat(a.indicators()).extracting(Indicator::field, Indicator::value, Indicator::viaMacro).containsExactly(
+                tuple("process_integrity_level", "high", null), tuple("process_integrity_level", "system", null),
+                tuple("parent_process_name", "cmstp.exe", "uacbypass_process_name"),
+                tuple("parent_process_name", "EventVwr.exe", "uacbypass_process_name"),
+                tuple("parent_process_name", "fodhelper.exe", "uacbypass_process_name"),
+                tuple("process_name", "`not_defined`", "not_defined"));
+        assertThat(a.stages().get(0).expression().toString()).contains("fodhelper.exe");
     }
 
     @Test
