@@ -389,6 +389,13 @@ class RulescopeApplicationTests extends RunningApp {
     }
 
     @Test
+    void anSplRulePageSaysHowItsFirstStageReadsAsBooleanLogic() throws Exception {
+        String page = get("/rules/" + CLOUDTRAIL_DISABLED).body();
+
+        assertThat(page).contains("class=\"muted reads-as\">Reads as <code>sourcetype eq aws:cloudtrail AND");
+    }
+
+    @Test
     void aRuleIdTypedIntoTheSearchBoxOpensTheRule() throws Exception {
         HttpResponse<String> search = send("GET", "/search?q=" + ENCODED_POWERSHELL, BROWSER_ACCEPT);
 

@@ -67,8 +67,15 @@ public final class SplAnalyzer {
             case "regex" -> regex(body);
             default -> null;
         };
-        return new StageAnalysis(stage.n(), command, stage.text(), expr, null, note(expr));
+        String note = SUBSEARCH_COMMANDS.contains(command) && expr == null
+                ? "runs another search (" + command + "), whose results this stage uses; that search is shown, not taken apart"
+                : note(expr);
+        return new StageAnalysis(stage.n(), command, stage.text(), expr, null, note);
     }
+
+    /** Commands that run a search of their own: never passed over silently. */
+    private static final java.util.Set<String> SUBSEARCH_COMMANDS = java.util.Set.of("map", "join", "append", "appendcols",
+            "appendpipe", "union", "multisearch", "foreach");
 
     private static int explicit(List<Token> body, String command) {
         return !body.isEmpty() && body.get(0).isWord(command) ? 1 : 0;

@@ -84,6 +84,14 @@ class SplAnalyzerGoldenTest {
     }
 
     @Test
+    void aStageThatRunsAnotherSearchSaysSoRatherThanBeingPassedOverSilently() {
+        QueryAnalysis a = analyze("`cloudtrail` eventName=CreateUser | map search=\"search index=main user=$userName$\" | stats count");
+
+        assertThat(a.stages().get(1).command()).isEqualTo("map");
+        assertThat(a.stages().get(1).note()).startsWith("runs another search (map)");
+    }
+
+    @Test
     void tstatsWhereClausesBecomePredicatesOnDataModelFields() {
         QueryAnalysis a = analyze("| tstats count from datamodel=Endpoint.Processes where Processes.process_name IN (\"powershell.exe\", \"pwsh.exe\")"
                 + " Processes.process=\"* -enc *\" by Processes.dest");
