@@ -413,4 +413,31 @@ class SharedCorpusIngestTest {
         assertThat(literals).isGreaterThan(1000);
         assertThat(misses).isEmpty();
     }
+
+    private java.util.Set<String> platforms(String q) throws InterruptedException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        find(q, 1).facets().get(io.rulescope.search.Facet.PLATFORM).forEach(c -> out.add(c.value()));
+        return out;
+    }
+
+    /** Event coverage is one model for every platform: an event or activity finds every rule reading it. */
+    @Test
+    void eventsLogSourcesAndDataSourcesFindRulesOfEveryPlatform() throws Exception {
+        String[] queries = { "datasource:\"Sysmon EventID 1\"", "event:\"Sysmon 1\"", "event:\"Security 4688\"",
+                "event:process_creation", "product:windows", "service:security", "logsource:process_creation",
+                "logsource:\"windows / process_creation\"" };
+        for (String q : queries) {
+            System.out.printf("Telemetry: %s finds %d rules (%s)%n", q, find(q, 1).total(), platforms(q));
+        }
+        assertThat(platforms("datasource:\"Sysmon EventID 1\"")).contains("Sigma", "Splunk");
+        assertThat(platforms("event:\"Sysmon 1\"")).contains("Sigma", "Splunk");
+        assertThat(platforms("event:\"Security 4688\"")).contains("Sigma", "Splunk");
+        assertThat(find("event:process_creation", 1).total()).isGreaterThanOrEqualTo(find("event:\"Sysmon 1\"", 1).total());
+        assertThat(find("event:\"Sysmon EventID 1\"", 1).total()).isEqualTo(find("event:\"sysmon 1\"", 1).total());
+        assertThat(find("product:windows", 1).total()).isGreaterThan(1000);
+        assertThat(find("service:security", 1).total()).isPositive();
+        assertThat(find("logsource:\"windows / process_creation\"", 1).total()).isPositive()
+                .isLessThanOrEqualTo(find("logsource:process_creation", 1).total());
+        assertThat(find("event:process_creation", 1).facets()).containsKeys(io.rulescope.search.Facet.EVENT, io.rulescope.search.Facet.LOGSOURCE);
+    }
 }

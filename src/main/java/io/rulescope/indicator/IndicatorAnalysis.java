@@ -27,10 +27,12 @@ public class IndicatorAnalysis {
 
     private final FieldTaxonomy taxonomy;
     private final EventCoverage events;
+    private final EventTables tables;
 
     public IndicatorAnalysis(FieldTaxonomy taxonomy, EventTables tables) {
         this.taxonomy = taxonomy;
         this.events = new EventCoverage(tables);
+        this.tables = tables;
     }
 
     /** The field taxonomy shipped in content/taxonomy (what the application uses; for tools and benchmarks). */
@@ -45,6 +47,11 @@ public class IndicatorAnalysis {
 
     public FieldTaxonomy taxonomy() {
         return taxonomy;
+    }
+
+    /** What a rule reads, in the shared data-source model every platform is searched by. */
+    public Telemetry telemetry(Rule rule, QueryAnalysis analysis) {
+        return Telemetry.of(rule, events.of(rule, analysis), tables);
     }
 
     /** An analyser that expands these macro definitions; pure, so ingest may call it from several threads. */

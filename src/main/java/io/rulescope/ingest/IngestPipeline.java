@@ -203,8 +203,9 @@ final class IngestPipeline {
         indexed.forEach(rule -> byUid.put(rule.getUid(), rule));
         run.delta = sameMacros && previous.index() != null ? delta(previous.rules(), byUid) : null;
         java.util.function.Function<Rule, QueryAnalysis> analysisOf = rule -> analyses.getOrDefault(rule.getUid(), QueryAnalysis.EMPTY);
-        run.built = run.delta != null ? indexer.update(previous.index(), run.delta.removed(), run.delta.changed(), analysisOf)
-                : inPool(() -> indexer.build(indexed, analysisOf));
+        java.util.function.BiFunction<Rule, QueryAnalysis, io.rulescope.indicator.Telemetry> telemetry = analysis::telemetry;
+        run.built = run.delta != null ? indexer.update(previous.index(), run.delta.removed(), run.delta.changed(), analysisOf, telemetry)
+                : inPool(() -> indexer.build(indexed, analysisOf, telemetry));
         run.phases.put("index", millisSince(t));
         run.reuse = new Reuse(run.key, byFileKey, macros, byRule, byUid, run.built);
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The facets of a result list; each narrows the query with its filter name when clicked. */
 public enum Facet {
     PLATFORM("platform"), SOURCE("source"), TACTIC("tactic"), TECHNIQUE("technique"), SEVERITY("severity"),
-    STATUS("status"), DATASOURCE("datasource"),
+    STATUS("status"), DATASOURCE("datasource"), EVENT("event"), LOGSOURCE("logsource"),
     /** Technique ids with their parents added, for matrix counts; not shown as a facet. */
     TECHNIQUE_ROLLUP("technique", false),
     /** Tactic short names, for the matrix's column totals (rules per tactic, with or without a technique). */

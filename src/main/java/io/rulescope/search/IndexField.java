@@ -23,6 +23,10 @@ public enum IndexField {
     /** Every indicator value, text analysed, so free text finds values too. */
     INDICATOR_TEXT,
     AUTHOR, DATASOURCE,
+    /** Events read ({@code sysmon 1}) and the activities they record ({@code process_creation}). */
+    EVENT,
+    /** Sigma's log source parts. */
+    PRODUCT, SERVICE, CATEGORY,
     /** {@code exclude} when the rule rules something out; {@code match} when it has positive indicators. */
     POLARITY,
     /** Days since the epoch, for range filters and sorting. */
@@ -30,7 +34,7 @@ public enum IndexField {
     /** Stored display values (original case) so result pages need no database round trip. */
     SHOW;
 
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /**
      * Text as rules write it: words, then file names and dotted names also split into their parts, the whole kept

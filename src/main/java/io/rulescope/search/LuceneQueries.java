@@ -24,6 +24,7 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.indicator.Telemetry;
 import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.query.spl.FieldName;
 
@@ -38,7 +39,8 @@ final class LuceneQueries {
     /** A rule id as catalogs hand them out: a UUID, or Rulescope's derived {@code rs-} ids. */
     static final Pattern RULE_ID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|rs-[0-9a-z]{6,40}");
     private static final Set<String> FILTERS = Set.of("platform", "source", "status", "severity", "language", "author",
-            "datasource", "polarity", "technique", "tactic", "modified", "created", "changed", "title", "id");
+            "datasource", "polarity", "technique", "tactic", "modified", "created", "changed", "title", "id", "event", "logsource",
+            "product", "service", "category");
     static final int MAX_PATTERN = 200;
 
     private static final float TECHNIQUE_BOOST = 10f;
@@ -163,6 +165,11 @@ final class LuceneQueries {
             case "datasource" -> v.contains("*") ? wildcard(IndexField.DATASOURCE.field(), v, f.position()) : keyword(IndexField.DATASOURCE, v);
             case "polarity" -> keyword(IndexField.POLARITY, v);
             case "id" -> keyword(IndexField.RULE_ID, v);
+            case "event" -> new TermQuery(new Term(IndexField.EVENT.field(), Telemetry.eventKey(v)));
+            case "product" -> keyword(IndexField.PRODUCT, v);
+            case "service" -> keyword(IndexField.SERVICE, v);
+            case "category" -> keyword(IndexField.CATEGORY, v);
+            case "logsource" -> logsource(v);
             case "technique" -> {
                 if (!TECHNIQUE.matcher(v).matches()) {
                     throw new SearchSyntaxException(f.position(), "'" + v + "' is not a technique id; write it like T1059 or T1059.001.");
@@ -182,6 +189,23 @@ final class LuceneQueries {
             throw new SearchSyntaxException(f.position(), "'" + f.name() + "' cannot be compared with " + f.op().substring(1)
                     + "; only dates (modified:, created:, changed:) can.");
         }
+    }
+
+    /**
+     * {@code logsource:process_creation} matches a product, category or service; the facet's
+     * {@code windows / process_creation} form needs every part.
+     */
+    private static Query logsource(String value) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String part : value.split("/")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            all.add(new BooleanQuery.Builder().add(keyword(IndexField.PRODUCT, part), BooleanClause.Occur.SHOULD)
+                    .add(keyword(IndexField.SERVICE, part), BooleanClause.Occur.SHOULD)
+                    .add(keyword(IndexField.CATEGORY, part), BooleanClause.Occur.SHOULD).build(), BooleanClause.Occur.FILTER);
+        }
+        return all.build();
     }
 
     /** A tactic of the loaded ATT&CK, or one rules declare that it lacks ({@code stealth} before v19 is loaded). */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -31,6 +32,7 @@ import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Component;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.indicator.Telemetry;
 import io.rulescope.query.Indicator;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
@@ -56,13 +58,20 @@ public class RuleIndex {
      * the calling fork-join pool's threads (IndexWriter is thread-safe); ranking never depends on document order.
      */
     public Built build(Collection<Rule> rules, Function<Rule, QueryAnalysis> analyses) {
+        return build(rules, analyses, (rule, analysis) -> Telemetry.NONE);
+    }
+
+    /** The index of these rules, each with what it reads ({@link Telemetry}) searchable and counted in facets. */
+    public Built build(Collection<Rule> rules, Function<Rule, QueryAnalysis> analyses,
+            java.util.function.BiFunction<Rule, QueryAnalysis, Telemetry> telemetry) {
         Directory target = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(IndexField.ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64);
         try (IndexWriter writer = new IndexWriter(target, config)) {
             rules.parallelStream().forEach(rule -> {
                 try {
-                    writer.addDocument(document(rule, analyses.apply(rule)));
+                    QueryAnalysis analysis = analyses.apply(rule);
+                    writer.addDocument(document(rule, analysis, telemetry.apply(rule, analysis)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -79,7 +88,8 @@ public class RuleIndex {
      * {@code removed} uids deleted and those of {@code changed} rules written again. A refresh that changed ten files
      * rewrites ten documents, not every rule's. {@code previous} must still be open (its catalog is still current).
      */
-    public Built update(Built previous, Collection<String> removed, Collection<Rule> changed, Function<Rule, QueryAnalysis> analyses) {
+    public Built update(Built previous, Collection<String> removed, Collection<Rule> changed, Function<Rule, QueryAnalysis> analyses,
+            java.util.function.BiFunction<Rule, QueryAnalysis, Telemetry> telemetry) {
         Directory target = new ByteBuffersDirectory();
         try {
             for (String file : previous.directory().listAll()) {
@@ -91,7 +101,8 @@ public class RuleIndex {
                     writer.deleteDocuments(new Term(IndexField.UID.field(), uid));
                 }
                 for (Rule rule : changed) {
-                    writer.updateDocument(new Term(IndexField.UID.field(), rule.getUid()), document(rule, analyses.apply(rule)));
+                    QueryAnalysis analysis = analyses.apply(rule);
+                    writer.updateDocument(new Term(IndexField.UID.field(), rule.getUid()), document(rule, analysis, telemetry.apply(rule, analysis)));
                 }
                 writer.commit();
             }
@@ -131,7 +142,7 @@ public class RuleIndex {
         }
     }
 
-    private Document document(Rule rule, QueryAnalysis analysis) {
+    private Document document(Rule rule, QueryAnalysis analysis, Telemetry telemetry) {
         Document doc = new Document();
         doc.add(new StringField(IndexField.UID.field(), rule.getUid(), Field.Store.YES));
         doc.add(new StringField(IndexField.RULE_ID.field(), rule.getRuleId(), Field.Store.YES));
@@ -187,10 +198,21 @@ public class RuleIndex {
                 }
             }
         }
-        for (String source : rule.getDataSources()) {
+        for (String source : telemetry == Telemetry.NONE ? rule.getDataSources() : telemetry.dataSources()) {
             keyword(doc, IndexField.DATASOURCE, source);
             facet(doc, Facet.DATASOURCE, source);
         }
+        for (String event : telemetry.events()) {
+            keyword(doc, IndexField.EVENT, Telemetry.eventKey(event));
+            facet(doc, Facet.EVENT, event);
+        }
+        telemetry.activities().forEach(a -> keyword(doc, IndexField.EVENT, a));
+        telemetry.products().forEach(p -> keyword(doc, IndexField.PRODUCT, p));
+        telemetry.services().forEach(v -> keyword(doc, IndexField.SERVICE, v));
+        telemetry.categories().forEach(c -> keyword(doc, IndexField.CATEGORY, c));
+        String logsource = String.join(" / ", java.util.stream.Stream.of(telemetry.products(), telemetry.categories(), telemetry.services())
+                .flatMap(List::stream).toList());
+        facet(doc, Facet.LOGSOURCE, logsource);
         indexAnalysis(doc, analysis);
         dates(doc, rule);
         doc.add(new StoredField(IndexField.SHOW.field(), String.join(SEP, nz(rule.getTitle()), nz(rule.getPlatform()),

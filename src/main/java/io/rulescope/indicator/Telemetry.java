@@ -1,0 +1,57 @@
+package io.rulescope.indicator;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.rulescope.rule.Rule;
+
+/**
+ * What a rule reads, in one model for every platform: the events ({@code Sysmon 1}, {@code Security 4688},
+ * {@code AWS CloudTrail StopLogging}), the activities they record ({@code process_creation}), Sigma's log source
+ * (product, category, service) and data source names, declared (ESCU) or derived from the events in ESCU's spelling,
+ * so {@code datasource:"Sysmon EventID 1"} finds the Sigma process_creation rules too.
+ */
+public record Telemetry(List<String> events, List<String> activities, List<String> products, List<String> services,
+        List<String> categories, List<String> dataSources) {
+
+    public static final Telemetry NONE = new Telemetry(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+    static Telemetry of(Rule rule, List<RuleAnatomy.EventRow> rows, EventTables tables) {
+        Set<String> events = new LinkedHashSet<>();
+        Set<String> activities = new LinkedHashSet<>();
+        Set<String> dataSources = new LinkedHashSet<>(rule.getDataSources());
+        Map<String, List<EventTables.EventRef>> categories = tables.sigmaCategories();
+        for (RuleAnatomy.EventRow row : rows) {
+            String number = row.event().startsWith("Event ID ") ? row.event().substring("Event ID ".length()) : row.event();
+            events.add(row.provider() + " " + number);
+            switch (row.provider()) {
+                case "Sysmon" -> dataSources.add("Sysmon EventID " + number);
+                case "Security", "System" -> dataSources.add("Windows Event Log " + row.provider() + " " + number);
+                case "AWS CloudTrail" -> dataSources.add("AWS CloudTrail " + number);
+                default -> {
+                }
+            }
+            categories.forEach((category, refs) -> refs.stream()
+                    .filter(ref -> ref.provider().equals(row.provider()) && ref.event().equals(number))
+                    .findAny().ifPresent(ref -> activities.add(category)));
+        }
+        if (rule.getLogsourceCategory() != null) {
+            activities.add(rule.getLogsourceCategory().toLowerCase(Locale.ROOT));
+        }
+        return new Telemetry(List.copyOf(events), List.copyOf(activities), one(rule.getLogsourceProduct()),
+                one(rule.getLogsourceService()), one(rule.getLogsourceCategory()), List.copyOf(dataSources));
+    }
+
+    private static List<String> one(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** How {@code event:} values are compared: {@code Sysmon EventID 1}, {@code sysmon 1} and {@code Sysmon Event ID 1} are one. */
+    public static String eventKey(String written) {
+        return written.strip().toLowerCase(Locale.ROOT).replaceAll("\\b(event ?id|eventcode|event)\\b", " ")
+                .replaceAll("\\s+", " ").strip();
+    }
+}
