@@ -249,6 +249,7 @@ class SharedCorpusIngestTest {
 
     @Test
     void searchesMeanWhatUsersType() throws Exception {
+        loaded();
         long all = catalogs.peek().rules().size();
         io.rulescope.search.SearchResult enc = find("-enc", 10);
         long t1003 = find("technique:T1003", 1).total();
@@ -439,5 +440,32 @@ class SharedCorpusIngestTest {
         assertThat(find("logsource:\"windows / process_creation\"", 1).total()).isPositive()
                 .isLessThanOrEqualTo(find("logsource:process_creation", 1).total());
         assertThat(find("event:process_creation", 1).facets()).containsKeys(io.rulescope.search.Facet.EVENT, io.rulescope.search.Facet.LOGSOURCE);
+    }
+
+    @Test
+    void theCoveragePageSaysWhatCanRunOnTheEventsTickedInItsAddress() throws Exception {
+        loaded();
+        String base = "http://localhost:" + port + "/coverage";
+        String none = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> sysmon = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "?have=Sysmon+1&have=Security+4688")).build(), HttpResponse.BodyHandlers.ofString());
+        long canRun = find("event:\"Sysmon 1\" OR event:\"Security 4688\"", 1).total();
+
+        assertThat(none).contains("Sysmon 1", "Security 4688", "AWS CloudTrail").doesNotContain("id=\"result\"");
+        assertThat(sysmon.statusCode()).isEqualTo(200);
+        assertThat(sysmon.body()).contains("<strong>" + canRun + "</strong> rules can run", "What the rules that cannot run would need",
+                "value=\"Sysmon 1\" checked=\"checked\"");
+        System.out.printf("Coverage: Sysmon 1 + Security 4688 let %d rules run (Sysmon 1 alone %d, Security 4688 alone %d)%n", canRun,
+                find("event:\"Sysmon 1\"", 1).total(), find("event:\"Security 4688\"", 1).total());
+    }
+
+    /** Totals are exact, however many rules match: Lucene counts only the first thousand unless asked. */
+    @Test
+    void totalsAreExactBeyondTheFirstThousandHits() throws Exception {
+        loaded();
+        long all = catalogs.peek().rules().size();
+
+        assertThat(catalogs.peek().index().browse(RuleFilter.NONE, 1, 1).total()).isEqualTo(all);
+        assertThat(find("platform:Sigma", 1).total() + find("-platform:Sigma", 1).total()).isEqualTo(all);
     }
 }

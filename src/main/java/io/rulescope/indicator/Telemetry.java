@@ -17,6 +17,9 @@ import io.rulescope.rule.Rule;
 public record Telemetry(List<String> events, List<String> activities, List<String> products, List<String> services,
         List<String> categories, List<String> dataSources) {
 
+    /** The {@code event:} value every rule that reads a known event has. */
+    public static final String ANY_EVENT = "any";
+
     public static final Telemetry NONE = new Telemetry(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     static Telemetry of(Rule rule, List<RuleAnatomy.EventRow> rows, EventTables tables) {

@@ -207,6 +207,10 @@ public class RuleIndex {
             facet(doc, Facet.EVENT, event);
         }
         telemetry.activities().forEach(a -> keyword(doc, IndexField.EVENT, a));
+        if (!telemetry.events().isEmpty()) {
+            // event:any: the rule reads some event the catalog knows, so whether it can run on given telemetry is known.
+            keyword(doc, IndexField.EVENT, Telemetry.ANY_EVENT);
+        }
         telemetry.products().forEach(p -> keyword(doc, IndexField.PRODUCT, p));
         telemetry.services().forEach(v -> keyword(doc, IndexField.SERVICE, v));
         telemetry.categories().forEach(c -> keyword(doc, IndexField.CATEGORY, c));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -92,7 +91,7 @@ public final class SearchIndex implements AutoCloseable {
         int safeSize = Math.max(1, Math.min(size, 200));
         return withSearcher(searcher -> {
             long end = Math.min((long) safePage * safeSize, Integer.MAX_VALUE - 1);
-            TopDocs top = searcher.search(query, (int) Math.max(1, end), sort);
+            TopDocs top = topDocs(searcher, query, (int) Math.max(1, end), sort);
             List<RuleSummary> rules = new ArrayList<>();
             var storedFields = searcher.storedFields();
             for (int i = (safePage - 1) * safeSize; i < top.scoreDocs.length; i++) {
@@ -107,6 +106,14 @@ public final class SearchIndex implements AutoCloseable {
         List<String> techniques = show[5].isEmpty() ? List.of() : List.of(show[5].split(","));
         return new RuleSummary(doc.get(IndexField.UID.field()), doc.get(IndexField.RULE_ID.field()), show[0], show[1],
                 show[2], show[3], show[4], techniques, show[6], show[7]);
+    }
+
+    /**
+     * The first {@code n} hits in order, with the exact number of all hits: Lucene counts only the first thousand by
+     * default, and a catalog that says "1,000 rules" where there are 2,185 cannot be trusted.
+     */
+    static TopDocs topDocs(IndexSearcher searcher, Query query, int n, Sort sort) throws IOException {
+        return searcher.search(query, new org.apache.lucene.search.TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE, false));
     }
 
     /** Work that reads the index. */

@@ -44,9 +44,17 @@ record SearchReading(SearchNode node, List<String> notes) {
         return new SearchReading(parsed, List.of());
     }
 
+    /**
+     * Only excluded words ({@code -enc}, {@code -enc -nop}): almost surely text that starts with a dash. Excluded
+     * filters ({@code -platform:Sigma}) mean what they say.
+     */
     private static boolean onlyExclusions(SearchNode node) {
-        return node instanceof SearchNode.Not
-                || node instanceof SearchNode.And and && and.parts().stream().allMatch(p -> p instanceof SearchNode.Not);
+        return isExcludedText(node)
+                || node instanceof SearchNode.And and && and.parts().stream().allMatch(SearchReading::isExcludedText);
+    }
+
+    private static boolean isExcludedText(SearchNode node) {
+        return node instanceof SearchNode.Not not && (not.inner() instanceof SearchNode.Word || not.inner() instanceof SearchNode.Phrase);
     }
 
     /** The search as plain words when it is nothing but words or one phrase ("OS Credential Dumping"); else null. */

@@ -86,7 +86,7 @@ public class SearchService {
         IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
         timed.setTimeout(new QueryTimeoutImpl(TIME_LIMIT_MS));
         int end = Math.min(page * size, 10_000);
-        TopDocs top = timed.search(query, Math.max(1, end), sortOf(sort));
+        TopDocs top = SearchIndex.topDocs(timed, query, Math.max(1, end), sortOf(sort));
         FacetCollector facets = new FacetCollector(false);
         timed.search(query, facets);
         List<SearchResult.Hit> hits = new ArrayList<>();
@@ -121,6 +121,16 @@ public class SearchService {
         }, AttackMatrix.Counts.NONE);
     }
 
+    /** Every value of one facet among the rules of a search, most rules first. */
+    public List<SearchResult.FacetCount> allFacetValues(SearchIndex index, String q, Facet facet) {
+        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchReading.of(q, SearchQueryParser.parse(q), attack).node());
+        return index.withSearcher(searcher -> {
+            FacetCollector collector = new FacetCollector(true);
+            searcher.search(query, collector);
+            return collector.result().getOrDefault(facet, List.of());
+        }, List.of());
+    }
+
     private static Map<String, Long> counts(List<SearchResult.FacetCount> facet) {
         Map<String, Long> counts = new java.util.HashMap<>();
         facet.forEach(c -> counts.put(c.value(), c.count()));
@@ -135,7 +145,7 @@ public class SearchService {
     public List<RuleSummary> all(SearchIndex index, String q, String sort, int limit) {
         Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(q));
         return index.withSearcher(searcher -> {
-            TopDocs top = searcher.search(query, Math.max(1, limit), sortOf(sort));
+            TopDocs top = SearchIndex.topDocs(searcher, query, Math.max(1, limit), sortOf(sort));
             List<RuleSummary> out = new ArrayList<>();
             var stored = searcher.storedFields();
             for (var hit : top.scoreDocs) {
