@@ -454,6 +454,7 @@ class SharedCorpusIngestTest {
         assertThat(none).contains("Sysmon 1", "Security 4688", "AWS CloudTrail").doesNotContain("id=\"result\"");
         assertThat(sysmon.statusCode()).isEqualTo(200);
         assertThat(sysmon.body()).contains("<strong>" + canRun + "</strong> rules can run", "What the rules that cannot run would need",
+                "the catalog beside what can run", "Credential Access",
                 "value=\"Sysmon 1\" checked=\"checked\"");
         System.out.printf("Coverage: Sysmon 1 + Security 4688 let %d rules run (Sysmon 1 alone %d, Security 4688 alone %d)%n", canRun,
                 find("event:\"Sysmon 1\"", 1).total(), find("event:\"Security 4688\"", 1).total());

@@ -16,6 +16,11 @@ public record AttackMatrix(List<Column> columns, long covered, long total) {
 
     /** @param rules rules that name this tactic, with or without a technique */
     public record Column(Tactic tactic, long rules, List<Cell> cells) {
+
+        /** Techniques (sub-techniques apart) of this column with at least one rule. */
+        public long covered() {
+            return cells.stream().filter(c -> c.rules() > 0).count();
+        }
     }
 
     /**
@@ -44,7 +49,8 @@ public record AttackMatrix(List<Column> columns, long covered, long total) {
         public static final String SEPARATOR = "|";
     }
 
-    static AttackMatrix of(AttackCatalog attack, Counts counts) {
+    /** The matrix of these counts; public for pages that compare two (what runs on given telemetry, and all). */
+    public static AttackMatrix of(AttackCatalog attack, Counts counts) {
         List<Column> columns = new ArrayList<>();
         long covered = 0;
         long total = 0;

@@ -14,6 +14,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.attack.AttackMatrix;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.indicator.Telemetry;
 
@@ -29,9 +31,19 @@ class CoverageController {
     static final int NEEDED_SHOWN = 15;
 
     private final SearchService search;
+    private final AttackCatalog attack;
 
-    CoverageController(SearchService search) {
+    CoverageController(SearchService search, AttackCatalog attack) {
         this.search = search;
+        this.attack = attack;
+    }
+
+    /** One tactic of the two matrices side by side: techniques the catalog covers, and those runnable rules cover. */
+    record TacticCoverage(String tactic, String key, long all, long runnable) {
+
+        public long gaps() {
+            return all - runnable;
+        }
     }
 
     /** Events grouped by who logs them (Sysmon, Security, AWS CloudTrail, ...), each with the rules reading it. */
@@ -75,6 +87,16 @@ class CoverageController {
             needed.sort(java.util.Comparator.comparingLong(Needed::rules).reversed().thenComparing(Needed::event));
             model.addAttribute("needed", needed.subList(0, Math.min(NEEDED_SHOWN, needed.size())));
             model.addAttribute("techniquesRunnable", techniques(catalog, runnable));
+            AttackMatrix full = AttackMatrix.of(attack, search.matrixCounts(catalog.index(), null));
+            AttackMatrix runs = AttackMatrix.of(attack, search.matrixCounts(catalog.index(), runnable));
+            List<TacticCoverage> byTactic = new ArrayList<>();
+            for (int i = 0; i < full.columns().size(); i++) {
+                AttackMatrix.Column column = full.columns().get(i);
+                long runnableCovered = runs.columns().stream().filter(c -> c.tactic().shortName().equals(column.tactic().shortName()))
+                        .mapToLong(AttackMatrix.Column::covered).findFirst().orElse(0);
+                byTactic.add(new TacticCoverage(column.tactic().name(), column.tactic().key(), column.covered(), runnableCovered));
+            }
+            model.addAttribute("byTactic", byTactic);
         }
         model.addAttribute("techniquesAll", techniques(catalog, null));
         return "coverage";
