@@ -78,14 +78,7 @@ public final class SplTokenizer {
         while (pos < s.length()) {
             char c = s.charAt(pos);
             if (c == '\\' && pos + 1 < s.length()) {
-                char next = s.charAt(pos + 1);
-                // SPL keeps the backslash except before a quote or another backslash.
-                if (next == '"' || next == '\\') {
-                    value.append(next);
-                } else {
-                    value.append(c).append(next);
-                }
-                pos += 2;
+                escaped(value);
             } else if (c == '"') {
                 add(TokenKind.STRING, value.toString(), start, ++pos);
                 return;
@@ -95,6 +88,17 @@ public final class SplTokenizer {
             }
         }
         add(TokenKind.UNTERMINATED, s.substring(start), start, s.length());
+    }
+
+    /** A backslash and the character after it: SPL keeps the backslash except before a quote or another backslash. */
+    private void escaped(StringBuilder value) {
+        char next = s.charAt(pos + 1);
+        if (next == '"' || next == '\\') {
+            value.append(next);
+        } else {
+            value.append('\\').append(next);
+        }
+        pos += 2;
     }
 
     private void macro() {
@@ -130,13 +134,7 @@ public final class SplTokenizer {
         while (pos < s.length()) {
             char c = s.charAt(pos);
             if (c == '\\' && pos + 1 < s.length()) {
-                char next = s.charAt(pos + 1);
-                if (next == '"' || next == '\\') {
-                    value.append(next);
-                } else {
-                    value.append(c).append(next);
-                }
-                pos += 2;
+                escaped(value);
                 continue;
             }
             if (Character.isWhitespace(c) || c == '"' || c == '`' || c == '|' || c == '(' || c == ')' || c == '['
