@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,6 +121,7 @@ class LiveRefreshTest extends RunningApp {
                 }
             }));
         }
+        String etagBefore = send("GET", "/api/search?q=title:refreshed", "application/json").headers().firstValue("ETag").orElseThrow();
         Path edited = RULES.resolve("sigma");
         int before = ingestState().path("refreshes").size();
         try {
@@ -149,6 +151,8 @@ class LiveRefreshTest extends RunningApp {
         assertThat(state.path("refreshes").get(0).path("added").get(0).path("title").asString()).isEqualTo("Refreshed 5");
         assertThat(state.path("refreshes").get(0).path("filesParsed").asInt()).isEqualTo(1);
         assertThat(send("GET", "/api/search?q=title:refreshed", "application/json").body()).contains("\"total\":5");
+        assertThat(send("GET", "/api/search?q=title:refreshed", "application/json").headers().firstValue("ETag"))
+                .as("a new catalog, a new ETag").isNotEqualTo(Optional.of(etagBefore));
     }
 
     private void awaitRefreshes(int count) throws Exception {

@@ -396,6 +396,27 @@ class RulescopeApplicationTests extends RunningApp {
     }
 
     @Test
+    void pagesAndAnswersCarryTheCatalogsEtagAndAnswer304WhenItIsSentBack() throws Exception {
+        HttpResponse<String> first = get("/rules/" + ENCODED_POWERSHELL);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/rules/" + ENCODED_POWERSHELL))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search?q=T1059"))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> stale = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/rules/" + ENCODED_POWERSHELL))
+                .header("If-None-Match", "\"an-older-catalog-0\"").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(api.statusCode()).as("one catalog, one ETag for every answer").isEqualTo(304);
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(get("/api/ingest").headers().firstValue("ETag")).as("live state is not cached").isEmpty();
+    }
+
+    @Test
     void aRuleIdTypedIntoTheSearchBoxOpensTheRule() throws Exception {
         HttpResponse<String> search = send("GET", "/search?q=" + ENCODED_POWERSHELL, BROWSER_ACCEPT);
 
