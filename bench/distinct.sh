@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Rulescope under distinct traffic: every request different, built from the catalog itself (bench/distinct_paths.py),
+# against plain `java -jar` as the README runs it. For each mix: distinct paths, req/s, p50/p90/p99 and errors, with
+# wrk on loopback (32 connections, 10 s warm-up on other paths, DURATION measured). Needs the shared corpus, python3,
+# curl and wrk (installed from Debian when missing).
+#
+#   bench/distinct.sh                 # DURATION=20s per mix
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=${DURATION:-20s}
+connections=${CONNECTIONS:-32}
+port=${PORT:-18083}
+for dir in ../shared/corpus/escu ../shared/corpus/sigma; do
+  [ -d "$dir" ] || { echo "the shared corpus is missing: $dir"; exit 2; }
+done
+command -v wrk > /dev/null || { apt-get install -y -qq wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }; }
+
+work=$(mktemp -d)
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+./mvnw -B -q package -DskipTests > "$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; exit 1; }
+jar=$(ls target/rulescope-*.jar | head -n 1)
+java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.sources=../shared/corpus/escu,../shared/corpus/sigma \
+  --rulescope.snapshot-dir= ${EXTRA_ARGS:-} > "$work/app.log" 2>&1 &
+pid=$!
+started=$(date +%s%N)
+until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; do
+  kill -0 "$pid" 2>/dev/null || { tail -n 40 "$work/app.log"; exit 1; }
+  sleep 0.1
+done
+echo "ready in $(( ($(date +%s%N) - started) / 1000000 )) ms (plain java -jar ${JVM_OPTS:-})"
+python3 bench/distinct_paths.py "http://127.0.0.1:$port" "$work"
+# The list builder read 800 rule APIs; restart so no answer it caused is cached when the clock starts.
+kill "$pid"; wait "$pid" 2>/dev/null || true
+java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.sources=../shared/corpus/escu,../shared/corpus/sigma \
+  --rulescope.snapshot-dir= ${EXTRA_ARGS:-} > "$work/app.log" 2>&1 &
+pid=$!
+until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; do sleep 0.1; done
+
+printf '\n| mix (distinct paths) | paths | times each path was asked | req/s | p50 / p90 / p99 (ms) | errors |\n|---|---|---|---|---|---|\n'
+for mix in api-search search-page rules matrix indicators techniques; do
+  list="$work/$mix.txt"
+  # Warm the JIT on the second half of the list, measure from the first: the measured paths were never asked before.
+  total=$(wc -l < "$list")
+  tail -n $(( total / 2 )) "$list" > "$work/warm.txt"
+  head -n $(( total - total / 2 )) "$list" > "$work/measure.txt"
+  PATHS="$work/warm.txt" wrk -t2 -c"$connections" -d10s -s bench/paths.lua "http://127.0.0.1:$port" > /dev/null
+  read -r _ requests errors rps p50 p90 p99 max < <(PATHS="$work/measure.txt" wrk -t2 -c"$connections" -d"$duration" \
+    -s bench/paths.lua --timeout 10s "http://127.0.0.1:$port" | grep '^RESULT')
+  paths=$(wc -l < "$work/measure.txt")
+  # Above 1, a list ran out and was asked again: those answers may come from caches, which this column makes visible.
+  printf '| %s | %s | %s | %s | %s / %s / %s | %s of %s |\n' "$mix" "$paths" "$(( (requests + paths - 1) / paths ))" "${rps%.*}" \
+    "$p50" "$p90" "$p99" "$errors" "$requests"
+done
+echo
+echo "Measured $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -n 1); a mix cycles its list when it runs out"
