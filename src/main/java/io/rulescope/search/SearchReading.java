@@ -2,7 +2,6 @@ package io.rulescope.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -69,9 +68,5 @@ record SearchReading(SearchNode node, List<String> notes) {
             return and.parts().stream().map(p -> ((SearchNode.Word) p).text()).collect(Collectors.joining(" "));
         }
         return null;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
