@@ -35,6 +35,47 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
 
+  // The matrix sends sub-techniques on demand: a cell's list is fetched the first time it is opened.
+  const matrix = document.querySelector('.matrix[data-q]');
+  for (const details of document.querySelectorAll('.matrix details[data-t]')) {
+    details.addEventListener('toggle', async () => {
+      if (!details.open || details.dataset.loaded) {
+        return;
+      }
+      details.dataset.loaded = 'yes';
+      const column = details.closest('[data-tactic]');
+      const url = '/api/attack/sub-techniques?id=' + encodeURIComponent(details.dataset.t)
+        + '&tactic=' + encodeURIComponent(column ? column.dataset.tactic : '') + '&q=' + encodeURIComponent(matrix ? matrix.dataset.q : '');
+      const list = document.createElement('ul');
+      list.className = 'plain subs';
+      details.append(list);
+      try {
+        const response = await fetch(url);
+        if (!response.ok) {
+          return;
+        }
+        const subs = await response.json();
+        list.replaceChildren(...subs.map((sub) => {
+          const item = document.createElement('li');
+          item.className = 'shade-' + sub.shade + (sub.declaredOnly ? ' declared' : '');
+          const row = document.createElement('span');
+          row.className = 'cell-row';
+          const link = document.createElement('a');
+          link.href = '/techniques/' + encodeURIComponent(sub.id);
+          link.textContent = sub.name;
+          const count = document.createElement('span');
+          count.className = 'cell-count';
+          count.textContent = sub.rules;
+          row.append(link, count);
+          item.append(row);
+          return item;
+        }));
+      } catch (e) {
+        // The technique page lists them too; the link in the list stays.
+      }
+    });
+  }
+
   // Suggestions for the header search box: techniques, fields and rule titles from /api/suggest.
   const box = document.getElementById('q');
   const list = document.getElementById('suggestions');

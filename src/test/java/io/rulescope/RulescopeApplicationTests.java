@@ -181,7 +181,12 @@ class RulescopeApplicationTests extends RunningApp {
         HttpResponse<String> bad = get("/attack?q=%28oops");
 
         assertThat(all.statusCode()).isEqualTo(200);
-        assertThat(all.body()).contains("Reconnaissance", "Impact", "Impair Defenses", "shade-0", "href=\"/techniques/T1562\"");
+        assertThat(all.body()).contains("Reconnaissance", "Impact", "Impair Defenses", "shade-0", "href=\"/techniques/T1562\"",
+                "data-t=\"T1562\"");
+        assertThat(all.body().length()).as("every technique, sub-techniques on demand").isLessThan(60_000);
+        JsonNode subs = json("/api/attack/sub-techniques?id=T1562&tactic=defense-evasion");
+        assertThat(subs.findValuesAsString("id")).contains("T1562.001");
+        assertThat(subs.get(0).has("rules")).isTrue();
         assertThat(sigma.statusCode()).isEqualTo(200);
         assertThat(sigma.body()).contains("matching <code>platform:Sigma</code>");
         assertThat(bad.statusCode()).isEqualTo(400);

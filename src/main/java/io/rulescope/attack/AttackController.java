@@ -37,9 +37,7 @@ class AttackController {
         model.addAttribute("q", q == null ? "" : q);
         AttackMatrix matrix;
         try {
-            AttackMatrix.Counts counts = search.matrixCounts(catalog.index(), q);
-            Cache<String, AttackMatrix> matrices = catalog.cache("matrices", () -> Caffeine.newBuilder().maximumSize(200).build());
-            matrix = matrices.get(search.answersVersion() + "\u0000" + (q == null ? "" : q.strip()), k -> AttackMatrix.of(attack, counts));
+            matrix = matrix(catalog, q);
         } catch (SearchSyntaxException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage() + " (position " + e.position() + ")");
@@ -48,6 +46,42 @@ class AttackController {
         model.addAttribute("matrix", matrix);
         model.addAttribute("release", attack.release());
         return "attack/matrix";
+    }
+
+    /**
+     * The sub-techniques of one matrix cell with their counts, for the matrix page to show on demand: the page itself
+     * stays small (every technique, but no sub-technique lists) and a cell costs nothing until it is opened.
+     */
+    @GetMapping(path = "/api/attack/sub-techniques", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<List<Map<String, Object>>> subTechniques(@RequestParam String id,
+            @RequestParam(defaultValue = "") String tactic, @RequestParam(required = false) String q, Catalog catalog) {
+        AttackMatrix matrix;
+        try {
+            matrix = matrix(catalog, q);
+        } catch (SearchSyntaxException e) {
+            return org.springframework.http.ResponseEntity.badRequest().build();
+        }
+        List<Map<String, Object>> subs = matrix.columns().stream()
+                .filter(c -> tactic.isEmpty() || c.tactic().shortName().equals(tactic))
+                .flatMap(c -> c.cells().stream()).filter(cell -> cell.technique().id().equals(id)).findFirst()
+                .map(cell -> cell.subTechniques().stream().map(sub -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("id", sub.technique().id());
+                    m.put("name", sub.label());
+                    m.put("rules", sub.rules());
+                    m.put("shade", sub.shade());
+                    m.put("declaredOnly", sub.declaredOnly());
+                    return m;
+                }).toList()).orElse(List.of());
+        return org.springframework.http.ResponseEntity.ok(subs);
+    }
+
+    /** The matrix of a search (all rules for none), kept as long as the catalog. */
+    private AttackMatrix matrix(Catalog catalog, String q) {
+        AttackMatrix.Counts counts = search.matrixCounts(catalog.index(), q);
+        Cache<String, AttackMatrix> matrices = catalog.cache("matrices", () -> Caffeine.newBuilder().maximumSize(200).build());
+        return matrices.get(search.answersVersion() + "\u0000" + (q == null ? "" : q.strip()), k -> AttackMatrix.of(attack, counts));
     }
 
     @GetMapping("/techniques/{id}")

@@ -185,6 +185,11 @@ class BrowserEndToEndTest {
     void theMatrixRendersAndIsAccessible() throws IOException {
         driver.get(url("/attack"));
         assertThat(driver.findElement(By.cssSelector(".matrix")).getText()).contains("Reconnaissance", "Impact");
+        // Sub-techniques come on demand: opening a cell fetches its list.
+        WebElement cell = driver.findElement(By.cssSelector(".matrix details[data-t] summary"));
+        cell.click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".matrix details[open] ul.subs li a[href^='/techniques/T']")));
         ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         screenshot("matrix");
         accessible("matrix");
