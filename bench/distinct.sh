@@ -5,6 +5,7 @@
 # curl and wrk (installed from Debian when missing).
 #
 #   bench/distinct.sh                 # DURATION=20s per mix
+#   MIXES="matrix rules" bench/distinct.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,7 +42,7 @@ pid=$!
 until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; do sleep 0.1; done
 
 printf '\n| mix (distinct paths) | paths | times each path was asked | req/s | p50 / p90 / p99 (ms) | errors |\n|---|---|---|---|---|---|\n'
-for mix in api-search search-page rules matrix indicators techniques; do
+for mix in ${MIXES:-api-search search-page rules matrix indicators techniques}; do
   list="$work/$mix.txt"
   # Warm the JIT on the second half of the list, measure from the first: the measured paths were never asked before.
   total=$(wc -l < "$list")

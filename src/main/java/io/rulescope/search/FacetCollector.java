@@ -20,10 +20,17 @@ final class FacetCollector extends SimpleCollector {
     private static final int TOP = 12;
 
     private final boolean all;
+    private final java.util.Set<Facet> facets;
 
     /** @param all keep every value of every facet (matrix counts) rather than the top few of visible ones */
     FacetCollector(boolean all) {
+        this(all, java.util.EnumSet.allOf(Facet.class));
+    }
+
+    /** Only these facets: the matrix needs three of them, and each costs a doc-values read per hit. */
+    FacetCollector(boolean all, java.util.Set<Facet> facets) {
         this.all = all;
+        this.facets = java.util.EnumSet.copyOf(facets);
     }
 
     private final Map<Facet, Map<String, Long>> counts = new EnumMap<>(Facet.class);
@@ -33,7 +40,7 @@ final class FacetCollector extends SimpleCollector {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         flush();
-        for (Facet facet : Facet.values()) {
+        for (Facet facet : facets) {
             SortedSetDocValues values = DocValues.getSortedSet(context.reader(), facet.docValuesField());
             current.put(facet, values);
             ordCounts.put(facet, new long[(int) Math.min(Integer.MAX_VALUE, values.getValueCount())]);
@@ -76,7 +83,7 @@ final class FacetCollector extends SimpleCollector {
     Map<Facet, List<SearchResult.FacetCount>> result() throws IOException {
         flush();
         Map<Facet, List<SearchResult.FacetCount>> out = new EnumMap<>(Facet.class);
-        for (Facet facet : Facet.values()) {
+        for (Facet facet : facets) {
             if (!all && !facet.visible()) {
                 continue;
             }

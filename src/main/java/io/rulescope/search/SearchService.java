@@ -113,7 +113,7 @@ public class SearchService {
 
     private AttackMatrix.Counts countTechniques(SearchIndex index, Query query) {
         return index.withSearcher(searcher -> {
-            FacetCollector collector = new FacetCollector(true);
+            FacetCollector collector = new FacetCollector(true, java.util.EnumSet.of(Facet.TECHNIQUE_ROLLUP, Facet.TACTIC_ROLLUP, Facet.PLACEMENT));
             searcher.search(query, collector);
             var result = collector.result();
             return new AttackMatrix.Counts(counts(result.get(Facet.TECHNIQUE_ROLLUP)), counts(result.get(Facet.TACTIC_ROLLUP)),
@@ -125,7 +125,7 @@ public class SearchService {
     public List<SearchResult.FacetCount> allFacetValues(SearchIndex index, String q, Facet facet) {
         Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchReading.of(q, SearchQueryParser.parse(q), attack).node());
         return index.withSearcher(searcher -> {
-            FacetCollector collector = new FacetCollector(true);
+            FacetCollector collector = new FacetCollector(true, java.util.EnumSet.of(facet));
             searcher.search(query, collector);
             return collector.result().getOrDefault(facet, List.of());
         }, List.of());
