@@ -81,7 +81,7 @@ class AttackController {
     private AttackMatrix matrix(Catalog catalog, String q) {
         AttackMatrix.Counts counts = search.matrixCounts(catalog.index(), q);
         Cache<String, AttackMatrix> matrices = catalog.cache("matrices", () -> Caffeine.newBuilder().maximumSize(200).build());
-        return matrices.get(search.answersVersion() + "\u0000" + (q == null ? "" : q.strip()), k -> AttackMatrix.of(attack, counts));
+        return matrices.get(search.cacheKey(q == null ? "" : q.strip(), 0, 0, "matrix"), k -> AttackMatrix.of(attack, counts));
     }
 
     @GetMapping("/techniques/{id}")
@@ -90,21 +90,17 @@ class AttackController {
         String normalised = AttackCatalog.normaliseTechniqueId(id);
         Technique technique = normalised == null ? null : attack.technique(normalised).orElse(null);
         int safePage = Math.max(1, Math.min(page, 10_000));
+        // A technique the loaded ATT&CK does not know still has a page while rules name it (written for a newer one).
         if (technique == null && normalised != null) {
-            // A technique the loaded ATT&CK does not know still has a page while rules name it (written for a newer one).
-            Technique declared = new Technique(normalised, null, List.of(), false, false);
-            RulePage rules = catalog.index().byTechnique(declared, safePage, 100);
-            if (rules.total() > 0) {
-                technique = declared;
-            }
+            technique = new Technique(normalised, null, List.of(), false, false);
         }
-        if (technique == null) {
+        RulePage rules = technique == null ? null : catalog.index().byTechnique(technique, safePage, 100);
+        if (technique == null || technique.name() == null && rules.total() == 0) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("missing", id.length() > 40 ? id.substring(0, 40) + "…" : id);
             model.addAttribute("release", attack.release());
             return "attack/unknown";
         }
-        RulePage rules = catalog.index().byTechnique(technique, safePage, 100);
         model.addAttribute("technique", technique);
         model.addAttribute("known", technique.name() != null);
         model.addAttribute("release", attack.release());

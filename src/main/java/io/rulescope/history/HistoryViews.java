@@ -110,8 +110,7 @@ public class HistoryViews {
         for (IngestReport.SourceSummary source : catalog.report().sources()) {
             List<RuleVersion> versions = histories.versions(source.name(), ruleId);
             if (!versions.isEmpty()) {
-                String title = versions.stream().filter(v -> v.blob() != null).findFirst()
-                        .flatMap(v -> ruleAt(source.name(), v, ruleId)).map(Rule::getTitle).orElse(ruleId);
+                String title = versions.get(0).title() == null ? ruleId : versions.get(0).title();
                 return Optional.of(new Located(ruleId, source.name(), null, title, histories.state(source.name()), versions,
                         commitHome(catalog, source.name())));
             }

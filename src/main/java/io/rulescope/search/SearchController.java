@@ -74,7 +74,7 @@ class SearchController {
     @GetMapping(path = "/api/search", produces = "application/json")
     ResponseEntity<byte[]> api(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "relevance") String sort, Catalog catalog) {
-        String key = search.answersVersion() + "\u0000" + SearchService.cacheKey(q, page, size, sort);
+        String key = search.cacheKey(q, page, size, sort);
         Cache<String, byte[]> responses = catalog.cache("search answers", () -> Caffeine.newBuilder().maximumSize(2_000).build());
         boolean[] computed = { false };
         byte[] body;

@@ -47,7 +47,7 @@ public class SearchService {
      */
     public SearchResult search(SearchIndex index, String q, int page, int size, String sort) {
         long started = System.nanoTime();
-        String key = changes.version() + "\u0000" + cacheKey(q, page, size, sort);
+        String key = cacheKey(q, page, size, sort);
         // Parsing happens on a miss only; a malformed search throws from here and is never cached.
         SearchResult result = index.results.get(key, k -> run(index, q, SearchQueryParser.parse(q), page, size, sort, started));
         // A cached result reports the time this request took, not the time of the search that filled the cache.
@@ -59,14 +59,12 @@ public class SearchService {
         return run(index, q, SearchQueryParser.parse(q), page, size, sort, System.nanoTime());
     }
 
-    /** One spelling of "the same search" for every cache of search answers. */
-    static String cacheKey(String q, int page, int size, String sort) {
-        return q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
-    }
-
-    /** What may change the answer to a search within one catalog (history read after it was published). */
-    public long answersVersion() {
-        return changes.version();
+    /**
+     * One spelling of "the same search" for every cache of search answers. Within one catalog the answer may still
+     * change when history is read after it was published ({@code changed:}), so the history's version is part of it.
+     */
+    public String cacheKey(String q, int page, int size, String sort) {
+        return changes.version() + "\u0000" + q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
     }
 
     private SearchResult run(SearchIndex index, String q, SearchNode literal, int page, int size, String sort, long started) {
@@ -107,7 +105,7 @@ public class SearchService {
      */
     public AttackMatrix.Counts matrixCounts(SearchIndex index, String q) {
         String query = q == null ? "" : q.strip();
-        return index.matrixCounts.get(changes.version() + "\u0000" + query, k -> countTechniques(index,
+        return index.matrixCounts.get(cacheKey(query, 0, 0, "matrix"), k -> countTechniques(index,
                 query.isEmpty() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(query))));
     }
 

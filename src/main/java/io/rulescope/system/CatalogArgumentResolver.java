@@ -30,10 +30,7 @@ final class CatalogArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binders) {
-        return of(request.getAttribute(CatalogRequestFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST), catalogs);
-    }
-
-    static Catalog of(Object attribute, CatalogHolder catalogs) {
+        Object attribute = request.getAttribute(CatalogRequestFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         return attribute instanceof Catalog catalog ? catalog : catalogs.peek();
     }
 }

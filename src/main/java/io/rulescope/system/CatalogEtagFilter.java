@@ -45,7 +45,7 @@ class CatalogEtagFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Catalog catalog = CatalogArgumentResolver.of(request.getAttribute(CatalogRequestFilter.ATTRIBUTE), catalogs);
+        Catalog catalog = CatalogRequestFilter.catalogOf(request, catalogs);
         if (!catalog.isReady()) {
             // While loading, answers change from one moment to the next.
             response.setHeader("Cache-Control", "no-store");

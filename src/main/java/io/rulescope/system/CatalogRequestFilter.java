@@ -32,6 +32,11 @@ class CatalogRequestFilter extends OncePerRequestFilter {
         this.catalogs = catalogs;
     }
 
+    /** The catalog this request took; the current one where it took none (an error dispatch, a test slice). */
+    static Catalog catalogOf(jakarta.servlet.ServletRequest request, CatalogHolder catalogs) {
+        return request.getAttribute(ATTRIBUTE) instanceof Catalog catalog ? catalog : catalogs.peek();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -27,7 +27,7 @@ class LayoutInterceptor implements HandlerInterceptor {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
         if (mav != null && !mav.wasCleared() && !mav.getModel().containsKey("ingestState")) {
-            Catalog catalog = CatalogArgumentResolver.of(request.getAttribute(CatalogRequestFilter.ATTRIBUTE), catalogs);
+            Catalog catalog = CatalogRequestFilter.catalogOf(request, catalogs);
             mav.addObject("ingestState", catalog.isReady() ? catalog.report() : ingest.report());
         }
     }

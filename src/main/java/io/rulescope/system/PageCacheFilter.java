@@ -61,7 +61,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Catalog catalog = CatalogArgumentResolver.of(request.getAttribute(CatalogRequestFilter.ATTRIBUTE), catalogs);
+        Catalog catalog = CatalogRequestFilter.catalogOf(request, catalogs);
         if (!catalog.isReady()) {
             chain.doFilter(request, response);
             return;
