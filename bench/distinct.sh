@@ -8,6 +8,7 @@
 #   MIXES="matrix rules" bench/distinct.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 duration=${DURATION:-20s}
 connections=${CONNECTIONS:-32}
@@ -15,31 +16,26 @@ port=${PORT:-18083}
 for dir in ../shared/corpus/escu ../shared/corpus/sigma; do
   [ -d "$dir" ] || { echo "the shared corpus is missing: $dir"; exit 2; }
 done
-command -v wrk > /dev/null || { apt-get install -y -qq wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }; }
+bench_wrk
+bench_workspace
+bench_build
 
-work=$(mktemp -d)
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+# Plain java -jar on the shared corpus, as the README runs it; ready when this returns.
+start() {
+  started=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.sources=../shared/corpus/escu,../shared/corpus/sigma \
+    --rulescope.snapshot-dir= ${EXTRA_ARGS:-} > "$work/app.log" 2>&1 &
+  pid=$!
+  bench_await_ready "$port" "$work/app.log"
+}
 
-./mvnw -B -q package -DskipTests > "$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; exit 1; }
-jar=$(ls target/rulescope-*.jar | head -n 1)
-java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.sources=../shared/corpus/escu,../shared/corpus/sigma \
-  --rulescope.snapshot-dir= ${EXTRA_ARGS:-} > "$work/app.log" 2>&1 &
-pid=$!
-started=$(date +%s%N)
-until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; do
-  kill -0 "$pid" 2>/dev/null || { tail -n 40 "$work/app.log"; exit 1; }
-  sleep 0.1
-done
-echo "ready in $(( ($(date +%s%N) - started) / 1000000 )) ms (plain java -jar ${JVM_OPTS:-})"
+start
+echo "ready in $ready_ms ms (plain java -jar ${JVM_OPTS:-})"
 python3 bench/distinct_paths.py "http://127.0.0.1:$port" "$work"
 # The list builder read 800 rule APIs; restart so no answer it caused is cached when the clock starts.
 kill "$pid"; wait "$pid" 2>/dev/null || true
-java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.sources=../shared/corpus/escu,../shared/corpus/sigma \
-  --rulescope.snapshot-dir= ${EXTRA_ARGS:-} > "$work/app.log" 2>&1 &
-pid=$!
-until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; do sleep 0.1; done
+start
 
 printf '\n| mix (distinct paths) | paths | times each path was asked | req/s | p50 / p90 / p99 (ms) | errors |\n|---|---|---|---|---|---|\n'
 for mix in ${MIXES:-api-search search-page rules matrix indicators techniques}; do

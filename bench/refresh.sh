@@ -11,6 +11,7 @@
 # curl and git (only to make the remote and the commits the benchmark refreshes onto; Rulescope itself uses JGit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 runs=${RUNS:-3}
 port=${PORT:-18081}
@@ -18,13 +19,8 @@ bundle=../shared/git/sigma-history.bundle
 escu=../shared/corpus/escu
 [ -f "$bundle" ] && [ -d "$escu" ] || { echo "the shared data is missing: $bundle, $escu"; exit 2; }
 
-work=$(mktemp -d)
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-./mvnw -B -q package -DskipTests > "$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; exit 1; }
-jar=$(ls target/rulescope-*.jar | head -n 1)
+bench_workspace
+bench_build
 
 # The remote: a bare repository with the bundle's history on main, and a work tree to commit changes from.
 git init -q --bare -b main "$work/sigma.git"
@@ -33,16 +29,12 @@ git clone -q "$work/sigma.git" "$work/edit"
 git -C "$work/edit" config user.name bench && git -C "$work/edit" config user.email bench@example.org
 
 token=bench-$RANDOM$RANDOM
+started=$(date +%s%N)
 java -Xmx1g -jar "$jar" --server.port="$port" --rulescope.sources="sigma=file://$work/sigma.git,escu=$escu" \
   --rulescope.data-dir="$work/data" --rulescope.snapshot-dir= --rulescope.refresh-interval=0 \
   --rulescope.admin-token="$token" > "$work/app.log" 2>&1 &
 pid=$!
-started=$(date +%s%N)
-until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null 2>&1; do
-  kill -0 "$pid" 2>/dev/null || { tail -n 40 "$work/app.log"; exit 1; }
-  sleep 0.05
-done
-ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+bench_await_ready "$port" "$work/app.log"
 until grep -q "History of sigma" "$work/app.log"; do sleep 0.2; done
 history=$(grep -o "History of sigma: [0-9]* commits, [0-9]* rules, read in [0-9]* ms" "$work/app.log")
 first_phases=$(curl -sf "http://127.0.0.1:$port/api/ingest" | python3 -c "import json,sys; print(json.load(sys.stdin)['phaseMillis'])")

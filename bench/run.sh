@@ -14,6 +14,7 @@
 # 32 connections. Start-up figures are medians. Needs the shared corpus beside the project, python3, curl, jcmd, wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 runs=${RUNS:-3}
 scales=${SCALES:-1 10}
@@ -24,19 +25,11 @@ corpus=(../shared/corpus/escu ../shared/corpus/sigma)
 for dir in "${corpus[@]}"; do
   [ -d "$dir" ] || { echo "the shared corpus is missing: $dir (it must sit beside the project)"; exit 2; }
 done
-if ! command -v wrk > /dev/null; then
-  echo "installing wrk (Debian package)"
-  apt-get install -y -qq wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk > /dev/null; }
-fi
-
-work=$(mktemp -d)
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+bench_wrk
+bench_workspace
 
 # The shipped way to run (see the Dockerfile): the jar extracted, Spring AOT, a class-data archive from a training run.
-./mvnw -B -q package -DskipTests > "$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; exit 1; }
-jar=$(ls target/rulescope-*.jar | head -n 1)
+bench_build
 app="$work/app"
 java -Djarmode=tools -jar "$jar" extract --destination "$app" > /dev/null
 appjar="$app/$(basename "$jar")"
