@@ -38,14 +38,14 @@ kill "$pid"; wait "$pid" 2>/dev/null || true
 start
 
 printf '\n| mix (distinct paths) | paths | times each path was asked | req/s | p50 / p90 / p99 (ms) | errors |\n|---|---|---|---|---|---|\n'
-for mix in ${MIXES:-api-search search-page rules matrix indicators techniques}; do
+for mix in ${MIXES:-api-search search-page rules matrix indicators techniques fields}; do
   list="$work/$mix.txt"
   # Warm the JIT on the second half of the list, measure from the first: the measured paths were never asked before.
   total=$(wc -l < "$list")
   tail -n $(( total / 2 )) "$list" > "$work/warm.txt"
   head -n $(( total - total / 2 )) "$list" > "$work/measure.txt"
-  PATHS="$work/warm.txt" wrk -t2 -c"$connections" -d10s -s bench/paths.lua "http://127.0.0.1:$port" > /dev/null
-  read -r _ requests errors rps p50 p90 p99 max < <(PATHS="$work/measure.txt" wrk -t2 -c"$connections" -d"$duration" \
+  THREADS=2 PATHS="$work/warm.txt" wrk -t2 -c"$connections" -d10s -s bench/paths.lua "http://127.0.0.1:$port" > /dev/null
+  read -r _ requests errors rps p50 p90 p99 max < <(THREADS=2 PATHS="$work/measure.txt" wrk -t2 -c"$connections" -d"$duration" \
     -s bench/paths.lua --timeout 10s "http://127.0.0.1:$port" | grep '^RESULT')
   paths=$(wc -l < "$work/measure.txt")
   # Above 1, a list ran out and was asked again: those answers may come from caches, which this column makes visible.

@@ -2,23 +2,34 @@
 """Builds lists of distinct requests from a running Rulescope's own catalog, one file per mix.
 
 Nothing is written by hand: rule permalinks, every ATT&CK technique with rules, indicator values as field=value
-searches, title words, and combinations with filters all come from the catalog being measured, so the lists grow
-with the corpus. Usage: distinct_paths.py BASE_URL OUTPUT_DIR [MAX_PER_MIX]
+searches, title words, fields, and each of those combined with every filter all come from the catalog being
+measured, so the lists grow with the corpus and are long enough that a 20 s run at a few thousand requests a second
+does not ask any search twice. Usage: distinct_paths.py BASE_URL OUTPUT_DIR [MAX_PER_MIX]
 """
+import concurrent.futures
 import json
 import random
 import sys
+import urllib.error
 import urllib.parse
 import urllib.request
 
 base, out = sys.argv[1], sys.argv[2]
-limit = int(sys.argv[3]) if len(sys.argv) > 3 else 6000
+limit = int(sys.argv[3]) if len(sys.argv) > 3 else 120_000
 rng = random.Random(20261123)
 
 
 def get(path):
     with urllib.request.urlopen(base + path, timeout=60) as response:
         return json.load(response)
+
+
+def anatomy(rule):
+    """The rule's API answer; rules sharing an id answer 300 with their choices, which carry no anatomy."""
+    try:
+        return get(rule["permalink"].replace("/rules/", "/api/rules/", 1))
+    except urllib.error.HTTPError:
+        return {}
 
 
 def q(text):
@@ -38,37 +49,35 @@ while True:
 techniques = sorted({t for r in rules for t in r["techniques"]})
 titles = sorted({w.lower() for r in rules for w in r["title"].split() if len(w) > 3 and w.isalpha()})
 
-# Indicator values from a sample of rules' anatomies (the API gives field, kind and values).
+# Indicator values from every rule's anatomy (the API gives field, kind and values), read four at a time.
 indicator_searches = set()
 indicator_pages = set()
-for r in rng.sample(rules, min(len(rules), 800)):
-    rule = get(r["permalink"].replace("/rules/", "/api/rules/", 1))
-    for group in rule.get("indicators", []):
-        for value in group["values"]:
-            v = value["value"]
-            if v is None or len(v) > 80 or any(c in v for c in '"\\n'):
-                continue
-            if group["kind"] in ("eq", "contains", "startswith", "endswith"):
-                pattern = {"eq": v, "contains": f"*{v}*", "startswith": f"{v}*", "endswith": f"*{v}"}[group["kind"]]
-                indicator_searches.add(f'{group["field"]}="{pattern}"')
-            params = {"field": group["canonicalField"], "kind": group["kind"], "value": v}
-            if group["polarity"] == "exclude":
-                params["polarity"] = "exclude"
-            indicator_pages.add("/indicators?" + urllib.parse.urlencode(params))
+fields = set()
+with concurrent.futures.ThreadPoolExecutor(4) as pool:
+    anatomies = pool.map(anatomy, rules)
+    for rule in anatomies:
+        for group in rule.get("indicators", []):
+            fields.add(group["field"])
+            for value in group["values"]:
+                v = value["value"]
+                if v is None or len(v) > 80 or any(c in v for c in '"\\\n'):
+                    continue
+                if group["kind"] in ("eq", "contains", "startswith", "endswith"):
+                    pattern = {"eq": v, "contains": f"*{v}*", "startswith": f"{v}*", "endswith": f"*{v}"}[group["kind"]]
+                    indicator_searches.add(f'{group["field"]}="{pattern}"')
+                params = {"field": group["canonicalField"], "kind": group["kind"], "value": v}
+                if group["polarity"] == "exclude":
+                    params["polarity"] = "exclude"
+                indicator_pages.add("/indicators?" + urllib.parse.urlencode(params))
 
-filters = ["platform:Sigma", "platform:Splunk", "status:production", "status:test", "severity:high", "severity:medium",
-           "source:escu", "source:sigma", "modified:>=2025-01-01", "-platform:Sigma"]
-searches = set(techniques) | {f"technique:{t}" for t in techniques} | indicator_searches | set(titles)
-for t in techniques[:400]:
-    searches.add(f"{t} {rng.choice(filters)}")
-for w in titles[:800]:
-    searches.add(f"{w} {rng.choice(filters)}")
-searches = sorted(searches)
+filters = ["platform:Sigma", "platform:Splunk", "status:production", "status:test", "status:experimental",
+           "severity:high", "severity:medium", "severity:low", "source:escu", "source:sigma", "modified:>=2025-01-01",
+           "-platform:Sigma", "tactic:execution", "tactic:persistence", "tactic:defense-evasion"]
+plain = sorted(set(techniques) | {f"technique:{t}" for t in techniques} | indicator_searches | set(titles))
+# A search alone first, then combined with each filter: every user narrows differently.
+searches = plain + [f"{s} {f}" for s in plain for f in filters]
 rng.shuffle(searches)
-
-matrix = sorted({"/attack?q=" + q(s) for s in [f"tactic:{t}" for t in ["execution", "persistence", "credential-access"]]
-                 + filters + techniques[:300] + [f"{w}" for w in titles[:500]]})
-rng.shuffle(matrix)
+matrix = [f"/attack?q={q(s)}" for s in [f"tactic:{t}" for t in ["execution", "persistence"]] + filters + searches]
 
 mixes = {
     "api-search": [f"/api/search?q={q(s)}" for s in searches],
@@ -77,9 +86,10 @@ mixes = {
     "matrix": matrix,
     "indicators": sorted(indicator_pages),
     "techniques": [f"/techniques/{t}" for t in techniques],
+    "fields": [f"/fields/{q(f)}" for f in sorted(fields)],
 }
 for name, paths in mixes.items():
-    paths = paths[:limit]
+    paths = list(dict.fromkeys(paths))[:limit]
     rng.shuffle(paths)
     with open(f"{out}/{name}.txt", "w") as f:
         f.write("\n".join(paths) + "\n")

@@ -1,16 +1,27 @@
--- Cycles through the request paths listed in the file named by the PATHS environment variable, one per line.
+-- Walks the request paths listed in the file named by the PATHS environment variable, one per line. Each wrk thread
+-- takes its own share (thread i asks paths i, i+T, i+2T, ...), so two threads never ask the same path in one pass.
+local threads = {}
 local paths = {}
 local counter = 0
+local stride = 1
+
+function setup(thread)
+  thread:set("offset", #threads)
+  table.insert(threads, thread)
+end
 
 function init(args)
   for line in io.lines(os.getenv("PATHS")) do
     paths[#paths + 1] = line
   end
+  counter = offset or 0
+  stride = tonumber(os.getenv("THREADS") or "2")
 end
 
 function request()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
+  local path = paths[(counter % #paths) + 1]
+  counter = counter + stride
+  return wrk.format("GET", path)
 end
 
 function done(summary, latency, requests)

@@ -133,8 +133,8 @@ for h in json.load(sys.stdin)['hits']:
   done
   printf '/attack\n/attack?q=platform%%3ASigma\n/attack?q=source%%3Aescu\n' > "$work/matrix.txt"
   for mix in search rules matrix; do
-    PATHS="$work/$mix.txt" wrk -t2 -c"$connections" -d10s -s bench/paths.lua "$base" > /dev/null
-    out=$(PATHS="$work/$mix.txt" wrk -t2 -c"$connections" -d"$duration" -s bench/paths.lua --timeout 10s "$base" | grep '^RESULT')
+    THREADS=2 PATHS="$work/$mix.txt" wrk -t2 -c"$connections" -d10s -s bench/paths.lua "$base" > /dev/null
+    out=$(THREADS=2 PATHS="$work/$mix.txt" wrk -t2 -c"$connections" -d"$duration" -s bench/paths.lua --timeout 10s "$base" | grep '^RESULT')
     echo "{\"scale\": $scale, \"kind\": \"load\", \"mix\": \"$mix\", \"result\": \"$out\"}" >> "$results"
   done
   stop

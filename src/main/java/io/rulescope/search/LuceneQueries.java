@@ -19,7 +19,6 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -51,11 +50,22 @@ final class LuceneQueries {
     private final FieldTaxonomy taxonomy;
     private final ChangeDates changes;
     private final QueryBuilder analyzed = new QueryBuilder(IndexField.QUERY_ANALYZER);
+    private final SearchBudget budget;
 
     LuceneQueries(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes) {
+        this(attack, taxonomy, changes, SearchBudget.UNLIMITED);
+    }
+
+    private LuceneQueries(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes, SearchBudget budget) {
         this.attack = attack;
         this.taxonomy = taxonomy;
         this.changes = changes;
+        this.budget = budget;
+    }
+
+    /** The query of one search whose wildcards stop when {@code budget} runs out (and say so through it). */
+    Query build(SearchNode node, SearchBudget budget) {
+        return new LuceneQueries(attack, taxonomy, changes, budget).build(node);
     }
 
     Query build(SearchNode node) {
@@ -255,18 +265,18 @@ final class LuceneQueries {
         return cut < 0 ? path : path.substring(cut + 1);
     }
 
-    private static Query valueQuery(String field, String value, int position) {
+    private Query valueQuery(String field, String value, int position) {
         return value.contains("*") || value.contains("?") ? wildcard(field, value, position) : new TermQuery(new Term(field, value));
     }
 
-    private static Query wildcard(String field, String pattern, int position) {
+    private Query wildcard(String field, String pattern, int position) {
         if (pattern.length() > MAX_PATTERN) {
             throw new SearchSyntaxException(position, "Wildcard patterns may be at most " + MAX_PATTERN + " characters long.");
         }
         if (pattern.chars().filter(c -> c == '*').count() > 8) {
             throw new SearchSyntaxException(position, "A pattern may hold at most 8 '*' wildcards.");
         }
-        return new WildcardQuery(new Term(field, pattern.toLowerCase(Locale.ROOT)));
+        return new GlobQuery(field, pattern.toLowerCase(Locale.ROOT), budget.timeout(), budget.cut());
     }
 
     private static Query keyword(IndexField field, String value) {

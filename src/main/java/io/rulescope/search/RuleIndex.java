@@ -76,6 +76,8 @@ public class RuleIndex {
                     throw new UncheckedIOException(e);
                 }
             });
+            // One segment: per-segment work in every search (facet tables, term lookups) is then done once.
+            writer.forceMerge(1);
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the rule index", e);

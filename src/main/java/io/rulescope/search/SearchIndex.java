@@ -31,6 +31,8 @@ import io.rulescope.attack.Technique;
  */
 public final class SearchIndex implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
+
     /** No rules: what the catalog serves before the first ingest. */
     public static final SearchIndex EMPTY = new SearchIndex(null, null, null);
 
@@ -49,10 +51,30 @@ public final class SearchIndex implements AutoCloseable {
 
     static SearchIndex open(Directory directory, AttackCatalog attack) {
         try {
-            return new SearchIndex(directory, DirectoryReader.open(directory), attack);
+            DirectoryReader reader = DirectoryReader.open(directory);
+            warmWildcards(reader);
+            return new SearchIndex(directory, reader, attack);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the rule index", e);
         }
+    }
+
+    /**
+     * Lays out the terms of every field a wildcard can search, and the facet values, before the index serves, so the
+     * first {@code *\\cmd.exe} on a new catalog costs what every later one does.
+     */
+    private static void warmWildcards(DirectoryReader reader) {
+        long started = System.nanoTime();
+        List<String> fields = new ArrayList<>(List.of(IndexField.TITLE.field(), IndexField.TEXT.field(), IndexField.INDICATOR_TEXT.field(),
+                IndexField.DATASOURCE.field()));
+        for (var info : org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader)) {
+            if (info.name.startsWith(IndexField.INDICATOR_PREFIX)) {
+                fields.add(info.name);
+            }
+        }
+        GlobQuery.warm(reader, fields);
+        reader.leaves().forEach(leaf -> SegmentTable.of(leaf.reader()));
+        log.info("Laid out the terms of {} fields for wildcard search, and the facets, in {} ms", fields.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** How many rules it holds. */
@@ -93,12 +115,18 @@ public final class SearchIndex implements AutoCloseable {
             long end = Math.min((long) safePage * safeSize, Integer.MAX_VALUE - 1);
             TopDocs top = topDocs(searcher, query, (int) Math.max(1, end), sort);
             List<RuleSummary> rules = new ArrayList<>();
-            var storedFields = searcher.storedFields();
             for (int i = (safePage - 1) * safeSize; i < top.scoreDocs.length; i++) {
-                rules.add(summary(storedFields.document(top.scoreDocs[i].doc)));
+                rules.add(summaryOf(searcher, top.scoreDocs[i].doc));
             }
             return new RulePage(top.totalHits.value, safePage, safeSize, rules);
         }, new RulePage(0, safePage, safeSize, List.of()));
+    }
+
+    /** The result line of a hit, from its segment's table rather than its stored fields. */
+    static RuleSummary summaryOf(IndexSearcher searcher, int doc) {
+        List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        return SegmentTable.of(leaf.reader()).summary(doc - leaf.docBase);
     }
 
     static RuleSummary summary(Document doc) {

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.springframework.stereotype.Service;
 
 import io.rulescope.attack.AttackCatalog;
@@ -70,31 +72,42 @@ public class SearchService {
     private SearchResult run(SearchIndex index, String q, SearchNode literal, int page, int size, String sort, long started) {
         SearchReading reading = SearchReading.of(q, literal, attack);
         SearchNode parsed = reading.node();
-        Query query = queries.build(parsed);
+        SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
+        Query query = queries.build(parsed, budget);
         int safePage = Math.max(1, Math.min(page, 10_000));
         int safeSize = Math.max(1, Math.min(size, 100));
         String safeSort = SORTS.contains(sort) ? sort : "relevance";
         List<String> words = highlightWords(parsed);
-        return index.withSearcher(searcher -> run(searcher, q, query, safePage, safeSize, safeSort, words, reading.notes(), started),
+        return index.withSearcher(searcher -> run(searcher, q, query, budget, safePage, safeSize, safeSort, words, reading.notes(), started),
                 new SearchResult(q, 0, 0, safePage, safeSize, safeSort, List.of(), Map.of(), false, reading.notes()));
     }
 
-    private SearchResult run(IndexSearcher searcher, String q, Query query, int page, int size, String sort, List<String> words,
-            List<String> notes, long started) throws IOException {
+    /** One pass over the hits collects both the page of top hits (with the exact total) and the facet counts. */
+    private SearchResult run(IndexSearcher searcher, String q, Query query, SearchBudget budget, int page, int size, String sort,
+            List<String> words, List<String> notes, long started) throws IOException {
         IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
-        timed.setTimeout(new QueryTimeoutImpl(TIME_LIMIT_MS));
+        timed.setTimeout(budget.timeout());
         int end = Math.min(page * size, 10_000);
-        TopDocs top = SearchIndex.topDocs(timed, query, Math.max(1, end), sortOf(sort));
+        TopFieldCollector top = new TopFieldCollectorManager(sortOf(sort), Math.max(1, end), null, Integer.MAX_VALUE, false).newCollector();
         FacetCollector facets = new FacetCollector(false);
-        timed.search(query, facets);
+        timed.search(query, MultiCollector.wrap(top, facets));
+        TopDocs docs = top.topDocs();
         List<SearchResult.Hit> hits = new ArrayList<>();
-        var stored = timed.storedFields();
-        for (int i = (page - 1) * size; i < top.scoreDocs.length && i < end; i++) {
-            RuleSummary rule = SearchIndex.summary(stored.document(top.scoreDocs[i].doc));
+        for (int i = (page - 1) * size; i < docs.scoreDocs.length && i < end; i++) {
+            RuleSummary rule = SearchIndex.summaryOf(timed, docs.scoreDocs[i].doc);
             hits.add(new SearchResult.Hit(rule, Snippets.of(rule.description(), words)));
         }
         long took = (System.nanoTime() - started) / 1_000_000;
-        return new SearchResult(q, top.totalHits.value, took, page, size, sort, hits, facets.result(), timed.timedOut(), notes);
+        boolean partial = timed.timedOut() || budget.wasCut();
+        return new SearchResult(q, docs.totalHits.value, took, page, size, sort, hits, facets.result(), partial,
+                partial ? withPartialNote(notes) : notes);
+    }
+
+    private static List<String> withPartialNote(List<String> notes) {
+        List<String> out = new ArrayList<>(notes);
+        out.add("This search was stopped early: a wildcard matched more than " + String.format(Locale.ROOT, "%,d", GlobQuery.MAX_TERMS)
+                + " different values or the search ran out of time, so some rules may be missing. Narrow the pattern to see them all.");
+        return List.copyOf(out);
     }
 
     /**
@@ -145,9 +158,8 @@ public class SearchService {
         return index.withSearcher(searcher -> {
             TopDocs top = SearchIndex.topDocs(searcher, query, Math.max(1, limit), sortOf(sort));
             List<RuleSummary> out = new ArrayList<>();
-            var stored = searcher.storedFields();
             for (var hit : top.scoreDocs) {
-                out.add(SearchIndex.summary(stored.document(hit.doc)));
+                out.add(SearchIndex.summaryOf(searcher, hit.doc));
             }
             return out;
         }, List.of());
