@@ -139,6 +139,38 @@ class SharedCorpusIngestTest {
     }
 
     @Test
+    void aRuleListingThousandsOfHashesShowsTheFirstFiftyUntilAskedForAll() throws Exception {
+        loaded();
+        // The rule of the corpus with the most values in one indicator group (a hash list), found rather than named.
+        io.rulescope.rule.Rule biggest = catalogs.peek().rules().all().stream()
+                .max(java.util.Comparator.comparingInt(r -> catalogs.peek().indicators().anatomy(r).indicators().stream()
+                        .mapToInt(g -> g.values().size()).max().orElse(0))).orElseThrow();
+        int values = catalogs.peek().indicators().anatomy(biggest).indicators().stream().mapToInt(g -> g.values().size()).max().orElse(0);
+        assertThat(values).isGreaterThan(1_000);
+        String page = "http://localhost:" + port + biggest.getPermalink();
+        String shown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String all = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page + "?values=all")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(shown).contains("Show all " + values + " values (" + (values - 50) + " more)");
+        assertThat(all).doesNotContain("Show all " + values + " values");
+        assertThat(all.split("class=\"corpus\"", -1).length - shown.split("class=\"corpus\"", -1).length).isGreaterThanOrEqualTo(values - 50);
+    }
+
+    @Test
+    void aWildcardMatchingTooManyValuesAnswersWhatItFoundAndSaysItIsPartial() throws Exception {
+        loaded();
+        io.rulescope.search.SearchResult everything = search.search(catalogs.peek().index(), "*e*", 1, 10, "relevance");
+        io.rulescope.search.SearchResult narrow = search.search(catalogs.peek().index(), "*mimikatz*", 1, 10, "relevance");
+
+        assertThat(everything.partial()).isTrue();
+        assertThat(everything.total()).isGreaterThan(1_000);
+        assertThat(everything.notes()).anyMatch(n -> n.contains("stopped early"));
+        assertThat(narrow.partial()).isFalse();
+        assertThat(narrow.total()).isGreaterThan(5);
+    }
+
+    @Test
     void theSeedRulesTechniqueResolvesAcrossFormats() throws Exception {
         loaded();
         RulePage collection = catalogs.peek().index().browse(new RuleFilter(null, null, null, "collection"), 1, 10);

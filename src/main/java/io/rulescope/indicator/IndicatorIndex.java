@@ -84,7 +84,8 @@ public final class IndicatorIndex {
     public List<Pair> closestPairs(Set<String> left, Set<String> right, int limit) {
         int n = Math.max(2, analyses.size());
         Map<String, Double> score = new HashMap<>();
-        Map<String, List<String>> shared = new HashMap<>();
+        // Indicators, not their descriptions: only the few pairs returned are described.
+        Map<String, List<Indicator>> shared = new HashMap<>();
         for (String uid : left) {
             QueryAnalysis a = analyses.get(uid);
             if (a == null) {
@@ -101,7 +102,7 @@ public final class IndicatorIndex {
                     if (!other.equals(uid) && right.contains(other)) {
                         String pair = uid + "|" + other;
                         score.merge(pair, weight, Double::sum);
-                        shared.computeIfAbsent(pair, k -> new ArrayList<>()).add(describe(i));
+                        shared.computeIfAbsent(pair, k -> new ArrayList<>()).add(i);
                     }
                 }
             }
@@ -110,7 +111,7 @@ public final class IndicatorIndex {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit).map(e -> {
                     String[] uids = e.getKey().split("\\|");
-                    return new Pair(uids[0], uids[1], e.getValue(), List.copyOf(shared.get(e.getKey())));
+                    return new Pair(uids[0], uids[1], e.getValue(), shared.get(e.getKey()).stream().map(IndicatorIndex::describe).toList());
                 }).toList();
     }
 

@@ -24,7 +24,23 @@ public record RuleAnatomy(List<StageView> stages, List<IndicatorGroup> indicator
         public String canonicalIfDifferent() {
             return canonicalField.equalsIgnoreCase(field) ? null : canonicalField;
         }
+
+        /**
+         * The values a page shows before "show all": a few rules list thousands (hash lists), and a page of 2 MB helps
+         * no reader and costs every other one; the JSON API and {@code ?values=all} still give them all.
+         */
+        public List<ValueCount> shown(boolean all) {
+            return all || values.size() <= SHOWN_VALUES ? values : values.subList(0, SHOWN_VALUES);
+        }
+
+        /** How many values {@link #shown} leaves out. */
+        public int hidden(boolean all) {
+            return values.size() - shown(all).size();
+        }
     }
+
+    /** How many values of one indicator group a rule page shows unless asked for all. */
+    public static final int SHOWN_VALUES = 50;
 
     /** One log event a rule reads: {@code Sysmon | Event ID 1 | Process creation}. */
     public record EventRow(String provider, String event, String title) {
@@ -32,5 +48,10 @@ public record RuleAnatomy(List<StageView> stages, List<IndicatorGroup> indicator
 
     /** @param corpus how many other rules in the catalog have the same indicator; {@code href} lists them */
     public record ValueCount(String value, int corpus, String href) {
+
+        /** The corpus link's tooltip. */
+        public String corpusTitle() {
+            return corpus == 1 ? "1 other rule" : corpus + " other rules";
+        }
     }
 }

@@ -55,14 +55,17 @@ class RuleController {
     }
 
     @GetMapping("/rules/{id}")
-    String rule(@PathVariable String id, Catalog catalog, Model model, HttpServletResponse response) {
+    String rule(@PathVariable String id, @RequestParam(required = false) String values, Catalog catalog, Model model,
+            HttpServletResponse response) {
+        model.addAttribute("allValues", "all".equals(values));
         return show(catalog, id, null, model, response);
     }
 
     /** The second segment is the title slug (for readable links) or, among rules sharing an id, the rule's key. */
     @GetMapping("/rules/{id}/{key}")
-    String ruleWithKey(@PathVariable String id, @PathVariable String key, Catalog catalog, Model model,
-            HttpServletResponse response) {
+    String ruleWithKey(@PathVariable String id, @PathVariable String key, @RequestParam(required = false) String values,
+            Catalog catalog, Model model, HttpServletResponse response) {
+        model.addAttribute("allValues", "all".equals(values));
         return show(catalog, id, key, model, response);
     }
 
