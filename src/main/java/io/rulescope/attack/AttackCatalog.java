@@ -39,6 +39,8 @@ public class AttackCatalog {
     private final Map<String, Technique> techniques = new LinkedHashMap<>();
     /** Live techniques by lower-cased name and "Parent: Sub" name; a name two techniques share maps to none. */
     private final Map<String, Optional<Technique>> byName = new HashMap<>();
+    /** Which techniques sit in which column, in matrix order: the same for every matrix, so worked out once. */
+    private volatile AttackMatrix.Layout matrixLayout;
 
     public AttackCatalog(AttackData data) {
         this.tactics = data.tactics();
@@ -95,6 +97,15 @@ public class AttackCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("missing " + path + " on the classpath", e);
         }
+    }
+
+    AttackMatrix.Layout matrixLayout() {
+        AttackMatrix.Layout layout = matrixLayout;
+        if (layout == null) {
+            layout = AttackMatrix.Layout.of(this);
+            matrixLayout = layout;
+        }
+        return layout;
     }
 
     public List<Tactic> tactics() {

@@ -44,6 +44,7 @@ class AttackController {
             matrix = AttackMatrix.of(attack, AttackMatrix.Counts.NONE);
         }
         model.addAttribute("matrix", matrix);
+        model.addAttribute("grid", MatrixHtml.render(matrix, attack.release()));
         model.addAttribute("release", attack.release());
         return "attack/matrix";
     }

@@ -49,29 +49,48 @@ public record AttackMatrix(List<Column> columns, long covered, long total) {
         public static final String SEPARATOR = "|";
     }
 
+    /** Live techniques per column of the loaded ATT&CK, by name, each with its sub-techniques. */
+    record Layout(List<List<Placed>> columns) {
+
+        record Placed(Technique technique, List<Technique> subTechniques) {
+        }
+
+        static Layout of(AttackCatalog attack) {
+            List<Technique> live = attack.techniques().stream().filter(t -> !t.isWithdrawn()).toList();
+            Map<String, List<Technique>> subsByParent = new HashMap<>();
+            live.stream().filter(Technique::isSubTechnique).forEach(s -> subsByParent.computeIfAbsent(s.parentId(), k -> new ArrayList<>()).add(s));
+            List<List<Placed>> columns = new ArrayList<>();
+            for (Tactic tactic : attack.tactics()) {
+                columns.add(live.stream().filter(t -> !t.isSubTechnique() && t.tactics().contains(tactic.shortName()))
+                        .map(t -> new Placed(t, List.copyOf(subsByParent.getOrDefault(t.id(), List.of()))))
+                        .sorted(Comparator.comparing(p -> p.technique().name() == null ? p.technique().id() : p.technique().name()))
+                        .toList());
+            }
+            return new Layout(List.copyOf(columns));
+        }
+    }
+
     /** The matrix of these counts; public for pages that compare two (what runs on given telemetry, and all). */
     public static AttackMatrix of(AttackCatalog attack, Counts counts) {
         List<Column> columns = new ArrayList<>();
         long covered = 0;
         long total = 0;
-        List<Technique> live = attack.techniques().stream().filter(t -> !t.isWithdrawn()).toList();
-        Map<String, List<Technique>> subsByParent = new HashMap<>();
-        live.stream().filter(Technique::isSubTechnique).forEach(s -> subsByParent.computeIfAbsent(s.parentId(), k -> new ArrayList<>()).add(s));
+        Layout layout = attack.matrixLayout();
         Map<String, Map<String, Long>> declaredByTactic = declaredPlacements(counts.placements());
-        for (Tactic tactic : attack.tactics()) {
+        List<Tactic> tactics = attack.tactics();
+        for (int c = 0; c < tactics.size(); c++) {
+            Tactic tactic = tactics.get(c);
             List<Cell> cells = new ArrayList<>();
-            for (Technique t : live) {
-                if (t.isSubTechnique() || !t.tactics().contains(tactic.shortName())) {
-                    continue;
+            for (Layout.Placed placed : layout.columns().get(c)) {
+                List<Cell> subs = new ArrayList<>(placed.subTechniques().size());
+                for (Technique s : placed.subTechniques()) {
+                    subs.add(new Cell(s, counts.techniques().getOrDefault(s.id(), 0L), List.of(), false));
                 }
-                List<Cell> subs = subsByParent.getOrDefault(t.id(), List.of()).stream()
-                        .map(s -> new Cell(s, counts.techniques().getOrDefault(s.id(), 0L), List.of(), false)).toList();
-                Cell cell = new Cell(t, counts.techniques().getOrDefault(t.id(), 0L), subs, false);
+                Cell cell = new Cell(placed.technique(), counts.techniques().getOrDefault(placed.technique().id(), 0L), subs, false);
                 cells.add(cell);
                 total++;
                 covered += cell.rules() > 0 ? 1 : 0;
             }
-            cells.sort(Comparator.comparing(Cell::label));
             cells.addAll(declaredCells(attack, declaredByTactic.getOrDefault(tactic.shortName(), Map.of())));
             columns.add(new Column(tactic, counts.tactics().getOrDefault(tactic.shortName(), 0L), List.copyOf(cells)));
         }
