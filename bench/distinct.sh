@@ -6,6 +6,7 @@
 #
 #   bench/distinct.sh                 # DURATION=20s per mix
 #   MIXES="matrix rules" bench/distinct.sh
+#   HOSTILE=16 bench/distinct.sh      # while 16 clients send broad 64-wildcard searches, each one different
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -37,7 +38,9 @@ python3 bench/distinct_paths.py "http://127.0.0.1:$port" "$work"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 start
 
-printf '\n| mix (distinct paths) | paths | times each path was asked | req/s | p50 / p90 / p99 (ms) | errors |\n|---|---|---|---|---|---|\n'
+hostile=${HOSTILE:-0}
+printf '\n| mix (distinct paths) | paths | times each path was asked | req/s | p50 / p90 / p99 (ms) | errors | from a cache |%s\n|---|---|---|---|---|---|---|%s\n' \
+  "$([ "$hostile" -gt 0 ] && echo " broad searches answered / turned away |")" "$([ "$hostile" -gt 0 ] && echo "---|")"
 for mix in ${MIXES:-api-search search-page rules matrix indicators techniques fields}; do
   list="$work/$mix.txt"
   # Warm the JIT on the second half of the list, measure from the first: the measured paths were never asked before.
@@ -45,12 +48,23 @@ for mix in ${MIXES:-api-search search-page rules matrix indicators techniques fi
   tail -n $(( total / 2 )) "$list" > "$work/warm.txt"
   head -n $(( total - total / 2 )) "$list" > "$work/measure.txt"
   THREADS=2 PATHS="$work/warm.txt" wrk -t2 -c"$connections" -d10s -s bench/paths.lua "http://127.0.0.1:$port" > /dev/null
-  read -r _ requests errors rps p50 p90 p99 max < <(THREADS=2 PATHS="$work/measure.txt" wrk -t2 -c"$connections" -d"$duration" \
+  if [ "$hostile" -gt 0 ]; then
+    THREADS=1 PATHS="$work/hostile.txt" wrk -t1 -c"$hostile" -d"$duration" -s bench/hostile.lua --timeout 10s \
+      "http://127.0.0.1:$port" > "$work/hostile.out" &
+    hostile_pid=$!
+  fi
+  read -r _ requests errors rps p50 p90 p99 max hits < <(THREADS=2 PATHS="$work/measure.txt" wrk -t2 -c"$connections" -d"$duration" \
     -s bench/paths.lua --timeout 10s "http://127.0.0.1:$port" | grep '^RESULT')
+  broad=""
+  if [ "$hostile" -gt 0 ]; then
+    wait "$hostile_pid"
+    read -r _ _ answered refused _ < <(grep '^HOSTILE' "$work/hostile.out")
+    broad=" $answered / $refused |"
+  fi
   paths=$(wc -l < "$work/measure.txt")
   # Above 1, a list ran out and was asked again: those answers may come from caches, which this column makes visible.
-  printf '| %s | %s | %s | %s | %s / %s / %s | %s of %s |\n' "$mix" "$paths" "$(( (requests + paths - 1) / paths ))" "${rps%.*}" \
-    "$p50" "$p90" "$p99" "$errors" "$requests"
+  printf '| %s | %s | %s | %s | %s / %s / %s | %s of %s | %s%% |%s\n' "$mix" "$paths" "$(( (requests + paths - 1) / paths ))" "${rps%.*}" \
+    "$p50" "$p90" "$p99" "$errors" "$requests" "$(( 100 * hits / (requests > 0 ? requests : 1) ))" "$broad"
 done
 echo
 echo "Measured $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -n 1); a mix cycles its list when it runs out"

@@ -15,7 +15,7 @@ import urllib.parse
 import urllib.request
 
 base, out = sys.argv[1], sys.argv[2]
-limit = int(sys.argv[3]) if len(sys.argv) > 3 else 120_000
+limit = int(sys.argv[3]) if len(sys.argv) > 3 else 240_000
 rng = random.Random(20261123)
 
 
@@ -86,7 +86,7 @@ mixes = {
     "matrix": matrix,
     "indicators": sorted(indicator_pages),
     "techniques": [f"/techniques/{t}" for t in techniques],
-    "fields": [f"/fields/{q(f)}" for f in sorted(fields)],
+    "fields": [f"/fields?name={q(f)}" if "/" in f else f"/fields/{q(f)}" for f in sorted(fields)],
 }
 for name, paths in mixes.items():
     paths = list(dict.fromkeys(paths))[:limit]
@@ -94,3 +94,14 @@ for name, paths in mixes.items():
     with open(f"{out}/{name}.txt", "w") as f:
         f.write("\n".join(paths) + "\n")
     print(f"{name}: {len(paths)} distinct paths")
+
+# Broad searches an abusive client sends: 64 two-letter wildcards each (within the parser's limits), every one
+# different, so no answer cache helps; the server must bound what they cost.
+letters = "abcdefghijklmnopqrstuvwxyz"
+hostile = []
+for i in range(2000):
+    terms = [f"*{rng.choice(letters)}{rng.choice(letters)}*" for _ in range(64)]
+    hostile.append(f"/api/search?q={q(' OR '.join(terms))}&page={1 + i % 5}")
+with open(f"{out}/hostile.txt", "w") as f:
+    f.write("\n".join(hostile) + "\n")
+print(f"hostile: {len(hostile)} distinct broad searches")

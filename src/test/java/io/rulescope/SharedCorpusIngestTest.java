@@ -171,6 +171,24 @@ class SharedCorpusIngestTest {
     }
 
     @Test
+    void aFieldNamedWithASlashHasAPageItsRulesLinkTo() throws Exception {
+        loaded();
+        String field = "data.labels.authorization.k8s.io/decision";
+        io.rulescope.search.SearchResult rules = search.search(catalogs.peek().index(), field + "=\"forb*\"", 1, 1, "relevance");
+        assertThat(rules.total()).isPositive();
+        HttpClient http = HttpClient.newHttpClient();
+        String rulePage = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + rules.hits().get(0).rule().permalink()))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> fieldPage = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fields?name="
+                + java.net.URLEncoder.encode(field, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+
+        // An encoded slash in a path is refused by the servlet container (400), so the link is a query parameter.
+        assertThat(rulePage).contains("href=\"/fields?name=data.labels.authorization.k8s.io/decision\"");
+        assertThat(fieldPage.statusCode()).isEqualTo(200);
+        assertThat(fieldPage.body()).contains(field, "forbid");
+    }
+
+    @Test
     void theSeedRulesTechniqueResolvesAcrossFormats() throws Exception {
         loaded();
         RulePage collection = catalogs.peek().index().browse(new RuleFilter(null, null, null, "collection"), 1, 10);

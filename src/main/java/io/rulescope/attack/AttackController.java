@@ -42,6 +42,11 @@ class AttackController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage() + " (position " + e.position() + ")");
             matrix = AttackMatrix.of(attack, AttackMatrix.Counts.NONE);
+        } catch (io.rulescope.search.SearchBusyException e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(io.rulescope.search.SearchBusyException.RETRY_AFTER_SECONDS));
+            model.addAttribute("error", e.getMessage());
+            matrix = AttackMatrix.of(attack, AttackMatrix.Counts.NONE);
         }
         model.addAttribute("matrix", matrix);
         model.addAttribute("grid", MatrixHtml.render(matrix, attack.release()));

@@ -37,6 +37,19 @@ class BrowseController {
 
     @GetMapping("/fields/{name}")
     String field(@PathVariable String name, Catalog catalog, Model model) {
+        return fieldPage(name, catalog, model);
+    }
+
+    /**
+     * The same page for names with a slash ({@code data.labels.authorization.k8s.io/decision}): servlet containers
+     * refuse an encoded slash in a path, so rule pages link these by query parameter.
+     */
+    @GetMapping(path = "/fields", params = "name")
+    String fieldByParameter(@RequestParam String name, Catalog catalog, Model model) {
+        return fieldPage(name, catalog, model);
+    }
+
+    private String fieldPage(String name, Catalog catalog, Model model) {
         String safe = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
         IndicatorIndex indicators = catalog.indicators();
         List<IndicatorIndex.FieldValue> values = indicators.valuesOf(safe);

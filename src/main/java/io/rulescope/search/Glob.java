@@ -91,6 +91,11 @@ final class Glob {
         return pattern.substring(0, cut);
     }
 
+    /** Whether matching must look at every term: no literal prefix and no three literal characters in a row. */
+    boolean scansEveryTerm() {
+        return prefix().isEmpty() && literals().stream().noneMatch(l -> l.length() >= 3);
+    }
+
     /** Whether the pattern has no wildcard at all. */
     boolean isLiteral() {
         return prefix().length() == pattern.length();

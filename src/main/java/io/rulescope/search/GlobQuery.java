@@ -53,6 +53,10 @@ final class GlobQuery extends Query {
         this.cut = cut;
     }
 
+    boolean scansEveryTerm() {
+        return glob.scansEveryTerm();
+    }
+
     /** Builds the tables of these fields for every segment now, so that no search pays for it later. */
     static void warm(IndexReader reader, Iterable<String> fields) {
         for (LeafReaderContext leaf : reader.leaves()) {

@@ -276,7 +276,11 @@ final class LuceneQueries {
         if (pattern.chars().filter(c -> c == '*').count() > 8) {
             throw new SearchSyntaxException(position, "A pattern may hold at most 8 '*' wildcards.");
         }
-        return new GlobQuery(field, pattern.toLowerCase(Locale.ROOT), budget.timeout(), budget.cut());
+        GlobQuery glob = new GlobQuery(field, pattern.toLowerCase(Locale.ROOT), budget.timeout(), budget.cut());
+        if (glob.scansEveryTerm()) {
+            budget.noteScan();
+        }
+        return glob;
     }
 
     private static Query keyword(IndexField field, String value) {

@@ -50,6 +50,10 @@ class SearchController {
         }
         try {
             model.addAttribute("result", search.search(catalog.index(), q, page, size, sort));
+        } catch (SearchBusyException e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", String.valueOf(SearchBusyException.RETRY_AFTER_SECONDS));
+            model.addAttribute("busy", e.getMessage());
         } catch (SearchSyntaxException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             int at = Math.max(0, Math.min(e.position(), q.length()));
@@ -83,6 +87,9 @@ class SearchController {
                 computed[0] = true;
                 return JSON.writeValueAsBytes(answer(search.search(catalog.index(), q, page, size, sort)));
             });
+        } catch (SearchBusyException e) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(SearchBusyException.RETRY_AFTER_SECONDS))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(JSON.writeValueAsBytes(Map.of("error", e.getMessage())));
         } catch (SearchSyntaxException e) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("error", e.getMessage());

@@ -17,7 +17,7 @@ final class SearchQueryParser {
     static final int MAX_DEPTH = 16;
 
     /** A clause's field part: a name, then {@code :} or {@code =} or a comparison. */
-    private static final Pattern FIELD = Pattern.compile("([A-Za-z_][\\w.{}\\-]*)(:>=|:<=|:>|:<|!=|:|=)");
+    private static final Pattern FIELD = Pattern.compile("([A-Za-z_][\\w.{}/\\-]*)(:>=|:<=|:>|:<|!=|:|=)");
 
     private enum Kind { WORD, PHRASE, FIELD, LPAREN, RPAREN, AND, OR, NOT, MINUS, END }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -25,7 +26,13 @@ import io.rulescope.query.FieldTaxonomy;
 @Service
 public class SearchService {
 
-    static final long TIME_LIMIT_MS = 2_000;
+    /** Ordinary searches take a few milliseconds; this only stops the pathological, which then answer partially. */
+    static final long TIME_LIMIT_MS = 500;
+    /**
+     * Broad searches (many patterns that each walk a whole field) that may run at once: half the cores, so a burst of
+     * them leaves the other half to everyone else. The rest are turned away at once (HTTP 429) rather than queued.
+     */
+    private final Semaphore broad = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     public static final List<String> SORTS = List.of("relevance", "title", "date");
 
     private final LuceneQueries queries;
@@ -50,8 +57,15 @@ public class SearchService {
     public SearchResult search(SearchIndex index, String q, int page, int size, String sort) {
         long started = System.nanoTime();
         String key = cacheKey(q, page, size, sort);
-        // Parsing happens on a miss only; a malformed search throws from here and is never cached.
-        SearchResult result = index.results.get(key, k -> run(index, q, SearchQueryParser.parse(q), page, size, sort, started));
+        // Parsing happens on a miss only; a malformed or turned-away search throws from here and is never cached.
+        SearchResult result = index.results.getIfPresent(key);
+        if (result == null) {
+            result = run(index, q, SearchQueryParser.parse(q), page, size, sort, started);
+            // A partial answer is not kept: asked again, the search gets its full budget again.
+            if (!result.partial()) {
+                index.results.put(key, result);
+            }
+        }
         // A cached result reports the time this request took, not the time of the search that filled the cache.
         return result.withTookMs((System.nanoTime() - started) / 1_000_000);
     }
@@ -78,8 +92,28 @@ public class SearchService {
         int safeSize = Math.max(1, Math.min(size, 100));
         String safeSort = SORTS.contains(sort) ? sort : "relevance";
         List<String> words = highlightWords(parsed);
-        return index.withSearcher(searcher -> run(searcher, q, query, budget, safePage, safeSize, safeSort, words, reading.notes(), started),
-                new SearchResult(q, 0, 0, safePage, safeSize, safeSort, List.of(), Map.of(), false, reading.notes()));
+        return bounded(budget, () -> index.withSearcher(
+                searcher -> run(searcher, q, query, budget, safePage, safeSize, safeSort, words, reading.notes(), started),
+                new SearchResult(q, 0, 0, safePage, safeSize, safeSort, List.of(), Map.of(), false, reading.notes())));
+    }
+
+    /**
+     * Runs a search, taking one of the few places for broad ones first.
+     *
+     * @throws SearchBusyException when the search is broad and every place is taken
+     */
+    private <T> T bounded(SearchBudget budget, java.util.function.Supplier<T> search) {
+        if (!budget.isBroad()) {
+            return search.get();
+        }
+        if (!broad.tryAcquire()) {
+            throw new SearchBusyException();
+        }
+        try {
+            return search.get();
+        } finally {
+            broad.release();
+        }
     }
 
     /** One pass over the hits collects both the page of top hits (with the exact total) and the facet counts. */
@@ -118,14 +152,28 @@ public class SearchService {
      */
     public AttackMatrix.Counts matrixCounts(SearchIndex index, String q) {
         String query = q == null ? "" : q.strip();
-        return index.matrixCounts.get(cacheKey(query, 0, 0, "matrix"), k -> countTechniques(index,
-                query.isEmpty() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(query))));
+        String key = cacheKey(query, 0, 0, "matrix");
+        AttackMatrix.Counts counts = index.matrixCounts.getIfPresent(key);
+        if (counts == null) {
+            SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
+            Query built = query.isEmpty() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(query), budget);
+            counts = bounded(budget, () -> countTechniques(index, built, budget));
+            if (!budget.wasCut()) {
+                index.matrixCounts.put(key, counts);
+            }
+        }
+        return counts;
     }
 
-    private AttackMatrix.Counts countTechniques(SearchIndex index, Query query) {
-        return index.withSearcher(searcher -> {
+    private AttackMatrix.Counts countTechniques(SearchIndex index, Query query, SearchBudget budget) {
+        return index.withSearcher(unlimited -> {
+            IndexSearcher searcher = new IndexSearcher(unlimited.getIndexReader());
+            searcher.setTimeout(budget.timeout());
             FacetCollector collector = new FacetCollector(true, java.util.EnumSet.of(Facet.TECHNIQUE_ROLLUP, Facet.TACTIC_ROLLUP, Facet.PLACEMENT));
             searcher.search(query, collector);
+            if (searcher.timedOut() && budget.cut() != null) {
+                budget.cut().set(true);
+            }
             var result = collector.result();
             return new AttackMatrix.Counts(counts(result.get(Facet.TECHNIQUE_ROLLUP)), counts(result.get(Facet.TACTIC_ROLLUP)),
                     counts(result.get(Facet.PLACEMENT)));
@@ -154,15 +202,18 @@ public class SearchService {
      * @throws SearchSyntaxException for a malformed search
      */
     public List<RuleSummary> all(SearchIndex index, String q, String sort, int limit) {
-        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(q));
-        return index.withSearcher(searcher -> {
+        SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
+        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(q), budget);
+        return bounded(budget, () -> index.withSearcher(unlimited -> {
+            IndexSearcher searcher = new IndexSearcher(unlimited.getIndexReader());
+            searcher.setTimeout(budget.timeout());
             TopDocs top = SearchIndex.topDocs(searcher, query, Math.max(1, limit), sortOf(sort));
             List<RuleSummary> out = new ArrayList<>();
             for (var hit : top.scoreDocs) {
                 out.add(SearchIndex.summaryOf(searcher, hit.doc));
             }
             return out;
-        }, List.of());
+        }, List.<RuleSummary>of()));
     }
 
     private static Sort sortOf(String sort) {

@@ -31,6 +31,12 @@ class SearchQueryParserTest {
         assertThat(SearchQueryParser.parse("user!=admin")).isEqualTo(new SearchNode.Field("user", "!=", "admin", false, 0));
     }
 
+    @Test
+    void kubernetesFieldNamesWithSlashesAreFieldsNotText() {
+        assertThat(SearchQueryParser.parse("data.labels.authorization.k8s.io/decision=\"forb*\""))
+                .isEqualTo(new SearchNode.Field("data.labels.authorization.k8s.io/decision", "=", "forb*", true, 0));
+    }
+
     @ParameterizedTest(name = "\"{0}\" is refused at {1}")
     @CsvSource(delimiter = '|', textBlock = """
             (a OR b            | 0  | never closed
