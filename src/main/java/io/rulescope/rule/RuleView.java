@@ -13,8 +13,16 @@ import io.rulescope.indicator.RuleAnatomy;
  * @param sourceLabel how the source is named ({@code github.com/splunk/security_content})
  */
 public record RuleView(Rule rule, String permalink, String sourceLabel, List<CoverageRow> coverage,
-        List<Reference> references, String bodyHtml, int sharingId, RuleAnatomy anatomy,
-        List<IndicatorIndex.FieldName> groupBy, List<SimilarRule> similar) {
+        List<Reference> references, int sharingId, RuleAnatomy anatomy, List<IndicatorIndex.FieldName> groupBy,
+        List<SimilarRule> similar) {
+
+    /**
+     * The rule's source, highlighted, with every piece of rule text escaped. Made when a page is rendered, not kept:
+     * it is the largest part of a view, and views of a whole catalog are kept.
+     */
+    public String bodyHtml() {
+        return YamlHighlighter.toHtml(rule.getRaw());
+    }
 
     /** A rule sharing indicators with this one, as the "Similar rules" section lists it. */
     public record SimilarRule(String title, String platform, String permalink, List<String> shared) {
