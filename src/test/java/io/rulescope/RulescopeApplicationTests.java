@@ -175,6 +175,29 @@ class RulescopeApplicationTests extends RunningApp {
     }
 
     @Test
+    void broadWildcardSearchesInARowAreTurnedAwayWithTheReasonAndWhenToRetry() throws Exception {
+        // Nine two-letter patterns over three text fields: each walks every term, which makes the search broad.
+        String broad = java.net.URLEncoder.encode("*ab* OR *cd* OR *ef* OR *gh* OR *ij* OR *kl* OR *mn* OR *op* OR *qr*",
+                java.nio.charset.StandardCharsets.UTF_8);
+        // At most four broad searches a second: the one right after another is turned away (each takes milliseconds here).
+        java.util.List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        answers.add(get("/api/search?q=" + broad + "&page=1"));
+        HttpResponse<String> page = get("/search?q=" + broad + "&page=2");
+        for (int n = 3; n <= 5; n++) {
+            answers.add(get("/api/search?q=" + broad + "&page=" + n));
+        }
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isIn(200, 429));
+        HttpResponse<String> refused = answers.stream().filter(a -> a.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.body()).contains("Too many broad wildcard searches");
+        assertThat(page.statusCode()).isEqualTo(429);
+        assertThat(page.body()).contains("Too many broad wildcard searches", "<form");
+        // An ordinary search is never held back by them.
+        assertThat(get("/api/search?q=powershell").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theMatrixShowsEveryTacticAndFollowsASearch() throws Exception {
         HttpResponse<String> all = get("/attack");
         HttpResponse<String> sigma = get("/attack?q=platform:Sigma");

@@ -9,12 +9,12 @@ import org.springframework.web.util.UriUtils;
  * comes from data (tactic and technique names, ids rules declare) is escaped here; numbers are the only raw values.
  * The page template inserts the result as it is, the layout around it stays Thymeleaf's.
  */
-final class MatrixHtml {
+public final class MatrixHtml {
 
     private MatrixHtml() {
     }
 
-    static String render(AttackMatrix matrix, String release) {
+    public static String render(AttackMatrix matrix, String release) {
         StringBuilder html = new StringBuilder(64 * 1024);
         for (AttackMatrix.Column column : matrix.columns()) {
             Tactic tactic = column.tactic();

@@ -38,6 +38,8 @@ public final class IndicatorIndex {
     private final Map<String, List<String>> rulesByKey;
     private final List<String> fieldsByUse;
     private final Map<String, Indicator> exampleByKey;
+    /** Made on first use; immutable once made, so a race only makes it twice. */
+    private volatile Map<String, List<FieldValue>> valuesByField;
 
     IndicatorIndex(FieldTaxonomy taxonomy, EventCoverage events, Map<String, QueryAnalysis> byUid) {
         this.taxonomy = taxonomy;
@@ -66,16 +68,26 @@ public final class IndicatorIndex {
 
     /** Every value tested on a field (after canonical folding), most common first. */
     public List<FieldValue> valuesOf(String field) {
-        String canonical = taxonomy.canonical(field);
-        List<FieldValue> out = new ArrayList<>();
-        exampleByKey.forEach((key, i) -> {
-            if (i.canonicalField().equalsIgnoreCase(canonical)) {
-                out.add(new FieldValue(i, rulesWith(key).size(), href(i)));
-            }
-        });
-        out.sort(java.util.Comparator.comparingInt(FieldValue::rules).reversed()
-                .thenComparing(v -> String.valueOf(v.example().value())));
-        return out;
+        return valuesByField().getOrDefault(taxonomy.canonical(field).toLowerCase(java.util.Locale.ROOT), List.of());
+    }
+
+    /**
+     * Every field's values, grouped in one pass over the catalog's indicators the first time a field page is asked
+     * for: one pass per request over tens of thousands of indicators was most of a field page's cost.
+     */
+    private Map<String, List<FieldValue>> valuesByField() {
+        Map<String, List<FieldValue>> grouped = valuesByField;
+        if (grouped == null) {
+            Map<String, List<FieldValue>> out = new HashMap<>();
+            exampleByKey.forEach((key, i) -> out.computeIfAbsent(i.canonicalField().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                    .add(new FieldValue(i, rulesWith(key).size(), href(i))));
+            out.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(FieldValue::rules).reversed()
+                    .thenComparing(v -> String.valueOf(v.example().value()))));
+            out.replaceAll((k, list) -> List.copyOf(list));
+            grouped = Map.copyOf(out);
+            valuesByField = grouped;
+        }
+        return grouped;
     }
 
     /**

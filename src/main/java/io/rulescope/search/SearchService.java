@@ -33,6 +33,12 @@ public class SearchService {
      * them leaves the other half to everyone else. The rest are turned away at once (HTTP 429) rather than queued.
      */
     private final Semaphore broad = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    /**
+     * And at most four a second: turned away, a client asks again at once, so a place freeing up would otherwise go to
+     * broad searches back to back and keep a core busy with them.
+     */
+    static final long BROAD_INTERVAL_NANOS = 250_000_000L;
+    private final java.util.concurrent.atomic.AtomicLong nextBroad = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
     public static final List<String> SORTS = List.of("relevance", "title", "date");
 
     private final LuceneQueries queries;
@@ -106,7 +112,9 @@ public class SearchService {
         if (!budget.isBroad()) {
             return search.get();
         }
-        if (!broad.tryAcquire()) {
+        long now = System.nanoTime();
+        long next = nextBroad.get();
+        if (now - next < 0 || !nextBroad.compareAndSet(next, now + BROAD_INTERVAL_NANOS) || !broad.tryAcquire()) {
             throw new SearchBusyException();
         }
         try {
@@ -156,13 +164,22 @@ public class SearchService {
         AttackMatrix.Counts counts = index.matrixCounts.getIfPresent(key);
         if (counts == null) {
             SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
-            Query built = query.isEmpty() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(query), budget);
-            counts = bounded(budget, () -> countTechniques(index, built, budget));
+            counts = countTechniques(index, query, budget);
             if (!budget.wasCut()) {
                 index.matrixCounts.put(key, counts);
             }
         }
         return counts;
+    }
+
+    /** The same counts without the cache: what a matrix costs the first time (benchmarks). */
+    public AttackMatrix.Counts matrixCountsWithoutCache(SearchIndex index, String q) {
+        return countTechniques(index, q == null ? "" : q.strip(), SearchBudget.of(TIME_LIMIT_MS));
+    }
+
+    private AttackMatrix.Counts countTechniques(SearchIndex index, String query, SearchBudget budget) {
+        Query built = query.isEmpty() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(query), budget);
+        return bounded(budget, () -> countTechniques(index, built, budget));
     }
 
     private AttackMatrix.Counts countTechniques(SearchIndex index, Query query, SearchBudget budget) {

@@ -19,6 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.attack.AttackMatrix;
+import io.rulescope.attack.MatrixHtml;
 import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.ingest.IngestProperties;
@@ -57,6 +59,11 @@ public class CatalogBenchmark {
     int nextSpl;
     int nextSigma;
     int nextSearch;
+    int nextRule;
+    int nextMatrix;
+    List<Rule> all = new ArrayList<>();
+    io.rulescope.catalog.Catalog catalog;
+    AttackCatalog attack;
 
     @Setup
     public void ingestTheCorpus() {
@@ -65,7 +72,7 @@ public class CatalogBenchmark {
                 ? List.of("escu=" + shared.resolve("escu"), "sigma=" + shared.resolve("sigma"))
                 : List.of("embedded");
         System.out.println("benchmark corpus: " + sources);
-        AttackCatalog attack = AttackCatalog.load(null);
+        attack = AttackCatalog.load(null);
         IndicatorAnalysis analysis = new IndicatorAnalysis(IndicatorAnalysis.shippedTaxonomy(), IndicatorAnalysis.shippedEventTables());
         CatalogHolder catalogs = new CatalogHolder();
         IngestService ingest = new IngestService(new IngestProperties(sources, 1 << 20, 0, Map.of(), ""), new RuleIndex(attack),
@@ -74,6 +81,8 @@ public class CatalogBenchmark {
         ingest.storeReady(stored::addAll);
         ingest.ingest();
         index = catalogs.peek().index();
+        catalog = catalogs.peek();
+        all.addAll(catalog.rules().all());
         analyzer = analysis.analyzer(catalogs.peek().macros());
         for (Rule rule : stored) {
             if ("spl".equals(rule.getLanguage())) {
@@ -99,5 +108,19 @@ public class CatalogBenchmark {
     @Benchmark
     public SearchResult luceneSearchWithoutCache() {
         return search.searchWithoutCache(index, SEARCHES.get(nextSearch++ % SEARCHES.size()), 1, 20, "relevance");
+    }
+
+    /** What a rule page derives beyond the rule itself: the anatomy with corpus counts, and the similar rules. */
+    @Benchmark
+    public Object rulePageModel() {
+        Rule rule = all.get(nextRule++ % all.size());
+        return List.of(catalog.indicators().anatomy(rule), catalog.indicators().similar(rule, 5));
+    }
+
+    /** One matrix of a search: technique counts without the cache, the matrix, and its grid's HTML. */
+    @Benchmark
+    public String matrixWithoutCache() {
+        AttackMatrix.Counts counts = search.matrixCountsWithoutCache(index, SEARCHES.get(nextMatrix++ % SEARCHES.size()));
+        return MatrixHtml.render(AttackMatrix.of(attack, counts), attack.release());
     }
 }
