@@ -1,7 +1,8 @@
 package io.rulescope.attack;
 
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
+
+import io.rulescope.system.Html;
 
 /**
  * The matrix grid as HTML, written directly: 800 cells through Thymeleaf were nine tenths of a matrix page's cost
@@ -51,19 +52,8 @@ public final class MatrixHtml {
         html.append("</div>\n");
     }
 
-    /** Text and attribute values: {@code < > & " '} all escaped, so no value can close an attribute or open a tag. */
-    static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '<' || c == '>' || c == '&' || c == '"' || c == '\'') {
-                return HtmlUtils.htmlEscape(value, "UTF-8");
-            }
-        }
-        // Nearly every name has nothing to escape; the escaper's copy was a twentieth of a matrix page.
-        return value;
+    private static String text(String value) {
+        return Html.escape(value);
     }
 
     private static String path(String segment) {

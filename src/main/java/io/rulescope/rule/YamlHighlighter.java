@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.web.util.HtmlUtils;
+import io.rulescope.system.Html;
+
 
 /**
  * Splits a YAML text into classed spans for the rule body, line by line. Done on the server so pages need no
@@ -31,7 +32,7 @@ public final class YamlHighlighter {
         StringBuilder html = new StringBuilder(yaml == null ? 0 : yaml.length() * 2);
         for (List<Span> line : highlight(yaml)) {
             for (Span span : line) {
-                String text = HtmlUtils.htmlEscape(span.text(), "UTF-8");
+                String text = Html.escape(span.text());
                 if (span.css().isEmpty()) {
                     html.append(text);
                 } else {
@@ -73,7 +74,7 @@ public final class YamlHighlighter {
         }
         String rest = line;
         Matcher key = KEY.matcher(line);
-        if (key.find()) {
+        if (key.lookingAt()) {
             spans.add(new Span("", key.group(1)));
             if (key.group(2) != null) {
                 spans.add(new Span("y-dash", key.group(2)));
@@ -83,7 +84,7 @@ public final class YamlHighlighter {
             rest = line.substring(key.end());
         } else {
             Matcher item = LIST_ITEM.matcher(line);
-            if (item.find()) {
+            if (item.lookingAt()) {
                 spans.add(new Span("", item.group(1)));
                 spans.add(new Span("y-dash", item.group(2)));
                 rest = line.substring(item.end());
