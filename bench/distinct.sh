@@ -49,16 +49,16 @@ for mix in ${MIXES:-api-search search-page rules matrix indicators techniques fi
   head -n $(( total - total / 2 )) "$list" > "$work/measure.txt"
   THREADS=2 PATHS="$work/warm.txt" wrk -t2 -c"$connections" -d10s -s bench/paths.lua "http://127.0.0.1:$port" > /dev/null
   if [ "$hostile" -gt 0 ]; then
-    THREADS=1 PATHS="$work/hostile.txt" wrk -t1 -c"$hostile" -d"$duration" -s bench/hostile.lua --timeout 10s \
+    THREADS=1 PATHS="$work/hostile.txt" wrk -t1 -c"$hostile" -d"$duration" -s bench/paths.lua --timeout 10s \
       "http://127.0.0.1:$port" > "$work/hostile.out" &
     hostile_pid=$!
   fi
-  read -r _ requests errors rps p50 p90 p99 max hits < <(THREADS=2 PATHS="$work/measure.txt" wrk -t2 -c"$connections" -d"$duration" \
+  read -r _ requests errors rps p50 p90 p99 max hits _ _ < <(THREADS=2 PATHS="$work/measure.txt" wrk -t2 -c"$connections" -d"$duration" \
     -s bench/paths.lua --timeout 10s "http://127.0.0.1:$port" | grep '^RESULT')
   broad=""
   if [ "$hostile" -gt 0 ]; then
     wait "$hostile_pid"
-    read -r _ _ answered refused _ < <(grep '^HOSTILE' "$work/hostile.out")
+    read -r _ _ _ _ _ _ _ _ _ answered refused < <(grep '^RESULT' "$work/hostile.out")
     broad=" $answered / $refused |"
   fi
   paths=$(wc -l < "$work/measure.txt")

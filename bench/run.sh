@@ -151,7 +151,7 @@ def med(scale, kind, key):
 def load(scale, mix):
     for r in rows:
         if r["scale"] == scale and r["kind"] == "load" and r["mix"] == mix:
-            _, requests, errors, rps, p50, p90, p99, mx = r["result"].split()
+            _, requests, errors, rps, p50, p90, p99, mx = r["result"].split()[:8]
             return {"rps": float(rps), "p50": float(p50), "p90": float(p90), "p99": float(p99), "errors": int(errors)}
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
