@@ -1,17 +1,12 @@
 package io.rulescope.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeout;
-import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.IndexSearcher;
@@ -20,20 +15,15 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.apache.lucene.util.BitSetIterator;
 
 /**
  * A wildcard pattern over one field, matched against the segment's {@link TermTable} (built once per segment and
- * field, kept as long as the segment is open). Constant score: a pattern says which rules qualify, not how well.
+ * field, see {@link SegmentTables}). Constant score: a pattern says which rules qualify, not how well.
  * A pattern may match at most {@link #MAX_TERMS} different values per segment, and stops when the search's time
  * budget runs out; either way the search is reported as partial through {@link #cut}.
  */
 final class GlobQuery extends Query {
-
-    /** Per segment (by its core key, held weakly) and field. */
-    private static final Cache<Object, Map<String, TermTable>> TABLES = Caffeine.newBuilder().weakKeys().build();
 
     static final int MAX_TERMS = 10_000;
 
@@ -67,15 +57,7 @@ final class GlobQuery extends Query {
     }
 
     static TermTable table(LeafReader reader, String field) {
-        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-        Object key = helper == null ? reader : helper.getKey();
-        return TABLES.get(key, k -> new ConcurrentHashMap<>()).computeIfAbsent(field, f -> {
-            try {
-                return TermTable.of(reader, f);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return SegmentTables.of(reader).terms(reader, field);
     }
 
     @Override

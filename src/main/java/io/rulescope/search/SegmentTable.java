@@ -6,13 +6,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * What searches read per hit, laid out once per segment: each document's summary (a result line), and per facet the
@@ -21,9 +17,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * a profile), and each result line decompressed a block of stored fields.
  */
 final class SegmentTable {
-
-    /** Per segment, by its core key (held weakly, so a closed segment's table goes with it). */
-    private static final Cache<Object, SegmentTable> TABLES = Caffeine.newBuilder().weakKeys().build();
 
     /** One facet: {@code names[ord]}, and the ordinals of document d at {@code ords[starts[d]..starts[d+1])}. */
     record Column(String[] names, int[] starts, int[] ords) {
@@ -38,9 +31,7 @@ final class SegmentTable {
     }
 
     static SegmentTable of(LeafReader reader) {
-        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-        Object key = helper == null ? reader : helper.getKey();
-        return TABLES.get(key, k -> read(reader));
+        return SegmentTables.of(reader).table(reader);
     }
 
     Column column(Facet facet) {
@@ -52,7 +43,7 @@ final class SegmentTable {
         return summaries[doc];
     }
 
-    private static SegmentTable read(LeafReader reader) {
+    static SegmentTable read(LeafReader reader) {
         try {
             Map<Facet, Column> columns = new EnumMap<>(Facet.class);
             for (Facet facet : Facet.values()) {

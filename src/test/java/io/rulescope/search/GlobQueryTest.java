@@ -164,6 +164,31 @@ class GlobQueryTest {
         assertThat(cut).isTrue();
     }
 
+    @Test
+    void aRefreshedIndexReusesTheTablesOfSegmentsItCopiedAndHonoursItsNewDeletions() throws IOException {
+        String victim = uids(new IndexSearcher(reader), new GlobQuery(FIELD, "*whoami*", null, null)).iterator().next();
+        try (Directory copy = new ByteBuffersDirectory()) {
+            // As RuleIndex.update does: the files copied, one rule deleted, a new reader over the copy.
+            for (String file : directory.listAll()) {
+                copy.copyFrom(directory, file, file, org.apache.lucene.store.IOContext.DEFAULT);
+            }
+            try (IndexWriter writer = new IndexWriter(copy, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+                writer.deleteDocuments(new Term("uid", victim));
+            }
+            try (DirectoryReader refreshed = DirectoryReader.open(copy)) {
+                assertThat(refreshed.leaves()).hasSameSizeAs(reader.leaves());
+                for (int i = 0; i < reader.leaves().size(); i++) {
+                    assertThat(SegmentTables.of(refreshed.leaves().get(i).reader())).isSameAs(SegmentTables.of(reader.leaves().get(i).reader()));
+                }
+                Set<String> before = uids(new IndexSearcher(reader), new GlobQuery(FIELD, "*whoami*", null, null));
+                Set<String> after = uids(new IndexSearcher(refreshed), new GlobQuery(FIELD, "*whoami*", null, null));
+                Set<String> expected = new TreeSet<>(before);
+                expected.remove(victim);
+                assertThat(after).isEqualTo(expected);
+            }
+        }
+    }
+
     private static Set<String> uids(IndexSearcher searcher, Query query) throws IOException {
         Set<String> out = new TreeSet<>();
         for (ScoreDoc hit : searcher.search(query, 10_000).scoreDocs) {
