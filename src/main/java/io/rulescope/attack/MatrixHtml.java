@@ -19,13 +19,13 @@ public final class MatrixHtml {
         StringBuilder html = new StringBuilder(64 * 1024);
         for (AttackMatrix.Column column : matrix.columns()) {
             Tactic tactic = column.tactic();
-            html.append("<section class=\"matrix-column\" aria-label=\"").append(text(tactic.name())).append("\" data-tactic=\"")
-                    .append(text(tactic.shortName())).append("\">\n<h2 class=\"matrix-head\"><a href=\"/tactics/")
-                    .append(path(tactic.key())).append("\">").append(text(tactic.name())).append("</a>\n<span class=\"muted\">")
+            html.append("<section class=\"matrix-column\" aria-label=\"").append(Html.escape(tactic.name())).append("\" data-tactic=\"")
+                    .append(Html.escape(tactic.shortName())).append("\">\n<h2 class=\"matrix-head\"><a href=\"/tactics/")
+                    .append(path(tactic.key())).append("\">").append(Html.escape(tactic.name())).append("</a>\n<span class=\"muted\">")
                     .append(column.rules()).append(column.rules() == 1 ? " rule, " : " rules, ").append(column.cells().size())
                     .append(" techniques</span>");
             if (!tactic.isKnown()) {
-                html.append("\n<span class=\"badge warn\">not in ").append(text(release)).append("</span>");
+                html.append("\n<span class=\"badge warn\">not in ").append(Html.escape(release)).append("</span>");
             }
             html.append("</h2>\n");
             for (AttackMatrix.Cell cell : column.cells()) {
@@ -44,19 +44,15 @@ public final class MatrixHtml {
         if (cell.declaredOnly()) {
             html.append(" title=\"placed here by its rules, not by the loaded ATT&amp;CK\"");
         }
-        html.append('>').append(text(cell.label())).append("</a><span class=\"cell-count\">").append(cell.rules()).append("</span>");
+        html.append('>').append(Html.escape(cell.label())).append("</a><span class=\"cell-count\">").append(cell.rules()).append("</span>");
         if (!cell.subTechniques().isEmpty()) {
-            html.append("<details class=\"subs\" data-t=\"").append(text(id)).append("\"><summary>").append(cell.subTechniques().size())
+            html.append("<details class=\"subs\" data-t=\"").append(Html.escape(id)).append("\"><summary>").append(cell.subTechniques().size())
                     .append(" sub-techniques</summary></details>");
         }
         html.append("</div>\n");
     }
 
-    private static String text(String value) {
-        return Html.escape(value);
-    }
-
     private static String path(String segment) {
-        return text(UriUtils.encodePathSegment(segment == null ? "" : segment, java.nio.charset.StandardCharsets.UTF_8));
+        return Html.escape(UriUtils.encodePathSegment(segment == null ? "" : segment, java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.search.IndexSearcher;
 
 /**
  * What one search may spend: a time limit that Lucene's collectors and our wildcard matching both honour, and a
@@ -30,6 +31,13 @@ record SearchBudget(QueryTimeout timeout, AtomicBoolean cut, AtomicInteger scans
     /** Whether this search is one of the few that may run at once: many patterns that each look at every term. */
     boolean isBroad() {
         return scans.get() > BROAD_SCANS;
+    }
+
+    /** A searcher over the same index whose collectors stop when this budget runs out (it marks itself timed out). */
+    IndexSearcher searcher(IndexSearcher index) {
+        IndexSearcher timed = new IndexSearcher(index.getIndexReader());
+        timed.setTimeout(timeout);
+        return timed;
     }
 
     boolean wasCut() {

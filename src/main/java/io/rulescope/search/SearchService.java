@@ -127,8 +127,7 @@ public class SearchService {
     /** One pass over the hits collects both the page of top hits (with the exact total) and the facet counts. */
     private SearchResult run(IndexSearcher searcher, String q, Query query, SearchBudget budget, int page, int size, String sort,
             List<String> words, List<String> notes, long started) throws IOException {
-        IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
-        timed.setTimeout(budget.timeout());
+        IndexSearcher timed = budget.searcher(searcher);
         int end = Math.min(page * size, 10_000);
         TopFieldCollector top = new TopFieldCollectorManager(sortOf(sort), Math.max(1, end), null, Integer.MAX_VALUE, false).newCollector();
         FacetCollector facets = new FacetCollector(false);
@@ -184,8 +183,7 @@ public class SearchService {
 
     private AttackMatrix.Counts countTechniques(SearchIndex index, Query query, SearchBudget budget) {
         return index.withSearcher(unlimited -> {
-            IndexSearcher searcher = new IndexSearcher(unlimited.getIndexReader());
-            searcher.setTimeout(budget.timeout());
+            IndexSearcher searcher = budget.searcher(unlimited);
             FacetCollector collector = new FacetCollector(true, java.util.EnumSet.of(Facet.TECHNIQUE_ROLLUP, Facet.TACTIC_ROLLUP, Facet.PLACEMENT));
             searcher.search(query, collector);
             if (searcher.timedOut() && budget.cut() != null) {
@@ -222,8 +220,7 @@ public class SearchService {
         SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
         Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(q), budget);
         return bounded(budget, () -> index.withSearcher(unlimited -> {
-            IndexSearcher searcher = new IndexSearcher(unlimited.getIndexReader());
-            searcher.setTimeout(budget.timeout());
+            IndexSearcher searcher = budget.searcher(unlimited);
             TopDocs top = SearchIndex.topDocs(searcher, query, Math.max(1, limit), sortOf(sort));
             List<RuleSummary> out = new ArrayList<>();
             for (var hit : top.scoreDocs) {
