@@ -62,21 +62,20 @@ public class RuleViews {
     private Cache<String, RuleView> views(Catalog catalog) {
         return catalog.cache("rule views", () -> {
             Cache<String, RuleView> views = Caffeine.newBuilder().maximumSize(MAX_VIEWS).build();
-            warmer.execute(() -> buildAll(catalog, views));
+            warmer.execute(() -> buildAll(catalog));
             return views;
         });
     }
 
     /** Views of every rule (up to the cache's size), while the catalog is still the current one. */
-    private void buildAll(Catalog catalog, Cache<String, RuleView> views) {
+    private void buildAll(Catalog catalog) {
         long started = System.nanoTime();
         int built = 0;
         for (Rule rule : catalog.rules().all()) {
             if (catalogs.peek() != catalog || built >= MAX_VIEWS) {
                 return;
             }
-            int sharing = catalog.rules().withId(rule.getRuleId()).size();
-            views.get(rule.getUid() + "/" + sharing, k -> build(catalog, rule, sharing));
+            view(catalog, rule, catalog.rules().withId(rule.getRuleId()).size());
             built++;
         }
         log.info("Built the views of {} rules of catalog {} in {} ms", built, catalog.generation(), (System.nanoTime() - started) / 1_000_000);
