@@ -1,5 +1,6 @@
 package io.rulescope.catalog;
 
+import io.rulescope.match.EventMatcher;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,7 @@ public final class Catalog {
     private final CatalogSummary summary;
     private final IngestReport report;
     private final Map<String, Macro> macros;
+    private final EventMatcher matcher;
     private final Map<String, Cache<?, ?>> caches = new ConcurrentHashMap<>();
     private final AtomicInteger references = new AtomicInteger(1);
 
@@ -47,6 +49,13 @@ public final class Catalog {
      */
     public Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index,
             CatalogSummary summary, IngestReport report, Map<String, Macro> macros) {
+        this(generation, key, rules, indicators, index, summary, report, macros, EventMatcher.EMPTY);
+    }
+
+    /** @param matcher the catalog's rules compiled to run on events ({@code /match}) */
+    public Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index,
+            CatalogSummary summary, IngestReport report, Map<String, Macro> macros, EventMatcher matcher) {
+        this.matcher = matcher;
         this.generation = generation;
         this.key = key;
         this.rules = rules;
@@ -94,6 +103,10 @@ public final class Catalog {
 
     public Map<String, Macro> macros() {
         return macros;
+    }
+
+    public EventMatcher matcher() {
+        return matcher;
     }
 
     /** False only for the stand-in served while the first ingest runs. */

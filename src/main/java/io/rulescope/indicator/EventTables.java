@@ -16,16 +16,41 @@ import org.springframework.core.io.ClassPathResource;
  * Fact tables from {@code content/events/}: titles of Windows event IDs per provider, and the events each Sigma
  * log source category stands for.
  */
-public record EventTables(Map<String, String> titles, Map<String, List<EventRef>> sigmaCategories) {
+public record EventTables(Map<String, String> titles, Map<String, List<EventRef>> sigmaCategories, Map<String, Channel> channels) {
+
+    public EventTables(Map<String, String> titles, Map<String, List<EventRef>> sigmaCategories) {
+        this(titles, sigmaCategories, Map.of());
+    }
 
     public record EventRef(String provider, String event) {
+    }
+
+    /** A Windows event log channel: the Sigma service that reads it and the provider name the other tables use. */
+    public record Channel(String name, String service, String provider) {
+    }
+
+    /** The channel with this name, compared without letter case, or null. */
+    public Channel channel(String name) {
+        return name == null ? null : channels.get(name.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The Sigma categories an event of this provider and id stands for ({@code Sysmon 13}: registry_set, registry_event). */
+    public List<String> categoriesOf(String provider, String event) {
+        List<String> out = new ArrayList<>();
+        sigmaCategories.forEach((category, refs) -> {
+            if (refs.contains(new EventRef(provider, event))) {
+                out.add(category);
+            }
+        });
+        out.sort(null);
+        return out;
     }
 
     public String title(String provider, String event) {
         return titles.get(provider + "\u0000" + event);
     }
 
-    static EventTables load() {
+    public static EventTables load() {
         Map<String, String> titles = new HashMap<>();
         for (String[] row : rows("content/events/windows-events.tsv", 3)) {
             titles.put(row[0] + "\u0000" + row[1], row[2]);
@@ -34,7 +59,11 @@ public record EventTables(Map<String, String> titles, Map<String, List<EventRef>
         for (String[] row : rows("content/events/sigma-categories.tsv", 3)) {
             categories.computeIfAbsent(row[0], k -> new ArrayList<>()).add(new EventRef(row[1], row[2]));
         }
-        return new EventTables(Map.copyOf(titles), Map.copyOf(categories));
+        Map<String, Channel> channels = new HashMap<>();
+        for (String[] row : rows("content/events/windows-channels.tsv", 3)) {
+            channels.put(row[0].toLowerCase(java.util.Locale.ROOT), new Channel(row[0], row[1], row[2]));
+        }
+        return new EventTables(Map.copyOf(titles), Map.copyOf(categories), Map.copyOf(channels));
     }
 
     private static List<String[]> rows(String path, int columns) {

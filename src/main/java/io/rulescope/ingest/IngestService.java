@@ -1,5 +1,7 @@
 package io.rulescope.ingest;
 
+import io.rulescope.indicator.IndicatorIndex;
+import io.rulescope.match.EventMatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -341,9 +343,13 @@ public class IngestService {
 
     /** Makes the catalog this run built the one every new request reads. */
     private Catalog publish(IngestRun run) {
+        long t = System.nanoTime();
+        IndicatorIndex indicators = run.indicators;
+        EventMatcher matcher = EventMatcher.build(List.copyOf(run.catalog), indicators::analysisOf, indicators.taxonomy());
+        run.phases.put("matcher", IngestPipeline.millisSince(t));
         Catalog next = new Catalog(catalogs.nextGeneration(), run.key, RuleSet.of(run.catalog),
-                run.indicators, pipeline.indexer().open(run.built),
-                CatalogSummaries.of(run.catalog, attack), run.finished(IngestReport.State.READY), run.support.macros());
+                indicators, pipeline.indexer().open(run.built),
+                CatalogSummaries.of(run.catalog, attack), run.finished(IngestReport.State.READY), run.support.macros(), matcher);
         catalogs.publish(next);
         reuse = run.reuse != null ? run.reuse : IngestPipeline.Reuse.NONE;
         IngestReport.Totals totals = next.report().totals();

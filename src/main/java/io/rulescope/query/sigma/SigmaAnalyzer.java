@@ -162,6 +162,9 @@ public final class SigmaAnalyzer {
         Kind finalKind = kind;
         if (kind == Kind.EQ && text.contains("?")) {
             finalKind = Kind.WILDCARD;
+        } else if (kind == Kind.EQ && text.contains("*") && text.endsWith("\\*")) {
+            // An escaped (or escaped-backslash) final star is not a trailing wildcard to strip: keep the whole pattern.
+            finalKind = Kind.WILDCARD;
         } else if (kind == Kind.EQ && text.contains("*")) {
             Kind.Match match = Kind.fromPattern(text);
             finalKind = match.kind();

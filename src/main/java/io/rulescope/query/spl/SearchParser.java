@@ -45,7 +45,7 @@ final class SearchParser {
         List<Expr> parts = new ArrayList<>();
         while (pos < tokens.size()) {
             int before = pos;
-            Expr e = orExpr();
+            Expr e = conjunction();
             if (e != null) {
                 parts.add(e);
             }
@@ -58,33 +58,20 @@ final class SearchParser {
         return parts.isEmpty() ? null : and(parts);
     }
 
-    // orExpr := andExpr ( "OR" andExpr )*
-    private Expr orExpr() {
-        List<Expr> parts = new ArrayList<>();
-        Expr first = andExpr();
-        if (first != null) {
-            parts.add(first);
-        }
-        while (peekWord("OR")) {
-            pos++;
-            Expr next = andExpr();
-            if (next != null) {
-                parts.add(next);
-            }
-        }
-        return parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : new Expr.Or(List.copyOf(parts));
-    }
+    // Precedence as Splunk's Search Manual gives it for search: parentheses, then NOT, then OR, then AND. So
+    // `a OR b c` is `(a OR b) AND c`, and `macro x=1 OR x=2` keeps the macro over both alternatives.
 
-    // andExpr := notExpr ( ["AND"] notExpr )*   (juxtaposition is AND)
-    private Expr andExpr() {
+    // conjunction := disjunction ( ["AND"] disjunction )*   (juxtaposition is AND)
+    private Expr conjunction() {
         List<Expr> parts = new ArrayList<>();
-        while (pos < tokens.size() && !peek(TokenKind.RPAREN) && !peekWord("OR")) {
-            if (peekWord("AND")) {
+        while (pos < tokens.size() && !peek(TokenKind.RPAREN)) {
+            if (peekWord("AND") || peekWord("OR")) {
+                // AND between terms, or an OR with nothing before it: nothing to build.
                 pos++;
                 continue;
             }
             int before = pos;
-            Expr e = notExpr();
+            Expr e = disjunction();
             if (e != null) {
                 parts.add(e);
             }
@@ -93,6 +80,23 @@ final class SearchParser {
             }
         }
         return parts.isEmpty() ? null : and(parts);
+    }
+
+    // disjunction := notExpr ( "OR" notExpr )*
+    private Expr disjunction() {
+        List<Expr> parts = new ArrayList<>();
+        Expr first = notExpr();
+        if (first != null) {
+            parts.add(first);
+        }
+        while (peekWord("OR")) {
+            pos++;
+            Expr next = notExpr();
+            if (next != null) {
+                parts.add(next);
+            }
+        }
+        return parts.isEmpty() ? null : parts.size() == 1 ? parts.get(0) : new Expr.Or(List.copyOf(parts));
     }
 
     // notExpr := "NOT" notExpr | primary
@@ -110,7 +114,7 @@ final class SearchParser {
         return primary();
     }
 
-    // primary := "(" orExpr ")" | ("TERM"|"CASE") "(" ... ")" | macro | comparison | field "IN" "(" values ")" | term
+    // primary := "(" conjunction ")" | ("TERM"|"CASE") "(" ... ")" | macro | comparison | field "IN" "(" values ")" | term
     private Expr primary() {
         if (pos >= tokens.size()) {
             return null;
@@ -122,7 +126,7 @@ final class SearchParser {
             }
             pos++;
             depth++;
-            Expr inner = orExpr();
+            Expr inner = conjunction();
             depth--;
             if (peek(TokenKind.RPAREN)) {
                 pos++;

@@ -111,6 +111,15 @@ class SplAnalyzerGoldenTest {
                 "user eq a match", "user eq b match", "parent null null match", "count gt 5 match", "src fieldref dest exclude");
     }
 
+    /** Splunk's Search Manual: in search, OR is evaluated before AND, so a leading macro or field holds for every branch. */
+    @Test
+    void orBindsTighterThanAndInASearchAsSplunkEvaluatesIt() {
+        QueryAnalysis a = analyze("sourcetype=okta eventType=a OR eventType=b factor=push");
+
+        assertThat(io.rulescope.query.IndicatorCollector.render(a.stages().get(0).expression()))
+                .isEqualTo("sourcetype eq okta AND (eventType eq a OR eventType eq b) AND factor eq push");
+    }
+
     @Test
     void notAndNotEqualsGiveExcludePolarity() {
         QueryAnalysis a = analyze("EventCode=4688 NOT (user=SYSTEM OR user=\"LOCAL SERVICE\") process_name!=svchost.exe");

@@ -1,0 +1,248 @@
+package io.rulescope.match;
+
+import io.rulescope.query.FieldTaxonomy;
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.rule.Rule;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Every rule of one catalog compiled to run on events, with the prefilter that sends an event only to the rules that
+ * can match it. Built once per catalog and never changed, so any number of requests use it at once.
+ */
+public final class EventMatcher {
+
+    public static final EventMatcher EMPTY = new EventMatcher(List.of(), FieldTaxonomy.NONE);
+
+    /** "Nearly fires": at least this share of the predicates a rule needs match, and at least two of them. */
+    static final double NEAR_RATIO = 0.5;
+    static final int NEAR_LIMIT = 25;
+
+    private final List<Program> programs;
+    private final Map<String, Integer> byUid = new HashMap<>();
+    private final FieldTaxonomy taxonomy;
+    private final Prefilter prefilter;
+    private final Map<String, Integer> notEvaluated;
+
+    private EventMatcher(List<Program> programs, FieldTaxonomy taxonomy) {
+        this.programs = List.copyOf(programs);
+        this.taxonomy = taxonomy;
+        for (int i = 0; i < this.programs.size(); i++) {
+            byUid.put(this.programs.get(i).rule().getUid(), i);
+        }
+        this.prefilter = new Prefilter(this.programs);
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (Program p : this.programs) {
+            if (!p.evaluable()) {
+                reasons.merge(reasonGroup(p.notEvaluated()), 1, Integer::sum);
+            }
+        }
+        this.notEvaluated = Map.copyOf(reasons);
+    }
+
+    /** Compiles every rule; a rule that cannot be compiled is kept, with the reason, rather than failing the catalog. */
+    public static EventMatcher build(List<Rule> rules, Function<Rule, QueryAnalysis> analyses, FieldTaxonomy taxonomy) {
+        RuleCompiler compiler = new RuleCompiler(taxonomy);
+        List<Program> programs = new ArrayList<>(rules.size());
+        for (Rule rule : rules) {
+            Program p;
+            try {
+                p = compiler.compile(rule, analyses.apply(rule));
+            } catch (RuntimeException e) {
+                p = new Program(rule, null, false, "could not be compiled: " + e.getMessage(), List.of());
+            }
+            programs.add(p);
+        }
+        return new EventMatcher(programs, taxonomy);
+    }
+
+    public int size() {
+        return programs.size();
+    }
+
+    /** The compiled rule at this position, for tests in this package. */
+    Program program(int position) {
+        return programs.get(position);
+    }
+
+    /** The rule compiled at this position (catalog order). */
+    public Rule rule(int position) {
+        return programs.get(position).rule();
+    }
+
+    public int evaluable() {
+        return (int) programs.stream().filter(Program::evaluable).count();
+    }
+
+    /** The rules that fire on the event, in catalog order: the streaming path, prefiltered and without explanations. */
+    public List<Rule> fires(LoggedEvent event) {
+        EventFields fields = EventFields.of(event, taxonomy);
+        BitSet candidates = prefilter.candidates(fields, false).fire();
+        Fits fits = new Fits(event.source());
+        List<Rule> out = new ArrayList<>();
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Program p = programs.get(i);
+            if (fits.misfit(p) == null && p.root().test(fields)) {
+                out.add(p.rule());
+            }
+        }
+        return out;
+    }
+
+    /** The same answer as {@link #fires} found by evaluating every rule: what tests hold the prefilter to. */
+    public List<Rule> firesWithoutPrefilter(LoggedEvent event) {
+        EventFields fields = EventFields.of(event, taxonomy);
+        Fits fits = new Fits(event.source());
+        List<Rule> out = new ArrayList<>();
+        for (Program p : programs) {
+            if (p.evaluable() && fits.misfit(p) == null && p.root().test(fields)) {
+                out.add(p.rule());
+            }
+        }
+        return out;
+    }
+
+    /** The full answer for one pasted event: fires with the matched predicates, near misses, and the summary. */
+    public MatchResult match(LoggedEvent event, Duration budget) {
+        long start = System.nanoTime();
+        long deadline = start + budget.toNanos();
+        EventFields fields = EventFields.of(event, taxonomy);
+        Prefilter.Candidates candidates = prefilter.candidates(fields, true);
+        Fits fits = new Fits(event.source());
+        List<MatchResult.Fired> fired = new ArrayList<>();
+        List<MatchResult.Near> near = new ArrayList<>();
+        BitSet done = new BitSet(programs.size());
+        boolean cut = false;
+        int seen = 0;
+        BitSet fire = candidates.fire();
+        for (int i = fire.nextSetBit(0); i >= 0; i = fire.nextSetBit(i + 1)) {
+            if ((++seen & 63) == 0 && System.nanoTime() > deadline) {
+                cut = true;
+                break;
+            }
+            Program p = programs.get(i);
+            String misfit = fits.misfit(p);
+            if (!p.root().test(fields)) {
+                continue;
+            }
+            done.set(i);
+            if (misfit != null) {
+                Node.Score s = p.root().score(fields);
+                near.add(new MatchResult.Near(p.rule(), s.matched(), s.total(), List.of(), misfit));
+            } else {
+                fired.add(new MatchResult.Fired(p.rule(), p.evaluation(), distinct(p.root().score(fields).hits()), p.notes()));
+            }
+        }
+        BitSet close = candidates.near();
+        close.andNot(done);
+        for (int i = close.nextSetBit(0); i >= 0 && !cut; i = close.nextSetBit(i + 1)) {
+            if ((++seen & 63) == 0 && System.nanoTime() > deadline) {
+                cut = true;
+                break;
+            }
+            Program p = programs.get(i);
+            if (fits.misfit(p) != null) {
+                continue;
+            }
+            Node.Score s = p.root().score(fields);
+            if (!s.value() && s.matched() >= 2 && s.ratio() >= NEAR_RATIO) {
+                near.add(new MatchResult.Near(p.rule(), s.matched(), s.total(), s.missing().stream().distinct().limit(5).toList(), null));
+            }
+        }
+        fired.sort(Comparator.comparing((MatchResult.Fired f) -> f.evaluation().equals("full") ? 0 : 1)
+                .thenComparing(f -> severityRank(f.rule().getSeverity())).thenComparing(f -> f.rule().getTitle()));
+        near.sort(Comparator.comparing((MatchResult.Near n) -> n.reason() == null ? 1 : 0)
+                .thenComparing(n -> -(double) n.matchedPredicates() / Math.max(1, n.totalPredicates()))
+                .thenComparing(n -> -n.matchedPredicates()).thenComparing(n -> n.rule().getTitle()));
+        List<MatchResult.Near> nearShown = near.size() > NEAR_LIMIT ? List.copyOf(near.subList(0, NEAR_LIMIT)) : List.copyOf(near);
+        Map<String, Integer> byPlatform = new LinkedHashMap<>();
+        int evaluated = 0;
+        for (Program p : programs) {
+            if (p.evaluable() && fits.misfit(p) == null) {
+                evaluated++;
+                byPlatform.merge(p.rule().getPlatform() == null || p.rule().getPlatform().isBlank() ? "other" : p.rule().getPlatform(), 1, Integer::sum);
+            }
+        }
+        long micros = (System.nanoTime() - start) / 1_000;
+        return new MatchResult(event, List.copyOf(fired), nearShown,
+                new MatchResult.Summary(evaluated, byPlatform, notEvaluated, event.source().describe(), cut, micros));
+    }
+
+    /** One rule on one event, predicate by predicate; null when the catalog does not hold the rule. */
+    public RuleTrace trace(Rule rule, LoggedEvent event) {
+        Integer i = byUid.get(rule.getUid());
+        if (i == null) {
+            return null;
+        }
+        Program p = programs.get(i);
+        if (!p.evaluable()) {
+            return new RuleTrace(rule, false, p.evaluation(), List.of(), null, p.notEvaluated(), p.notes(), false);
+        }
+        EventFields fields = EventFields.of(event, taxonomy);
+        String misfit = new Fits(event.source()).misfit(p);
+        Tracer tracer = new Tracer(fields);
+        boolean value = tracer.walk(p.root(), 0);
+        return new RuleTrace(rule, value && misfit == null, p.evaluation(), tracer.rows(), misfit, null, p.notes(), tracer.truncated());
+    }
+
+    private static List<Hit> distinct(List<Hit> hits) {
+        return hits.stream().distinct().toList();
+    }
+
+    private static int severityRank(String severity) {
+        if (severity == null) {
+            return 9;
+        }
+        return switch (severity.toLowerCase(java.util.Locale.ROOT)) {
+            case "critical" -> 0;
+            case "high" -> 1;
+            case "medium" -> 2;
+            case "low" -> 3;
+            case "informational", "info" -> 4;
+            default -> 5;
+        };
+    }
+
+    /** Reasons grouped for the summary: the part before a colon ("a correlation rule"). */
+    private static String reasonGroup(String reason) {
+        int colon = reason.indexOf(':');
+        String head = colon > 0 ? reason.substring(0, colon) : reason;
+        if (head.startsWith("its value ")) {
+            return "holds an expand placeholder";
+        }
+        if (head.startsWith("the modifier ")) {
+            return "uses a modifier not evaluated";
+        }
+        return head;
+    }
+
+    /** Log source fit of each rule for one event, worked out once per distinct rule log source. */
+    private static final class Fits {
+        private final EventSource source;
+        private final Map<String, String> byTriple = new HashMap<>();
+
+        Fits(EventSource source) {
+            this.source = source;
+        }
+
+        String misfit(Program p) {
+            Rule r = p.rule();
+            if (!r.getFormat().isSigma() || !source.isKnown()) {
+                return null;
+            }
+            String triple = r.getLogsourceProduct() + "\u0000" + r.getLogsourceCategory() + "\u0000" + r.getLogsourceService();
+            return byTriple.computeIfAbsent(triple, k -> {
+                String m = source.misfit(r.getLogsourceProduct(), r.getLogsourceCategory(), r.getLogsourceService());
+                return m == null ? "" : m;
+            }).transform(m -> m.isEmpty() ? null : m);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.rulescope.match;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A rule's detection compiled for evaluation. {@link #test} answers fires-or-not as cheaply as possible (streams);
+ * {@link #score} also says which predicates matched and which did not (one pasted event, "near" rules).
+ */
+interface Node {
+
+    boolean test(EventFields event);
+
+    Score score(EventFields event);
+
+    /**
+     * How far an expression got: its truth, how many of the predicates it needs matched out of how many (an OR
+     * counts its best branch), the predicates that matched, and what is missing, in words.
+     */
+    record Score(boolean value, int matched, int total, List<Hit> hits, List<String> missing) {
+
+        static final Score TRUE = new Score(true, 0, 0, List.of(), List.of());
+
+        double ratio() {
+            return total == 0 ? (value ? 1 : 0) : (double) matched / total;
+        }
+
+        /** Better when true, then by the share of needed predicates that matched, then by how many. */
+        boolean betterThan(Score other) {
+            if (value != other.value) {
+                return value;
+            }
+            int c = Double.compare(ratio(), other.ratio());
+            return c != 0 ? c > 0 : matched > other.matched;
+        }
+    }
+
+    record And(List<Node> parts) implements Node {
+
+        @Override
+        public boolean test(EventFields event) {
+            for (Node p : parts) {
+                if (!p.test(event)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Score score(EventFields event) {
+            boolean value = true;
+            int matched = 0;
+            int total = 0;
+            List<Hit> hits = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (Node p : parts) {
+                Score s = p.score(event);
+                value &= s.value();
+                matched += s.matched();
+                total += s.total();
+                hits.addAll(s.hits());
+                missing.addAll(s.missing());
+            }
+            return new Score(value, matched, total, hits, missing);
+        }
+    }
+
+    record Or(List<Node> parts) implements Node {
+
+        @Override
+        public boolean test(EventFields event) {
+            for (Node p : parts) {
+                if (p.test(event)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The best branch stands for the OR; when several are true, all their hits are shown. */
+        @Override
+        public Score score(EventFields event) {
+            Score best = null;
+            List<Hit> trueHits = new ArrayList<>();
+            for (Node p : parts) {
+                Score s = p.score(event);
+                if (s.value()) {
+                    trueHits.addAll(s.hits());
+                }
+                if (best == null || s.betterThan(best)) {
+                    best = s;
+                }
+            }
+            if (best == null) {
+                return new Score(false, 0, 1, List.of(), List.of("an empty list matches nothing"));
+            }
+            return best.value() ? new Score(true, best.matched(), best.total(), trueHits, List.of()) : best;
+        }
+    }
+
+    /** An exclusion: counts as one needed predicate, missing when what it excludes is there. */
+    record Not(Node inner, String label) implements Node {
+
+        @Override
+        public boolean test(EventFields event) {
+            return !inner.test(event);
+        }
+
+        @Override
+        public Score score(EventFields event) {
+            Score s = inner.score(event);
+            if (!s.value()) {
+                return new Score(true, 1, 1, List.of(), List.of());
+            }
+            List<String> what = s.hits().stream().map(Node::describe).distinct().limit(3).toList();
+            return new Score(false, 0, 1, List.of(), List.of("excluded by " + label + (what.isEmpty() ? "" : ": " + String.join("; ", what))));
+        }
+    }
+
+    /** A Sigma search identifier: evaluated as its expression, named in what is missing. */
+    record Named(String name, Node inner) implements Node {
+
+        @Override
+        public boolean test(EventFields event) {
+            return inner.test(event);
+        }
+
+        @Override
+        public Score score(EventFields event) {
+            return inner.score(event);
+        }
+    }
+
+    /** A part that always holds (an empty selection, an SPL index or sourcetype selector). */
+    record Always() implements Node {
+
+        @Override
+        public boolean test(EventFields event) {
+            return true;
+        }
+
+        @Override
+        public Score score(EventFields event) {
+            return Score.TRUE;
+        }
+    }
+
+    /** A part that cannot be evaluated (not analysed, a regex RE2/J cannot run): never true, and says why. */
+    record Never(String reason) implements Node {
+
+        @Override
+        public boolean test(EventFields event) {
+            return false;
+        }
+
+        @Override
+        public Score score(EventFields event) {
+            return new Score(false, 0, 1, List.of(), List.of(reason));
+        }
+    }
+
+    static String describe(Hit hit) {
+        return (hit.field() == null ? "keyword" : hit.field() + " " + hit.kind()) + (hit.value() == null ? "" : " " + hit.value());
+    }
+}

@@ -1,0 +1,223 @@
+package io.rulescope.match;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ahocorasick.trie.PayloadTrie;
+
+/**
+ * Sends an event only to the rules that can match it. For each rule it works out a set of anchors at least one of
+ * which every matching event has (a field containing a literal, or merely having the field): an AND needs any one of
+ * its parts, so the part with the longest literals is chosen; an OR needs one of each branch's. An event's values are
+ * scanned once per field with an Aho-Corasick automaton over every literal of that field. Rules with no anchor (only
+ * exclusions, absences) are always candidates. The prefilter never drops a true match: {@code MatcherTest} checks
+ * it against evaluating every rule.
+ *
+ * <p>It also finds rules any one of whose predicates' literals the event contains, the candidates for "nearly
+ * fires".
+ */
+final class Prefilter {
+
+    /** Field key of anchors that any value of the event may satisfy (keywords). */
+    static final String ANY_FIELD = "\u0000any";
+
+    private record Anchor(String key, String literal) {
+    }
+
+    /** Which programs an (event field, literal) pair is needed by, and which merely use it. */
+    private record Targets(int[] needed, int[] used) {
+    }
+
+    private final Map<String, PayloadTrie<Targets>> tries = new HashMap<>();
+    private final Map<String, int[]> presence = new HashMap<>();
+    private final BitSet always = new BitSet();
+    private final int size;
+
+    Prefilter(List<Program> programs) {
+        this.size = programs.size();
+        Map<Anchor, List<Integer>> needed = new HashMap<>();
+        Map<Anchor, List<Integer>> used = new HashMap<>();
+        for (int i = 0; i < programs.size(); i++) {
+            Program p = programs.get(i);
+            if (!p.evaluable()) {
+                continue;
+            }
+            Set<Anchor> anchors = necessary(p.root());
+            if (anchors == null) {
+                always.set(i);
+            } else {
+                for (Anchor a : anchors) {
+                    needed.computeIfAbsent(a, k -> new ArrayList<>()).add(i);
+                }
+            }
+            Set<Anchor> all = new HashSet<>();
+            literals(p.root(), all);
+            for (Anchor a : all) {
+                used.computeIfAbsent(a, k -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<String, Map<String, Targets>> byKey = new HashMap<>();
+        Set<Anchor> keys = new HashSet<>(needed.keySet());
+        keys.addAll(used.keySet());
+        for (Anchor a : keys) {
+            Targets t = new Targets(ints(needed.get(a)), ints(used.get(a)));
+            if (a.literal().isEmpty()) {
+                presence.put(a.key(), t.needed());
+            } else {
+                byKey.computeIfAbsent(a.key(), k -> new HashMap<>()).put(a.literal(), t);
+            }
+        }
+        byKey.forEach((key, literals) -> {
+            PayloadTrie.PayloadTrieBuilder<Targets> builder = PayloadTrie.builder();
+            literals.forEach(builder::addKeyword);
+            tries.put(key, builder.build());
+        });
+    }
+
+    /** The programs that can fire on the event ({@code needed}) and those sharing any literal with it ({@code near}). */
+    record Candidates(BitSet fire, BitSet near) {
+    }
+
+    Candidates candidates(EventFields event, boolean withNear) {
+        BitSet fire = (BitSet) always.clone();
+        BitSet near = withNear ? new BitSet(size) : null;
+        for (Map.Entry<String, List<EventFields.Value>> e : event.byKey().entrySet()) {
+            int[] present = presence.get(e.getKey());
+            if (present != null) {
+                for (int i : present) {
+                    fire.set(i);
+                }
+            }
+            PayloadTrie<Targets> trie = tries.get(e.getKey());
+            if (trie != null) {
+                scan(trie, e.getValue(), fire, near);
+            }
+        }
+        PayloadTrie<Targets> any = tries.get(ANY_FIELD);
+        if (any != null) {
+            scan(any, event.all(), fire, near);
+        }
+        if (near != null) {
+            near.or(fire);
+        }
+        return new Candidates(fire, near);
+    }
+
+    private static void scan(PayloadTrie<Targets> trie, List<EventFields.Value> values, BitSet fire, BitSet near) {
+        for (EventFields.Value v : values) {
+            trie.parseText(v.lower(), emit -> {
+                Targets t = emit.getPayload();
+                for (int i : t.needed()) {
+                    fire.set(i);
+                }
+                if (near != null) {
+                    for (int i : t.used()) {
+                        near.set(i);
+                    }
+                }
+                return true;
+            });
+        }
+    }
+
+    /** Anchors one of which every event the node accepts has; null when there is no such set (it accepts without). */
+    private static Set<Anchor> necessary(Node node) {
+        if (node instanceof Node.Named named) {
+            return necessary(named.inner());
+        }
+        if (node instanceof Node.And and) {
+            Set<Anchor> best = null;
+            for (Node part : and.parts()) {
+                Set<Anchor> s = necessary(part);
+                if (s != null && (best == null || selectivity(s) > selectivity(best))) {
+                    best = s;
+                }
+            }
+            return best;
+        }
+        if (node instanceof Node.Or or) {
+            Set<Anchor> union = new HashSet<>();
+            for (Node part : or.parts()) {
+                Set<Anchor> s = necessary(part);
+                if (s == null) {
+                    return null;
+                }
+                union.addAll(s);
+            }
+            return union;
+        }
+        if (node instanceof Node.Never) {
+            return Set.of();
+        }
+        if (node instanceof Leaf.Text text) {
+            Set<Anchor> out = new HashSet<>();
+            for (TextPattern p : text.patterns()) {
+                out.add(new Anchor(text.key, p.requiredLiteral()));
+            }
+            return out;
+        }
+        if (node instanceof Leaf.Keyword keyword) {
+            Set<Anchor> out = new HashSet<>();
+            for (TextPattern p : keyword.patterns()) {
+                String literal = p.requiredLiteral();
+                if (literal.isEmpty()) {
+                    return null;
+                }
+                out.add(new Anchor(ANY_FIELD, literal));
+            }
+            return out;
+        }
+        if (node instanceof Leaf.Null) {
+            return null;
+        }
+        if (node instanceof Leaf leaf) {
+            return Set.of(new Anchor(leaf.key, ""));
+        }
+        return null;
+    }
+
+    /** How few events an anchor set lets through, roughly: its shortest literal, presence-only anchors worst. */
+    private static int selectivity(Set<Anchor> anchors) {
+        if (anchors.isEmpty()) {
+            return Integer.MAX_VALUE;
+        }
+        int shortest = Integer.MAX_VALUE;
+        for (Anchor a : anchors) {
+            shortest = Math.min(shortest, a.literal().length());
+        }
+        return shortest * 4 - Math.min(3, anchors.size() / 8);
+    }
+
+    /** Every literal the node's positive predicates look for, for the near candidates. */
+    private static void literals(Node node, Set<Anchor> out) {
+        if (node instanceof Node.Named named) {
+            literals(named.inner(), out);
+        } else if (node instanceof Node.And and) {
+            and.parts().forEach(p -> literals(p, out));
+        } else if (node instanceof Node.Or or) {
+            or.parts().forEach(p -> literals(p, out));
+        } else if (node instanceof Leaf.Text text) {
+            for (TextPattern p : text.patterns()) {
+                String literal = p.requiredLiteral();
+                if (literal.length() >= 3) {
+                    out.add(new Anchor(text.key, literal));
+                }
+            }
+        } else if (node instanceof Leaf.Keyword keyword) {
+            for (TextPattern p : keyword.patterns()) {
+                String literal = p.requiredLiteral();
+                if (literal.length() >= 3) {
+                    out.add(new Anchor(ANY_FIELD, literal));
+                }
+            }
+        }
+    }
+
+    private static int[] ints(List<Integer> list) {
+        return list == null ? new int[0] : list.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

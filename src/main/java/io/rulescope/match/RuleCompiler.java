@@ -1,0 +1,298 @@
+package io.rulescope.match;
+
+import io.rulescope.query.Expr;
+import io.rulescope.query.FieldTaxonomy;
+import io.rulescope.query.IndicatorCollector;
+import io.rulescope.query.Kind;
+import io.rulescope.query.Predicate;
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.query.StageAnalysis;
+import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleFormat;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles a rule's analysed detection into a {@link Program}. Sigma rules are compiled whole, per the Sigma
+ * specification (value modifiers, wildcards and escapes, case-insensitive unless {@code |cased}); SPL rules only
+ * their first stage, since later stages (stats, thresholds, joins) work on many events.
+ */
+final class RuleCompiler {
+
+    /** SPL fields that choose which data is searched rather than test the event (index, sourcetype, ...). */
+    private static final Set<String> SPL_SELECTORS = Set.of("index", "sourcetype", "source", "eventtype", "tag", "host",
+            "earliest", "latest", "_time", "_index_earliest", "_index_latest", "splunk_server", "nodename");
+
+    /** An event code alone chooses a kind of event ({@code EventCode=1}: every process start); it detects nothing. */
+    private static final String EVENT_CODE = "event.code";
+
+    private static final Set<String> SIGMA_TRANSFORMS = Set.of("windash", "base64", "base64offset", "utf16le", "utf16be",
+            "utf16", "wide");
+
+    private static final Set<String> SIGMA_KNOWN = Set.of("all", "cased", "i", "m", "s", "ignorecase", "multiline",
+            "dotall", "windash", "base64", "base64offset", "utf16le", "utf16be", "utf16", "wide", "expand");
+
+    private final FieldTaxonomy taxonomy;
+
+    RuleCompiler(FieldTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    Program compile(Rule rule, QueryAnalysis analysis) {
+        if (rule.getFormat() == RuleFormat.SIGMA_CORRELATION) {
+            return skipped(rule, "a correlation rule: it counts or relates several events, so one event cannot fire it");
+        }
+        if (rule.getFormat() == RuleFormat.SIGMA_FILTER) {
+            return skipped(rule, "a Sigma filter: it narrows other rules and does not fire by itself");
+        }
+        if (rule.getFormat().isSigma()) {
+            return sigma(rule, analysis);
+        }
+        if ("spl".equals(rule.getLanguage())) {
+            return spl(rule, analysis);
+        }
+        return skipped(rule, "rules in " + (rule.getLanguage() == null || rule.getLanguage().isBlank() ? "this format" : rule.getLanguage())
+                + " are not taken apart yet");
+    }
+
+    private static Program skipped(Rule rule, String reason) {
+        return new Program(rule, null, false, reason, List.of());
+    }
+
+    private Program sigma(Rule rule, QueryAnalysis analysis) {
+        List<StageAnalysis> stages = analysis.stages();
+        if (stages.isEmpty()) {
+            return skipped(rule, "the rule has no detection");
+        }
+        StageAnalysis conditionStage = stages.get(stages.size() - 1);
+        Expr condition = conditionStage.expression();
+        if (condition == null || condition instanceof Expr.Opaque) {
+            return skipped(rule, "its condition could not be read" + (conditionStage.note() == null ? "" : ": " + conditionStage.note()));
+        }
+        Map<String, Expr> identifiers = new HashMap<>();
+        for (StageAnalysis s : stages.subList(0, stages.size() - 1)) {
+            identifiers.put(s.command(), s.expression());
+        }
+        Context cx = new Context(true, identifiers);
+        Node root;
+        try {
+            root = cx.node(condition);
+        } catch (Unsupported e) {
+            return skipped(rule, e.getMessage());
+        }
+        boolean aggregation = conditionStage.note() != null && conditionStage.note().contains("aggregation");
+        return new Program(rule, root, aggregation, null, cx.notes);
+    }
+
+    private Program spl(Rule rule, QueryAnalysis analysis) {
+        if (analysis.stages().isEmpty() || analysis.stages().get(0).expression() == null) {
+            return skipped(rule, "its first stage has no predicates to test");
+        }
+        Context cx = new Context(false, Map.of());
+        Node root;
+        try {
+            root = cx.node(analysis.stages().get(0).expression());
+        } catch (Unsupported e) {
+            return skipped(rule, e.getMessage());
+        }
+        if (!testsContent(root, false)) {
+            return skipped(rule, "its first stage only chooses data (index, sourcetype, event code) or requires fields to exist; "
+                    + "what it detects is decided in later stages");
+        }
+        return new Program(rule, root, true, null, cx.notes);
+    }
+
+    /**
+     * Whether a first stage looks at what an event says, not only where it comes from: some predicate outside an
+     * exclusion compares a value. Without one, "fires" would mean every event of the right sourcetype.
+     */
+    private static boolean testsContent(Node node, boolean negated) {
+        if (node instanceof Node.And and) {
+            return and.parts().stream().anyMatch(p -> testsContent(p, negated));
+        }
+        if (node instanceof Node.Or or) {
+            return or.parts().stream().anyMatch(p -> testsContent(p, negated));
+        }
+        if (node instanceof Node.Named named) {
+            return testsContent(named.inner(), negated);
+        }
+        if (node instanceof Node.Not not) {
+            return testsContent(not.inner(), !negated);
+        }
+        return !negated && node instanceof Leaf leaf && !(node instanceof Leaf.Exists) && !EVENT_CODE.equals(leaf.key);
+    }
+
+    /** A rule part that makes the whole rule impossible to evaluate honestly on one event. */
+    private static final class Unsupported extends RuntimeException {
+        Unsupported(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final class Context {
+        private final boolean sigma;
+        private final Map<String, Expr> identifiers;
+        private final Map<String, Node> compiled = new HashMap<>();
+        private final List<String> notes = new ArrayList<>();
+
+        Context(boolean sigma, Map<String, Expr> identifiers) {
+            this.sigma = sigma;
+            this.identifiers = identifiers;
+        }
+
+        Node node(Expr e) {
+            if (e instanceof Expr.And and) {
+                return new Node.And(and.parts().stream().map(this::node).toList());
+            }
+            if (e instanceof Expr.Or or) {
+                return new Node.Or(or.parts().stream().map(this::node).toList());
+            }
+            if (e instanceof Expr.Not not) {
+                return new Node.Not(node(not.inner()), not.inner() instanceof Expr.Ref r ? r.identifier() : "NOT " + IndicatorCollector.render(not.inner()));
+            }
+            if (e instanceof Expr.Ref ref) {
+                Node known = compiled.get(ref.identifier());
+                if (known == null) {
+                    Expr target = identifiers.get(ref.identifier());
+                    known = new Node.Named(ref.identifier(), target == null ? new Node.Never("no search identifier " + ref.identifier()) : node(target));
+                    compiled.put(ref.identifier(), known);
+                }
+                return known;
+            }
+            if (e instanceof Expr.Leaf leaf) {
+                return sigma ? sigmaLeaf(leaf.predicate()) : splLeaf(leaf.predicate());
+            }
+            if (e instanceof Expr.Term term) {
+                String v = term.text();
+                if (v.isEmpty() || v.chars().allMatch(c -> c == '*')) {
+                    return new Node.Always();
+                }
+                return new Leaf.Keyword(v, List.of(sigma ? TextPattern.sigma(v, Kind.CONTAINS, false) : TextPattern.spl(v, Kind.CONTAINS)));
+            }
+            if (e instanceof Expr.Opaque opaque) {
+                notes.add("not analysed, so never true here: " + opaque.reason());
+                return new Node.Never("not analysed: " + opaque.reason());
+            }
+            return new Node.Always();
+        }
+
+        private Node sigmaLeaf(Predicate p) {
+            for (String m : p.modifiers()) {
+                if (m.equals("expand")) {
+                    throw new Unsupported("its value " + p.value() + " holds an expand placeholder that only a deployment can fill in");
+                }
+                if (!SIGMA_KNOWN.contains(m)) {
+                    throw new Unsupported("the modifier |" + m + " is not one Rulescope evaluates");
+                }
+            }
+            boolean cased = p.modifiers().contains("cased");
+            String key = EventFields.key(taxonomy, p.field());
+            String kind = p.kind().label();
+            return switch (p.kind()) {
+                case EQ, CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> new Leaf.Text(key, p.field(), kind, p.value(), sigmaPatterns(p, cased));
+                case RE -> regex(key, p, reFlags(p.modifiers()));
+                default -> common(key, p);
+            };
+        }
+
+        private Node splLeaf(Predicate p) {
+            String field = p.field();
+            // SPL field names are case-sensitive: Splunk's eventtype selects data, Okta's eventType is content.
+            if (SPL_SELECTORS.contains(field) || field.startsWith("tag::")) {
+                return new Node.Always();
+            }
+            String key = EventFields.key(taxonomy, field);
+            String kind = p.kind().label();
+            return switch (p.kind()) {
+                case EQ, CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> {
+                    boolean cased = p.modifiers().contains("case");
+                    TextPattern pattern = TextPattern.spl(p.value(), p.kind());
+                    yield new Leaf.Text(key, field, kind, p.value(), List.of(cased ? TextPattern.sigma(escapeSigma(p.value()), p.kind(), true) : pattern));
+                }
+                case RE -> regex(key, p, 0);
+                default -> common(key, p);
+            };
+        }
+
+        private Node common(String key, Predicate p) {
+            return switch (p.kind()) {
+                case EXISTS -> new Leaf.Exists(key, p.field());
+                case NULL -> new Leaf.Null(key, p.field());
+                case FIELDREF -> new Leaf.FieldRef(key, p.field(), p.value(), EventFields.key(taxonomy, p.value()));
+                case GT, GTE, LT, LTE -> {
+                    BigDecimal bound = Leaf.Numbers.parse(p.value() == null ? "" : p.value());
+                    if (bound == null) {
+                        notes.add(p.field() + " " + p.kind().label() + " " + p.value() + ": not a number, so never true");
+                        yield new Node.Never(p.field() + " " + p.kind().label() + " " + p.value() + " (not a number)");
+                    }
+                    yield new Leaf.Compare(key, p.field(), p.kind().label(), p.value(), bound);
+                }
+                case CIDR -> cidr(key, p);
+                default -> new Node.Never(p.toString() + " (not evaluated)");
+            };
+        }
+
+        private Node cidr(String key, Predicate p) {
+            String v = p.value() == null ? "" : p.value().strip();
+            int slash = v.indexOf('/');
+            byte[] network = Leaf.Addresses.parse(slash < 0 ? v : v.substring(0, slash));
+            int max = network == null ? 0 : network.length * 8;
+            int bits;
+            try {
+                bits = slash < 0 ? max : Integer.parseInt(v.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                bits = -1;
+            }
+            if (network == null || bits < 0 || bits > max) {
+                notes.add(p.field() + " cidr " + v + ": not a network, so never true");
+                return new Node.Never(p.field() + " cidr " + v + " (not a network)");
+            }
+            return new Leaf.Cidr(key, p.field(), v, network, bits);
+        }
+
+        private Node regex(String key, Predicate p, int flags) {
+            try {
+                return new Leaf.Regex(key, p.field(), p.value(), com.google.re2j.Pattern.compile(p.value(), flags));
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                String reason = "the regular expression " + p.value() + " cannot run on RE2/J (" + e.getDescription() + ")";
+                notes.add(reason);
+                return new Node.Never(reason);
+            }
+        }
+
+        private List<TextPattern> sigmaPatterns(Predicate p, boolean cased) {
+            List<String> transforms = p.modifiers().stream().filter(SIGMA_TRANSFORMS::contains).toList();
+            String value = p.value() == null ? "" : p.value();
+            if (transforms.isEmpty()) {
+                return List.of(TextPattern.sigma(value, p.kind(), cased));
+            }
+            return SigmaTransforms.apply(value, transforms).stream()
+                    .map(v -> v.wildcards() ? TextPattern.sigma(v.text(), p.kind(), cased) : TextPattern.literal(v.text(), p.kind(), cased))
+                    .toList();
+        }
+    }
+
+    private static int reFlags(List<String> modifiers) {
+        int flags = 0;
+        for (String m : modifiers) {
+            switch (m) {
+                case "i", "ignorecase" -> flags |= com.google.re2j.Pattern.CASE_INSENSITIVE;
+                case "m", "multiline" -> flags |= com.google.re2j.Pattern.MULTILINE;
+                case "s", "dotall" -> flags |= com.google.re2j.Pattern.DOTALL;
+                default -> {
+                }
+            }
+        }
+        return flags;
+    }
+
+    /** An SPL value written as a Sigma pattern, so a case-sensitive SPL test can reuse the Sigma matcher. */
+    private static String escapeSigma(String splValue) {
+        return splValue.replace("\\", "\\\\").replace("?", "\\?");
+    }
+}

@@ -1,0 +1,47 @@
+package io.rulescope;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.catalog.CatalogHolder;
+import io.rulescope.indicator.IndicatorAnalysis;
+import io.rulescope.ingest.IngestProperties;
+import io.rulescope.ingest.IngestService;
+import io.rulescope.search.RuleIndex;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Catalogs of the shared corpus built in-process (no Spring context, no database), once per JVM and set of sources,
+ * for tests that need the real rules but not the web stack.
+ */
+public final class SharedCatalogs {
+
+    private static final Map<List<String>, Catalog> BUILT = new ConcurrentHashMap<>();
+
+    private SharedCatalogs() {
+    }
+
+    /** The shared SigmaHQ rules alone. */
+    public static Catalog sigma() {
+        return of(List.of("sigma=" + SharedData.sigma()));
+    }
+
+    /** The shared ESCU and SigmaHQ corpora together. */
+    public static Catalog escuAndSigma() {
+        return of(List.of("escu=" + SharedData.escu(), "sigma=" + SharedData.sigma()));
+    }
+
+    public static synchronized Catalog of(List<String> sources) {
+        return BUILT.computeIfAbsent(sources, s -> {
+            AttackCatalog attack = AttackCatalog.load(null);
+            IndicatorAnalysis analysis = new IndicatorAnalysis(IndicatorAnalysis.shippedTaxonomy(), IndicatorAnalysis.shippedEventTables());
+            CatalogHolder catalogs = new CatalogHolder();
+            IngestService ingest = new IngestService(new IngestProperties(s, 1 << 20, 0, Map.of(), ""), new RuleIndex(attack),
+                    attack, analysis, catalogs, new io.rulescope.history.RuleHistories());
+            ingest.storeReady(rules -> { });
+            ingest.ingest();
+            return catalogs.peek();
+        });
+    }
+}
