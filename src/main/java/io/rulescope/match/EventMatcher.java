@@ -31,6 +31,11 @@ public final class EventMatcher {
     private final FieldTaxonomy taxonomy;
     private final Prefilter prefilter;
     private final Map<String, Integer> notEvaluated;
+    private final Logsources logsources;
+
+    /** The Sigma log source values the catalog's rules use, for the page's "treat the event as" choices. */
+    public record Logsources(List<String> products, List<String> categories, List<String> services) {
+    }
 
     private EventMatcher(List<Program> programs, FieldTaxonomy taxonomy) {
         this.programs = List.copyOf(programs);
@@ -46,6 +51,25 @@ public final class EventMatcher {
             }
         }
         this.notEvaluated = Map.copyOf(reasons);
+        java.util.SortedSet<String> products = new java.util.TreeSet<>();
+        java.util.SortedSet<String> categories = new java.util.TreeSet<>();
+        java.util.SortedSet<String> services = new java.util.TreeSet<>();
+        for (Program p : this.programs) {
+            addLower(products, p.rule().getLogsourceProduct());
+            addLower(categories, p.rule().getLogsourceCategory());
+            addLower(services, p.rule().getLogsourceService());
+        }
+        this.logsources = new Logsources(List.copyOf(products), List.copyOf(categories), List.copyOf(services));
+    }
+
+    private static void addLower(java.util.Set<String> set, String value) {
+        if (value != null && !value.isBlank() && value.length() < 64) {
+            set.add(value.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    public Logsources logsources() {
+        return logsources;
     }
 
     /** Compiles every rule; a rule that cannot be compiled is kept, with the reason, rather than failing the catalog. */

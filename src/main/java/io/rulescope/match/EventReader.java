@@ -56,7 +56,7 @@ public final class EventReader {
             throw new EventRejectedException(413, "the event is " + body.length() + " characters; the limit is " + limits.maxEventBytes());
         }
         String text = body.strip();
-        if (text.startsWith("{")) {
+        if (text.startsWith("{") || text.startsWith("[")) {
             List<JsonNode> nodes = jsonValues(text);
             if (nodes.size() != 1) {
                 throw new EventRejectedException("the paste holds " + nodes.size() + " JSON values; match one event at a time here, "
@@ -92,7 +92,8 @@ public final class EventReader {
 
     LoggedEvent fromJson(JsonNode root) {
         if (!root.isObject()) {
-            throw new EventRejectedException("a JSON event must be an object ({...}), not " + root.getNodeType().name().toLowerCase());
+            throw new EventRejectedException("a JSON event must be an object ({...}), not " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                    + (root.isArray() ? "; send many events to POST /api/match/batch, one per line" : ""));
         }
         Fields fields = new Fields(limits.maxFields());
         JsonNode event = root.has("Event") && root.get("Event").has("System") ? root.get("Event") : root;

@@ -125,7 +125,7 @@ class IngestServiceTest {
                 .extracting(IngestProblem::path).containsExactlyInAnyOrder("broken.yml", "empty.yml", "latin1.yml");
         assertThat(report.totals().errors()).isEqualTo(3);
         assertThat(report.totals().skipped()).isEqualTo(2);
-        assertThat(report.phaseMillis()).containsOnlyKeys("scan", "read", "content hash", "parse", "map", "query analysis", "corpus counts", "persist", "index");
+        assertThat(report.phaseMillis()).containsOnlyKeys("scan", "read", "content hash", "parse", "map", "query analysis", "corpus counts", "persist", "index", "matcher");
         assertThat(report.sources()).extracting(IngestReport.SourceSummary::name).containsExactly("a", "b");
     }
 

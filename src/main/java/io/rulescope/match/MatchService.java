@@ -1,0 +1,57 @@
+package io.rulescope.match;
+
+import io.rulescope.indicator.EventTables;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Service;
+
+/** What the match page and API share: the limits, reading a pasted event within them, and the examples. */
+@Service
+public class MatchService {
+
+    private final MatchProperties limits;
+    private final EventReader reader;
+    private final MatchExamples examples = MatchExamples.load();
+
+    public MatchService(MatchProperties limits, EventTables tables) {
+        this.limits = limits;
+        this.reader = new EventReader(limits, tables);
+    }
+
+    MatchProperties limits() {
+        return limits;
+    }
+
+    EventReader reader() {
+        return reader;
+    }
+
+    MatchExamples examples() {
+        return examples;
+    }
+
+    /** Reads one event, with the log source the user chose put over what the event says. */
+    LoggedEvent read(String body, String product, String category, String service) {
+        LoggedEvent event = reader.read(body);
+        return event.withSource(EventSources.override(event.source(), product, category, service));
+    }
+
+    /** Reads at most {@code limit} bytes; more is refused with the limit named, before anything is parsed. */
+    static String readBounded(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > limit) {
+                throw new EventRejectedException(413, "the body is larger than " + limit + " bytes");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+}

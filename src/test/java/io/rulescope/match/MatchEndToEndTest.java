@@ -1,0 +1,141 @@
+package io.rulescope.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rulescope.RunningApp;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /match}, {@code /api/match}, the batch API and a rule's test page, over the embedded content and real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MatchEndToEndTest extends RunningApp {
+
+    private static final String CERTUTIL = "884798d1-c762-4410-a765-86e49fad084e";
+    private static final String ENCODED_POWERSHELL = "d5f43b1a-7d93-45fd-8424-b595eb163184";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String example(String file) throws IOException {
+        return Files.readString(Path.of("content/events/examples", file));
+    }
+
+    @Test
+    void theApiSaysWhichRulesFireWithTheMatchedPredicatesAndTheEventsLogSource() throws Exception {
+        HttpResponse<String> response = post("/api/match", "application/xml", example("certutil-download.xml"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("logsource").path("product").asString()).isEqualTo("windows");
+        assertThat(body.path("logsource").path("category").asString()).isEqualTo("process_creation");
+        assertThat(body.path("shape").asString()).isEqualTo("xml");
+        assertThat(body.path("evaluated").asInt()).isPositive();
+        JsonNode certutil = body.path("fires").values().stream().filter(f -> f.path("id").asString().equals(CERTUTIL)).findFirst().orElseThrow();
+        assertThat(certutil.path("evaluation").asString()).isEqualTo("full");
+        assertThat(certutil.path("permalink").asString()).isEqualTo("/rules/" + CERTUTIL);
+        assertThat(certutil.path("attack").values()).isNotEmpty();
+        assertThat(certutil.path("matched").values()).anySatisfy(m -> {
+            assertThat(m.path("field").asString()).isEqualTo("CommandLine");
+            assertThat(m.path("eventValue").asString()).contains("-urlcache");
+        });
+    }
+
+    @Test
+    void anEventPostedAsAFormByCurlDashDIsStillReadAsTheEvent() throws Exception {
+        HttpResponse<String> response = post("/api/match?category=process_creation&product=windows", "application/x-www-form-urlencoded",
+                example("encoded-powershell.txt"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("shape").asString()).isEqualTo("key=value");
+        assertThat(body.path("fires").values()).anyMatch(f -> f.path("id").asString().equals(ENCODED_POWERSHELL));
+    }
+
+    @Test
+    void badEventsGetA4xxWithAPlainReasonNeverA500() throws Exception {
+        assertThat(post("/api/match", "text/plain", "just a sentence")).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("not JSON, Windows event XML or key=value lines");
+        });
+        assertThat(post("/api/match", "application/json", "{\"a\": ").statusCode()).isEqualTo(400);
+        assertThat(post("/api/match", "application/json", "[1, 2]").body()).contains("must be an object");
+        assertThat(post("/api/match", "application/json", "{\"a\":".repeat(100) + "1" + "}".repeat(100))).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(r.body()).contains("nests deeper than 32 levels");
+        });
+        assertThat(post("/api/match", "text/plain", "x=" + "a".repeat(300_000))).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(r.body()).contains("262144");
+        });
+        assertThat(post("/api/match", "application/xml", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<Event><EventData><Data Name=\"a\">&e;</Data></EventData></Event>")).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("DOCTYPE").doesNotContain("root:");
+        });
+    }
+
+    @Test
+    void theBatchApiAnswersOneLinePerEventAndReportsABadLineWithoutStopping() throws Exception {
+        String matching = example("encoded-powershell.txt").lines().map(l -> l.split("=", 2))
+                .map(kv -> "\"" + kv[0] + "\": " + JSON.writeValueAsString(kv[1])).reduce((a, b) -> a + ", " + b).map(s -> "{" + s + "}").orElseThrow();
+        String batch = matching + "\n{broken\n\n{\"Image\": \"C:\\\\Windows\\\\notepad.exe\"}\n";
+
+        HttpResponse<String> response = post("/api/match/batch", "application/x-ndjson", batch);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
+        var lines = response.body().lines().map(JSON::readTree).toList();
+        assertThat(lines).extracting(l -> l.path("index").asInt()).containsExactly(0, 1, 3);
+        assertThat(lines.get(0).path("fires").values()).extracting(JsonNode::asString).contains(ENCODED_POWERSHELL);
+        assertThat(lines.get(1).path("error").asString()).contains("not valid JSON");
+        assertThat(lines.get(2).path("fires").values()).isEmpty();
+    }
+
+    @Test
+    void theMatchPageShowsFiresAndEscapesWhateverTheEventHolds() throws Exception {
+        HttpResponse<String> page = post("/match", "application/x-www-form-urlencoded", "event="
+                + java.net.URLEncoder.encode("EventID=1\nChannel=Microsoft-Windows-Sysmon/Operational\nImage=C:\\Windows\\System32\\certutil.exe\n"
+                        + "CommandLine=certutil -urlcache -f http://x/<script>alert(1)</script>", java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Rules that fire", "Certutil Used to Download a File", "<mark>", "&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void eachExampleOpensInOneClickAndAnUnknownOneIsA404() throws Exception {
+        HttpResponse<String> page = send("GET", "/match?example=certutil-download", BROWSER_ACCEPT);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Certutil Used to Download a File", "Try an example", "windows / process_creation");
+
+        HttpResponse<String> benign = send("GET", "/match?example=notepad-from-explorer", BROWSER_ACCEPT);
+        assertThat(benign.body()).contains("No rule fires on this event.");
+
+        assertThat(send("GET", "/match?example=nope", BROWSER_ACCEPT).statusCode()).isEqualTo(404);
+        assertThat(post("/match", "application/x-www-form-urlencoded", "event=nonsense").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aRulesTestPageEvaluatesItPredicateByPredicate() throws Exception {
+        HttpResponse<String> page = send("GET", "/rules/" + CERTUTIL + "/test?example=certutil-download", BROWSER_ACCEPT);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Test an event against this rule", "The rule fires on this event.", "CommandLine contains");
+
+        HttpResponse<String> other = send("GET", "/rules/" + CERTUTIL + "/test?example=notepad-from-explorer", BROWSER_ACCEPT);
+        assertThat(other.body()).contains("The rule does not fire on this event.");
+        assertThat(send("GET", "/rules/" + CERTUTIL, BROWSER_ACCEPT).body()).contains("/rules/" + CERTUTIL + "/test");
+        assertThat(send("GET", "/rules/no-such-rule/test", BROWSER_ACCEPT).statusCode()).isEqualTo(404);
+    }
+}
