@@ -7,14 +7,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ahocorasick.trie.PayloadTrie;
 
 /**
  * Sends an event only to the rules that can match it. For each rule it works out a set of anchors at least one of
  * which every matching event has (a field containing a literal, or merely having the field): an AND needs any one of
  * its parts, so the part with the longest literals is chosen; an OR needs one of each branch's. An event's values are
  * scanned once per field with an Aho-Corasick automaton over every literal of that field. Rules with no anchor (only
- * exclusions, absences) are always candidates. The prefilter never drops a true match: {@code MatcherTest} checks
+ * exclusions, absences) are always candidates. The prefilter never drops a true match: {@code PrefilterTest} checks
  * it against evaluating every rule.
  *
  * <p>It also finds rules any one of whose predicates' literals the event contains, the candidates for "nearly
@@ -25,6 +24,12 @@ final class Prefilter {
     /** Field key of anchors that any value of the event may satisfy (keywords). */
     static final String ANY_FIELD = "\u0000any";
 
+    /**
+     * Literals are cut to this many characters: any piece of a required literal is itself required, and longer ones
+     * only add automaton states (command lines run to hundreds of characters) without letting fewer events through.
+     */
+    static final int MAX_LITERAL = 24;
+
     private record Anchor(String key, String literal) {
     }
 
@@ -32,7 +37,11 @@ final class Prefilter {
     private record Targets(int[] needed, int[] used) {
     }
 
-    private final Map<String, PayloadTrie<Targets>> tries = new HashMap<>();
+    /** Per field, the automaton over its literals and what each literal (by id) leads to. */
+    private record FieldScan(LiteralAutomaton automaton, Targets[] targets) {
+    }
+
+    private final Map<String, FieldScan> scans = new HashMap<>();
     private final Map<String, int[]> presence = new HashMap<>();
     private final BitSet always = new BitSet();
     private final int size;
@@ -72,9 +81,9 @@ final class Prefilter {
             }
         }
         byKey.forEach((key, literals) -> {
-            PayloadTrie.PayloadTrieBuilder<Targets> builder = PayloadTrie.builder();
-            literals.forEach(builder::addKeyword);
-            tries.put(key, builder.build());
+            List<String> words = new ArrayList<>(literals.keySet());
+            Targets[] targets = words.stream().map(literals::get).toArray(Targets[]::new);
+            scans.put(key, new FieldScan(LiteralAutomaton.build(words), targets));
         });
     }
 
@@ -92,12 +101,12 @@ final class Prefilter {
                     fire.set(i);
                 }
             }
-            PayloadTrie<Targets> trie = tries.get(e.getKey());
-            if (trie != null) {
-                scan(trie, e.getValue(), fire, near);
+            FieldScan scan = scans.get(e.getKey());
+            if (scan != null) {
+                scan(scan, e.getValue(), fire, near);
             }
         }
-        PayloadTrie<Targets> any = tries.get(ANY_FIELD);
+        FieldScan any = scans.get(ANY_FIELD);
         if (any != null) {
             scan(any, event.all(), fire, near);
         }
@@ -107,10 +116,10 @@ final class Prefilter {
         return new Candidates(fire, near);
     }
 
-    private static void scan(PayloadTrie<Targets> trie, List<EventFields.Value> values, BitSet fire, BitSet near) {
+    private static void scan(FieldScan scan, List<EventFields.Value> values, BitSet fire, BitSet near) {
         for (EventFields.Value v : values) {
-            trie.parseText(v.lower(), emit -> {
-                Targets t = emit.getPayload();
+            scan.automaton().scan(v.lower(), id -> {
+                Targets t = scan.targets()[id];
                 for (int i : t.needed()) {
                     fire.set(i);
                 }
@@ -119,7 +128,6 @@ final class Prefilter {
                         near.set(i);
                     }
                 }
-                return true;
             });
         }
     }
@@ -156,7 +164,7 @@ final class Prefilter {
         if (node instanceof Leaf.Text text) {
             Set<Anchor> out = new HashSet<>();
             for (TextPattern p : text.patterns()) {
-                out.add(new Anchor(text.key, p.requiredLiteral()));
+                out.add(new Anchor(text.key, cut(p.requiredLiteral())));
             }
             return out;
         }
@@ -167,7 +175,7 @@ final class Prefilter {
                 if (literal.isEmpty()) {
                     return null;
                 }
-                out.add(new Anchor(ANY_FIELD, literal));
+                out.add(new Anchor(ANY_FIELD, cut(literal)));
             }
             return out;
         }
@@ -204,17 +212,21 @@ final class Prefilter {
             for (TextPattern p : text.patterns()) {
                 String literal = p.requiredLiteral();
                 if (literal.length() >= 3) {
-                    out.add(new Anchor(text.key, literal));
+                    out.add(new Anchor(text.key, cut(literal)));
                 }
             }
         } else if (node instanceof Leaf.Keyword keyword) {
             for (TextPattern p : keyword.patterns()) {
                 String literal = p.requiredLiteral();
                 if (literal.length() >= 3) {
-                    out.add(new Anchor(ANY_FIELD, literal));
+                    out.add(new Anchor(ANY_FIELD, cut(literal)));
                 }
             }
         }
+    }
+
+    private static String cut(String literal) {
+        return literal.length() > MAX_LITERAL ? literal.substring(0, MAX_LITERAL) : literal;
     }
 
     private static int[] ints(List<Integer> list) {
