@@ -28,9 +28,14 @@ final class EventFields {
     }
 
     static EventFields of(LoggedEvent event, FieldTaxonomy taxonomy) {
+        return of(event, name -> key(taxonomy, name));
+    }
+
+    /** @param keyOf how an event's field name becomes the key rules use (a memo of {@link #key}) */
+    static EventFields of(LoggedEvent event, java.util.function.UnaryOperator<String> keyOf) {
         EventFields fields = new EventFields();
         for (LoggedEvent.Field f : event.fields()) {
-            fields.add(key(taxonomy, f.name()), f.name(), f.value());
+            fields.add(keyOf.apply(f.name()), f.name(), f.value());
         }
         DERIVED_NAMES.forEach((path, name) -> {
             if (!fields.byKey.containsKey(name)) {

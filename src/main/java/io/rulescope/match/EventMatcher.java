@@ -32,6 +32,11 @@ public final class EventMatcher {
     private final Prefilter prefilter;
     private final Map<String, Integer> notEvaluated;
     private final Logsources logsources;
+    /** Per program, the index of its rule's Sigma log source among the distinct ones ({@code triples}); -1 for none. */
+    private final int[] tripleOf;
+    private final List<String[]> triples = new ArrayList<>();
+    /** Field names as events write them, to the key rules use; a bounded memo, since folding is a lookup per field. */
+    private final Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The Sigma log source values the catalog's rules use, for the page's "treat the event as" choices. */
     public record Logsources(List<String> products, List<String> categories, List<String> services) {
@@ -60,6 +65,27 @@ public final class EventMatcher {
             addLower(services, p.rule().getLogsourceService());
         }
         this.logsources = new Logsources(List.copyOf(products), List.copyOf(categories), List.copyOf(services));
+        this.tripleOf = new int[this.programs.size()];
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < this.programs.size(); i++) {
+            Rule r = this.programs.get(i).rule();
+            if (!r.getFormat().isSigma()) {
+                tripleOf[i] = -1;
+                continue;
+            }
+            String[] triple = {r.getLogsourceProduct(), r.getLogsourceCategory(), r.getLogsourceService()};
+            tripleOf[i] = ids.computeIfAbsent(String.join("\u0000", String.valueOf(triple[0]), String.valueOf(triple[1]), String.valueOf(triple[2])),
+                    k -> {
+                        triples.add(triple);
+                        return triples.size() - 1;
+                    });
+        }
+    }
+
+    /** The event's fields keyed the way rules name them, folding each field name once per catalog. */
+    private EventFields fieldsOf(LoggedEvent event) {
+        return EventFields.of(event, name -> keys.size() < 50_000 ? keys.computeIfAbsent(name, n -> EventFields.key(taxonomy, n))
+                : EventFields.key(taxonomy, name));
     }
 
     private static void addLower(java.util.Set<String> set, String value) {
@@ -92,6 +118,10 @@ public final class EventMatcher {
         return programs.size();
     }
 
+    Prefilter prefilterForTest() {
+        return prefilter;
+    }
+
     /** The compiled rule at this position, for tests in this package. */
     Program program(int position) {
         return programs.get(position);
@@ -108,13 +138,13 @@ public final class EventMatcher {
 
     /** The rules that fire on the event, in catalog order: the streaming path, prefiltered and without explanations. */
     public List<Rule> fires(LoggedEvent event) {
-        EventFields fields = EventFields.of(event, taxonomy);
+        EventFields fields = fieldsOf(event);
         BitSet candidates = prefilter.candidates(fields, false).fire();
-        Fits fits = new Fits(event.source());
+        Fits fits = new Fits(event.source(), tripleOf, triples);
         List<Rule> out = new ArrayList<>();
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Program p = programs.get(i);
-            if (fits.misfit(p) == null && p.root().test(fields)) {
+            if (fits.misfit(p, i) == null && p.root().test(fields)) {
                 out.add(p.rule());
             }
         }
@@ -123,11 +153,12 @@ public final class EventMatcher {
 
     /** The same answer as {@link #fires} found by evaluating every rule: what tests hold the prefilter to. */
     public List<Rule> firesWithoutPrefilter(LoggedEvent event) {
-        EventFields fields = EventFields.of(event, taxonomy);
-        Fits fits = new Fits(event.source());
+        EventFields fields = fieldsOf(event);
+        Fits fits = new Fits(event.source(), tripleOf, triples);
         List<Rule> out = new ArrayList<>();
-        for (Program p : programs) {
-            if (p.evaluable() && fits.misfit(p) == null && p.root().test(fields)) {
+        for (int i = 0; i < programs.size(); i++) {
+            Program p = programs.get(i);
+            if (p.evaluable() && fits.misfit(p, i) == null && p.root().test(fields)) {
                 out.add(p.rule());
             }
         }
@@ -138,9 +169,9 @@ public final class EventMatcher {
     public MatchResult match(LoggedEvent event, Duration budget) {
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
-        EventFields fields = EventFields.of(event, taxonomy);
+        EventFields fields = fieldsOf(event);
         Prefilter.Candidates candidates = prefilter.candidates(fields, true);
-        Fits fits = new Fits(event.source());
+        Fits fits = new Fits(event.source(), tripleOf, triples);
         List<MatchResult.Fired> fired = new ArrayList<>();
         List<MatchResult.Near> near = new ArrayList<>();
         BitSet done = new BitSet(programs.size());
@@ -153,7 +184,7 @@ public final class EventMatcher {
                 break;
             }
             Program p = programs.get(i);
-            String misfit = fits.misfit(p);
+            String misfit = fits.misfit(p, i);
             if (!p.root().test(fields)) {
                 continue;
             }
@@ -173,7 +204,7 @@ public final class EventMatcher {
                 break;
             }
             Program p = programs.get(i);
-            if (fits.misfit(p) != null) {
+            if (fits.misfit(p, i) != null) {
                 continue;
             }
             Node.Score s = p.root().score(fields);
@@ -189,8 +220,9 @@ public final class EventMatcher {
         List<MatchResult.Near> nearShown = near.size() > NEAR_LIMIT ? List.copyOf(near.subList(0, NEAR_LIMIT)) : List.copyOf(near);
         Map<String, Integer> byPlatform = new LinkedHashMap<>();
         int evaluated = 0;
-        for (Program p : programs) {
-            if (p.evaluable() && fits.misfit(p) == null) {
+        for (int i = 0; i < programs.size(); i++) {
+            Program p = programs.get(i);
+            if (p.evaluable() && fits.misfit(p, i) == null) {
                 evaluated++;
                 byPlatform.merge(p.rule().getPlatform() == null || p.rule().getPlatform().isBlank() ? "other" : p.rule().getPlatform(), 1, Integer::sum);
             }
@@ -198,6 +230,75 @@ public final class EventMatcher {
         long micros = (System.nanoTime() - start) / 1_000;
         return new MatchResult(event, List.copyOf(fired), nearShown,
                 new MatchResult.Summary(evaluated, byPlatform, notEvaluated, event.source().describe(), cut, micros));
+    }
+
+    /** A rule with a predicate that accepts a pasted value, and that predicate as written. */
+    public record ValueMatch(Rule rule, String predicate) {
+    }
+
+    /** Positive predicates by the field they test, made on the first search for a value. */
+    private volatile Map<String, List<Map.Entry<Integer, Leaf>>> leavesByKey;
+
+    /**
+     * The rules one of whose predicates (outside an exclusion) accepts {@code value} in {@code field}, the way the
+     * rule compares (endswith, contains, a regex, a CIDR...), excluding predicates that test for exactly this value,
+     * which the field search finds already. For the search box: {@code Image=C:\...\rundll32.exe}.
+     */
+    public List<ValueMatch> predicatesAccepting(String field, String value, int limit) {
+        EventFields fields = EventFields.of(new LoggedEvent("search", List.of(new LoggedEvent.Field(field, value)), EventSource.UNKNOWN,
+                List.of()), taxonomy);
+        Map<String, List<Map.Entry<Integer, Leaf>>> index = leavesByKey();
+        List<ValueMatch> out = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (String key : fields.byKey().keySet()) {
+            for (Map.Entry<Integer, Leaf> e : index.getOrDefault(key, List.of())) {
+                Leaf leaf = e.getValue();
+                if (seen.contains(e.getKey()) || "eq".equals(leaf.kind) && value.equalsIgnoreCase(leaf.value)) {
+                    continue;
+                }
+                if (leaf.firstMatch(fields) != null) {
+                    seen.add(e.getKey());
+                    out.add(new ValueMatch(programs.get(e.getKey()).rule(), leaf.describe()));
+                    if (out.size() >= limit) {
+                        return out;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, List<Map.Entry<Integer, Leaf>>> leavesByKey() {
+        Map<String, List<Map.Entry<Integer, Leaf>>> index = leavesByKey;
+        if (index == null) {
+            Map<String, List<Map.Entry<Integer, Leaf>>> built = new HashMap<>();
+            for (int i = 0; i < programs.size(); i++) {
+                if (programs.get(i).evaluable()) {
+                    collectLeaves(programs.get(i).root(), i, false, built, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+                }
+            }
+            index = leavesByKey = built;
+        }
+        return index;
+    }
+
+    private static void collectLeaves(Node node, int program, boolean negated, Map<String, List<Map.Entry<Integer, Leaf>>> out,
+            java.util.Set<Node> visited) {
+        if (!visited.add(node)) {
+            return;
+        }
+        if (node instanceof Node.And and) {
+            and.parts().forEach(p -> collectLeaves(p, program, negated, out, visited));
+        } else if (node instanceof Node.Or or) {
+            or.parts().forEach(p -> collectLeaves(p, program, negated, out, visited));
+        } else if (node instanceof Node.Named named) {
+            collectLeaves(named.inner(), program, negated, out, visited);
+        } else if (node instanceof Node.Not not) {
+            collectLeaves(not.inner(), program, !negated, out, visited);
+        } else if (!negated && node instanceof Leaf leaf && leaf.key != null && !(node instanceof Leaf.Exists)
+                && !(node instanceof Leaf.Null)) {
+            out.computeIfAbsent(leaf.key, k -> new ArrayList<>()).add(Map.entry(program, leaf));
+        }
     }
 
     /** One rule on one event, predicate by predicate; null when the catalog does not hold the rule. */
@@ -210,8 +311,8 @@ public final class EventMatcher {
         if (!p.evaluable()) {
             return new RuleTrace(rule, false, p.evaluation(), List.of(), null, p.notEvaluated(), p.notes(), false);
         }
-        EventFields fields = EventFields.of(event, taxonomy);
-        String misfit = new Fits(event.source()).misfit(p);
+        EventFields fields = fieldsOf(event);
+        String misfit = new Fits(event.source(), tripleOf, triples).misfit(p, i);
         Tracer tracer = new Tracer(fields);
         boolean value = tracer.walk(p.root(), 0);
         return new RuleTrace(rule, value && misfit == null, p.evaluation(), tracer.rows(), misfit, null, p.notes(), tracer.truncated());
@@ -251,22 +352,31 @@ public final class EventMatcher {
     /** Log source fit of each rule for one event, worked out once per distinct rule log source. */
     private static final class Fits {
         private final EventSource source;
-        private final Map<String, String> byTriple = new HashMap<>();
+        private final int[] tripleOf;
+        private final List<String[]> triples;
+        private String[] misfits;
 
-        Fits(EventSource source) {
+        Fits(EventSource source, int[] tripleOf, List<String[]> triples) {
             this.source = source;
+            this.tripleOf = tripleOf;
+            this.triples = triples;
         }
 
-        String misfit(Program p) {
-            Rule r = p.rule();
-            if (!r.getFormat().isSigma() || !source.isKnown()) {
+        String misfit(Program p, int position) {
+            int t = tripleOf[position];
+            if (t < 0 || !source.isKnown()) {
                 return null;
             }
-            String triple = r.getLogsourceProduct() + "\u0000" + r.getLogsourceCategory() + "\u0000" + r.getLogsourceService();
-            return byTriple.computeIfAbsent(triple, k -> {
-                String m = source.misfit(r.getLogsourceProduct(), r.getLogsourceCategory(), r.getLogsourceService());
-                return m == null ? "" : m;
-            }).transform(m -> m.isEmpty() ? null : m);
+            if (misfits == null) {
+                misfits = new String[triples.size()];
+            }
+            String m = misfits[t];
+            if (m == null) {
+                String[] triple = triples.get(t);
+                m = source.misfit(triple[0], triple[1], triple[2]);
+                misfits[t] = m = m == null ? "" : m;
+            }
+            return m.isEmpty() ? null : m;
         }
     }
 }

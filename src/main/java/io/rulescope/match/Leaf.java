@@ -24,9 +24,10 @@ abstract class Leaf implements Node {
 
     /** The first event value this predicate accepts, or null. */
     EventFields.Value firstMatch(EventFields event) {
-        for (EventFields.Value v : event.get(key)) {
-            if (accepts(v, event)) {
-                return v;
+        List<EventFields.Value> values = event.get(key);
+        for (int i = 0, n = values.size(); i < n; i++) {
+            if (accepts(values.get(i), event)) {
+                return values.get(i);
             }
         }
         return null;
@@ -63,7 +64,8 @@ abstract class Leaf implements Node {
 
         @Override
         boolean accepts(EventFields.Value v, EventFields event) {
-            for (TextPattern p : patterns) {
+            for (int i = 0, n = patterns.size(); i < n; i++) {
+                TextPattern p = patterns.get(i);
                 if (p.matches(p.isCased() ? v.text() : v.lower())) {
                     return true;
                 }

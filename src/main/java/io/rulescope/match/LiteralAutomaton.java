@@ -17,6 +17,8 @@ final class LiteralAutomaton {
 
     private static final long EMPTY = -1L;
 
+    /** Transitions out of the root for ASCII characters, the most common step, without probing the table. */
+    private final int[] rootAscii = new int[128];
     private final long[] keys;
     private final int[] targets;
     private final int mask;
@@ -67,6 +69,9 @@ final class LiteralAutomaton {
         int[][] children = childrenOf(edges, states);
         LiteralAutomaton table = new LiteralAutomaton(keys, targets, new int[states], Arrays.copyOf(out, states), new int[states]);
         edges.forEach(table::put);
+        for (char c = 0; c < 128; c++) {
+            table.rootAscii[c] = table.probe(0, c);
+        }
         table.link(children);
         return table;
     }
@@ -126,6 +131,10 @@ final class LiteralAutomaton {
     }
 
     private int get(int state, char c) {
+        return state == 0 && c < 128 ? rootAscii[c] : probe(state, c);
+    }
+
+    private int probe(int state, char c) {
         long key = key(state, c);
         int i = slot(key);
         long k;

@@ -39,8 +39,8 @@ interface Node {
 
         @Override
         public boolean test(EventFields event) {
-            for (Node p : parts) {
-                if (!p.test(event)) {
+            for (int i = 0, n = parts.size(); i < n; i++) {
+                if (!parts.get(i).test(event)) {
                     return false;
                 }
             }
@@ -70,8 +70,8 @@ interface Node {
 
         @Override
         public boolean test(EventFields event) {
-            for (Node p : parts) {
-                if (p.test(event)) {
+            for (int i = 0, n = parts.size(); i < n; i++) {
+                if (parts.get(i).test(event)) {
                     return true;
                 }
             }

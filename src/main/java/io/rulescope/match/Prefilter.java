@@ -87,6 +87,10 @@ final class Prefilter {
         });
     }
 
+    int alwaysCount() {
+        return always.cardinality();
+    }
+
     /** The programs that can fire on the event ({@code needed}) and those sharing any literal with it ({@code near}). */
     record Candidates(BitSet fire, BitSet near) {
     }

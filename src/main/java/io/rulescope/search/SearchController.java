@@ -48,6 +48,7 @@ class SearchController {
                 }
             }
         }
+        model.addAttribute("wouldMatch", page == 1 ? wouldMatch(catalog, q) : List.of());
         try {
             model.addAttribute("result", search.search(catalog.index(), q, page, size, sort));
         } catch (SearchBusyException e) {
@@ -63,6 +64,26 @@ class SearchController {
             model.addAttribute("errorAfter", q.substring(at));
         }
         return "search";
+    }
+
+    /** A pasted {@code field=value} with no wildcard: besides the rules testing that value, those that would match it. */
+    private static final java.util.regex.Pattern PASTED_VALUE = java.util.regex.Pattern.compile("\\s*([A-Za-z_@][\\w.@/-]{0,127})\\s*=\\s*(.+?)\\s*");
+
+    static final int WOULD_MATCH_LIMIT = 100;
+
+    private static List<io.rulescope.match.EventMatcher.ValueMatch> wouldMatch(Catalog catalog, String q) {
+        java.util.regex.Matcher m = q == null || q.length() > 4_096 ? null : PASTED_VALUE.matcher(q);
+        if (m == null || !m.matches()) {
+            return List.of();
+        }
+        String value = m.group(2);
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        if (value.isEmpty() || value.indexOf('*') >= 0 || value.indexOf('?') >= 0) {
+            return List.of();
+        }
+        return catalog.matcher().predicatesAccepting(m.group(1), value, WOULD_MATCH_LIMIT);
     }
 
     @GetMapping("/search/help")
@@ -85,7 +106,11 @@ class SearchController {
         try {
             body = responses.get(key, k -> {
                 computed[0] = true;
-                return JSON.writeValueAsBytes(answer(search.search(catalog.index(), q, page, size, sort)));
+                Map<String, Object> answer = answer(search.search(catalog.index(), q, page, size, sort));
+                answer.put("wouldMatch", (page == 1 ? wouldMatch(catalog, q) : List.<io.rulescope.match.EventMatcher.ValueMatch>of()).stream()
+                        .map(m -> Map.of("id", m.rule().getRuleId(), "title", m.rule().getTitle(), "platform", m.rule().getPlatform(),
+                                "permalink", m.rule().getPermalink(), "predicate", m.predicate())).toList());
+                return JSON.writeValueAsBytes(answer);
             });
         } catch (SearchBusyException e) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(SearchBusyException.RETRY_AFTER_SECONDS))

@@ -138,4 +138,21 @@ class MatchEndToEndTest extends RunningApp {
         assertThat(send("GET", "/rules/" + CERTUTIL, BROWSER_ACCEPT).body()).contains("/rules/" + CERTUTIL + "/test");
         assertThat(send("GET", "/rules/no-such-rule/test", BROWSER_ACCEPT).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void theSearchBoxAlsoListsRulesWhoseIndicatorsWouldMatchAPastedValue() throws Exception {
+        String q = java.net.URLEncoder.encode("Image=C:\\Windows\\System32\\certutil.exe", java.nio.charset.StandardCharsets.UTF_8);
+
+        JsonNode answer = JSON.readTree(send("GET", "/api/search?q=" + q, "application/json").body());
+        assertThat(answer.path("wouldMatch").values()).anySatisfy(m -> {
+            assertThat(m.path("id").asString()).isEqualTo(CERTUTIL);
+            assertThat(m.path("predicate").asString()).isEqualTo("Image endswith \\certutil.exe");
+        });
+        HttpResponse<String> page = send("GET", "/search?q=" + q, BROWSER_ACCEPT);
+        assertThat(page.body()).contains("would match this value", "Certutil Used to Download a File", "would match");
+
+        String wildcard = java.net.URLEncoder.encode("Image=*\\certutil.exe", java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(send("GET", "/api/search?q=" + wildcard, "application/json").body()).path("wouldMatch").values())
+                .as("a wildcard search is already a pattern: nothing to reverse").isEmpty();
+    }
 }
