@@ -209,7 +209,7 @@ public final class EventMatcher {
             }
             Node.Score s = p.root().score(fields);
             if (!s.value() && s.matched() >= 2 && s.ratio() >= NEAR_RATIO) {
-                near.add(new MatchResult.Near(p.rule(), s.matched(), s.total(), s.missing().stream().distinct().limit(5).toList(), null));
+                near.add(new MatchResult.Near(p.rule(), s.matched(), s.total(), s.missing().stream().map(Object::toString).distinct().limit(5).toList(), null));
             }
         }
         fired.sort(Comparator.comparing((MatchResult.Fired f) -> f.evaluation().equals("full") ? 0 : 1)

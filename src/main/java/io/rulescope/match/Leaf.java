@@ -46,7 +46,15 @@ abstract class Leaf implements Node {
         if (v != null) {
             return new Score(true, 1, 1, List.of(new Hit(field, kind, value, v.field(), v.text())), List.of());
         }
-        return new Score(false, 0, 1, List.of(), List.of(describe() + (event.has(key) ? "" : " (the event has no " + field + ")")));
+        return new Score(false, 0, 1, List.of(), List.of(new Missing(this, key != null && !event.has(key))));
+    }
+
+    /** A predicate that did not match, put in words when shown. */
+    private record Missing(Leaf leaf, boolean absent) {
+        @Override
+        public String toString() {
+            return leaf.describe() + (absent ? " (the event has no " + leaf.field + ")" : "");
+        }
     }
 
     String describe() {
@@ -214,8 +222,11 @@ abstract class Leaf implements Node {
 
         @Override
         EventFields.Value firstMatch(EventFields event) {
-            for (EventFields.Value v : event.all()) {
-                for (TextPattern p : patterns) {
+            List<EventFields.Value> all = event.all();
+            for (int i = 0, n = all.size(); i < n; i++) {
+                EventFields.Value v = all.get(i);
+                for (int j = 0, m = patterns.size(); j < m; j++) {
+                    TextPattern p = patterns.get(j);
                     if (p.matches(p.isCased() ? v.text() : v.lower())) {
                         return v;
                     }

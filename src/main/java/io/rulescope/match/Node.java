@@ -15,9 +15,11 @@ interface Node {
 
     /**
      * How far an expression got: its truth, how many of the predicates it needs matched out of how many (an OR
-     * counts its best branch), the predicates that matched, and what is missing, in words.
+     * counts its best branch), the predicates that matched, and what is missing. Each missing item says itself in
+     * words through {@code toString()}, made only for the near misses a page shows: a rule listing hundreds of values
+     * would otherwise build hundreds of sentences per event.
      */
-    record Score(boolean value, int matched, int total, List<Hit> hits, List<String> missing) {
+    record Score(boolean value, int matched, int total, List<Hit> hits, List<Object> missing) {
 
         static final Score TRUE = new Score(true, 0, 0, List.of(), List.of());
 
@@ -53,14 +55,18 @@ interface Node {
             int matched = 0;
             int total = 0;
             List<Hit> hits = new ArrayList<>();
-            List<String> missing = new ArrayList<>();
-            for (Node p : parts) {
-                Score s = p.score(event);
+            List<Object> missing = new ArrayList<>();
+            for (int i = 0, n = parts.size(); i < n; i++) {
+                Score s = parts.get(i).score(event);
                 value &= s.value();
                 matched += s.matched();
                 total += s.total();
-                hits.addAll(s.hits());
-                missing.addAll(s.missing());
+                if (!s.hits().isEmpty()) {
+                    hits.addAll(s.hits());
+                }
+                if (!s.missing().isEmpty()) {
+                    missing.addAll(s.missing());
+                }
             }
             return new Score(value, matched, total, hits, missing);
         }
@@ -83,8 +89,8 @@ interface Node {
         public Score score(EventFields event) {
             Score best = null;
             List<Hit> trueHits = new ArrayList<>();
-            for (Node p : parts) {
-                Score s = p.score(event);
+            for (int i = 0, n = parts.size(); i < n; i++) {
+                Score s = parts.get(i).score(event);
                 if (s.value()) {
                     trueHits.addAll(s.hits());
                 }
