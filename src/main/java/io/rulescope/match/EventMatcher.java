@@ -101,16 +101,14 @@ public final class EventMatcher {
     /** Compiles every rule; a rule that cannot be compiled is kept, with the reason, rather than failing the catalog. */
     public static EventMatcher build(List<Rule> rules, Function<Rule, QueryAnalysis> analyses, FieldTaxonomy taxonomy) {
         RuleCompiler compiler = new RuleCompiler(taxonomy);
-        List<Program> programs = new ArrayList<>(rules.size());
-        for (Rule rule : rules) {
-            Program p;
+        // Compiling is pure per rule, so it runs on every core; publishing waits for it.
+        List<Program> programs = rules.parallelStream().map(rule -> {
             try {
-                p = compiler.compile(rule, analyses.apply(rule));
+                return compiler.compile(rule, analyses.apply(rule));
             } catch (RuntimeException e) {
-                p = new Program(rule, null, false, "could not be compiled: " + e.getMessage(), List.of());
+                return new Program(rule, null, false, "could not be compiled: " + e.getMessage(), List.of());
             }
-            programs.add(p);
-        }
+        }).toList();
         return new EventMatcher(programs, taxonomy);
     }
 
