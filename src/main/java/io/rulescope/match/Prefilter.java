@@ -91,13 +91,17 @@ final class Prefilter {
         return always.cardinality();
     }
 
-    /** The programs that can fire on the event ({@code needed}) and those sharing any literal with it ({@code near}). */
+    /**
+     * The programs that can fire on the event ({@code fire}), and those worth scoring as near misses ({@code near}):
+     * the fire candidates and every rule two or more of whose literals the event contains, since "nearly fires"
+     * needs at least two matched predicates.
+     */
     record Candidates(BitSet fire, BitSet near) {
     }
 
     Candidates candidates(EventFields event, boolean withNear) {
         BitSet fire = (BitSet) always.clone();
-        BitSet near = withNear ? new BitSet(size) : null;
+        int[] shared = withNear ? new int[size] : null;
         for (Map.Entry<String, List<EventFields.Value>> e : event.byKey().entrySet()) {
             int[] present = presence.get(e.getKey());
             if (present != null) {
@@ -107,29 +111,38 @@ final class Prefilter {
             }
             FieldScan scan = scans.get(e.getKey());
             if (scan != null) {
-                scan(scan, e.getValue(), fire, near);
+                scan(scan, e.getValue(), fire, shared);
             }
         }
         FieldScan any = scans.get(ANY_FIELD);
         if (any != null) {
-            scan(any, event.all(), fire, near);
+            scan(any, event.all(), fire, shared);
         }
-        if (near != null) {
-            near.or(fire);
+        BitSet near = null;
+        if (shared != null) {
+            near = (BitSet) fire.clone();
+            for (int i = 0; i < size; i++) {
+                if (shared[i] >= 2) {
+                    near.set(i);
+                }
+            }
         }
         return new Candidates(fire, near);
     }
 
-    private static void scan(FieldScan scan, List<EventFields.Value> values, BitSet fire, BitSet near) {
+    /** Marks the fire candidates and, with {@code shared}, counts each program's distinct literals found. */
+    private static void scan(FieldScan scan, List<EventFields.Value> values, BitSet fire, int[] shared) {
+        BitSet seen = shared == null ? null : new BitSet();
         for (EventFields.Value v : values) {
             scan.automaton().scan(v.lower(), id -> {
                 Targets t = scan.targets()[id];
                 for (int i : t.needed()) {
                     fire.set(i);
                 }
-                if (near != null) {
+                if (shared != null && !seen.get(id)) {
+                    seen.set(id);
                     for (int i : t.used()) {
-                        near.set(i);
+                        shared[i]++;
                     }
                 }
             });
@@ -215,14 +228,14 @@ final class Prefilter {
         } else if (node instanceof Leaf.Text text) {
             for (TextPattern p : text.patterns()) {
                 String literal = p.requiredLiteral();
-                if (literal.length() >= 3) {
+                if (!literal.isEmpty()) {
                     out.add(new Anchor(text.key, cut(literal)));
                 }
             }
         } else if (node instanceof Leaf.Keyword keyword) {
             for (TextPattern p : keyword.patterns()) {
                 String literal = p.requiredLiteral();
-                if (literal.length() >= 3) {
+                if (!literal.isEmpty()) {
                     out.add(new Anchor(ANY_FIELD, cut(literal)));
                 }
             }
