@@ -199,6 +199,10 @@ final class Prefilter {
         if (node instanceof Leaf.Null) {
             return null;
         }
+        if (node instanceof Leaf.Regex regex) {
+            String literal = RegexLiterals.required(regex.value);
+            return Set.of(new Anchor(regex.key, literal.length() >= 3 ? cut(literal) : ""));
+        }
         if (node instanceof Leaf leaf) {
             return Set.of(new Anchor(leaf.key, ""));
         }
