@@ -1,5 +1,28 @@
 // Rulescope page behaviour. Kept in a file (no inline script) so the Content-Security-Policy can forbid inline code.
 document.addEventListener('DOMContentLoaded', () => {
+  // Light or dark: the reader's choice is remembered; without one the system's prefers-color-scheme applies.
+  const toggle = document.querySelector('.theme-toggle');
+  if (toggle) {
+    const root = document.documentElement;
+    const dark = () => root.getAttribute('data-theme') === 'dark'
+      || (!root.hasAttribute('data-theme') && window.matchMedia('(prefers-color-scheme: dark)').matches);
+    const label = () => {
+      toggle.textContent = dark() ? 'Light theme' : 'Dark theme';
+      toggle.setAttribute('aria-pressed', String(dark()));
+    };
+    label();
+    toggle.addEventListener('click', () => {
+      const next = dark() ? 'light' : 'dark';
+      root.setAttribute('data-theme', next);
+      try {
+        localStorage.setItem('rulescope-theme', next);
+      } catch (e) {
+        // Not remembered; this page still switches.
+      }
+      label();
+    });
+  }
+
   for (const button of document.querySelectorAll('button[data-copy-path]')) {
     button.addEventListener('click', async () => {
       const link = new URL(button.dataset.copyPath, window.location.origin).toString();

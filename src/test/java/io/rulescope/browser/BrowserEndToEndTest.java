@@ -214,5 +214,68 @@ class BrowserEndToEndTest {
         driver.findElement(By.linkText("test this rule")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Test an event against this rule");
         accessible("rule test");
+        noConsoleErrors("rule test");
+    }
+
+    private static final List<String> PAGES = List.of("/", "/search?q=T1059", "/rules/5dd2eb89-ae1a-413d-bab3-607ff2f0210d", "/attack",
+            "/match?example=certutil-download");
+
+    /** Opens every matrix cell's sub-technique list and waits until each has arrived. */
+    private static void expandMatrix() {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.querySelectorAll('.matrix details[data-t]').forEach(d => d.open = true)");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('.matrix details[data-t]')].every(x => x.querySelector('ul.subs'))").equals(Boolean.TRUE));
+    }
+
+    @Test
+    @Order(5)
+    void onAPhoneNoPageScrollsSidewaysAndEachIsAccessible() throws IOException {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            for (String page : PAGES) {
+                driver.get(url(page));
+                Object widths = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return [document.documentElement.scrollWidth, window.innerWidth]");
+                List<?> w = (List<?>) widths;
+                Object wide = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                        + ".slice(-5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+                assertThat(((Number) w.get(0)).intValue()).as("page width of %s at 390 px; widest: %s", page, wide)
+                        .isLessThanOrEqualTo(((Number) w.get(1)).intValue());
+                accessible("phone " + page);
+                noConsoleErrors("phone " + page);
+            }
+            driver.get(url("/rules/5dd2eb89-ae1a-413d-bab3-607ff2f0210d"));
+            screenshot("rule-phone");
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theDarkThemeIsRememberedAndEveryPageAndTheExpandedMatrixPassContrastInBothThemes() throws IOException {
+        driver.get(url("/attack"));
+        expandMatrix();
+        accessible("expanded matrix, light");
+        WebElement toggle = driver.findElement(By.cssSelector(".theme-toggle"));
+        assertThat(toggle.getText()).isEqualTo("Dark theme");
+        toggle.click();
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("data-theme")).isEqualTo("dark");
+        expandMatrix();
+        accessible("expanded matrix, dark");
+        screenshot("matrix-dark");
+        for (String page : PAGES) {
+            driver.get(url(page));
+            assertThat(driver.findElement(By.tagName("html")).getAttribute("data-theme")).as("remembered on " + page).isEqualTo("dark");
+            accessible("dark " + page);
+            noConsoleErrors("dark " + page);
+        }
+        driver.get(url("/rules/5dd2eb89-ae1a-413d-bab3-607ff2f0210d"));
+        screenshot("rule-dark");
+        driver.findElement(By.cssSelector(".theme-toggle")).click();
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("data-theme")).isEqualTo("light");
     }
 }
