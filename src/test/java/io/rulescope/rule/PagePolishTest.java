@@ -1,0 +1,39 @@
+package io.rulescope.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rulescope.RunningApp;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Small things readers trip over: invisible spaces in values, paging past the end, the theme toggle's markup. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PagePolishTest extends RunningApp {
+
+    private static final String ENCODED_POWERSHELL_SIGMA = "d5f43b1a-7d93-45fd-8424-b595eb163184";
+
+    @Test
+    void indicatorValuesWithLeadingOrTrailingSpacesAreMarkedSoTheSpacesShow() throws Exception {
+        HttpResponse<String> page = send("GET", "/rules/" + ENCODED_POWERSHELL_SIGMA, BROWSER_ACCEPT);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).containsPattern("<code class=\"indicator-value padded\"[^>]*> -enc </code>");
+        assertThat(page.body()).doesNotContainPattern("<code class=\"indicator-value padded\"[^>]*>powershell");
+    }
+
+    @Test
+    void pagingPastTheLastPageSaysSoAndLinksToIt() throws Exception {
+        HttpResponse<String> page = send("GET", "/search?q=T1059&page=999", BROWSER_ACCEPT);
+
+        assertThat(page.body()).contains("is past the end", "Go to the last page").doesNotContain("Page 999 of");
+    }
+
+    @Test
+    void everyPageOffersTheThemeToggleAndLoadsTheThemeBeforePainting() throws Exception {
+        String body = send("GET", "/", BROWSER_ACCEPT).body();
+
+        assertThat(body).contains("class=\"theme-toggle\"", "/js/theme.js");
+        assertThat(body.indexOf("/js/theme.js")).isLessThan(body.indexOf("/js/app.js"));
+    }
+}
