@@ -80,7 +80,8 @@ class ExportController {
 
     /** A layer in the Navigator's layer format 4.5 that scores each technique by the number of rules covering it. */
     @GetMapping(path = "/api/navigator", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> navigator(@RequestParam(required = false) String q, Catalog catalog) {
+    ResponseEntity<Map<String, Object>> navigator(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String download, Catalog catalog) {
         List<RuleSummary> rules;
         try {
             rules = search.all(catalog.index(), q, "title", MAX_RULES);
@@ -106,7 +107,15 @@ class ExportController {
         });
         Map<String, Object> layer = new LinkedHashMap<>();
         layer.put("name", q == null || q.isBlank() ? "Rulescope: all rules" : "Rulescope: " + q);
-        layer.put("versions", Map.of("layer", "4.5", "navigator", "5.1.0"));
+        Map<String, Object> versions = new LinkedHashMap<>();
+        versions.put("layer", "4.5");
+        versions.put("navigator", "5.1.0");
+        // The Navigator loads the ATT&CK release a layer names ("18" for v18.1), so technique ids resolve as here.
+        String major = attack.release().replaceFirst("^v", "").replaceFirst("\\..*$", "");
+        if (major.matches("\\d+")) {
+            versions.put("attack", major);
+        }
+        layer.put("versions", versions);
         layer.put("domain", "enterprise-attack");
         layer.put("description", rules.size() + " rules" + (q == null || q.isBlank() ? "" : " matching " + q) + "; score = rules per technique");
         layer.put("sorting", 3);
@@ -118,7 +127,59 @@ class ExportController {
         layer.put("showTacticRowBackground", false);
         layer.put("selectTechniquesAcrossTactics", true);
         layer.put("selectSubtechniquesWithParent", false);
-        return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"rulescope-layer.json\"").body(layer);
+        return ResponseEntity.ok().header("Content-Disposition", (download != null ? "attachment" : "inline")
+                + "; filename=\"rulescope-layer.json\"").body(layer);
+    }
+
+    /** Every rule of a search (bounded), one row each, to take into a spreadsheet or another tool. */
+    @GetMapping(path = "/export/search.csv", produces = "text/csv")
+    ResponseEntity<String> csv(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request) {
+        List<RuleSummary> rules;
+        try {
+            rules = search.all(catalog.index(), q, "title", MAX_RULES);
+        } catch (SearchSyntaxException e) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
+        }
+        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        StringBuilder out = new StringBuilder("id,title,platform,severity,status,source,techniques,date,permalink\r\n");
+        for (RuleSummary r : rules) {
+            out.append(String.join(",", Csv.cell(r.ruleId()), Csv.cell(r.title()), Csv.cell(r.platform()), Csv.cell(r.severity()),
+                    Csv.cell(r.status()), Csv.cell(r.source()), Csv.cell(String.join(" ", r.techniques())), Csv.cell(r.date()),
+                    Csv.cell(base + r.permalink()))).append("\r\n");
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"rulescope-search.csv\"").body(out.toString());
+    }
+
+    /** The same rows as JSON. */
+    @GetMapping(path = "/export/search.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> json(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request) {
+        List<RuleSummary> rules;
+        try {
+            rules = search.all(catalog.index(), q, "title", MAX_RULES);
+        } catch (SearchSyntaxException e) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage(), "position", e.position()));
+        }
+        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        List<Map<String, Object>> rows = rules.stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", r.ruleId());
+            row.put("title", r.title());
+            row.put("platform", r.platform());
+            row.put("severity", r.severity().isEmpty() ? null : r.severity());
+            row.put("status", r.status().isEmpty() ? null : r.status());
+            row.put("source", r.source());
+            row.put("techniques", r.techniques());
+            row.put("date", r.date());
+            row.put("permalink", base + r.permalink());
+            return row;
+        }).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", q == null ? "" : q);
+        body.put("total", rows.size());
+        body.put("limit", MAX_RULES);
+        body.put("rules", rows);
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"rulescope-search.json\"").body(body);
     }
 
     /** Newest and recently modified rules of a search, so people can follow T1059 or source:sigma in a reader. */
