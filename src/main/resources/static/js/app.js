@@ -23,6 +23,20 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 
+  // "Copy query": the rule's own text, exactly as written.
+  for (const button of document.querySelectorAll('button[data-copy-text]')) {
+    button.addEventListener('click', async () => {
+      const label = button.textContent;
+      try {
+        await navigator.clipboard.writeText(button.dataset.copyText);
+        button.textContent = 'Copied';
+      } catch (e) {
+        window.prompt('Copy this:', button.dataset.copyText);
+      }
+      setTimeout(() => { button.textContent = label; }, 1500);
+    });
+  }
+
   for (const button of document.querySelectorAll('button[data-copy-path]')) {
     button.addEventListener('click', async () => {
       const link = new URL(button.dataset.copyPath, window.location.origin).toString();

@@ -36,4 +36,11 @@ class PagePolishTest extends RunningApp {
         assertThat(body).contains("class=\"theme-toggle\"", "/js/theme.js");
         assertThat(body.indexOf("/js/theme.js")).isLessThan(body.indexOf("/js/app.js"));
     }
+
+    @Test
+    void aRulePageOffersToCopyItsQueryExactlyAsWritten() throws Exception {
+        String body = send("GET", "/rules/" + ENCODED_POWERSHELL_SIGMA, BROWSER_ACCEPT).body();
+
+        assertThat(body).contains(">Copy query</button>").contains("data-copy-text=\"title: PowerShell Launched With an Encoded Command", "CommandLine|windash|contains:");
+    }
 }
