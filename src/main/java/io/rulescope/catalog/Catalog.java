@@ -1,21 +1,18 @@
 package io.rulescope.catalog;
 
-import io.rulescope.match.EventMatcher;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.github.benmanes.caffeine.cache.Cache;
-
 import io.rulescope.indicator.IndicatorIndex;
+import io.rulescope.match.EventMatcher;
 import io.rulescope.query.Macro;
 import io.rulescope.rule.CatalogSummary;
 import io.rulescope.rule.RuleSet;
 import io.rulescope.search.SearchIndex;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything one ingest produced, as one immutable value: the rules, their analyses and corpus counts, the search

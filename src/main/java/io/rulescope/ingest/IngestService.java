@@ -1,7 +1,19 @@
 package io.rulescope.ingest;
 
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.catalog.CatalogHolder;
+import io.rulescope.catalog.IngestProblem;
+import io.rulescope.catalog.IngestReport;
+import io.rulescope.history.RuleHistories;
+import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.match.EventMatcher;
+import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleSet;
+import io.rulescope.search.RuleIndex;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -16,24 +28,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-
-import io.rulescope.attack.AttackCatalog;
-import io.rulescope.catalog.Catalog;
-import io.rulescope.catalog.CatalogHolder;
-import io.rulescope.catalog.IngestProblem;
-import io.rulescope.catalog.IngestReport;
-import io.rulescope.history.RuleHistories;
-import io.rulescope.indicator.IndicatorAnalysis;
-import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleSet;
-import io.rulescope.search.RuleIndex;
 
 /**
  * Builds catalogs from the configured sources and publishes them: once at start-up, in the background so pages can

@@ -116,10 +116,6 @@ public final class EventMatcher {
         return programs.size();
     }
 
-    Prefilter prefilterForTest() {
-        return prefilter;
-    }
-
     /** The compiled rule at this position, for tests in this package. */
     Program program(int position) {
         return programs.get(position);
@@ -142,7 +138,7 @@ public final class EventMatcher {
         List<Rule> out = new ArrayList<>();
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Program p = programs.get(i);
-            if (fits.misfit(p, i) == null && p.root().test(fields)) {
+            if (fits.misfit(i) == null && p.root().test(fields)) {
                 out.add(p.rule());
             }
         }
@@ -156,7 +152,7 @@ public final class EventMatcher {
         List<Rule> out = new ArrayList<>();
         for (int i = 0; i < programs.size(); i++) {
             Program p = programs.get(i);
-            if (p.evaluable() && fits.misfit(p, i) == null && p.root().test(fields)) {
+            if (p.evaluable() && fits.misfit(i) == null && p.root().test(fields)) {
                 out.add(p.rule());
             }
         }
@@ -182,7 +178,7 @@ public final class EventMatcher {
                 break;
             }
             Program p = programs.get(i);
-            String misfit = fits.misfit(p, i);
+            String misfit = fits.misfit(i);
             if (!p.root().test(fields)) {
                 continue;
             }
@@ -202,7 +198,7 @@ public final class EventMatcher {
                 break;
             }
             Program p = programs.get(i);
-            if (fits.misfit(p, i) != null) {
+            if (fits.misfit(i) != null) {
                 continue;
             }
             Node.Score s = p.root().score(fields);
@@ -220,7 +216,7 @@ public final class EventMatcher {
         int evaluated = 0;
         for (int i = 0; i < programs.size(); i++) {
             Program p = programs.get(i);
-            if (p.evaluable() && fits.misfit(p, i) == null) {
+            if (p.evaluable() && fits.misfit(i) == null) {
                 evaluated++;
                 byPlatform.merge(p.rule().getPlatform() == null || p.rule().getPlatform().isBlank() ? "other" : p.rule().getPlatform(), 1, Integer::sum);
             }
@@ -310,7 +306,7 @@ public final class EventMatcher {
             return new RuleTrace(rule, false, p.evaluation(), List.of(), null, p.notEvaluated(), p.notes(), false);
         }
         EventFields fields = fieldsOf(event);
-        String misfit = new Fits(event.source(), tripleOf, triples).misfit(p, i);
+        String misfit = new Fits(event.source(), tripleOf, triples).misfit(i);
         Tracer tracer = new Tracer(fields);
         boolean value = tracer.walk(p.root(), 0);
         return new RuleTrace(rule, value && misfit == null, p.evaluation(), tracer.rows(), misfit, null, p.notes(), tracer.truncated());
@@ -360,7 +356,7 @@ public final class EventMatcher {
             this.triples = triples;
         }
 
-        String misfit(Program p, int position) {
+        String misfit(int position) {
             int t = tripleOf[position];
             if (t < 0 || !source.isKnown()) {
                 return null;

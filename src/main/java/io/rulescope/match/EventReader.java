@@ -111,7 +111,7 @@ public final class EventReader {
             }
         } else {
             shape = "json";
-            flatten("", root, fields, 0);
+            flatten("", root, fields);
         }
         return new LoggedEvent(shape, fields.list, sources.of(fields.list), List.of());
     }
@@ -179,19 +179,19 @@ public final class EventReader {
      * Nested objects become dotted names ({@code userIdentity.type}, ECS {@code process.executable}); array elements
      * repeat the name. Winlogbeat's {@code winlog.event_data.X} is also given as {@code X}, the name Sigma rules use.
      */
-    private static void flatten(String prefix, JsonNode node, Fields fields, int depth) {
+    private static void flatten(String prefix, JsonNode node, Fields fields) {
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             String name = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            value(name, e.getValue(), fields, depth);
+            value(name, e.getValue(), fields);
         }
     }
 
-    private static void value(String name, JsonNode v, Fields fields, int depth) {
+    private static void value(String name, JsonNode v, Fields fields) {
         if (v.isObject()) {
-            flatten(name, v, fields, depth + 1);
+            flatten(name, v, fields);
         } else if (v.isArray()) {
             for (JsonNode item : v.values()) {
-                value(name, item, fields, depth + 1);
+                value(name, item, fields);
             }
         } else if (!v.isNull()) {
             fields.add(name, v.asString());

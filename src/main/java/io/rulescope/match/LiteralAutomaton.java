@@ -192,8 +192,4 @@ final class LiteralAutomaton {
             }
         }
     }
-
-    int states() {
-        return fail.length;
-    }
 }

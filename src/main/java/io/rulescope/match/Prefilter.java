@@ -87,10 +87,6 @@ final class Prefilter {
         });
     }
 
-    int alwaysCount() {
-        return always.cardinality();
-    }
-
     /**
      * The programs that can fire on the event ({@code fire}), and those worth scoring as near misses ({@code near}):
      * the fire candidates and every rule two or more of whose literals the event contains, since "nearly fires"
