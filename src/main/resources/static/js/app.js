@@ -23,6 +23,13 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 
+  // On a phone the facets start folded, so the results are what the reader sees first.
+  if (window.matchMedia('(max-width: 700px)').matches) {
+    for (const fold of document.querySelectorAll('details.facet-fold')) {
+      fold.open = false;
+    }
+  }
+
   // "Copy query": the rule's own text, exactly as written.
   for (const button of document.querySelectorAll('button[data-copy-text]')) {
     button.addEventListener('click', async () => {

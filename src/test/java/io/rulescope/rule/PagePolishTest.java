@@ -27,6 +27,7 @@ class PagePolishTest extends RunningApp {
         HttpResponse<String> page = send("GET", "/search?q=T1059&page=999", BROWSER_ACCEPT);
 
         assertThat(page.body()).contains("is past the end", "Go to the last page").doesNotContain("Page 999 of");
+        assertThat(send("GET", "/rules?page=999", BROWSER_ACCEPT).body()).contains("is past the end").doesNotContain("page 999 of");
     }
 
     @Test
