@@ -20,6 +20,11 @@ public record RuleView(Rule rule, String permalink, String sourceLabel, List<Cov
      * The rule's source, highlighted, with every piece of rule text escaped. Made when a page is rendered, not kept:
      * it is the largest part of a view, and views of a whole catalog are kept.
      */
+    /** The description rendered from its Markdown, escaped; made at render time like the body. */
+    public String descriptionHtml() {
+        return Descriptions.toHtml(rule.getDescription());
+    }
+
     public String bodyHtml() {
         return YamlHighlighter.toHtml(rule.getRaw());
     }
