@@ -114,8 +114,12 @@ class AttackController {
         Technique shown = technique;
         model.addAttribute("tactics", technique.tactics().stream().map(attack::tactic).flatMap(java.util.Optional::stream).toList());
         model.addAttribute("parent", technique.isSubTechnique() ? attack.technique(technique.parentId()).orElse(null) : null);
-        model.addAttribute("subTechniques", attack.techniques().stream()
-                .filter(t -> t.isSubTechnique() && t.parentId().equals(shown.id())).toList());
+        List<Technique> subs = attack.techniques().stream().filter(t -> t.isSubTechnique() && t.parentId().equals(shown.id())).toList();
+        model.addAttribute("subTechniques", subs);
+        // Rules per sub-technique, so the page says where the parent's coverage really sits.
+        java.util.Map<String, Long> subCounts = new java.util.HashMap<>();
+        subs.forEach(sub -> subCounts.put(sub.id(), catalog.index().byTechnique(sub, 1, 1).total()));
+        model.addAttribute("subCounts", subCounts);
         model.addAttribute("rules", rules);
         return "attack/technique";
     }

@@ -44,4 +44,13 @@ class PagePolishTest extends RunningApp {
 
         assertThat(body).contains(">Copy query</button>").contains("data-copy-text=\"title: PowerShell Launched With an Encoded Command", "CommandLine|windash|contains:");
     }
+
+    @Test
+    void aTechniquePageCountsRulesPerSubTechniqueAndLinksToSearchMatrixLayerAndCsv() throws Exception {
+        String body = send("GET", "/techniques/T1059", BROWSER_ACCEPT).body();
+
+        assertThat(body).containsPattern("<span class=\"count-badge\" title=\"[0-9]+ rules?\">[0-9]+</span> <a href=\"/techniques/T1059.001\"");
+        assertThat(body).contains("/search?q=technique:T1059", "/attack?q=technique:T1059", "/api/navigator?q=technique:T1059&amp;download=1",
+                "/export/search.csv?q=technique:T1059");
+    }
 }
