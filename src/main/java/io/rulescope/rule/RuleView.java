@@ -30,7 +30,7 @@ public record RuleView(Rule rule, String permalink, String sourceLabel, List<Cov
     }
 
     /** A rule sharing indicators with this one, as the "Similar rules" section lists it. */
-    public record SimilarRule(String title, String platform, String permalink, List<String> shared) {
+    public record SimilarRule(String ruleId, String title, String platform, String permalink, List<String> shared) {
     }
 
     /** A reference as written; {@code href} is set only for http(s) URLs, so nothing else becomes a link. */

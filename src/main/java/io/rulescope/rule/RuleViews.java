@@ -108,7 +108,7 @@ public class RuleViews {
         for (IndicatorIndex.Similar s : catalog.indicators().similar(rule, 5)) {
             Rule other = catalog.rules().byUid(s.uid());
             if (other != null) {
-                out.add(new RuleView.SimilarRule(other.getTitle(), other.getPlatform(), other.getPermalink(), s.sharedIndicators()));
+                out.add(new RuleView.SimilarRule(other.getRuleId(), other.getTitle(), other.getPlatform(), other.getPermalink(), s.sharedIndicators()));
             }
         }
         return out;

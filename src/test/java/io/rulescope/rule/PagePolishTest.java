@@ -53,4 +53,16 @@ class PagePolishTest extends RunningApp {
         assertThat(body).contains("/search?q=technique:T1059", "/attack?q=technique:T1059", "/api/navigator?q=technique:T1059&amp;download=1",
                 "/export/search.csv?q=technique:T1059");
     }
+
+    @Test
+    void eachSimilarRuleLinksToAComparisonOfTheTwo() throws Exception {
+        String body = send("GET", "/rules/" + ENCODED_POWERSHELL_SIGMA, BROWSER_ACCEPT).body();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/compare\\?a=id:" + ENCODED_POWERSHELL_SIGMA
+                + "&amp;b=id:[^\"]+)\">compare the two</a>").matcher(body);
+
+        assertThat(link.find()).as("a compare link on the rule page").isTrue();
+        HttpResponse<String> compare = send("GET", link.group(1).replace("&amp;", "&"), BROWSER_ACCEPT);
+        assertThat(compare.statusCode()).isEqualTo(200);
+        assertThat(compare.body()).contains("PowerShell Launched With an Encoded Command").contains("<strong>1</strong> <span>rule</span>");
+    }
 }
