@@ -122,8 +122,10 @@ class SigmaEvaluationTest {
     void aRuleFiresOnlyWhenItsLogSourceFitsTheEvents(String product, String category, String event, String outcome) {
         EventMatcher matcher = matcherFor("{sel: {Image|endswith: '\\a.exe'}, condition: sel}", product.strip(), category.strip(), null);
         MatchResult result = matcher.match(READER.read(event.strip().replace("\\n", "\n")), java.time.Duration.ofSeconds(5));
+        assertThat(result.summary().evaluated()).as("rules whose log source fits").isEqualTo(outcome.strip().equals("fires") ? 1 : 0);
         if (outcome.strip().equals("fires")) {
             assertThat(result.fires()).hasSize(1);
+            assertThat(result.summary().evaluatedByPlatform()).containsExactly(java.util.Map.entry("Sigma", 1));
         } else {
             assertThat(result.fires()).isEmpty();
             assertThat(result.near()).singleElement().satisfies(n -> assertThat(n.reason()).startsWith("the rule reads"));
