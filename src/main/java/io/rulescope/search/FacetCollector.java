@@ -16,7 +16,8 @@ import org.apache.lucene.search.SimpleCollector;
 /** Counts facet values over every matching document, from each segment's {@link SegmentTable}. */
 final class FacetCollector extends SimpleCollector {
 
-    private static final int TOP = 12;
+    /** Values kept per facet: pages show the first dozen and fold the rest under "show more". */
+    private static final int TOP = 50;
 
     private final boolean all;
     private final Facet[] facets;

@@ -65,4 +65,26 @@ class PagePolishTest extends RunningApp {
         assertThat(compare.statusCode()).isEqualTo(200);
         assertThat(compare.body()).contains("PowerShell Launched With an Encoded Command").contains("<strong>1</strong> <span>rule</span>");
     }
+
+    @Test
+    void facetListsShowADozenValuesAndFoldTheRestUnderShowMore() throws Exception {
+        String q = java.net.URLEncoder.encode("platform:Sigma OR platform:Splunk", java.nio.charset.StandardCharsets.UTF_8);
+        String body = send("GET", "/search?q=" + q, BROWSER_ACCEPT).body();
+        JsonAnswer answer = JsonAnswer.of(send("GET", "/api/search?q=" + q, "application/json").body());
+
+        int techniques = answer.facetSize("technique");
+        assertThat(techniques).as("technique values in the answer %s", answer.root().path("facets")).isGreaterThan(12);
+        assertThat(body).contains("Show " + (techniques - 12) + " more");
+    }
+
+    /** The few fields of a search answer this test reads. */
+    record JsonAnswer(tools.jackson.databind.JsonNode root) {
+        static JsonAnswer of(String body) {
+            return new JsonAnswer(tools.jackson.databind.json.JsonMapper.builder().build().readTree(body));
+        }
+
+        int facetSize(String facet) {
+            return root.path("facets").path(facet).size();
+        }
+    }
 }
