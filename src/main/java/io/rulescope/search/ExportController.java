@@ -131,6 +131,10 @@ class ExportController {
                 + "; filename=\"rulescope-layer.json\"").body(layer);
     }
 
+    private static String baseUrl(HttpServletRequest request) {
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    }
+
     /** Every rule of a search (bounded), one row each, to take into a spreadsheet or another tool. */
     @GetMapping(path = "/export/search.csv", produces = "text/csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request) {
@@ -140,13 +144,9 @@ class ExportController {
         } catch (SearchSyntaxException e) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
         }
-        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
-        StringBuilder out = new StringBuilder("id,title,platform,severity,status,source,techniques,date,permalink\r\n");
-        for (RuleSummary r : rules) {
-            out.append(String.join(",", Csv.cell(r.ruleId()), Csv.cell(r.title()), Csv.cell(r.platform()), Csv.cell(r.severity()),
-                    Csv.cell(r.status()), Csv.cell(r.source()), Csv.cell(String.join(" ", r.techniques())), Csv.cell(r.date()),
-                    Csv.cell(base + r.permalink()))).append("\r\n");
-        }
+        String base = baseUrl(request);
+        StringBuilder out = new StringBuilder(ExportRow.CSV_HEADER);
+        rules.forEach(r -> out.append(ExportRow.of(r, base).csvLine()));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"rulescope-search.csv\"").body(out.toString());
     }
@@ -160,20 +160,8 @@ class ExportController {
         } catch (SearchSyntaxException e) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage(), "position", e.position()));
         }
-        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
-        List<Map<String, Object>> rows = rules.stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", r.ruleId());
-            row.put("title", r.title());
-            row.put("platform", r.platform());
-            row.put("severity", r.severity().isEmpty() ? null : r.severity());
-            row.put("status", r.status().isEmpty() ? null : r.status());
-            row.put("source", r.source());
-            row.put("techniques", r.techniques());
-            row.put("date", r.date());
-            row.put("permalink", base + r.permalink());
-            return row;
-        }).toList();
+        String base = baseUrl(request);
+        List<ExportRow> rows = rules.stream().map(r -> ExportRow.of(r, base)).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", q == null ? "" : q);
         body.put("total", rows.size());
