@@ -32,6 +32,16 @@ public final class SharedCatalogs {
         return of(List.of("escu=" + SharedData.escu(), "sigma=" + SharedData.sigma()));
     }
 
+    /** The shared Microsoft Sentinel analytic rules alone. */
+    public static Catalog sentinel() {
+        return of(List.of("sentinel=" + SharedData.sentinel()));
+    }
+
+    /** The shared Elastic detection rules alone. */
+    public static Catalog elastic() {
+        return of(List.of("elastic=" + SharedData.elastic()));
+    }
+
     public static synchronized Catalog of(List<String> sources) {
         return BUILT.computeIfAbsent(sources, s -> {
             AttackCatalog attack = AttackCatalog.load(null);

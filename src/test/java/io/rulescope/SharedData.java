@@ -26,6 +26,22 @@ public final class SharedData {
         return root().resolve("corpus/sigma");
     }
 
+    public static Path sentinel() {
+        return root().resolve("corpus/sentinel");
+    }
+
+    public static Path elastic() {
+        return root().resolve("corpus/elastic");
+    }
+
+    public static boolean sentinelPresent() {
+        return Files.isDirectory(sentinel());
+    }
+
+    public static boolean elasticPresent() {
+        return Files.isDirectory(elastic().resolve("rules"));
+    }
+
     public static Path attackBundle() {
         return root().resolve("attack/enterprise-attack.json");
     }

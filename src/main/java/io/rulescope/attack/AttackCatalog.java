@@ -49,6 +49,8 @@ public class AttackCatalog {
             tacticsByKey.put(t.id().toLowerCase(Locale.ROOT), t);
             tacticsByKey.put(t.shortName(), t);
             tacticsByKey.put(t.name().toLowerCase(Locale.ROOT), t);
+            // Sentinel writes tactics run together: CommandAndControl, and in older files CommandandControl.
+            tacticsByKey.putIfAbsent(lettersOnly(t.name()), t);
         }
         data.techniques().forEach(t -> techniques.put(t.id(), t));
         for (Technique t : techniques.values()) {
@@ -135,7 +137,14 @@ public class AttackCatalog {
     public Optional<Tactic> tactic(String key) {
         String k = key.trim().toLowerCase(Locale.ROOT);
         Tactic t = tacticsByKey.get(k);
-        return Optional.ofNullable(t != null ? t : tacticsByKey.get(k.replace('_', '-').replace(' ', '-')));
+        if (t == null) {
+            t = tacticsByKey.get(k.replace('_', '-').replace(' ', '-'));
+        }
+        return Optional.ofNullable(t != null ? t : tacticsByKey.get(lettersOnly(k)));
+    }
+
+    private static String lettersOnly(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
     }
 
     /** Normalises a technique reference as rules write it ({@code t1059.001}, {@code T1059_001}) or null. */

@@ -24,6 +24,11 @@ final class EventCoverage {
     private static final Pattern WINDOWS_SOURCE = Pattern.compile("^Windows Event Log (Security|System) (\\d+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOUDTRAIL_SOURCE = Pattern.compile("^AWS CloudTrail (\\w+)$");
 
+    /** The provider of the rows that name a table a query reads. */
+    static final String TABLE_PROVIDER = "Sentinel table";
+    /** The provider of the rows that name an ECS event category an Elastic query tests. */
+    static final String ECS_PROVIDER = "Elastic (ECS)";
+
     private final EventTables tables;
 
     EventCoverage(EventTables tables) {
@@ -39,9 +44,19 @@ final class EventCoverage {
             }
             if (i.canonicalField().equals("event.code") && i.value().matches("\\d{1,5}")) {
                 rows.add(windows(provider, i.value()));
-            } else if (i.field().equalsIgnoreCase("eventName") && isCloudTrail(rule, analysis)) {
+            } else if (i.canonicalField().equals("event.category")) {
+                EventTables.QueryTable category = tables.queryTable(EventTables.ECS_CATEGORY_PREFIX + i.value().toLowerCase(Locale.ROOT));
+                rows.add(new RuleAnatomy.EventRow(ECS_PROVIDER, EventTables.ECS_CATEGORY_PREFIX + i.value().toLowerCase(Locale.ROOT),
+                        category == null ? "" : category.title()));
+            } else if ((i.field().equalsIgnoreCase("eventName") || i.field().equals("event.action")) && isCloudTrail(rule, analysis)) {
                 rows.add(new RuleAnatomy.EventRow("AWS CloudTrail", i.value(), "API call"));
             }
+        }
+        for (String source : analysis.sources()) {
+            EventTables.QueryTable table = tables.queryTable(source);
+            boolean asim = source.startsWith("_Im_") || source.startsWith("_ASim_") || source.matches("(im|ASim)[A-Z].*");
+            rows.add(new RuleAnatomy.EventRow(asim ? "ASIM parser" : TABLE_PROVIDER, table != null ? table.name() : source,
+                    table != null ? table.title() : ""));
         }
         String category = rule.getLogsourceCategory();
         if (category != null) {
@@ -60,6 +75,12 @@ final class EventCoverage {
 
     private RuleAnatomy.EventRow windows(String provider, String id) {
         String p = provider;
+        boolean knownElsewhere = tables.title("Security", id) != null || tables.title("Sysmon", id) != null
+                || tables.title("System", id) != null;
+        if (p != null && tables.title(p, id) == null && knownElsewhere) {
+            // A hint from a query that reads several logs: an id the hinted log does not have is another log's.
+            p = null;
+        }
         if (p == null) {
             // No hint: choose the provider whose table knows the id, Security first as the more common one.
             p = tables.title("Security", id) != null ? "Security" : tables.title("Sysmon", id) != null ? "Sysmon"
@@ -97,11 +118,12 @@ final class EventCoverage {
     }
 
     private static boolean isCloudTrail(Rule rule, QueryAnalysis analysis) {
-        if ("cloudtrail".equalsIgnoreCase(rule.getLogsourceService())) {
+        if ("cloudtrail".equalsIgnoreCase(rule.getLogsourceService()) || analysis.sources().contains("AWSCloudTrail")) {
             return true;
         }
-        boolean sourcetype = analysis.indicators().stream().anyMatch(i -> i.field().equalsIgnoreCase("sourcetype")
-                && i.value() != null && i.value().toLowerCase(Locale.ROOT).startsWith("aws:cloudtrail"));
+        boolean sourcetype = analysis.indicators().stream().anyMatch(i -> (i.field().equalsIgnoreCase("sourcetype")
+                && i.value() != null && i.value().toLowerCase(Locale.ROOT).startsWith("aws:cloudtrail"))
+                || i.field().equals("event.dataset") && "aws.cloudtrail".equalsIgnoreCase(i.value()));
         return sourcetype || rule.getDataSources().stream().anyMatch(s -> s.startsWith("AWS CloudTrail"));
     }
 

@@ -13,13 +13,30 @@ import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Fact tables from {@code content/events/}: titles of Windows event IDs per provider, and the events each Sigma
- * log source category stands for.
+ * Fact tables from {@code content/events/}: titles of Windows event IDs per provider, the events each Sigma
+ * log source category stands for, Windows channels, and the Kusto tables rules read.
  */
-public record EventTables(Map<String, String> titles, Map<String, List<EventRef>> sigmaCategories, Map<String, Channel> channels) {
+public record EventTables(Map<String, String> titles, Map<String, List<EventRef>> sigmaCategories, Map<String, Channel> channels,
+        Map<String, QueryTable> queryTables) {
 
     public EventTables(Map<String, String> titles, Map<String, List<EventRef>> sigmaCategories) {
-        this(titles, sigmaCategories, Map.of());
+        this(titles, sigmaCategories, Map.of(), Map.of());
+    }
+
+    public EventTables(Map<String, String> titles, Map<String, List<EventRef>> sigmaCategories, Map<String, Channel> channels) {
+        this(titles, sigmaCategories, channels, Map.of());
+    }
+
+    /** How ECS event categories ({@code event.category:process}) are named among the query tables. */
+    public static final String ECS_CATEGORY_PREFIX = "event.category:";
+
+    /** A table or normalising function a Kusto query reads: what it holds, and the Sigma category it stands for. */
+    public record QueryTable(String name, String title, String category) {
+    }
+
+    /** The table with this name, compared without letter case, or null. */
+    public QueryTable queryTable(String name) {
+        return name == null ? null : queryTables.get(name.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     public record EventRef(String provider, String event) {
@@ -63,7 +80,15 @@ public record EventTables(Map<String, String> titles, Map<String, List<EventRef>
         for (String[] row : rows("content/events/windows-channels.tsv", 3)) {
             channels.put(row[0].toLowerCase(java.util.Locale.ROOT), new Channel(row[0], row[1], row[2]));
         }
-        return new EventTables(Map.copyOf(titles), Map.copyOf(categories), Map.copyOf(channels));
+        Map<String, QueryTable> queryTables = new HashMap<>();
+        for (String[] row : rows("content/events/kql-tables.tsv", 3)) {
+            queryTables.put(row[0].toLowerCase(java.util.Locale.ROOT), new QueryTable(row[0], row[1], row[2].isBlank() ? null : row[2]));
+        }
+        for (String[] row : rows("content/events/ecs-categories.tsv", 3)) {
+            String key = ECS_CATEGORY_PREFIX + row[0];
+            queryTables.put(key, new QueryTable(key, row[1], row[2].isBlank() ? null : row[2]));
+        }
+        return new EventTables(Map.copyOf(titles), Map.copyOf(categories), Map.copyOf(channels), Map.copyOf(queryTables));
     }
 
     private static List<String[]> rows(String path, int columns) {

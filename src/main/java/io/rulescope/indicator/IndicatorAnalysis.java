@@ -11,6 +11,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.query.Macro;
 import io.rulescope.query.QueryAnalysis;
+import io.rulescope.query.elastic.Dialect;
+import io.rulescope.query.elastic.ElasticAnalyzer;
+import io.rulescope.query.kql.KqlAnalyzer;
 import io.rulescope.query.sigma.SigmaAnalyzer;
 import io.rulescope.query.spl.MacroExpander;
 import io.rulescope.query.spl.SplAnalyzer;
@@ -68,9 +71,13 @@ public class IndicatorAnalysis {
     public final class Analyzer {
 
         private final SplAnalyzer spl;
+        private final KqlAnalyzer kql;
+        private final ElasticAnalyzer elastic;
 
         private Analyzer(SplAnalyzer spl) {
             this.spl = spl;
+            this.kql = new KqlAnalyzer(taxonomy);
+            this.elastic = new ElasticAnalyzer(taxonomy);
         }
 
         public QueryAnalysis analyze(Rule rule) {
@@ -79,6 +86,13 @@ public class IndicatorAnalysis {
             }
             if ("spl".equals(rule.getLanguage())) {
                 return spl.analyze(rule.getQuery());
+            }
+            if ("kql".equals(rule.getLanguage())) {
+                return kql.analyze(rule.getQuery());
+            }
+            Dialect dialect = Dialect.of(rule.getLanguage());
+            if (dialect != null) {
+                return elastic.analyze(dialect, rule.getQuery());
             }
             if (rule.getFormat() == RuleFormat.SIGMA || rule.getFormat() == RuleFormat.SIGMA_FILTER) {
                 Map<String, Object> detection = rule.getDetection() != null ? rule.getDetection() : parseYaml(rule.getQuery());

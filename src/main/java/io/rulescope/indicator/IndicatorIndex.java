@@ -186,11 +186,14 @@ public final class IndicatorIndex {
                 one.indicators().forEach(i -> predicates.add(describe(i)));
             }
             stages.add(new RuleAnatomy.StageView(s.n(), s.command(), s.text(), predicates,
-                    s.expression() == null ? null : IndicatorCollector.render(s.expression()), s.expansion(), s.note()));
+                    s.expression() == null ? null : IndicatorCollector.render(s.expression()), s.expansion(), s.note(), s.depth()));
         }
         String unsupported = null;
         if (rule.getFormat() == RuleFormat.SIGMA_CORRELATION) {
             unsupported = "A correlation rule matches no events itself: it counts or orders the events of the rules it names.";
+        } else if ("machine_learning".equals(rule.getLanguage())) {
+            unsupported = "An Elastic machine learning rule has no query: it alerts on the anomalies its job scores (see Schedule), "
+                    + "so there are no stages or indicators to show.";
         } else if (a == QueryAnalysis.EMPTY && rule.getQuery() != null) {
             unsupported = "Queries in " + rule.getLanguage() + " are shown as written; Rulescope does not take them apart yet.";
         }

@@ -11,9 +11,10 @@ public record RuleAnatomy(List<StageView> stages, List<IndicatorGroup> indicator
     /**
      * @param predicates each predicate of the stage in one line, with its polarity
      * @param expression the stage's boolean structure in one line
+     * @param depth 0 for the query's own stages, more for the stages of a sub-query inside the stage before
      */
     public record StageView(int n, String command, String text, List<String> predicates, String expression,
-            String expansion, String note) {
+            String expansion, String note, int depth) {
     }
 
     /** Indicators sharing field, kind and polarity, with each value and how many other rules share it. */

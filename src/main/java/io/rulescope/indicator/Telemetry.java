@@ -37,6 +37,10 @@ public record Telemetry(List<String> events, List<String> activities, List<Strin
                 default -> {
                 }
             }
+            EventTables.QueryTable table = tables.queryTable(row.event());
+            if (table != null && table.category() != null && !row.provider().startsWith("Sysmon")) {
+                activities.add(table.category());
+            }
             categories.forEach((category, refs) -> refs.stream()
                     .filter(ref -> ref.provider().equals(row.provider()) && ref.event().equals(number))
                     .findAny().ifPresent(ref -> activities.add(category)));

@@ -10,7 +10,7 @@ import io.rulescope.rule.RuleFormat;
  * of a security_content tree, a Sigma collection's global part, or none of these.
  */
 enum DocumentKind {
-    ESCU_2024, ESCU_2026, LOGIC, SIGMA, SIGMA_CORRELATION, SIGMA_FILTER, SIGMA_GLOBAL,
+    ESCU_2024, ESCU_2026, LOGIC, SIGMA, SIGMA_CORRELATION, SIGMA_FILTER, SIGMA_GLOBAL, SENTINEL, SENTINEL_MOVED, ELASTIC,
     MACRO, DATA_SOURCE, STORY, NOT_A_RULE;
 
     static DocumentKind of(Object document) {
@@ -32,6 +32,17 @@ enum DocumentKind {
         }
         if (doc.get("logic") != null && (doc.containsKey("logic_format") || doc.containsKey("title"))) {
             return LOGIC;
+        }
+        if (doc.get("rule") instanceof Map<?, ?> rule && (rule.containsKey("rule_id") || rule.containsKey("name"))
+                && (rule.containsKey("type") || rule.containsKey("query") || doc.get("metadata") instanceof Map)) {
+            return ELASTIC;
+        }
+        if (doc.get("query") instanceof String && (doc.containsKey("name") || doc.containsKey("displayName"))
+                && SENTINEL_KEYS.stream().anyMatch(doc::containsKey)) {
+            return SENTINEL;
+        }
+        if (isMovedStub(doc)) {
+            return SENTINEL_MOVED;
         }
         if (doc.get("search") instanceof String && doc.containsKey("name")) {
             boolean oldLayout = doc.get("tags") instanceof Map<?, ?> tags
@@ -63,8 +74,26 @@ enum DocumentKind {
             case SIGMA -> RuleFormat.SIGMA;
             case SIGMA_CORRELATION -> RuleFormat.SIGMA_CORRELATION;
             case SIGMA_FILTER -> RuleFormat.SIGMA_FILTER;
+            case SENTINEL -> RuleFormat.SENTINEL;
+            case ELASTIC -> RuleFormat.ELASTIC;
             default -> null;
         };
+    }
+
+    /** Keys only Sentinel analytic rules have, besides {@code query} and a name. */
+    private static final List<String> SENTINEL_KEYS = List.of("queryFrequency", "queryPeriod", "triggerOperator",
+            "triggerThreshold", "requiredDataConnectors", "relevantTechniques", "entityMappings", "tactics", "kind", "severity");
+
+    /**
+     * A Sentinel rule file left behind when the content moved to Solutions: an id, a name and a description saying
+     * where it went, but no query.
+     */
+    static boolean isMovedStub(Map<String, Object> doc) {
+        if (doc.containsKey("query") || !doc.containsKey("name") || !doc.containsKey("id")) {
+            return false;
+        }
+        String description = Yamls.str(doc, "description");
+        return description != null && description.toLowerCase(java.util.Locale.ROOT).contains("moved to new location");
     }
 
     static final List<DocumentKind> SUPPORTING = List.of(MACRO, DATA_SOURCE, STORY);

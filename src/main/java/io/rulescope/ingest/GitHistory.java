@@ -160,7 +160,8 @@ final class GitHistory {
 
     private static List<FileChange> changes(Repository repository, ObjectReader reader, Located located, List<RevCommit> commits)
             throws IOException {
-        TreeFilter yaml = OrTreeFilter.create(PathSuffixFilter.create(".yml"), PathSuffixFilter.create(".yaml"));
+        TreeFilter yaml = OrTreeFilter.create(new TreeFilter[] { PathSuffixFilter.create(".yml"), PathSuffixFilter.create(".yaml"),
+                PathSuffixFilter.create(".toml") });
         TreeFilter filter = located.prefix().isEmpty() ? yaml : AndTreeFilter.create(PathFilter.create(located.prefix()), yaml);
         List<FileChange> out = new ArrayList<>();
         try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {

@@ -261,7 +261,9 @@ final class IngestPipeline {
                     "file is " + file.size() / 1024 + " KiB, over the " + properties.maxFileBytes() / 1024 + " KiB limit; not read"));
         } else {
             try {
-                result = FileResult.parsed(file, reader.parse(file.read()));
+                byte[] bytes = file.read();
+                result = FileResult.parsed(file, TomlReader.isToml(file.path()) ? new TomlReader(properties.maxFileBytes()).parse(bytes)
+                        : reader.parse(bytes));
             } catch (java.nio.file.NoSuchFileException e) {
                 result = FileResult.failed(file, IngestProblem.error(file.source().name(), file.path(),
                         "the file disappeared between the scan and the read (was the source being updated?)"));

@@ -44,7 +44,8 @@ final class MappingContext {
      */
     Rule newRule(String declaredId, String title, RuleFormat format) {
         if (title == null) {
-            throw new MappingException("missing required field '" + (format.isSigma() || format == RuleFormat.LOGIC ? "title" : "name") + "'");
+            throw new MappingException("missing required field '" + (format.isSigma() || format == RuleFormat.LOGIC ? "title"
+                    : format == RuleFormat.ELASTIC ? "rule.name" : "name") + "'");
         }
         String uid = uid(file.source().name(), file.path(), docIndex);
         boolean derived = declaredId == null;

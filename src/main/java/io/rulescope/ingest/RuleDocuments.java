@@ -44,6 +44,10 @@ final class RuleDocuments {
                 document = SigmaMapper.merge(global, Yamls.map(m));
                 kind = DocumentKind.of(document);
             }
+            if (kind == DocumentKind.SENTINEL_MOVED) {
+                problems.add(IngestProblem.skipped(source, file.path(), SentinelMapper.movedReason(Yamls.map(document))));
+                continue;
+            }
             if (DocumentKind.SUPPORTING.contains(kind)) {
                 if (support == null) {
                     support = new SupportingData();
@@ -56,6 +60,8 @@ final class RuleDocuments {
                     rules.add(switch (kind.format()) {
                         case ESCU_2024, ESCU_2026 -> EscuMapper.map(doc, kind.format(), ctx);
                         case LOGIC -> LogicMapper.map(doc, ctx);
+                        case SENTINEL -> SentinelMapper.map(doc, ctx);
+                        case ELASTIC -> ElasticMapper.map(doc, ctx);
                         default -> SigmaMapper.map(doc, kind.format(), ctx);
                     });
                 } catch (MappingContext.MappingException e) {
@@ -71,7 +77,8 @@ final class RuleDocuments {
         if (global != null) {
             nameEachVariantByItsLogsource(rules);
         }
-        if (rules.isEmpty() && support == null && problems.stream().noneMatch(p -> p.level() == IngestProblem.Level.ERROR)) {
+        if (rules.isEmpty() && support == null
+                && problems.stream().noneMatch(p -> p.level() == IngestProblem.Level.ERROR || p.level() == IngestProblem.Level.SKIPPED)) {
             problems.add(IngestProblem.skipped(source, file.path(), documents.isEmpty()
                     ? "not a rule: the file holds no YAML document (only comments or '---')" : "not a rule"));
         }

@@ -26,7 +26,7 @@ import io.rulescope.catalog.IngestProblem;
  */
 class SourceScanner {
 
-    private static final String EMBEDDED_PATTERN = "classpath*:content/rules/**/*.y*ml";
+    private static final List<String> EMBEDDED_PATTERNS = List.of("classpath*:content/rules/**/*.y*ml", "classpath*:content/rules/**/*.toml");
     /** Names the embedded content in a source list, so it can be combined with directories. */
     static final String EMBEDDED_KEYWORD = "embedded";
 
@@ -116,7 +116,13 @@ class SourceScanner {
         return new Source(name, root, null, name);
     }
 
-    /** Lists every YAML file of a source, in a stable order; problems found on the way go to {@code problems}. */
+    /** The files rules are read from: YAML (Splunk, Sigma, Sentinel) and TOML (Elastic). */
+    static boolean isRuleFile(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".toml");
+    }
+
+    /** Lists every rule file of a source, in a stable order; problems found on the way go to {@code problems}. */
     List<SourceFile> scan(Source source, List<IngestProblem> problems) {
         return source.isEmbedded() ? scanEmbedded(source, problems) : scanDirectory(source, problems);
     }
@@ -124,7 +130,11 @@ class SourceScanner {
     private List<SourceFile> scanEmbedded(Source source, List<IngestProblem> problems) {
         List<SourceFile> files = new ArrayList<>();
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(EMBEDDED_PATTERN)) {
+            List<Resource> resources = new ArrayList<>();
+            for (String pattern : EMBEDDED_PATTERNS) {
+                resources.addAll(List.of(new PathMatchingResourcePatternResolver().getResources(pattern)));
+            }
+            for (Resource resource : resources) {
                 String url = resource.getURL().toString();
                 String path = url.substring(url.lastIndexOf("content/rules/") + "content/".length());
                 files.add(new SourceFile(source, path, resource.contentLength(), () -> {
@@ -176,7 +186,7 @@ class SourceScanner {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                            if (!(name.endsWith(".yml") || name.endsWith(".yaml"))) {
+                            if (!isRuleFile(name)) {
                                 return FileVisitResult.CONTINUE;
                             }
                             String path = relative(root, file);

@@ -47,6 +47,29 @@ final class YamlReader {
     }
 
     Parsed parse(byte[] bytes) {
+        Parsed decoded = decodeOnly(bytes);
+        if (decoded.failed()) {
+            return decoded;
+        }
+        String text = decoded.text();
+        try {
+            return new Parsed(text, load(text, false), null, null);
+        } catch (DuplicateKeyException e) {
+            String where = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1);
+            try {
+                // Sigma and ESCU tooling accept duplicate keys (the last one wins); do the same, but say so.
+                return new Parsed(text, load(text, true), "duplicate key" + where + ": " + e.getProblem()
+                        + "; the last value was used", null);
+            } catch (YAMLException again) {
+                return failure(again);
+            }
+        } catch (YAMLException | IllegalStateException | StackOverflowError e) {
+            return failure(e);
+        }
+    }
+
+    /** The checks every rule file gets before its format is parsed: size, encoding, no NUL, not blank. */
+    Parsed decodeOnly(byte[] bytes) {
         if (bytes.length > maxBytes) {
             return failed(0, 0, "file is larger than the " + (maxBytes / 1024) + " KiB limit; not read");
         }
@@ -65,20 +88,7 @@ final class YamlReader {
         if (text.isBlank()) {
             return failed(0, 0, "empty file");
         }
-        try {
-            return new Parsed(text, load(text, false), null, null);
-        } catch (DuplicateKeyException e) {
-            String where = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1);
-            try {
-                // Sigma and ESCU tooling accept duplicate keys (the last one wins); do the same, but say so.
-                return new Parsed(text, load(text, true), "duplicate key" + where + ": " + e.getProblem()
-                        + "; the last value was used", null);
-            } catch (YAMLException again) {
-                return failure(again);
-            }
-        } catch (YAMLException | IllegalStateException | StackOverflowError e) {
-            return failure(e);
-        }
+        return new Parsed(text, List.of(), null, null);
     }
 
     private static List<Object> load(String text, boolean allowDuplicateKeys) {

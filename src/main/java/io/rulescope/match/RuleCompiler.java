@@ -56,8 +56,8 @@ final class RuleCompiler {
         if ("spl".equals(rule.getLanguage())) {
             return spl(rule, analysis);
         }
-        return skipped(rule, "rules in " + (rule.getLanguage() == null || rule.getLanguage().isBlank() ? "this format" : rule.getLanguage())
-                + " are not taken apart yet");
+        return skipped(rule, "event matching does not evaluate rules in " + (rule.getLanguage() == null || rule.getLanguage().isBlank()
+                ? "this format" : rule.getLanguage()) + " yet");
     }
 
     private static Program skipped(Rule rule, String reason) {

@@ -103,6 +103,12 @@ public class Rule implements Persistable<String>, java.io.Serializable {
     private String timespan;
     @Column(length = 4096)
     private String correlationCondition;
+    /** When a scheduled rule runs and over what, and when it alerts (Sentinel, Elastic), in words. */
+    @Column(length = 1024)
+    private String schedule;
+    /** Elastic's investigation guide ({@code note}), Markdown. */
+    @Lob
+    private String investigationGuide;
 
     @Transient
     private boolean fresh = true;
@@ -155,6 +161,10 @@ public class Rule implements Persistable<String>, java.io.Serializable {
         return Permalinks.of(ruleId);
     }
 
+    public String getSchedule() { return schedule; }
+    public void setSchedule(String schedule) { this.schedule = schedule; }
+    public String getInvestigationGuide() { return investigationGuide; }
+    public void setInvestigationGuide(String guide) { this.investigationGuide = guide; }
     public String getUid() { return uid; }
     public String getAlias() { return alias; }
     public void setAlias(String alias) { this.alias = alias; }

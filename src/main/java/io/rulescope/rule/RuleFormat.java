@@ -10,7 +10,11 @@ public enum RuleFormat {
     LOGIC("", "", "Generic logic_format"),
     SIGMA("Sigma", "sigma", "Sigma rule"),
     SIGMA_CORRELATION("Sigma", "sigma", "Sigma correlation"),
-    SIGMA_FILTER("Sigma", "sigma", "Sigma filter");
+    SIGMA_FILTER("Sigma", "sigma", "Sigma filter"),
+    /** A Microsoft Sentinel analytic rule: YAML with a Kusto {@code query}, in the repository or the portal's export layout. */
+    SENTINEL("Microsoft Sentinel", "kql", "Microsoft Sentinel analytic rule"),
+    /** An Elastic detection rule: TOML whose {@code language} is kuery, eql, esql or lucene. */
+    ELASTIC("Elastic", "", "Elastic detection rule");
 
     private final String platform;
     private final String language;

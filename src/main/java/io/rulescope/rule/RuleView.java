@@ -25,6 +25,25 @@ public record RuleView(Rule rule, String permalink, String sourceLabel, List<Cov
         return Descriptions.toHtml(rule.getDescription());
     }
 
+    /** Elastic's investigation guide, rendered from its Markdown like the description. */
+    public String investigationGuideHtml() {
+        return Descriptions.toHtml(rule.getInvestigationGuide());
+    }
+
+    /** How to implement (ESCU) or set up (Elastic) the rule; prose or Markdown, rendered as Markdown either way. */
+    public String implementationHtml() {
+        return Descriptions.toHtml(rule.getHowToImplement());
+    }
+
+    /** Elastic writes each false positive as a Markdown paragraph; other formats write plain lines. */
+    public boolean falsePositivesInMarkdown() {
+        return rule.getFormat() == RuleFormat.ELASTIC;
+    }
+
+    public String falsePositivesHtml() {
+        return Descriptions.toHtml(rule.getKnownFalsePositives());
+    }
+
     public String bodyHtml() {
         return YamlHighlighter.toHtml(rule.getRaw());
     }

@@ -1,0 +1,296 @@
+package io.rulescope.query.elastic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.rulescope.query.Expr;
+import io.rulescope.query.FieldTaxonomy;
+import io.rulescope.query.IndicatorCollector;
+import io.rulescope.query.Kind;
+import io.rulescope.query.Predicate;
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.query.QueryTooLargeException;
+import io.rulescope.query.StageAnalysis;
+
+/**
+ * Takes Elastic detection queries apart. KQL and Lucene queries are one boolean stage. EQL gives one stage per
+ * sequence step (the {@code by} keys as group-by) or one for a single {@code category where}, its event category
+ * kept as the {@code event.category} test it is. ES|QL is a pipeline like SPL: stages at top-level pipes,
+ * predicates from {@code WHERE}, group-by from the last {@code STATS ... BY}, indexes from {@code FROM}.
+ */
+public final class ElasticAnalyzer {
+
+    /** EQL event categories that are not a category filter. */
+    private static final Set<String> ANY_CATEGORY = Set.of("any", "*");
+
+    private final FieldTaxonomy taxonomy;
+
+    public ElasticAnalyzer(FieldTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    public QueryAnalysis analyze(Dialect dialect, String query) {
+        List<ElasticToken> tokens;
+        try {
+            tokens = ElasticTokenizer.tokenize(query, dialect);
+        } catch (QueryTooLargeException e) {
+            return new QueryAnalysis(List.of(), List.of(), List.of(), List.of(), List.of(e.getMessage()));
+        }
+        Builder b = new Builder(query);
+        switch (dialect) {
+            case KUERY, LUCENE -> b.stage("query", 0, tokens.size(), tokens, new ElasticExprParser(dialect, query, tokens).parse(), null);
+            case EQL -> eql(b, tokens);
+            case ESQL -> esql(b, tokens);
+        }
+        return b.build(taxonomy);
+    }
+
+    // eql := ( "sequence" | "sample" ) [ "by" keys ] [ "with" "maxspan" "=" span ] ( "[" step "]" [ "by" keys ] )+ [ "until" "[" step "]" ] pipes
+    //      | category "where" condition pipes
+    private void eql(Builder b, List<ElasticToken> tokens) {
+        int end = topLevelPipe(tokens, 0);
+        if (!tokens.isEmpty() && (tokens.get(0).isWord("sequence") || tokens.get(0).isWord("sample"))) {
+            int firstStep = indexOfTopLevel(tokens, ElasticToken.Kind.LBRACKET, 0, end);
+            int headerEnd = firstStep < 0 ? end : firstStep;
+            List<String> keys = byKeys(tokens, 1, headerEnd);
+            b.groupBy.addAll(keys);
+            b.stage(tokens.get(0).lower(), 0, headerEnd, tokens, null, null);
+            int i = headerEnd;
+            while (i < end) {
+                int open = indexOfTopLevel(tokens, ElasticToken.Kind.LBRACKET, i, end);
+                if (open < 0) {
+                    break;
+                }
+                boolean until = open > i && tokens.get(open - 1).isWord("until");
+                int close = closing(tokens, open);
+                int next = indexOfTopLevel(tokens, ElasticToken.Kind.LBRACKET, close + 1, end);
+                int stepEnd = next < 0 ? end : tokens.get(next - 1).isWord("until") ? next - 1 : next;
+                List<ElasticToken> inside = tokens.subList(open + 1, close);
+                for (String key : byKeys(tokens, close + 1, stepEnd)) {
+                    if (!b.groupBy.contains(key)) {
+                        b.groupBy.add(key);
+                    }
+                }
+                String category = inside.isEmpty() ? "event" : inside.get(0).lower();
+                b.stage(until ? "until " + category : category, until ? open - 1 : i == headerEnd ? open : i, stepEnd, tokens,
+                        categoryWhere(b.query, inside), until ? "ends the sequence when it matches" : null);
+                i = stepEnd;
+            }
+        } else {
+            b.stage(tokens.isEmpty() ? "query" : tokens.get(0).lower(), 0, end, tokens, categoryWhere(b.query, tokens.subList(0, end)), null);
+        }
+        pipes(b, tokens, end);
+    }
+
+    /** {@code process where cond}: the category as an {@code event.category} test, and the condition. */
+    private static Expr categoryWhere(String query, List<ElasticToken> tokens) {
+        int where = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).isWord("where")) {
+                where = i;
+                break;
+            }
+        }
+        if (where < 0) {
+            return null;
+        }
+        Expr condition = new ElasticExprParser(Dialect.EQL, query, tokens.subList(where + 1, tokens.size())).parse();
+        String category = where == 1 ? tokens.get(0).lower() : null;
+        if (category == null || ANY_CATEGORY.contains(category)) {
+            return condition;
+        }
+        Expr categoryTest = new Expr.Leaf(new Predicate("event.category", null, Kind.EQ, category, List.of(), null));
+        return condition == null ? categoryTest : new Expr.And(List.of(categoryTest, condition));
+    }
+
+    /** The {@code by} keys between {@code from} and {@code to}, stopping at {@code with}. */
+    private static List<String> byKeys(List<ElasticToken> tokens, int from, int to) {
+        List<String> keys = new ArrayList<>();
+        boolean inBy = false;
+        for (int i = from; i < to; i++) {
+            ElasticToken t = tokens.get(i);
+            if (t.isWord("by")) {
+                inBy = true;
+            } else if (t.isWord("with") || t.isWord("until") || t.is(ElasticToken.Kind.LBRACKET)) {
+                inBy = false;
+            } else if (inBy && t.is(ElasticToken.Kind.WORD)) {
+                keys.add(t.text().startsWith("?") ? t.text().substring(1) : t.text());
+            }
+        }
+        return keys;
+    }
+
+    // esql := source ( "|" command )*
+    private void esql(Builder b, List<ElasticToken> tokens) {
+        int from = 0;
+        while (from < tokens.size()) {
+            int pipe = topLevelPipe(tokens, from + 1);
+            List<ElasticToken> stage = tokens.subList(from, pipe);
+            List<ElasticToken> body = !stage.isEmpty() && stage.get(0).is(ElasticToken.Kind.PIPE) ? stage.subList(1, stage.size()) : stage;
+            String command = body.isEmpty() ? "(empty)" : body.get(0).lower();
+            Expr expr = null;
+            String note = null;
+            if (command.equals("where") && body.size() > 1) {
+                expr = new ElasticExprParser(Dialect.ESQL, b.query, body.subList(1, body.size())).parse();
+            } else if (command.equals("from")) {
+                for (int i = 1; i < body.size() && !body.get(i).isWord("metadata"); i++) {
+                    if (body.get(i).is(ElasticToken.Kind.WORD) || body.get(i).is(ElasticToken.Kind.STRING)) {
+                        b.sources.add(body.get(i).text());
+                    }
+                }
+            } else if (command.equals("stats") || command.equals("inline_stats") || command.equals("inlinestats")) {
+                b.groupBy.clear();
+                b.groupBy.addAll(statsBy(body));
+            }
+            b.stage(command, from, pipe, tokens, expr, note);
+            from = pipe;
+        }
+    }
+
+    private static List<String> statsBy(List<ElasticToken> body) {
+        int by = -1;
+        int nesting = 0;
+        for (int i = 0; i < body.size(); i++) {
+            ElasticToken t = body.get(i);
+            if (t.is(ElasticToken.Kind.LPAREN)) {
+                nesting++;
+            } else if (t.is(ElasticToken.Kind.RPAREN)) {
+                nesting--;
+            } else if (nesting == 0 && t.isWord("by")) {
+                by = i;
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        if (by < 0) {
+            return keys;
+        }
+        boolean expectKey = true;
+        for (int i = by + 1; i < body.size(); i++) {
+            ElasticToken t = body.get(i);
+            if (t.is(ElasticToken.Kind.COMMA)) {
+                expectKey = true;
+            } else if (expectKey && t.is(ElasticToken.Kind.WORD)) {
+                keys.add(t.text());
+                expectKey = false;
+            }
+        }
+        return keys;
+    }
+
+    /** EQL's trailing pipes ({@code | head 5}, {@code | filter ...}), one stage each. */
+    private static void pipes(Builder b, List<ElasticToken> tokens, int from) {
+        while (from < tokens.size()) {
+            int pipe = topLevelPipe(tokens, from + 1);
+            String command = from + 1 < pipe ? tokens.get(from + 1).lower() : "(empty)";
+            Expr expr = (command.equals("filter") || command.equals("where")) && from + 2 < pipe
+                    ? new ElasticExprParser(Dialect.EQL, b.query, tokens.subList(from + 2, pipe)).parse() : null;
+            b.stage(command, from, pipe, tokens, expr, null);
+            from = pipe;
+        }
+    }
+
+    private static int topLevelPipe(List<ElasticToken> tokens, int from) {
+        int nesting = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            ElasticToken t = tokens.get(i);
+            if (t.is(ElasticToken.Kind.LPAREN) || t.is(ElasticToken.Kind.LBRACKET) || t.is(ElasticToken.Kind.LBRACE)) {
+                nesting++;
+            } else if (t.is(ElasticToken.Kind.RPAREN) || t.is(ElasticToken.Kind.RBRACKET) || t.is(ElasticToken.Kind.RBRACE)) {
+                nesting = Math.max(0, nesting - 1);
+            } else if (nesting == 0 && t.is(ElasticToken.Kind.PIPE)) {
+                return i;
+            }
+        }
+        return tokens.size();
+    }
+
+    private static int indexOfTopLevel(List<ElasticToken> tokens, ElasticToken.Kind kind, int from, int to) {
+        int nesting = 0;
+        for (int i = from; i < to; i++) {
+            ElasticToken t = tokens.get(i);
+            if (nesting == 0 && t.is(kind)) {
+                return i;
+            }
+            if (t.is(ElasticToken.Kind.LPAREN) || t.is(ElasticToken.Kind.LBRACKET)) {
+                nesting++;
+            } else if (t.is(ElasticToken.Kind.RPAREN) || t.is(ElasticToken.Kind.RBRACKET)) {
+                nesting = Math.max(0, nesting - 1);
+            }
+        }
+        return -1;
+    }
+
+    private static int closing(List<ElasticToken> tokens, int open) {
+        int nesting = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            ElasticToken t = tokens.get(i);
+            if (t.is(ElasticToken.Kind.LPAREN) || t.is(ElasticToken.Kind.LBRACKET)) {
+                nesting++;
+            } else if (t.is(ElasticToken.Kind.RPAREN) || t.is(ElasticToken.Kind.RBRACKET)) {
+                nesting--;
+                if (nesting == 0) {
+                    return i;
+                }
+            }
+        }
+        return tokens.size() - 1;
+    }
+
+    /** Collects stages with their exact text and then the analysis. */
+    private static final class Builder {
+        final String query;
+        final List<StageAnalysis> stages = new ArrayList<>();
+        final List<String> groupBy = new ArrayList<>();
+        final List<String> sources = new ArrayList<>();
+        final List<Expr> expressions = new ArrayList<>();
+
+        Builder(String query) {
+            this.query = query;
+        }
+
+        /** A stage over tokens {@code [from, to)}; its text runs from its first token to its last. */
+        void stage(String command, int from, int to, List<ElasticToken> tokens, Expr expr, String note) {
+            if (from >= to || from >= tokens.size()) {
+                return;
+            }
+            String text = query.substring(tokens.get(from).start(), tokens.get(Math.min(to, tokens.size()) - 1).end());
+            String reason = firstOpaque(expr);
+            stages.add(new StageAnalysis(stages.size() + 1, command, text, expr, null,
+                    reason != null ? "partly not analysed: " + reason : note));
+            expressions.add(expr);
+        }
+
+        QueryAnalysis build(FieldTaxonomy taxonomy) {
+            IndicatorCollector collector = new IndicatorCollector(taxonomy);
+            List<String> notes = new ArrayList<>();
+            for (StageAnalysis s : stages) {
+                if (s.expression() != null) {
+                    collector.collect(s.n(), s.expression());
+                }
+                if (s.note() != null && s.note().startsWith("partly")) {
+                    notes.add("stage " + s.n() + ": " + s.note());
+                }
+            }
+            return new QueryAnalysis(List.copyOf(stages), collector.indicators(), collector.terms(), List.copyOf(groupBy), notes, sources);
+        }
+
+        private static String firstOpaque(Expr expr) {
+            if (expr == null) {
+                return null;
+            }
+            if (expr instanceof Expr.Opaque o) {
+                return o.reason();
+            }
+            List<Expr> children = expr instanceof Expr.And a ? a.parts() : expr instanceof Expr.Or o ? o.parts()
+                    : expr instanceof Expr.Not x ? List.of(x.inner()) : List.of();
+            for (Expr child : children) {
+                String r = firstOpaque(child);
+                if (r != null) {
+                    return r;
+                }
+            }
+            return null;
+        }
+    }
+}

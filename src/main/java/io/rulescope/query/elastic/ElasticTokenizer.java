@@ -1,0 +1,171 @@
+package io.rulescope.query.elastic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.rulescope.query.QueryTooLargeException;
+
+/**
+ * Splits an Elastic query into {@link ElasticToken}s, knowing what can hide a pipe or a bracket in each dialect:
+ * strings ({@code "..."} with escapes, raw {@code """..."""} and {@code ?"..."}), comments ({@code //} and
+ * {@code /* *}{@code /} in EQL and ES|QL) and, in KQL and Lucene, backslash escapes inside unquoted values.
+ */
+final class ElasticTokenizer {
+
+    static final int MAX_LENGTH = 200_000;
+
+    private static final String PUNCTUATION = "()[]{},|:=!<>~";
+    /**
+     * In KQL and Lucene, {@code = ! ~ , [ ] { }} are ordinary characters of unquoted values ({@code *PATH=*},
+     * {@code CN=System,DC=*}, Lucene's {@code /2[0-9]{3}/}).
+     */
+    private static final String BARE_PUNCTUATION = "():<>";
+
+    private final String s;
+    private final Dialect dialect;
+    private final List<ElasticToken> tokens = new ArrayList<>();
+    private int pos;
+
+    private ElasticTokenizer(String query, Dialect dialect) {
+        this.s = query;
+        this.dialect = dialect;
+    }
+
+    static List<ElasticToken> tokenize(String query, Dialect dialect) {
+        if (query.length() > MAX_LENGTH) {
+            throw new QueryTooLargeException("query is " + query.length() + " characters long; queries over " + MAX_LENGTH + " are not analysed");
+        }
+        ElasticTokenizer t = new ElasticTokenizer(query, dialect);
+        t.run();
+        return List.copyOf(t.tokens);
+    }
+
+    private void run() {
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (Character.isWhitespace(c)) {
+                pos++;
+            } else if (dialect.hasComments() && s.startsWith("//", pos)) {
+                int nl = s.indexOf('\n', pos);
+                pos = nl < 0 ? s.length() : nl + 1;
+            } else if (dialect.hasComments() && s.startsWith("/*", pos)) {
+                int close = s.indexOf("*/", pos + 2);
+                pos = close < 0 ? s.length() : close + 2;
+            } else if (s.startsWith("\"\"\"", pos)) {
+                int close = s.indexOf("\"\"\"", pos + 3);
+                if (close < 0) {
+                    unterminated();
+                } else {
+                    add(ElasticToken.Kind.STRING, s.substring(pos + 3, close), pos, close + 3);
+                    pos = close + 3;
+                }
+            } else if (c == '"' || c == '\'' && dialect == Dialect.EQL) {
+                quoted(pos, pos, true);
+            } else if (c == '?' && pos + 1 < s.length() && s.charAt(pos + 1) == '"' && dialect == Dialect.EQL) {
+                quoted(pos, pos + 1, false);
+            } else if (c == '|' && s.startsWith("||", pos) && dialect != Dialect.ESQL) {
+                add(ElasticToken.Kind.WORD, "or", pos, pos + 2);
+                pos += 2;
+            } else if (c == '&' && s.startsWith("&&", pos)) {
+                add(ElasticToken.Kind.WORD, "and", pos, pos + 2);
+                pos += 2;
+            } else if (punctuation().indexOf(c) >= 0 && !(c == '=' && dialect.bareValues())) {
+                punctuation(c);
+            } else {
+                word();
+            }
+        }
+    }
+
+    private String punctuation() {
+        return dialect.bareValues() ? BARE_PUNCTUATION : PUNCTUATION;
+    }
+
+    private void quoted(int start, int quoteAt, boolean escapes) {
+        char quote = s.charAt(quoteAt);
+        StringBuilder value = new StringBuilder();
+        int i = quoteAt + 1;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == quote) {
+                add(ElasticToken.Kind.STRING, value.toString(), start, i + 1);
+                pos = i + 1;
+                return;
+            }
+            if (c == '\\' && escapes && i + 1 < s.length()) {
+                char next = s.charAt(i + 1);
+                value.append(switch (next) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+                i += 2;
+                continue;
+            }
+            value.append(c);
+            i++;
+        }
+        pos = start;
+        unterminated();
+    }
+
+    private void unterminated() {
+        add(ElasticToken.Kind.UNTERMINATED, s.substring(pos), pos, s.length());
+        pos = s.length();
+    }
+
+    private void punctuation(char c) {
+        ElasticToken.Kind kind = switch (c) {
+            case '(' -> ElasticToken.Kind.LPAREN;
+            case ')' -> ElasticToken.Kind.RPAREN;
+            case '[' -> ElasticToken.Kind.LBRACKET;
+            case ']' -> ElasticToken.Kind.RBRACKET;
+            case '{' -> ElasticToken.Kind.LBRACE;
+            case '}' -> ElasticToken.Kind.RBRACE;
+            case ',' -> ElasticToken.Kind.COMMA;
+            case '|' -> ElasticToken.Kind.PIPE;
+            default -> ElasticToken.Kind.OPERATOR;
+        };
+        if (kind == ElasticToken.Kind.OPERATOR) {
+            for (String op : new String[] { "==", "!=", "<=", ">=" }) {
+                if (s.startsWith(op, pos)) {
+                    add(kind, op, pos, pos + 2);
+                    pos += 2;
+                    return;
+                }
+            }
+        }
+        add(kind, String.valueOf(c), pos, pos + 1);
+        pos++;
+    }
+
+    /** A run up to whitespace or punctuation; in KQL and Lucene a backslash keeps the next character in the word. */
+    private void word() {
+        int start = pos;
+        StringBuilder value = new StringBuilder();
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (dialect.bareValues() && c == '\\' && pos + 1 < s.length()) {
+                value.append(s.charAt(pos + 1));
+                pos += 2;
+                continue;
+            }
+            if (Character.isWhitespace(c) || punctuation().indexOf(c) >= 0 || c == '"') {
+                break;
+            }
+            value.append(c);
+            pos++;
+        }
+        // like~, in~, regex~: the tilde makes the operator case-insensitive
+        if (pos < s.length() && s.charAt(pos) == '~' && !dialect.bareValues()) {
+            value.append('~');
+            pos++;
+        }
+        add(ElasticToken.Kind.WORD, value.toString(), start, pos);
+    }
+
+    private void add(ElasticToken.Kind kind, String text, int start, int end) {
+        tokens.add(new ElasticToken(kind, text, start, end));
+    }
+}
