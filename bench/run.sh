@@ -7,6 +7,7 @@
 #   DURATION=20s bench/run.sh         # shorter load runs
 #   EXTRA_ARGS=--rulescope.page-cache.enabled=false bench/run.sh   # rendering without the page cache
 #   JVM_OPTS="" bench/run.sh          # the default tiered JIT instead of the shipped C1-only option (see README)
+#   CORPORA=all SCALES=1 bench/run.sh # all four shared corpora (ESCU, Sigma, Sentinel, Elastic); default: escu sigma
 #
 # For each scale it starts the jar RUNS times with an empty snapshot folder (cold: java -jar to ready, per-phase
 # ingest times, heap after a full GC, peak RSS), RUNS times over the snapshot the cold run saved (restart), then once
@@ -21,7 +22,10 @@ scales=${SCALES:-1 10}
 duration=${DURATION:-60s}
 connections=${CONNECTIONS:-32}
 port=${PORT:-18080}
-corpus=(../shared/corpus/escu ../shared/corpus/sigma)
+corpora=${CORPORA:-escu sigma}
+[ "$corpora" = all ] && corpora="escu sigma sentinel elastic"
+corpus=()
+for name in $corpora; do corpus+=("../shared/corpus/$name"); done
 for dir in "${corpus[@]}"; do
   [ -d "$dir" ] || { echo "the shared corpus is missing: $dir (it must sit beside the project)"; exit 2; }
 done

@@ -11,6 +11,8 @@ import sys
 import uuid
 
 ID_LINE = re.compile(r"^(id:\s*)(['\"]?)([^'\"\s#]+)(['\"]?)", re.MULTILINE)
+# Elastic's TOML rules: rule_id = "..."
+RULE_ID_LINE = re.compile(r'^(rule_id\s*=\s*)(["\'])([^"\']+)(["\'])', re.MULTILINE)
 
 
 def main():
@@ -22,14 +24,15 @@ def main():
             for folder, _, files in os.walk(src):
                 rel = os.path.relpath(folder, src)
                 for f in files:
-                    if not f.endswith((".yml", ".yaml")):
+                    if not f.endswith((".yml", ".yaml", ".toml")):
                         continue
                     with open(os.path.join(folder, f), "rb") as handle:
                         data = handle.read()
                     if copy > 0:
                         text = data.decode("utf-8", errors="surrogateescape")
-                        text = ID_LINE.sub(lambda m: m.group(1) + m.group(2)
-                                           + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{copy}:{m.group(3)}")) + m.group(4), text)
+                        fresh = lambda m: m.group(1) + m.group(2) + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{copy}:{m.group(3)}")) + m.group(4)
+                        text = ID_LINE.sub(fresh, text)
+                        text = RULE_ID_LINE.sub(fresh, text)
                         data = text.encode("utf-8", errors="surrogateescape")
                     os.makedirs(os.path.join(target_root, rel), exist_ok=True)
                     with open(os.path.join(target_root, rel, f), "wb") as handle:

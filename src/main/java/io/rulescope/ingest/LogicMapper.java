@@ -14,15 +14,18 @@ import io.rulescope.rule.RuleFormat;
  */
 final class LogicMapper {
 
-    private static final Map<String, String[]> PLATFORMS = Map.of(
-            "splunk", new String[] { "Splunk", "spl" },
-            "spl", new String[] { "Splunk", "spl" },
-            "kql", new String[] { "Microsoft Sentinel", "kql" },
-            "sentinel", new String[] { "Microsoft Sentinel", "kql" },
-            "eql", new String[] { "Elastic", "eql" },
-            "esql", new String[] { "Elastic", "esql" },
-            "lucene", new String[] { "Elastic", "lucene" },
-            "sigma", new String[] { "Sigma", "sigma" });
+    private static final Map<String, String[]> PLATFORMS = Map.ofEntries(
+            Map.entry("splunk", new String[] { "Splunk", "spl" }),
+            Map.entry("spl", new String[] { "Splunk", "spl" }),
+            Map.entry("kql", new String[] { "Microsoft Sentinel", "kql" }),
+            Map.entry("kusto", new String[] { "Microsoft Sentinel", "kql" }),
+            Map.entry("sentinel", new String[] { "Microsoft Sentinel", "kql" }),
+            Map.entry("eql", new String[] { "Elastic", "eql" }),
+            Map.entry("esql", new String[] { "Elastic", "esql" }),
+            Map.entry("es|ql", new String[] { "Elastic", "esql" }),
+            Map.entry("kuery", new String[] { "Elastic", "kuery" }),
+            Map.entry("lucene", new String[] { "Elastic", "lucene" }),
+            Map.entry("sigma", new String[] { "Sigma", "sigma" }));
 
     private LogicMapper() {
     }

@@ -85,7 +85,7 @@ public class RuleViews {
         IndicatorIndex indicators = catalog.indicators();
         return new RuleView(rule, permalink(rule, sharingId), sourceLabel(catalog, rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references(rule), sharingId, indicators.anatomy(rule),
-                indicators.fieldNames(rule.getGroupBy()), similar(catalog, rule));
+                indicators.fieldNames(groupBy(rule, indicators.analysisOf(rule))), similar(catalog, rule));
     }
 
     /**
@@ -96,7 +96,15 @@ public class RuleViews {
         IndicatorIndex indicators = catalog.indicators();
         return new RuleView(rule, permalink, sourceLabel(catalog, rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references(rule), 1, indicators.anatomy(rule, analysis),
-                indicators.fieldNames(rule.getGroupBy()), List.of());
+                indicators.fieldNames(groupBy(rule, analysis)), List.of());
+    }
+
+    /**
+     * What results are grouped by: as the file declares it (ESCU, Sigma correlations, Elastic thresholds), or else as
+     * the query's analysis found it (a Kusto summarize, an EQL sequence's by keys, an ES|QL STATS BY).
+     */
+    static java.util.List<String> groupBy(Rule rule, QueryAnalysis analysis) {
+        return !rule.getGroupBy().isEmpty() || analysis == null ? rule.getGroupBy() : analysis.groupBy();
     }
 
     private static List<RuleView.Reference> references(Rule rule) {
@@ -145,6 +153,8 @@ public class RuleViews {
         json.put("status", r.getStatus());
         json.put("severity", r.getSeverity());
         json.put("author", r.getAuthor());
+        json.put("type", r.getRuleType());
+        json.put("schedule", r.getSchedule());
         json.put("date", r.getCreated());
         json.put("modified", r.getModified());
         json.put("description", r.getDescription());
@@ -162,7 +172,7 @@ public class RuleViews {
             }).toList());
             return m;
         }).toList());
-        json.put("groupBy", r.getGroupBy());
+        json.put("groupBy", view.groupBy().stream().map(IndicatorIndex.FieldName::written).toList());
         json.put("groupByCanonical", view.groupBy().stream().map(f -> f.canonical() == null ? f.written() : f.canonical()).toList());
         RuleAnatomy anatomy = view.anatomy();
         json.put("stages", anatomy.stages().stream().map(s -> {
@@ -174,6 +184,7 @@ public class RuleViews {
             m.put("expression", s.expression());
             m.put("expansion", s.expansion());
             m.put("note", s.note());
+            m.put("depth", s.depth());
             return m;
         }).toList());
         json.put("indicators", anatomy.indicators().stream().map(g -> {
