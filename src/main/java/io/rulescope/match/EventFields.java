@@ -21,6 +21,12 @@ final class EventFields {
     private static final Map<String, String> DERIVED_NAMES = Map.of("process.executable", "process.name",
             "process.parent.executable", "process.parent.name");
 
+    /**
+     * CloudTrail's fields as the ECS mapping of Elastic's AWS integration names them, so Elastic rules written against
+     * {@code event.provider} and {@code event.action} test a raw CloudTrail record as they would its indexed form.
+     */
+    private static final Map<String, String> CLOUDTRAIL_AS_ECS = Map.of("aws::eventsource", "event.provider", "eventname", "event.action");
+
     private final Map<String, List<Value>> byKey = new HashMap<>();
     private final List<Value> all = new ArrayList<>();
 
@@ -46,7 +52,49 @@ final class EventFields {
                 }
             }
         });
+        if (!fields.byKey.containsKey("process.args")) {
+            // ECS's process.args: the command line split into arguments, as Elastic's integrations index it
+            for (Value v : fields.get("process.command_line")) {
+                for (String arg : arguments(v.text())) {
+                    fields.byKey.computeIfAbsent("process.args", k -> new ArrayList<>()).add(value(v.field() + " (argument)", arg));
+                }
+            }
+        }
+        if (fields.byKey.containsKey("aws::eventsource") && fields.byKey.containsKey("eventname")) {
+            CLOUDTRAIL_AS_ECS.forEach((cloudTrail, ecs) -> {
+                if (!fields.byKey.containsKey(ecs)) {
+                    fields.get(cloudTrail).forEach(v -> fields.byKey.computeIfAbsent(ecs, k -> new ArrayList<>(1)).add(v));
+                }
+            });
+        }
         return fields;
+    }
+
+    /** A command line split as Windows and shells do it: at spaces outside double quotes, quotes removed. */
+    static List<String> arguments(String commandLine) {
+        List<String> args = new ArrayList<>();
+        StringBuilder arg = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < commandLine.length() && args.size() < 256; i++) {
+            char c = commandLine.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (any || !arg.isEmpty()) {
+                    args.add(arg.toString());
+                    arg.setLength(0);
+                    any = false;
+                }
+            } else {
+                arg.append(c);
+            }
+        }
+        if (any || !arg.isEmpty()) {
+            args.add(arg.toString());
+        }
+        return args;
     }
 
     /** How rules' and events' field names meet: the canonical name, lower-cased. */

@@ -19,14 +19,39 @@ import java.util.Set;
 
 /**
  * Compiles a rule's analysed detection into a {@link Program}. Sigma rules are compiled whole, per the Sigma
- * specification (value modifiers, wildcards and escapes, case-insensitive unless {@code |cased}); SPL rules only
- * their first stage, since later stages (stats, thresholds, joins) work on many events.
+ * specification (value modifiers, wildcards and escapes, case-insensitive unless {@code |cased}); SPL, Kusto,
+ * ES|QL rules and EQL sequences only their first stage, since later stages (stats, thresholds, joins, further
+ * sequence steps) work on many events; KQL, Lucene and single EQL queries whole.
  */
 final class RuleCompiler {
 
     /** SPL fields that choose which data is searched rather than test the event (index, sourcetype, ...). */
     private static final Set<String> SPL_SELECTORS = Set.of("index", "sourcetype", "source", "eventtype", "tag", "host",
             "earliest", "latest", "_time", "_index_earliest", "_index_latest", "splunk_server", "nodename");
+
+    /**
+     * ECS fields that say which data a query reads (an index's dataset, the event category and type, the host's OS)
+     * rather than what an event holds: a pasted Windows or CloudTrail event has none of them.
+     */
+    private static final Set<String> ECS_SELECTORS = Set.of("event.category", "event.type", "event.kind", "event.dataset",
+            "event.module", "event.outcome", "data_stream.dataset", "data_stream.namespace", "data_stream.type", "host.os.type",
+            "host.os.family", "host.os.name", "host.os.platform", "agent.type", "_index", "ecs.version");
+
+    /**
+     * Kusto operators a first stage may pass over: they keep every row, and the columns they add or rename are known
+     * by name, so a later filter on one of those is left undecided while filters on the event's own columns count.
+     */
+    private static final Set<String> KQL_PASS = Set.of("table", "let", "set", "where", "filter", "take", "limit", "sort", "order", "top",
+            "extend", "parse", "parse-where", "project", "project-away", "project-keep", "project-rename", "project-reorder", "mv-expand");
+
+    /** ES|QL commands a first stage may pass over, for the same reason. */
+    private static final Set<String> ESQL_PASS = Set.of("from", "where", "keep", "drop", "sort", "limit", "mv_expand", "eval", "rename",
+            "dissect", "grok");
+
+    /** {@code name =} in an extend, eval or project-rename: the column it defines. */
+    private static final java.util.regex.Pattern ASSIGNED = java.util.regex.Pattern.compile("([A-Za-z_@][\\w.@]*)\\s*=(?![=~])");
+    /** The columns a Kusto parse or an ES|QL dissect/grok pattern defines. */
+    private static final java.util.regex.Pattern PATTERN_FIELD = java.util.regex.Pattern.compile("%\\{([\\w.@]+)");
 
     /** An event code alone chooses a kind of event ({@code EventCode=1}: every process start); it detects nothing. */
     private static final String EVENT_CODE = "event.code";
@@ -55,6 +80,24 @@ final class RuleCompiler {
         }
         if ("spl".equals(rule.getLanguage())) {
             return spl(rule, analysis);
+        }
+        String language = rule.getLanguage() == null ? "" : rule.getLanguage();
+        switch (language) {
+            case "kql" -> {
+                return filters(rule, analysis, KQL_PASS, true);
+            }
+            case "esql" -> {
+                return filters(rule, analysis, ESQL_PASS, true);
+            }
+            case "kuery", "lucene" -> {
+                return filters(rule, analysis, Set.of("query"), false);
+            }
+            case "eql" -> {
+                boolean sequence = !analysis.stages().isEmpty() && Set.of("sequence", "sample").contains(analysis.stages().get(0).command());
+                return sequence ? sequenceStep(rule, analysis) : filters(rule, analysis, Set.of(), false);
+            }
+            default -> {
+            }
         }
         return skipped(rule, "event matching does not evaluate rules in " + (rule.getLanguage() == null || rule.getLanguage().isBlank()
                 ? "this format" : rule.getLanguage()) + " yet");
@@ -108,6 +151,112 @@ final class RuleCompiler {
     }
 
     /**
+     * The filters of a query's first stage, ANDed: the query's own (depth 0) filtering stages up to the first stage
+     * that is not in {@code pass} (an extend, a parse, a summarize: what follows may test columns an event lacks).
+     * With an empty {@code pass} only the first stage counts (a single EQL query).
+     */
+    private Program filters(Rule rule, QueryAnalysis analysis, Set<String> pass, boolean firstStageOnly) {
+        List<Expr> parts = new ArrayList<>();
+        Set<String> defined = new java.util.HashSet<>();
+        boolean later = false;
+        for (StageAnalysis s : analysis.stages()) {
+            if (s.depth() > 0) {
+                continue;
+            }
+            if (s.expression() != null) {
+                parts.add(s.expression());
+            }
+            if (pass.isEmpty() || !pass.contains(s.command())) {
+                // stages after this one (an EQL pipe, a summarize) are not evaluated
+                later = s != analysis.stages().get(analysis.stages().size() - 1);
+                break;
+            }
+            defined.addAll(definedColumns(s));
+        }
+        return compileFirstStage(rule, parts, defined, firstStageOnly || later || !defined.isEmpty());
+    }
+
+    /** The columns a stage adds or renames (extend, eval, project-rename, parse, dissect, grok), by name, lower-cased. */
+    static Set<String> definedColumns(StageAnalysis stage) {
+        Set<String> names = new java.util.HashSet<>();
+        String text = stage.text();
+        switch (stage.command()) {
+            case "extend", "eval", "project-rename", "rename" -> {
+                java.util.regex.Matcher m = ASSIGNED.matcher(text.replaceAll("\"[^\"]*\"|'[^']*'", "\"\""));
+                while (m.find()) {
+                    names.add(m.group(1).toLowerCase(Locale.ROOT));
+                }
+                java.util.regex.Matcher as = java.util.regex.Pattern.compile("(?i)\\bas\\s+([\\w.@]+)").matcher(text);
+                while (stage.command().equals("rename") && as.find()) {
+                    names.add(as.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+            case "parse", "parse-where" -> {
+                int with = text.toLowerCase(Locale.ROOT).indexOf(" with ");
+                String pattern = with < 0 ? "" : text.substring(with + 6).replaceAll("\"[^\"]*\"|'[^']*'|@'[^']*'|@\"[^\"]*\"", " ");
+                for (String word : pattern.split("[\\s*:,]+")) {
+                    if (word.matches("[A-Za-z_][\\w]*")) {
+                        names.add(word.toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            case "dissect", "grok" -> {
+                java.util.regex.Matcher m = PATTERN_FIELD.matcher(text);
+                while (m.find()) {
+                    names.add(m.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+            default -> {
+            }
+        }
+        return names;
+    }
+
+    /** An EQL sequence: its first step, labelled first-stage (one event cannot complete a sequence). */
+    private Program sequenceStep(Rule rule, QueryAnalysis analysis) {
+        List<Expr> parts = analysis.stages().size() > 1 && analysis.stages().get(1).expression() != null
+                ? List.of(analysis.stages().get(1).expression()) : List.of();
+        return compileFirstStage(rule, parts, Set.of(), true);
+    }
+
+    private Program compileFirstStage(Rule rule, List<Expr> parts, Set<String> undecided, boolean firstStage) {
+        if (parts.isEmpty()) {
+            return skipped(rule, "its first stage has no predicates to test");
+        }
+        Context cx = new Context(false, Map.of(), true);
+        cx.undecided.addAll(undecided);
+        Node root;
+        try {
+            root = cx.node(parts.size() == 1 ? parts.get(0) : new Expr.And(parts));
+        } catch (Unsupported e) {
+            return skipped(rule, e.getMessage());
+        }
+        if (!requiresContent(root)) {
+            return skipped(rule, "its first stage can be met without testing what an event holds (only data selection, event "
+                    + "codes, fields that exist or exclusions); what it detects is decided in later stages");
+        }
+        return new Program(rule, root, firstStage, null, cx.notes);
+    }
+
+    /**
+     * Whether every way to meet a first stage tests a value of the event: an AND needs one part that does, an OR all
+     * of its branches, a NOT never counts. Stricter than {@link #testsContent}: a Kusto or Elastic first stage whose
+     * only value tests sit in exclusions or in one OR branch beside a data-selection branch would fire on anything.
+     */
+    private static boolean requiresContent(Node node) {
+        if (node instanceof Node.And and) {
+            return and.parts().stream().anyMatch(RuleCompiler::requiresContent);
+        }
+        if (node instanceof Node.Or or) {
+            return or.parts().stream().allMatch(RuleCompiler::requiresContent);
+        }
+        if (node instanceof Node.Named named) {
+            return requiresContent(named.inner());
+        }
+        return node instanceof Leaf leaf && !(node instanceof Leaf.Exists) && !(node instanceof Leaf.Null) && !EVENT_CODE.equals(leaf.key);
+    }
+
+    /**
      * Whether a first stage looks at what an event says, not only where it comes from: some predicate outside an
      * exclusion compares a value. Without one, "fires" would mean every event of the right sourcetype.
      */
@@ -136,13 +285,22 @@ final class RuleCompiler {
 
     private final class Context {
         private final boolean sigma;
+        /** Kusto and Elastic predicates: values are literal unless their kind is a wildcard, case as the modifiers say. */
+        private final boolean typed;
         private final Map<String, Expr> identifiers;
         private final Map<String, Node> compiled = new HashMap<>();
         private final List<String> notes = new ArrayList<>();
+        /** Columns an earlier stage computed (lower-cased): an event cannot hold them, so their tests stay undecided. */
+        private final Set<String> undecided = new java.util.HashSet<>();
 
         Context(boolean sigma, Map<String, Expr> identifiers) {
+            this(sigma, identifiers, false);
+        }
+
+        Context(boolean sigma, Map<String, Expr> identifiers, boolean typed) {
             this.sigma = sigma;
             this.identifiers = identifiers;
+            this.typed = typed;
         }
 
         Node node(Expr e) {
@@ -165,7 +323,7 @@ final class RuleCompiler {
                 return known;
             }
             if (e instanceof Expr.Leaf leaf) {
-                return sigma ? sigmaLeaf(leaf.predicate()) : splLeaf(leaf.predicate());
+                return sigma ? sigmaLeaf(leaf.predicate()) : typed ? typedLeaf(leaf.predicate()) : splLeaf(leaf.predicate());
             }
             if (e instanceof Expr.Term term) {
                 String v = term.text();
@@ -215,6 +373,27 @@ final class RuleCompiler {
                     yield new Leaf.Text(key, field, kind, p.value(), List.of(cased ? TextPattern.sigma(escapeSigma(p.value()), p.kind(), true) : pattern));
                 }
                 case RE -> regex(key, p, 0);
+                default -> common(key, p);
+            };
+        }
+
+        /** A Kusto or Elastic predicate; ECS data-selection fields are set aside like SPL's index and sourcetype. */
+        private Node typedLeaf(Predicate p) {
+            if (ECS_SELECTORS.contains(p.field()) || undecided.contains(p.field().toLowerCase(Locale.ROOT))) {
+                return new Node.Always();
+            }
+            String key = EventFields.key(taxonomy, p.field());
+            String kind = p.kind().label();
+            boolean cased = p.modifiers().contains("cased");
+            return switch (p.kind()) {
+                case EQ, CONTAINS, STARTSWITH, ENDSWITH -> new Leaf.Text(key, p.field(), kind, p.value(),
+                        List.of(TextPattern.sigma(literalSigma(p.value()), p.kind(), cased)));
+                // EQL and KQL wildcards: * and ? stay wildcards, a backslash is a path separator, never an escape
+                case WILDCARD -> new Leaf.Text(key, p.field(), kind, p.value(),
+                        List.of(TextPattern.sigma(p.value().replace("\\", "\\\\"), Kind.EQ, cased)));
+                case RE -> regex(key, p.modifiers().contains("anchored")
+                        ? new Predicate(p.field(), p.dataModel(), p.kind(), "^(?:" + p.value() + ")$", p.modifiers(), p.viaMacro()) : p,
+                        p.modifiers().contains("i") ? com.google.re2j.Pattern.CASE_INSENSITIVE : 0);
                 default -> common(key, p);
             };
         }
@@ -289,6 +468,11 @@ final class RuleCompiler {
             }
         }
         return flags;
+    }
+
+    /** A literal value (Kusto, EQL ==) written as a Sigma pattern: no character of it is a wildcard. */
+    private static String literalSigma(String value) {
+        return value.replace("\\", "\\\\").replace("?", "\\?").replace("*", "\\*");
     }
 
     /** An SPL value written as a Sigma pattern, so a case-sensitive SPL test can reuse the Sigma matcher. */

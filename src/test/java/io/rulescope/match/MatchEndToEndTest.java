@@ -51,6 +51,39 @@ class MatchEndToEndTest extends RunningApp {
         });
     }
 
+    private JsonNode fired(String example, String contentType, String ruleId) throws Exception {
+        JsonNode body = JSON.readTree(post("/api/match", contentType, example(example)).body());
+        return body.path("fires").values().stream().filter(f -> f.path("id").asString().equals(ruleId)).findFirst()
+                .orElseThrow(() -> new AssertionError(ruleId + " did not fire on " + example + ": " + body.path("fires")));
+    }
+
+    @Test
+    void elasticAndSentinelRulesFireOnTheEventsTheyDescribeLabelledByHowMuchWasEvaluated() throws Exception {
+        // EQL, one query: evaluated whole; host.os.type and event.type choose data and are set aside
+        JsonNode eql = fired("lsass-minidump-rundll32.json", "application/json", "5b8e1f0c-2d7a-4e39-9a61-0c4f7d2e8b13");
+        assertThat(eql.path("platform").asString()).isEqualTo("Elastic");
+        assertThat(eql.path("evaluation").asString()).isEqualTo("full");
+        assertThat(eql.path("matched").values()).anySatisfy(m -> assertThat(m.path("field").asString()).isEqualTo("process.command_line"));
+        // Kusto with a summarize after its filters: the filters only
+        JsonNode kql = fired("encoded-powershell.txt", "text/plain", "7c1e4b52-6f0a-4d8e-9b43-2a6f1e0c9d11");
+        assertThat(kql.path("evaluation").asString()).isEqualTo("first-stage");
+        assertThat(kql.path("matched").values()).anySatisfy(m -> assertThat(m.path("field").asString()).isEqualTo("ProcessCommandLine"));
+        // ES|QL: the WHERE before STATS; like is case-sensitive, so " -EncodedCommand" is what matches
+        assertThat(fired("encoded-powershell.txt", "text/plain", "c3a9e27d-61f4-4b0e-8d55-7e2b90a1f4c6").path("evaluation").asString())
+                .isEqualTo("first-stage");
+        // KQL on a raw CloudTrail record: event.provider and event.action are CloudTrail's eventSource and eventName in ECS
+        assertThat(fired("cloudtrail-stop-logging.json", "application/json", "8e0d4c71-9f2b-4a6e-b3d8-51c7a2e96f04").path("evaluation").asString())
+                .isEqualTo("full");
+    }
+
+    @Test
+    void aBenignEventFiresNoneOfTheNewFormatsRules() throws Exception {
+        JsonNode body = JSON.readTree(post("/api/match", "application/json", example("notepad-from-explorer.json")).body());
+
+        assertThat(body.path("fires").values()).noneMatch(f -> f.path("platform").asString().equals("Elastic")
+                || f.path("platform").asString().equals("Microsoft Sentinel"));
+    }
+
     @Test
     void anEventPostedAsAFormByCurlDashDIsStillReadAsTheEvent() throws Exception {
         HttpResponse<String> response = post("/api/match?category=process_creation&product=windows", "application/x-www-form-urlencoded",

@@ -199,8 +199,9 @@ final class ElasticExprParser {
             case ":" -> patterns(field, values, List.of(), false);
             case "like" -> patterns(field, values, List.of("cased"), false);
             case "like~" -> patterns(field, values, List.of(), false);
-            case "regex", "rlike" -> anyOf(field, Kind.RE, values, List.of(), false);
-            case "regex~" -> anyOf(field, Kind.RE, values, List.of("i"), false);
+            // EQL's regex and ES|QL's RLIKE match the whole value, as Lucene regular expressions do
+            case "regex", "rlike" -> anyOf(field, Kind.RE, values, List.of("anchored"), false);
+            case "regex~" -> anyOf(field, Kind.RE, values, List.of("i", "anchored"), false);
             case "in" -> anyOf(field, Kind.EQ, values, List.of("cased"), negated);
             case "in~" -> anyOf(field, Kind.EQ, values, List.of(), false);
             case "<" -> anyOf(field, Kind.LT, values, List.of(), false);
@@ -310,7 +311,7 @@ final class ElasticExprParser {
             return pattern(field, joined.toString(), false, List.of());
         }
         if (dialect == Dialect.LUCENE && t.is(ElasticToken.Kind.WORD) && t.text().length() > 2 && t.text().startsWith("/") && t.text().endsWith("/")) {
-            return leaf(field, Kind.RE, t.text().substring(1, t.text().length() - 1), List.of());
+            return leaf(field, Kind.RE, t.text().substring(1, t.text().length() - 1), List.of("anchored"));
         }
         return pattern(field, t.text(), t.is(ElasticToken.Kind.STRING), List.of());
     }

@@ -117,7 +117,7 @@ class ElasticAnalyzerGoldenTest {
         QueryAnalysis a = analyzer.analyze(Dialect.LUCENE, "event.category:process AND process.args:(g+s OR /2[0-9]{3}/) AND NOT _exists_:user.id");
 
         assertThat(indicators(a)).containsExactly("event.category eq process match", "process.args eq g+s match",
-                "process.args re 2[0-9]{3} match", "user.id exists exclude");
+                "process.args re 2[0-9]{3} match [anchored]", "user.id exists exclude");
     }
 
     @Test
