@@ -31,5 +31,7 @@ ENV RULESCOPE_SOURCES="" RULESCOPE_SNAPSHOT_DIR=/var/cache/rulescope RULESCOPE_D
     JDK_JAVA_OPTIONS="-XX:TieredStopAtLevel=1"
 USER rulescope
 EXPOSE 8080
+# String deduplication: G1 keeps one copy of the many equal strings a catalog holds (about 10% of the heap).
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/rulescope.jsa", "-Dspring.aot.enabled=true", "-XX:MaxRAMPercentage=75", \
+    "-XX:+UseStringDeduplication", \
     "-jar", "/app/rulescope.jar"]

@@ -59,6 +59,22 @@ class FourVendorsTest {
     }
 
     @Test
+    void comparingSigmaWithElasticFindsCrossVendorTwinsThatShareTheirTests() {
+        java.util.Set<String> sigma = catalog().rules().all().stream().filter(r -> r.getPlatform().equals("Sigma")).map(Rule::getUid)
+                .collect(Collectors.toSet());
+        java.util.Set<String> elastic = catalog().rules().all().stream().filter(r -> r.getPlatform().equals("Elastic")).map(Rule::getUid)
+                .collect(Collectors.toSet());
+
+        List<io.rulescope.indicator.IndicatorIndex.Pair> twins = catalog().indicators().closestPairs(sigma, elastic, 15);
+
+        assertThat(twins).hasSize(15).allSatisfy(p -> {
+            assertThat(catalog().rules().byUid(p.left()).getPlatform()).isEqualTo("Sigma");
+            assertThat(catalog().rules().byUid(p.right()).getPlatform()).isEqualTo("Elastic");
+            assertThat(p.shared()).hasSizeGreaterThanOrEqualTo(2);
+        });
+    }
+
+    @Test
     void aCorpusCountCountsTheSameTestAcrossVendors() {
         // process.name eq rundll32.exe: Sigma Image|endswith, Elastic process.name, Splunk process_name, Defender FileName
         Rule elastic = catalog().rules().all().stream().filter(r -> "Elastic".equals(r.getPlatform())

@@ -30,6 +30,11 @@ final class MappingContext {
         this.raw = raw;
     }
 
+    /** The text of the whole file, as read. */
+    String raw() {
+        return raw;
+    }
+
     List<String> warnings() {
         return warnings;
     }

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.IngestReport;
@@ -67,7 +66,7 @@ public record RefreshRecord(String id, String trigger, Instant startedAt, Instan
                 Rule was = old.byUid(rule.getUid());
                 if (was == null) {
                     added.add(RuleRef.of(rule));
-                } else if (was != rule && !Objects.equals(was.getRaw(), rule.getRaw())) {
+                } else if (was != rule && !was.sameRaw(rule)) {
                     modified.add(RuleRef.of(rule));
                 }
             }

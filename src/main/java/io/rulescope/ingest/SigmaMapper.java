@@ -46,24 +46,24 @@ final class SigmaMapper {
         rule.setTechniqueIds(ctx.techniqueIds(techniques));
         rule.setTacticHints(tactics);
         switch (format) {
-            case SIGMA_CORRELATION -> mapCorrelation(Yamls.map(doc, "correlation"), rule);
+            case SIGMA_CORRELATION -> mapCorrelation(Yamls.map(doc, "correlation"), rule, ctx);
             case SIGMA_FILTER -> {
                 Map<String, Object> filter = Yamls.map(doc, "filter");
                 rule.setRelatedRules(Yamls.list(filter, "rules"));
                 rule.setRuleType("filter");
                 rule.setDetection(filter);
-                rule.setQuery(rule.getRaw());
+                rule.setQuery(ctx.raw());
             }
             default -> {
                 rule.setRuleType("detection");
                 rule.setDetection(Yamls.map(doc, "detection"));
-                rule.setQuery(rule.getRaw());
+                rule.setQuery(ctx.raw());
             }
         }
         return rule;
     }
 
-    private static void mapCorrelation(Map<String, Object> correlation, Rule rule) {
+    private static void mapCorrelation(Map<String, Object> correlation, Rule rule, MappingContext ctx) {
         rule.setRuleType(Yamls.str(correlation, "type"));
         rule.setRelatedRules(Yamls.list(correlation, "rules"));
         rule.setGroupBy(Yamls.list(correlation, "group-by"));
@@ -76,7 +76,7 @@ final class SigmaMapper {
         } else {
             rule.setCorrelationCondition(Yamls.scalar(condition));
         }
-        rule.setQuery(rule.getRaw());
+        rule.setQuery(ctx.raw());
     }
 
     /** Old Sigma collections: the {@code action: global} document is merged under each document that follows. */

@@ -16,6 +16,12 @@ public record Indicator(String field, String dataModel, String canonicalField, K
 
     public Indicator {
         modifiers = List.copyOf(modifiers);
+        // A catalog holds about 100,000 indicators over a few thousand distinct fields and values: one copy of each.
+        field = Interned.of(field);
+        dataModel = Interned.of(dataModel);
+        canonicalField = Interned.of(canonicalField);
+        value = Interned.of(value);
+        viaMacro = Interned.of(viaMacro);
     }
 
     /** The identity used for corpus counts: canonical field, kind, value compared the platform's way, polarity. */

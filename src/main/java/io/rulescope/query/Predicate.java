@@ -11,6 +11,10 @@ public record Predicate(String field, String dataModel, Kind kind, String value,
 
     public Predicate {
         modifiers = List.copyOf(modifiers);
+        field = Interned.of(field);
+        dataModel = Interned.of(dataModel);
+        value = Interned.of(value);
+        viaMacro = Interned.of(viaMacro);
     }
 
     public static Predicate of(String field, Kind kind, String value) {

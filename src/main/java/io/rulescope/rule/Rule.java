@@ -72,8 +72,10 @@ public class Rule implements Persistable<String>, java.io.Serializable {
     private String knownFalsePositives;
     @Lob
     private String query;
+    /** The text of the file the rule came from, deflated ({@link DeflatedText}); read through {@link #getRaw()}. */
     @Lob
-    private String raw;
+    @Column(name = "raw")
+    private byte[] rawDeflated;
 
     @Lob
     @Convert(converter = StringListConverter.class)
@@ -188,7 +190,10 @@ public class Rule implements Persistable<String>, java.io.Serializable {
     public String getHowToImplement() { return howToImplement; }
     public String getKnownFalsePositives() { return knownFalsePositives; }
     public String getQuery() { return query; }
-    public String getRaw() { return raw; }
+    public String getRaw() { return rawDeflated == null ? null : DeflatedText.inflate(rawDeflated); }
+
+    /** Whether this rule came from the same file text as another, without inflating either. */
+    public boolean sameRaw(Rule other) { return java.util.Arrays.equals(rawDeflated, other.rawDeflated); }
     public List<String> getReferences() { return references; }
     public List<String> getTechniqueIds() { return techniqueIds; }
     public List<String> getTacticHints() { return tacticHints; }
@@ -215,7 +220,7 @@ public class Rule implements Persistable<String>, java.io.Serializable {
     public void setHowToImplement(String howToImplement) { this.howToImplement = howToImplement; }
     public void setKnownFalsePositives(String knownFalsePositives) { this.knownFalsePositives = knownFalsePositives; }
     public void setQuery(String query) { this.query = query; }
-    public void setRaw(String raw) { this.raw = raw; }
+    public void setRaw(String raw) { this.rawDeflated = raw == null ? null : DeflatedText.deflate(raw); }
     public void setReferences(List<String> references) { this.references = oneLineEach(references); }
     public void setTechniqueIds(List<String> techniqueIds) { this.techniqueIds = oneLineEach(techniqueIds); }
     public void setTacticHints(List<String> tacticHints) { this.tacticHints = oneLineEach(tacticHints); }

@@ -164,6 +164,24 @@ class BrowserEndToEndTest {
 
     @Test
     @Order(2)
+    void sentinelAndElasticRulePagesShowNestedStagesAndTheGuideAccessibly() throws IOException {
+        driver.get(url("/rules/2f9d0a61-3b7e-4c55-8e1a-6d4b9c7f0e22"));
+        assertThat(driver.findElements(By.cssSelector("ol.stages > li.sub"))).as("stages of the let bodies, indented").isNotEmpty();
+        assertThat(driver.findElement(By.id("stages")).getText()).contains("sub-query", "summarize");
+        screenshot("rule-sentinel");
+        accessible("sentinel rule");
+        noConsoleErrors("sentinel rule");
+
+        driver.get(url("/rules/5b8e1f0c-2d7a-4e39-9a61-0c4f7d2e8b13"));
+        assertThat(driver.findElement(By.id("investigation")).getText()).contains("Triage and analysis", "MiniDump");
+        assertThat(driver.findElement(By.id("indicators")).getText()).contains("process.command_line");
+        screenshot("rule-elastic");
+        accessible("elastic rule");
+        noConsoleErrors("elastic rule");
+    }
+
+    @Test
+    @Order(2)
     void slashFocusesTheSearchBoxAndTheCopyButtonCopiesThePermalink() {
         driver.get(url("/rules/5dd2eb89-ae1a-413d-bab3-607ff2f0210d"));
         driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""), "permissions",
