@@ -168,6 +168,8 @@ class BrowserEndToEndTest {
         driver.get(url("/rules/2f9d0a61-3b7e-4c55-8e1a-6d4b9c7f0e22"));
         assertThat(driver.findElements(By.cssSelector("ol.stages > li.sub"))).as("stages of the let bodies, indented").isNotEmpty();
         assertThat(driver.findElement(By.id("stages")).getText()).contains("sub-query", "summarize");
+        // the screenshot shows the stages: a let statement and its body's stages indented under it
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('stage-2').scrollIntoView()");
         screenshot("rule-sentinel");
         accessible("sentinel rule");
         noConsoleErrors("sentinel rule");
@@ -175,6 +177,7 @@ class BrowserEndToEndTest {
         driver.get(url("/rules/5b8e1f0c-2d7a-4e39-9a61-0c4f7d2e8b13"));
         assertThat(driver.findElement(By.id("investigation")).getText()).contains("Triage and analysis", "MiniDump");
         assertThat(driver.findElement(By.id("indicators")).getText()).contains("process.command_line");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('stages').scrollIntoView()");
         screenshot("rule-elastic");
         accessible("elastic rule");
         noConsoleErrors("elastic rule");

@@ -101,7 +101,16 @@ public final class ElasticAnalyzer {
             return condition;
         }
         Expr categoryTest = new Expr.Leaf(new Predicate("event.category", null, Kind.EQ, category, List.of(), null));
-        return condition == null ? categoryTest : new Expr.And(List.of(categoryTest, condition));
+        if (condition == null) {
+            return categoryTest;
+        }
+        List<Expr> parts = new ArrayList<>(List.of(categoryTest));
+        if (condition instanceof Expr.And and) {
+            parts.addAll(and.parts());
+        } else {
+            parts.add(condition);
+        }
+        return new Expr.And(List.copyOf(parts));
     }
 
     /** The {@code by} keys between {@code from} and {@code to}, stopping at {@code with}. */
