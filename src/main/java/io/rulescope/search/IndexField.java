@@ -34,7 +34,7 @@ public enum IndexField {
     /** Stored display values (original case) so result pages need no database round trip. */
     SHOW;
 
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /**
      * Text as rules write it: words, then file names and dotted names also split into their parts, the whole kept

@@ -144,6 +144,20 @@ public class RuleIndex {
         }
     }
 
+    /**
+     * Indicator values and bare search terms are many short values per rule and exist in only some rules: their
+     * length says nothing about relevance, and sparse length norms made the flush of the postings cost seconds (the
+     * postings writer reads a sparse field's norm for every document of every term). So they have none.
+     */
+    private static final org.apache.lucene.document.FieldType TEXT_WITHOUT_NORMS = textWithoutNorms();
+
+    private static org.apache.lucene.document.FieldType textWithoutNorms() {
+        org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
     private Document document(Rule rule, QueryAnalysis analysis, Telemetry telemetry) {
         Document doc = new Document();
         doc.add(new StringField(IndexField.UID.field(), rule.getUid(), Field.Store.YES));
@@ -245,12 +259,12 @@ public class RuleIndex {
             String value = IndexField.keyword(i.value());
             if (seen.add(field + "\u0000" + value)) {
                 doc.add(new StringField(field, value, Field.Store.NO));
-                doc.add(new TextField(IndexField.INDICATOR_TEXT.field(), i.value(), Field.Store.NO));
+                doc.add(new Field(IndexField.INDICATOR_TEXT.field(), i.value(), TEXT_WITHOUT_NORMS));
             }
         }
         polarities.forEach(p -> keyword(doc, IndexField.POLARITY, p));
         for (QueryAnalysis.SearchTerm term : analysis.searchTerms()) {
-            doc.add(new TextField(IndexField.TERMS.field(), term.term(), Field.Store.NO));
+            doc.add(new Field(IndexField.TERMS.field(), term.term(), TEXT_WITHOUT_NORMS));
         }
     }
 
