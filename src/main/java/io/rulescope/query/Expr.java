@@ -36,4 +36,29 @@ public sealed interface Expr extends java.io.Serializable {
     record All() implements Expr {
     }
 
+    /**
+     * The note a stage gets when part of its expression was not analysed: {@code partly not analysed: <reason>} for
+     * the first such part, depth first, or null. Reasons {@code byDesign} accepts (a Kusto lookup in a sub-query's
+     * results, an empty tuning list) describe the query rather than a gap and are passed over.
+     */
+    static String partlyNote(Expr expr, java.util.function.Predicate<String> byDesign) {
+        String reason = firstGap(expr, byDesign);
+        return reason == null ? null : "partly not analysed: " + reason;
+    }
+
+    private static String firstGap(Expr expr, java.util.function.Predicate<String> byDesign) {
+        if (expr instanceof Opaque o) {
+            return byDesign.test(o.reason()) ? null : o.reason();
+        }
+        List<Expr> children = expr instanceof And a ? a.parts() : expr instanceof Or o ? o.parts()
+                : expr instanceof Not n ? List.of(n.inner()) : List.of();
+        for (Expr child : children) {
+            String r = firstGap(child, byDesign);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
 }

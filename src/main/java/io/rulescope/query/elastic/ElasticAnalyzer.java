@@ -63,7 +63,7 @@ public final class ElasticAnalyzer {
                     break;
                 }
                 boolean until = open > i && tokens.get(open - 1).isWord("until");
-                int close = closing(tokens, open);
+                int close = ElasticTokenizer.closing(tokens, open);
                 int next = indexOfTopLevel(tokens, ElasticToken.Kind.LBRACKET, close + 1, end);
                 int stepEnd = next < 0 ? end : tokens.get(next - 1).isWord("until") ? next - 1 : next;
                 List<ElasticToken> inside = tokens.subList(open + 1, close);
@@ -230,29 +230,12 @@ public final class ElasticAnalyzer {
         return -1;
     }
 
-    private static int closing(List<ElasticToken> tokens, int open) {
-        int nesting = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            ElasticToken t = tokens.get(i);
-            if (t.is(ElasticToken.Kind.LPAREN) || t.is(ElasticToken.Kind.LBRACKET)) {
-                nesting++;
-            } else if (t.is(ElasticToken.Kind.RPAREN) || t.is(ElasticToken.Kind.RBRACKET)) {
-                nesting--;
-                if (nesting == 0) {
-                    return i;
-                }
-            }
-        }
-        return tokens.size() - 1;
-    }
-
     /** Collects stages with their exact text and then the analysis. */
     private static final class Builder {
         final String query;
         final List<StageAnalysis> stages = new ArrayList<>();
         final List<String> groupBy = new ArrayList<>();
         final List<String> sources = new ArrayList<>();
-        final List<Expr> expressions = new ArrayList<>();
 
         Builder(String query) {
             this.query = query;
@@ -264,10 +247,8 @@ public final class ElasticAnalyzer {
                 return;
             }
             String text = query.substring(tokens.get(from).start(), tokens.get(Math.min(to, tokens.size()) - 1).end());
-            String reason = firstOpaque(expr);
-            stages.add(new StageAnalysis(stages.size() + 1, command, text, expr, null,
-                    reason != null ? "partly not analysed: " + reason : note));
-            expressions.add(expr);
+            String partly = expr == null ? null : Expr.partlyNote(expr, reason -> false);
+            stages.add(new StageAnalysis(stages.size() + 1, command, text, expr, null, partly != null ? partly : note));
         }
 
         QueryAnalysis build(FieldTaxonomy taxonomy) {
@@ -282,24 +263,6 @@ public final class ElasticAnalyzer {
                 }
             }
             return new QueryAnalysis(List.copyOf(stages), collector.indicators(), collector.terms(), List.copyOf(groupBy), notes, sources);
-        }
-
-        private static String firstOpaque(Expr expr) {
-            if (expr == null) {
-                return null;
-            }
-            if (expr instanceof Expr.Opaque o) {
-                return o.reason();
-            }
-            List<Expr> children = expr instanceof Expr.And a ? a.parts() : expr instanceof Expr.Or o ? o.parts()
-                    : expr instanceof Expr.Not x ? List.of(x.inner()) : List.of();
-            for (Expr child : children) {
-                String r = firstOpaque(child);
-                if (r != null) {
-                    return r;
-                }
-            }
-            return null;
         }
     }
 }

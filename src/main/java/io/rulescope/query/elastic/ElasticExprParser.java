@@ -402,7 +402,7 @@ final class ElasticExprParser {
         if (!peek(0, ElasticToken.Kind.LPAREN)) {
             return literal(values);
         }
-        int close = closing(pos);
+        int close = ElasticTokenizer.closing(tokens, pos);
         pos++;
         while (pos < close) {
             if (peek(0, ElasticToken.Kind.COMMA)) {
@@ -414,22 +414,6 @@ final class ElasticExprParser {
         }
         pos = close + 1;
         return !values.isEmpty();
-    }
-
-    private int closing(int open) {
-        int nesting = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            ElasticToken t = tokens.get(i);
-            if (t.is(ElasticToken.Kind.LPAREN) || t.is(ElasticToken.Kind.LBRACKET)) {
-                nesting++;
-            } else if (t.is(ElasticToken.Kind.RPAREN) || t.is(ElasticToken.Kind.RBRACKET)) {
-                nesting--;
-                if (nesting == 0) {
-                    return i;
-                }
-            }
-        }
-        return tokens.size() - 1;
     }
 
     private boolean atBoundary() {

@@ -168,4 +168,21 @@ final class ElasticTokenizer {
     private void add(ElasticToken.Kind kind, String text, int start, int end) {
         tokens.add(new ElasticToken(kind, text, start, end));
     }
+
+    /** The index of the bracket closing the one at {@code open}, or the last index when the query never closes it. */
+    static int closing(List<ElasticToken> tokens, int open) {
+        int nesting = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            ElasticToken t = tokens.get(i);
+            if (t.is(ElasticToken.Kind.LPAREN) || t.is(ElasticToken.Kind.LBRACKET)) {
+                nesting++;
+            } else if (t.is(ElasticToken.Kind.RPAREN) || t.is(ElasticToken.Kind.RBRACKET)) {
+                nesting--;
+                if (nesting == 0) {
+                    return i;
+                }
+            }
+        }
+        return tokens.size() - 1;
+    }
 }

@@ -135,25 +135,8 @@ public final class KqlAnalyzer {
         return null;
     }
 
+    /** Sub-query lookups and tuning lists are the query's design, not gaps in the analysis. */
     private static String partly(Expr expr) {
-        String reason = firstOpaque(expr);
-        return reason == null ? null : "partly not analysed: " + reason;
-    }
-
-    /** The first reason something was not analysed; sub-query lookups and tuning lists are by design, not gaps. */
-    private static String firstOpaque(Expr expr) {
-        if (expr instanceof Expr.Opaque o) {
-            boolean design = o.reason().startsWith(KqlWhereParser.SUBQUERY) || o.reason().startsWith(KqlWhereParser.TUNING);
-            return design ? null : o.reason();
-        }
-        List<Expr> children = expr instanceof Expr.And a ? a.parts() : expr instanceof Expr.Or o ? o.parts()
-                : expr instanceof Expr.Not x ? List.of(x.inner()) : List.of();
-        for (Expr child : children) {
-            String r = firstOpaque(child);
-            if (r != null) {
-                return r;
-            }
-        }
-        return null;
+        return Expr.partlyNote(expr, reason -> reason.startsWith(KqlWhereParser.SUBQUERY) || reason.startsWith(KqlWhereParser.TUNING));
     }
 }

@@ -154,23 +154,7 @@ public final class SplAnalyzer {
     }
 
     private static String note(Expr expr) {
-        String reason = firstOpaque(expr);
-        return reason == null ? null : "partly not analysed: " + reason;
-    }
-
-    private static String firstOpaque(Expr expr) {
-        if (expr instanceof Expr.Opaque o) {
-            return o.reason();
-        }
-        List<Expr> children = expr instanceof Expr.And a ? a.parts() : expr instanceof Expr.Or o ? o.parts()
-                : expr instanceof Expr.Not n ? List.of(n.inner()) : List.of();
-        for (Expr child : children) {
-            String r = firstOpaque(child);
-            if (r != null) {
-                return r;
-            }
-        }
-        return null;
+        return expr == null ? null : Expr.partlyNote(expr, reason -> false);
     }
 
     /** Tokens keep offsets into the whole search; parsers of one stage want them relative to the stage text. */
