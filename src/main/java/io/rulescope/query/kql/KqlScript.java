@@ -207,7 +207,7 @@ public final class KqlScript {
         if (command.equals("table")) {
             source(body, depth);
         } else if (command.equals("union") || command.equals("join") || command.equals("lookup")) {
-            legs(body.subList(1, body.size()), depth, command.equals("union"));
+            legs(body.subList(1, body.size()), depth);
         }
     }
 
@@ -223,7 +223,7 @@ public final class KqlScript {
     }
 
     /** The legs of a union and the right side of a join or lookup: table names or parenthesised queries. */
-    private void legs(List<KqlToken> tokens, int depth, boolean namesAreTables) {
+    private void legs(List<KqlToken> tokens, int depth) {
         int i = 0;
         while (i < tokens.size()) {
             KqlToken t = tokens.get(i);
@@ -247,11 +247,6 @@ public final class KqlScript {
                 i += 2;
             } else if (t.isWord("on") || t.isWord("by")) {
                 return;
-            } else if (namesAreTables && t.is(KqlTokenKind.WORD)) {
-                if (!letNames.contains(t.text())) {
-                    sources.add(t.text());
-                }
-                i++;
             } else if (t.is(KqlTokenKind.WORD) && !letNames.contains(t.text())) {
                 sources.add(t.text());
                 i++;
