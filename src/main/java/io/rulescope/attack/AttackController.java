@@ -120,6 +120,9 @@ class AttackController {
         java.util.Map<String, Long> subCounts = new java.util.HashMap<>();
         subs.forEach(sub -> subCounts.put(sub.id(), catalog.index().byTechnique(sub, 1, 1).total()));
         model.addAttribute("subCounts", subCounts);
+        // Rules per platform: with four vendors' rules, whose coverage this is matters as much as how much.
+        model.addAttribute("platforms", search.search(catalog.index(), "technique:" + technique.id(), 1, 1, "relevance")
+                .facets().getOrDefault(io.rulescope.search.Facet.PLATFORM, List.of()));
         model.addAttribute("rules", rules);
         return "attack/technique";
     }

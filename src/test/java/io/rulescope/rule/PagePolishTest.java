@@ -55,6 +55,23 @@ class PagePolishTest extends RunningApp {
     }
 
     @Test
+    void aTechniquePageCountsItsRulesPerPlatformAndTheCountsAddUpToItsTotal() throws Exception {
+        String body = send("GET", "/techniques/T1059", BROWSER_ACCEPT).body();
+
+        java.util.regex.Matcher platform = java.util.regex.Pattern.compile(
+                "<a\\s+href=\"/search\\?q=technique:T1059%20platform:%22[^\"]*\">([^<]+)</a>\\s*<span class=\"count-badge\">([0-9]+)</span>").matcher(body);
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        while (platform.find()) {
+            counts.put(platform.group(1), Integer.parseInt(platform.group(2)));
+        }
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("Rules <span class=\"muted\">\\(([0-9]+)\\)</span>").matcher(body);
+
+        assertThat(counts).containsKeys("Splunk", "Sigma", "Microsoft Sentinel", "Elastic");
+        assertThat(total.find()).isTrue();
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(Integer.parseInt(total.group(1)));
+    }
+
+    @Test
     void eachSimilarRuleLinksToAComparisonOfTheTwo() throws Exception {
         String body = send("GET", "/rules/" + ENCODED_POWERSHELL_SIGMA, BROWSER_ACCEPT).body();
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/compare\\?a=id:" + ENCODED_POWERSHELL_SIGMA
