@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The Sentinel and Elastic rules of the embedded content, through real HTTP: API, rule pages and search. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -21,10 +20,6 @@ class NewFormatsEndToEndTest extends RunningApp {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send("GET", path, "*/*");
-    }
-
-    private JsonNode json(String path) throws IOException, InterruptedException {
-        return JsonMapper.builder().build().readTree(get(path).body());
     }
 
     @Test

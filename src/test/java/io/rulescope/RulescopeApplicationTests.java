@@ -13,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import io.rulescope.catalog.IngestReport;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The whole application over the embedded content, through real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -24,10 +23,6 @@ class RulescopeApplicationTests extends RunningApp {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send("GET", path, "*/*");
-    }
-
-    private JsonNode json(String path) throws IOException, InterruptedException {
-        return JsonMapper.builder().build().readTree(get(path).body());
     }
 
     @Test

@@ -38,4 +38,9 @@ public abstract class RunningApp {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** A GET of a JSON API, its body parsed. */
+    protected tools.jackson.databind.JsonNode json(String path) throws IOException, InterruptedException {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(send("GET", path, "*/*").body());
+    }
 }
