@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 @AnalyzeClasses(packages = "io.rulescope", importOptions = { ImportOption.DoNotIncludeTests.class,
         ArchitectureTest.WithoutAotGeneratedCode.class })
@@ -34,21 +35,23 @@ class ArchitectureTest {
             .should().notBePublic();
 
     /**
-     * Below the web layer the features form a ladder (query, attack, rule, indicator, search, ingest) with no cycles.
-     * Controllers and the page assemblers they use may reach across features: a page shows a bit of everything.
+     * Features form a ladder with no cycles, for every class: query, then attack, rule, indicator, search, history,
+     * match, catalog, ingest, and on top the web layer (controllers, view models and page assembly) and its setup.
      */
     @ArchTest
-    static final ArchRule featuresHaveNoCyclesBelowTheWebLayer = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
-            .slices().matching("io.rulescope.(*)..").should().beFreeOfCycles()
-            .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.describe("web layer",
-                    (com.tngtech.archunit.core.domain.JavaClass c) -> isWebLayer(c)), com.tngtech.archunit.base.DescribedPredicate.alwaysTrue());
+    static final ArchRule featuresHaveNoCycles = SlicesRuleDefinition.slices().matching("io.rulescope.(*)..").should()
+            .beFreeOfCycles();
 
-    private static boolean isWebLayer(com.tngtech.archunit.core.domain.JavaClass c) {
-        com.tngtech.archunit.core.domain.JavaClass top = c.getEnclosingClass().orElse(c);
-        return top.isAnnotatedWith(org.springframework.stereotype.Controller.class)
-                || top.isAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
-                || top.getSimpleName().endsWith("View") || top.getSimpleName().endsWith("Views") || top.getPackageName().equals("io.rulescope.system");
-    }
+    /** Page families may share view helpers, but not in circles: the rule page uses history's views, not the reverse. */
+    @ArchTest
+    static final ArchRule pageFamiliesHaveNoCycles = SlicesRuleDefinition.slices().matching("io.rulescope.web.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Nothing below the web layer knows it exists. */
+    @ArchTest
+    static final ArchRule onlyTheWebLayerKnowsTheWebLayer = noClasses().that().resideOutsideOfPackages("io.rulescope.web..",
+            "io.rulescope.system..", "io.rulescope").should().dependOnClassesThat().resideInAnyPackage("io.rulescope.web..",
+                    "io.rulescope.system..");
 
     @ArchTest
     static final ArchRule repositoriesAreNarrow = noClasses().should()

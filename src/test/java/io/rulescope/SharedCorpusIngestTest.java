@@ -90,11 +90,11 @@ class SharedCorpusIngestTest {
     void aSampleOfPermalinksRendersWithStatus200() throws Exception {
         loaded();
         HttpClient http = HttpClient.newHttpClient();
-        RulePage all = catalogs.peek().index().browse(RuleFilter.NONE, 1, 200);
+        RulePage all = RulePage.of(search.list(catalogs.peek().index(), RuleFilter.NONE, 1, 100, "title"));
         assertThat(all.total()).isGreaterThan(5000);
         int checked = 0;
-        for (int page = 1; page <= all.pages(); page += 5) {
-            for (RuleSummary rule : catalogs.peek().index().browse(RuleFilter.NONE, page, 200).rules().subList(0, 3)) {
+        for (int page = 1; page <= all.pages(); page += 10) {
+            for (RuleSummary rule : RulePage.of(search.list(catalogs.peek().index(), RuleFilter.NONE, page, 100, "title")).rules().subList(0, 3)) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + rule.permalink())).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(rule.permalink()).isIn(200);
@@ -191,9 +191,9 @@ class SharedCorpusIngestTest {
     @Test
     void theSeedRulesTechniqueResolvesAcrossFormats() throws Exception {
         loaded();
-        RulePage collection = catalogs.peek().index().browse(new RuleFilter(null, null, null, "collection"), 1, 10);
+        RulePage collection = RulePage.of(search.list(catalogs.peek().index(), RuleFilter.ofTactic("collection"), 1, 10, "title"));
         assertThat(collection.total()).isGreaterThan(10);
-        assertThat(catalogs.peek().index().browse(new RuleFilter("Sigma", "sigma", null, null), 1, 1).total()).isEqualTo(ingest.report().sources().get(1).rules());
+        assertThat(search.list(catalogs.peek().index(), new RuleFilter("Sigma", "sigma", null, null), 1, 1, "title").total()).isEqualTo(ingest.report().sources().get(1).rules());
     }
 
     @Autowired
@@ -516,7 +516,7 @@ class SharedCorpusIngestTest {
         loaded();
         long all = catalogs.peek().rules().size();
 
-        assertThat(catalogs.peek().index().browse(RuleFilter.NONE, 1, 1).total()).isEqualTo(all);
+        assertThat(search.list(catalogs.peek().index(), RuleFilter.NONE, 1, 1, "title").total()).isEqualTo(all);
         assertThat(find("platform:Sigma", 1).total() + find("-platform:Sigma", 1).total()).isEqualTo(all);
     }
 }

@@ -15,7 +15,7 @@ public record Tactic(String id, String shortName, String name, int order) {
     static final int UNKNOWN_ORDER = 1_000;
 
     /** A declared tactic the loaded ATT&CK does not know: {@code defense-impairment} is "Defense Impairment". */
-    static Tactic unknown(String declared) {
+    public static Tactic unknown(String declared) {
         String shortName = declared.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
         String name = Arrays.stream(shortName.split("-")).filter(w -> !w.isEmpty())
                 .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).collect(Collectors.joining(" "));

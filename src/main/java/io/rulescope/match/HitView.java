@@ -6,12 +6,12 @@ import java.util.Locale;
  * A matched predicate as the page shows it: the event value split around the part the rule's value matched, so the
  * page can mark it (escaped like everything else; the split is plain text).
  */
-record HitView(String field, String kind, String value, String eventField, String before, String mark, String after) {
+public record HitView(String field, String kind, String value, String eventField, String before, String mark, String after) {
 
     /** Event values longer than this are shown cut around the match. */
     static final int MAX_SHOWN = 400;
 
-    static HitView of(Hit hit) {
+    public static HitView of(Hit hit) {
         String text = hit.eventValue() == null ? "" : hit.eventValue();
         int at = -1;
         int len = 0;

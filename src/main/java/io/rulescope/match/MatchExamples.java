@@ -9,13 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
 import org.springframework.core.io.ClassPathResource;
 
 /** The example events the match page offers (ours, in {@code content/events/examples/}), each one click away. */
-final class MatchExamples {
+public final class MatchExamples {
 
     /** @param name the file name without its extension, as links use it */
-    record Example(String name, String title, String expect, String text) {
+    public record Example(String name, String title, String expect, String text) {
     }
 
     private final List<Example> examples;
@@ -49,11 +50,11 @@ final class MatchExamples {
         return new BufferedReader(new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8));
     }
 
-    List<Example> all() {
+    public List<Example> all() {
         return examples;
     }
 
-    Optional<Example> named(String name) {
+    public Optional<Example> named(String name) {
         return examples.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 }

@@ -1,11 +1,13 @@
 package io.rulescope.match;
 
-import io.rulescope.indicator.EventTables;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+
 import org.springframework.stereotype.Service;
+
+import io.rulescope.indicator.EventTables;
 
 /** What the match page and API share: the limits, reading a pasted event within them, and the examples. */
 @Service
@@ -20,26 +22,26 @@ public class MatchService {
         this.reader = new EventReader(limits, tables);
     }
 
-    MatchProperties limits() {
+    public MatchProperties limits() {
         return limits;
     }
 
-    EventReader reader() {
+    public EventReader reader() {
         return reader;
     }
 
-    MatchExamples examples() {
+    public MatchExamples examples() {
         return examples;
     }
 
     /** Reads one event, with the log source the user chose put over what the event says. */
-    LoggedEvent read(String body, String product, String category, String service) {
+    public LoggedEvent read(String body, String product, String category, String service) {
         LoggedEvent event = reader.read(body);
         return event.withSource(EventSources.override(event.source(), product, category, service));
     }
 
     /** Reads at most {@code limit} bytes; more is refused with the limit named, before anything is parsed. */
-    static String readBounded(InputStream in, long limit) throws IOException {
+    public static String readBounded(InputStream in, long limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         long total = 0;

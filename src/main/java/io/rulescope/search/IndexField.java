@@ -23,6 +23,8 @@ public enum IndexField {
     /** Every indicator value, text analysed, so free text finds values too. */
     INDICATOR_TEXT,
     AUTHOR, DATASOURCE,
+    /** Analytic stories (ESCU) and tags that group rules (Sentinel), as written. */
+    STORY,
     /** Events read ({@code sysmon 1}) and the activities they record ({@code process_creation}). */
     EVENT,
     /** Sigma's log source parts. */
@@ -34,7 +36,7 @@ public enum IndexField {
     /** Stored display values (original case) so result pages need no database round trip. */
     SHOW;
 
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     /**
      * Text as rules write it: words, then file names and dotted names also split into their parts, the whole kept

@@ -31,14 +31,14 @@ import io.rulescope.query.spl.FieldName;
  * Turns a parsed search into a Lucene query. Technique ids and exact indicator matches score well above text
  * mentions; filters ({@code platform:}, {@code modified:>=}) do not score at all.
  */
-final class LuceneQueries {
+public final class LuceneQueries {
 
     private static final Pattern TECHNIQUE = Pattern.compile("(?i)t\\d{4}(\\.\\d{3})?");
     private static final Pattern TACTIC_ID = Pattern.compile("(?i)ta\\d{4}");
     /** A rule id as catalogs hand them out: a UUID, or Rulescope's derived {@code rs-} ids. */
-    static final Pattern RULE_ID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|rs-[0-9a-z]{6,40}");
+    public static final Pattern RULE_ID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|rs-[0-9a-z]{6,40}");
     private static final Set<String> FILTERS = Set.of("platform", "source", "status", "severity", "language", "author",
-            "datasource", "polarity", "technique", "tactic", "modified", "created", "changed", "title", "id", "event", "logsource",
+            "datasource", "story", "polarity", "technique", "tactic", "modified", "created", "changed", "title", "id", "event", "logsource",
             "product", "service", "category");
     static final int MAX_PATTERN = 200;
 
@@ -88,6 +88,9 @@ final class LuceneQueries {
         }
         if (node instanceof SearchNode.Phrase phrase) {
             return text(phrase.text(), true);
+        }
+        if (node instanceof SearchNode.Everything) {
+            return new MatchAllDocsQuery();
         }
         return field((SearchNode.Field) node);
     }
@@ -174,6 +177,7 @@ final class LuceneQueries {
             case "language" -> keyword(IndexField.LANGUAGE, v);
             case "datasource" -> v.contains("*") ? wildcard(IndexField.DATASOURCE.field(), v, f.position()) : keyword(IndexField.DATASOURCE, v);
             case "polarity" -> keyword(IndexField.POLARITY, v);
+            case "story" -> keyword(IndexField.STORY, v);
             case "id" -> keyword(IndexField.RULE_ID, v);
             case "event" -> new TermQuery(new Term(IndexField.EVENT.field(), Telemetry.eventKey(v)));
             case "product" -> keyword(IndexField.PRODUCT, v);

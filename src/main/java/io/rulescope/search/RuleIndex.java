@@ -218,6 +218,7 @@ public class RuleIndex {
             keyword(doc, IndexField.DATASOURCE, source);
             facet(doc, Facet.DATASOURCE, source);
         }
+        rule.getStories().forEach(story -> keyword(doc, IndexField.STORY, story));
         for (String event : telemetry.events()) {
             keyword(doc, IndexField.EVENT, Telemetry.eventKey(event));
             facet(doc, Facet.EVENT, event);

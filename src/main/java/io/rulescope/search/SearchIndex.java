@@ -82,46 +82,6 @@ public final class SearchIndex implements AutoCloseable {
         return searcher == null ? 0 : searcher.getIndexReader().numDocs();
     }
 
-    /** Lists rules matching the filter, sorted by title. */
-    public RulePage browse(RuleFilter filter, int page, int size) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
-        filterClause(query, IndexField.PLATFORM, filter.platform());
-        filterClause(query, IndexField.SOURCE, filter.source());
-        filterClause(query, IndexField.STATUS, filter.status());
-        if (!RuleFilter.blank(filter.tactic())) {
-            String tactic = attack.declaredTactic(filter.tactic()).shortName();
-            filterClause(query, IndexField.TACTIC, tactic);
-        }
-        return search(query.build(), IndexField.byTitle(), page, size);
-    }
-
-    private static void filterClause(BooleanQuery.Builder query, IndexField field, String value) {
-        if (!RuleFilter.blank(value)) {
-            query.add(new TermQuery(new Term(field.field(), IndexField.keyword(value))), BooleanClause.Occur.FILTER);
-        }
-    }
-
-    /** Rules mapped to a technique; a parent id also finds rules mapped only to its sub-techniques. */
-    public RulePage byTechnique(Technique technique, int page, int size) {
-        return search(new TermQuery(new Term(IndexField.TECHNIQUE.field(), IndexField.keyword(technique.id()))),
-                IndexField.byTitle(), page, size);
-    }
-
-    RulePage search(Query query, Sort sort, int page, int size) {
-        int safePage = Math.max(1, page);
-        int safeSize = Math.max(1, Math.min(size, 200));
-        return withSearcher(searcher -> {
-            long end = Math.min((long) safePage * safeSize, Integer.MAX_VALUE - 1);
-            TopDocs top = topDocs(searcher, query, (int) Math.max(1, end), sort);
-            List<RuleSummary> rules = new ArrayList<>();
-            for (int i = (safePage - 1) * safeSize; i < top.scoreDocs.length; i++) {
-                rules.add(summaryOf(searcher, top.scoreDocs[i].doc));
-            }
-            return new RulePage(top.totalHits.value, safePage, safeSize, rules);
-        }, new RulePage(0, safePage, safeSize, List.of()));
-    }
-
     /** The result line of a hit, from its segment's table rather than its stored fields. */
     static RuleSummary summaryOf(IndexSearcher searcher, int doc) {
         List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();

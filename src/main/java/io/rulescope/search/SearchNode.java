@@ -21,6 +21,10 @@ sealed interface SearchNode {
     record Phrase(String text, int position) implements SearchNode {
     }
 
+    /** Every rule: what a listing without filters shows. The search box never produces it (a blank search is an error). */
+    record Everything() implements SearchNode {
+    }
+
     /** {@code name:value}, {@code name=value}, {@code name:>=value}: a filter or a field-value search. */
     record Field(String name, String op, String value, boolean quoted, int position) implements SearchNode {
     }

@@ -76,6 +76,21 @@ public class SearchService {
         return result.withTookMs((System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * A listing page (all rules, a source, a tactic, a technique): the filter's search, by title unless another sort
+     * is asked for, through the same cache and budget as a typed search.
+     */
+    public SearchResult list(SearchIndex index, RuleFilter filter, int page, int size, String sort) {
+        String q = filter.query();
+        if (!q.isEmpty()) {
+            return search(index, q, page, size, sort);
+        }
+        long started = System.nanoTime();
+        String key = cacheKey("", page, size, sort);
+        SearchResult result = index.results.get(key, k -> run(index, "", new SearchNode.Everything(), page, size, sort, started));
+        return result.withTookMs((System.nanoTime() - started) / 1_000_000);
+    }
+
     /** The same search without the answer cache: what a search costs the first time (benchmarks, tools). */
     public SearchResult searchWithoutCache(SearchIndex index, String q, int page, int size, String sort) {
         return run(index, q, SearchQueryParser.parse(q), page, size, sort, System.nanoTime());

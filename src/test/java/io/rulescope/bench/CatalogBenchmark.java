@@ -20,7 +20,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.attack.AttackMatrix;
-import io.rulescope.attack.MatrixHtml;
 import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.ingest.IngestProperties;
@@ -31,6 +30,7 @@ import io.rulescope.search.RuleIndex;
 import io.rulescope.search.SearchIndex;
 import io.rulescope.search.SearchResult;
 import io.rulescope.search.SearchService;
+import io.rulescope.web.attack.MatrixHtml;
 
 /**
  * The hot pure functions, one call per operation, cycling through the whole shared corpus (or the embedded content

@@ -19,8 +19,10 @@ import io.rulescope.rule.CatalogSummary;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 import io.rulescope.rule.RuleSet;
+import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.search.RuleFilter;
 import io.rulescope.search.RuleIndex;
+import io.rulescope.search.SearchService;
 
 class CatalogHolderTest {
 
@@ -44,7 +46,7 @@ class CatalogHolderTest {
         CatalogHolder holder = new CatalogHolder();
 
         assertThat(holder.peek().isReady()).isFalse();
-        assertThat(holder.<Long>read(c -> c.index().browse(RuleFilter.NONE, 1, 10).total())).isZero();
+        assertThat(holder.<Integer>read(c -> c.index().size())).isZero();
     }
 
     @Test
@@ -56,8 +58,8 @@ class CatalogHolderTest {
             holder.publish(catalogOf(2, "Gamma"));
 
             assertThat(request.catalog().rules().withId("id-Alpha")).hasSize(1);
-            assertThat(request.catalog().index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(2);
-            assertThat(holder.<Long>read(c -> c.index().browse(RuleFilter.NONE, 1, 10).total())).isEqualTo(1);
+            assertThat(request.catalog().index().size()).isEqualTo(2);
+            assertThat(holder.<Integer>read(c -> c.index().size())).isEqualTo(1);
         }
     }
 
@@ -74,13 +76,13 @@ class CatalogHolderTest {
         holder.publish(catalogOf(2, "Beta"));
         first.close();
         assertThat(old.references()).isEqualTo(1);
-        assertThat(old.index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(1);
+        assertThat(old.index().size()).isEqualTo(1);
 
         second.close();
         second.close();
         assertThat(old.references()).isZero();
         assertThat(cache.asMap()).as("caches die with their catalog").isEmpty();
-        assertThatThrownBy(() -> old.index().browse(RuleFilter.NONE, 1, 10)).isInstanceOf(AlreadyClosedException.class);
+        assertThatThrownBy(() -> new SearchService(AttackCatalog.load(null), FieldTaxonomy.NONE).list(old.index(), RuleFilter.NONE, 1, 10, "title")).isInstanceOf(AlreadyClosedException.class);
     }
 
     @Test

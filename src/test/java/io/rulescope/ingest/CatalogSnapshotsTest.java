@@ -21,7 +21,6 @@ import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.rule.Rule;
-import io.rulescope.search.RuleFilter;
 
 /** A restart over the same content and build restores the saved catalog; anything else reads the sources again. */
 class CatalogSnapshotsTest {
@@ -68,7 +67,7 @@ class CatalogSnapshotsTest {
         assertThat(warm.report().totals().rules()).isEqualTo(2);
         assertThat(warm.report().problems()).isEqualTo(cold.report().problems())
                 .anySatisfy(p -> assertThat(p.path()).isEqualTo("broken.yml"));
-        assertThat(warm.catalog().index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(2);
+        assertThat(warm.catalog().index().size()).isEqualTo(2);
         assertThat(warm.catalog().indicators().distinctIndicators()).isEqualTo(cold.catalog().indicators().distinctIndicators()).isPositive();
     }
 
@@ -152,6 +151,6 @@ class CatalogSnapshotsTest {
 
         assertThat(after.report().phaseMillis()).containsKey("parse").doesNotContainKey("snapshot restore");
         assertThat(after.stored()).extracting(Rule::getTitle).containsExactlyInAnyOrder("One", "Two");
-        assertThat(after.catalog().index().browse(RuleFilter.NONE, 1, 10).total()).isEqualTo(2);
+        assertThat(after.catalog().index().size()).isEqualTo(2);
     }
 }

@@ -1,0 +1,61 @@
+package io.rulescope.web.rule;
+
+import java.util.List;
+
+import io.rulescope.attack.AttackCatalog.CoverageRow;
+import io.rulescope.indicator.IndicatorIndex;
+import io.rulescope.indicator.RuleAnatomy;
+import io.rulescope.rule.Descriptions;
+import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleFormat;
+
+/**
+ * A rule as its page shows it: the entity plus what is derived for display.
+ *
+ * @param permalink this rule's own permalink ({@code /rules/{id}}, or {@code /rules/{id}/{uid}} when the id is shared)
+ * @param sourceLabel how the source is named ({@code github.com/splunk/security_content})
+ */
+public record RuleView(Rule rule, String permalink, String sourceLabel, List<CoverageRow> coverage,
+        List<Reference> references, int sharingId, RuleAnatomy anatomy, List<IndicatorIndex.FieldName> groupBy,
+        List<SimilarRule> similar) {
+
+    /**
+     * The rule's source, highlighted, with every piece of rule text escaped. Made when a page is rendered, not kept:
+     * it is the largest part of a view, and views of a whole catalog are kept.
+     */
+    /** The description rendered from its Markdown, escaped; made at render time like the body. */
+    public String descriptionHtml() {
+        return Descriptions.toHtml(rule.getDescription());
+    }
+
+    /** Elastic's investigation guide, rendered from its Markdown like the description. */
+    public String investigationGuideHtml() {
+        return Descriptions.toHtml(rule.getInvestigationGuide());
+    }
+
+    /** How to implement (ESCU) or set up (Elastic) the rule; prose or Markdown, rendered as Markdown either way. */
+    public String implementationHtml() {
+        return Descriptions.toHtml(rule.getHowToImplement());
+    }
+
+    /** Elastic writes each false positive as a Markdown paragraph; other formats write plain lines. */
+    public boolean falsePositivesInMarkdown() {
+        return rule.getFormat() == RuleFormat.ELASTIC;
+    }
+
+    public String falsePositivesHtml() {
+        return Descriptions.toHtml(rule.getKnownFalsePositives());
+    }
+
+    public String bodyHtml() {
+        return YamlHighlighter.toHtml(rule.getRaw());
+    }
+
+    /** A rule sharing indicators with this one, as the "Similar rules" section lists it. */
+    public record SimilarRule(String ruleId, String title, String platform, String permalink, List<String> shared) {
+    }
+
+    /** A reference as written; {@code href} is set only for http(s) URLs, so nothing else becomes a link. */
+    public record Reference(String text, String href) {
+    }
+}

@@ -1,0 +1,157 @@
+package io.rulescope.web.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.indicator.IndicatorIndex;
+import io.rulescope.search.RuleSummary;
+import io.rulescope.search.SearchResult;
+import io.rulescope.search.SearchService;
+import io.rulescope.search.SearchSyntaxException;
+
+/** Views over the catalog as a whole: a field's values, what a source contributes, and two rule sets compared. */
+@Controller
+class BrowseController {
+
+    static final int MAX_NAME = 200;
+    static final int FIELD_VALUES_SHOWN = 500;
+
+    private final SearchService search;
+    private final AttackCatalog attack;
+
+    BrowseController(SearchService search, AttackCatalog attack) {
+        this.search = search;
+        this.attack = attack;
+    }
+
+    @GetMapping("/fields/{name}")
+    String field(@PathVariable String name, Catalog catalog, Model model) {
+        return fieldPage(name, catalog, model);
+    }
+
+    /**
+     * The same page for names with a slash ({@code data.labels.authorization.k8s.io/decision}): servlet containers
+     * refuse an encoded slash in a path, so rule pages link these by query parameter.
+     */
+    @GetMapping(path = "/fields", params = "name")
+    String fieldByParameter(@RequestParam String name, Catalog catalog, Model model) {
+        return fieldPage(name, catalog, model);
+    }
+
+    private String fieldPage(String name, Catalog catalog, Model model) {
+        String safe = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+        IndicatorIndex indicators = catalog.indicators();
+        List<IndicatorIndex.FieldValue> values = indicators.valuesOf(safe);
+        model.addAttribute("field", safe);
+        model.addAttribute("canonical", indicators.taxonomy().canonical(safe));
+        model.addAttribute("total", values.size());
+        model.addAttribute("values", values.subList(0, Math.min(FIELD_VALUES_SHOWN, values.size())));
+        return "browse/field";
+    }
+
+    @GetMapping("/sources/{name}")
+    String source(@PathVariable String name, Catalog catalog, Model model, HttpServletResponse response) {
+        return summary(catalog, "source:\"" + clean(name) + "\"", "Source", name, model, response);
+    }
+
+    @GetMapping("/datasources/{name}")
+    String dataSource(@PathVariable String name, Catalog catalog, Model model, HttpServletResponse response) {
+        return summary(catalog, "datasource:\"" + clean(name) + "\"", "Data source", name, model, response);
+    }
+
+    @GetMapping("/stories/{name}")
+    String story(@PathVariable String name, Catalog catalog, Model model, HttpServletResponse response) {
+        return summary(catalog, "story:\"" + clean(name) + "\"", "Analytic story", name, model, response);
+    }
+
+    private static String clean(String name) {
+        String s = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+        return s.replace("\"", "");
+    }
+
+    private String summary(Catalog catalog, String q, String kind, String name, Model model, HttpServletResponse response) {
+        SearchResult result = search.search(catalog.index(), q, 1, 10, "date");
+        if (result.total() == 0) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        }
+        model.addAttribute("kind", kind);
+        model.addAttribute("name", name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name);
+        model.addAttribute("q", q);
+        model.addAttribute("result", result);
+        return "browse/summary";
+    }
+
+    /** Two searches side by side: techniques covered by both or one, and the closest rule pairs across them. */
+    @GetMapping("/compare")
+    String compare(@RequestParam(defaultValue = "source:escu") String a, @RequestParam(defaultValue = "source:sigma") String b,
+            Catalog catalog, Model model, HttpServletResponse response) {
+        model.addAttribute("a", a);
+        model.addAttribute("b", b);
+        try {
+            List<RuleSummary> left = search.all(catalog.index(), a, "title", 20_000);
+            List<RuleSummary> right = search.all(catalog.index(), b, "title", 20_000);
+            Set<String> techA = techniques(left);
+            Set<String> techB = techniques(right);
+            Set<String> both = new TreeSet<>(techA);
+            both.retainAll(techB);
+            Set<String> onlyA = new TreeSet<>(techA);
+            onlyA.removeAll(techB);
+            Set<String> onlyB = new TreeSet<>(techB);
+            onlyB.removeAll(techA);
+            Map<String, RuleSummary> byUid = new HashMap<>();
+            left.forEach(r -> byUid.put(r.uid(), r));
+            right.forEach(r -> byUid.put(r.uid(), r));
+            List<PairView> pairs = new ArrayList<>();
+            for (IndicatorIndex.Pair p : catalog.indicators().closestPairs(uids(left), uids(right), 15)) {
+                pairs.add(new PairView(byUid.get(p.left()), byUid.get(p.right()), p.shared()));
+            }
+            model.addAttribute("countA", left.size());
+            model.addAttribute("countB", right.size());
+            model.addAttribute("both", named(both));
+            model.addAttribute("onlyA", named(onlyA));
+            model.addAttribute("onlyB", named(onlyB));
+            model.addAttribute("pairs", pairs);
+        } catch (SearchSyntaxException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", e.getMessage() + " (position " + e.position() + ")");
+        }
+        return "browse/compare";
+    }
+
+    record PairView(RuleSummary left, RuleSummary right, List<String> shared) {
+    }
+
+    record NamedTechnique(String id, String name) {
+    }
+
+    private List<NamedTechnique> named(Set<String> ids) {
+        return ids.stream().map(id -> new NamedTechnique(id, attack.technique(id).map(attack::displayName).orElse("unknown to ATT&CK"))).toList();
+    }
+
+    private static Set<String> techniques(List<RuleSummary> rules) {
+        Set<String> out = new LinkedHashSet<>();
+        rules.forEach(r -> out.addAll(r.techniques()));
+        return out;
+    }
+
+    private static Set<String> uids(List<RuleSummary> rules) {
+        Set<String> out = new java.util.HashSet<>();
+        rules.forEach(r -> out.add(r.uid()));
+        return out;
+    }
+}

@@ -1,0 +1,260 @@
+package io.rulescope.web.search;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.history.RuleHistories;
+import io.rulescope.history.RuleVersion;
+import io.rulescope.rule.Rule;
+import io.rulescope.search.RuleSummary;
+import io.rulescope.search.SearchService;
+import io.rulescope.search.SearchSyntaxException;
+
+/** What a search can be taken away as: an ATT&CK Navigator layer, an Atom feed, and the browser search engine. */
+@RestController
+class ExportController {
+
+    static final int MAX_RULES = 10_000;
+    static final int FEED_ENTRIES = 50;
+    static final int TITLES_PER_COMMENT = 20;
+
+    private final SearchService search;
+    private final AttackCatalog attack;
+    private final RuleHistories histories;
+
+    ExportController(SearchService search, AttackCatalog attack, RuleHistories histories) {
+        this.search = search;
+        this.attack = attack;
+        this.histories = histories;
+    }
+
+    /**
+     * A rule as the feed tells it: new or updated, when it was published and last updated, and what changed. Git
+     * history answers where the source has it; otherwise the rule's own dates do.
+     */
+    record FeedEntry(RuleSummary rule, boolean isNew, Instant published, Instant updated, String summary) {
+    }
+
+    private FeedEntry entry(Catalog catalog, RuleSummary r) {
+        Rule rule = catalog.rules().byUid(r.uid());
+        List<RuleVersion> versions = rule == null ? List.of() : histories.versions(rule.getSourceName(), rule.getRuleId());
+        if (!versions.isEmpty()) {
+            RuleVersion latest = versions.get(0);
+            RuleVersion first = versions.stream().filter(v -> v.kind() == RuleVersion.Kind.ADDED).findFirst().orElse(versions.get(versions.size() - 1));
+            boolean isNew = latest == first;
+            String summary = isNew ? (r.description().isEmpty() ? r.title() : r.description())
+                    : "Updated (" + latest.subject() + "): " + latest.changes().summary();
+            return new FeedEntry(r, isNew, first.date(), latest.date(), summary);
+        }
+        LocalDate created = rule == null ? null : rule.getCreated();
+        LocalDate modified = rule == null ? null : rule.getModified();
+        LocalDate published = created != null ? created : modified;
+        LocalDate updated = modified != null ? modified : created;
+        boolean isNew = created == null || modified == null || !modified.isAfter(created);
+        return new FeedEntry(r, isNew, day(published), day(updated), r.description().isEmpty() ? r.title() : r.description());
+    }
+
+    private static Instant day(LocalDate date) {
+        return date == null ? Instant.EPOCH : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** A layer in the Navigator's layer format 4.5 that scores each technique by the number of rules covering it. */
+    @GetMapping(path = "/api/navigator", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> navigator(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String download, Catalog catalog) {
+        List<RuleSummary> rules;
+        try {
+            rules = search.all(catalog.index(), q, "title", MAX_RULES);
+        } catch (SearchSyntaxException e) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage(), "position", e.position()));
+        }
+        Map<String, List<String>> titlesByTechnique = new TreeMap<>();
+        for (RuleSummary r : rules) {
+            r.techniques().forEach(t -> titlesByTechnique.computeIfAbsent(t, k -> new ArrayList<>()).add(r.title()));
+        }
+        int max = titlesByTechnique.values().stream().mapToInt(List::size).max().orElse(1);
+        List<Map<String, Object>> techniques = new ArrayList<>();
+        // Techniques the loaded ATT&CK lacks are kept: the Navigator places them with the release it loads.
+        titlesByTechnique.forEach((id, titles) -> {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("techniqueID", id);
+            t.put("score", titles.size());
+            List<String> shown = titles.subList(0, Math.min(TITLES_PER_COMMENT, titles.size()));
+            t.put("comment", String.join("\n", shown) + (titles.size() > shown.size() ? "\n… and " + (titles.size() - shown.size()) + " more" : ""));
+            t.put("enabled", true);
+            t.put("showSubtechniques", false);
+            techniques.add(t);
+        });
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("name", q == null || q.isBlank() ? "Rulescope: all rules" : "Rulescope: " + q);
+        Map<String, Object> versions = new LinkedHashMap<>();
+        versions.put("layer", "4.5");
+        versions.put("navigator", "5.1.0");
+        // The Navigator loads the ATT&CK release a layer names ("18" for v18.1), so technique ids resolve as here.
+        String major = attack.release().replaceFirst("^v", "").replaceFirst("\\..*$", "");
+        if (major.matches("\\d+")) {
+            versions.put("attack", major);
+        }
+        layer.put("versions", versions);
+        layer.put("domain", "enterprise-attack");
+        layer.put("description", rules.size() + " rules" + (q == null || q.isBlank() ? "" : " matching " + q) + "; score = rules per technique");
+        layer.put("sorting", 3);
+        layer.put("layout", Map.of("layout", "side", "showID", true, "showName", true));
+        layer.put("hideDisabled", false);
+        layer.put("techniques", techniques);
+        layer.put("gradient", Map.of("colors", List.of("#e8f0fc", "#1f5fbf"), "minValue", 0, "maxValue", max));
+        layer.put("legendItems", List.of());
+        layer.put("showTacticRowBackground", false);
+        layer.put("selectTechniquesAcrossTactics", true);
+        layer.put("selectSubtechniquesWithParent", false);
+        return ResponseEntity.ok().header("Content-Disposition", (download != null ? "attachment" : "inline")
+                + "; filename=\"rulescope-layer.json\"").body(layer);
+    }
+
+    private static String baseUrl(HttpServletRequest request) {
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    }
+
+    /** Every rule of a search (bounded), one row each, to take into a spreadsheet or another tool. */
+    @GetMapping(path = "/export/search.csv", produces = "text/csv")
+    ResponseEntity<String> csv(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request) {
+        List<RuleSummary> rules;
+        try {
+            rules = search.all(catalog.index(), q, "title", MAX_RULES);
+        } catch (SearchSyntaxException e) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
+        }
+        String base = baseUrl(request);
+        StringBuilder out = new StringBuilder(ExportRow.CSV_HEADER);
+        rules.forEach(r -> out.append(ExportRow.of(r, base).csvLine()));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"rulescope-search.csv\"").body(out.toString());
+    }
+
+    /** The same rows as JSON. */
+    @GetMapping(path = "/export/search.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> json(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request) {
+        List<RuleSummary> rules;
+        try {
+            rules = search.all(catalog.index(), q, "title", MAX_RULES);
+        } catch (SearchSyntaxException e) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage(), "position", e.position()));
+        }
+        String base = baseUrl(request);
+        List<ExportRow> rows = rules.stream().map(r -> ExportRow.of(r, base)).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", q == null ? "" : q);
+        body.put("total", rows.size());
+        body.put("limit", MAX_RULES);
+        body.put("rules", rows);
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"rulescope-search.json\"").body(body);
+    }
+
+    /** Newest and recently modified rules of a search, so people can follow T1059 or source:sigma in a reader. */
+    @GetMapping(path = "/feed.atom", produces = "application/atom+xml")
+    ResponseEntity<String> feed(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request)
+            throws XMLStreamException {
+        List<RuleSummary> rules;
+        try {
+            rules = search.all(catalog.index(), q, "date", FEED_ENTRIES);
+        } catch (SearchSyntaxException e) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+        }
+        List<FeedEntry> entries = rules.stream().map(r -> entry(catalog, r))
+                .sorted(java.util.Comparator.comparing(FeedEntry::updated).reversed()).toList();
+        String base = ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+        StringWriter out = new StringWriter();
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("feed");
+        xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+        element(xml, "title", q == null || q.isBlank() ? "Rulescope: newest rules" : "Rulescope: " + q);
+        String encodedQuery = q == null ? "" : java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+        element(xml, "id", base + "/feed.atom" + (q == null ? "" : "?q=" + encodedQuery));
+        link(xml, "self", ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        link(xml, "alternate", base + "/search" + (q == null ? "" : "?q=" + encodedQuery));
+        element(xml, "updated", entries.isEmpty() ? Instant.EPOCH.toString() : entries.get(0).updated().toString());
+        for (FeedEntry e : entries) {
+            RuleSummary r = e.rule();
+            xml.writeStartElement("entry");
+            element(xml, "title", (e.isNew() ? "New: " : "Updated: ") + r.title());
+            element(xml, "id", base + r.permalink());
+            link(xml, "alternate", base + r.permalink());
+            element(xml, "published", e.published().toString());
+            element(xml, "updated", e.updated().toString());
+            xml.writeStartElement("author");
+            element(xml, "name", r.source());
+            xml.writeEndElement();
+            element(xml, "summary", e.summary());
+            xml.writeEmptyElement("category");
+            xml.writeAttribute("term", e.isNew() ? "new" : "updated");
+            for (String t : r.techniques()) {
+                xml.writeEmptyElement("category");
+                xml.writeAttribute("term", t);
+            }
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8")).body(out.toString());
+    }
+
+    /** Lets browsers add Rulescope as a search engine. */
+    @GetMapping(path = "/opensearch.xml", produces = "application/opensearchdescription+xml")
+    String openSearch(HttpServletRequest request) throws XMLStreamException {
+        String base = ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+        StringWriter out = new StringWriter();
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("OpenSearchDescription");
+        xml.writeDefaultNamespace("http://a9.com/-/spec/opensearch/1.1/");
+        element(xml, "ShortName", "Rulescope");
+        element(xml, "Description", "Search detection rules by technique, field value or text");
+        element(xml, "InputEncoding", "UTF-8");
+        xml.writeEmptyElement("Url");
+        xml.writeAttribute("type", "text/html");
+        xml.writeAttribute("template", base + "/search?q={searchTerms}");
+        xml.writeEmptyElement("Url");
+        xml.writeAttribute("type", "application/json");
+        xml.writeAttribute("template", base + "/api/search?q={searchTerms}");
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+        return out.toString();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", ""));
+        xml.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
+        xml.writeEmptyElement("link");
+        xml.writeAttribute("rel", rel);
+        xml.writeAttribute("href", href);
+    }
+}

@@ -1,0 +1,111 @@
+package io.rulescope.web.rule;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.rulescope.catalog.Catalog;
+import io.rulescope.catalog.CatalogHolder;
+import io.rulescope.catalog.IngestReport;
+import io.rulescope.history.RuleHistories;
+import io.rulescope.indicator.IndicatorIndex;
+import io.rulescope.ingest.IngestService;
+import io.rulescope.rule.CatalogSummary;
+import io.rulescope.rule.RuleSet;
+import io.rulescope.search.SearchIndex;
+
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(RuleController.class)
+class RuleControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    RuleViews views;
+
+    @MockitoBean
+    IngestService ingest;
+
+    @MockitoBean
+    CatalogHolder catalogs;
+
+    @MockitoBean
+    RuleHistories histories;
+
+    @MockitoBean
+    io.rulescope.attack.AttackCatalog attack;
+
+    @MockitoBean
+    HistoryViews history;
+
+    private static IngestReport report(IngestReport.State state) {
+        return new IngestReport(state, "read and parse", 100, 40, Instant.now(), null, List.of(), java.util.Map.of(),
+                java.util.Map.of(), new IngestReport.Supporting(0, 0, 0), java.util.Map.of(),
+                new IngestReport.Totals(0, 0, 0, 0, 0, 0), List.of());
+    }
+
+    /** No catalog yet: the first ingest is still running, and the layout shows its progress. */
+    @BeforeEach
+    void noCatalogYet() {
+        Catalog loading = Catalog.loading();
+        given(catalogs.peek()).willReturn(loading);
+        given(catalogs.acquire()).willAnswer(a -> new CatalogHolder().acquire());
+    }
+
+    /** A published catalog with no rules. */
+    private void anEmptyCatalog() {
+        Catalog empty = new Catalog(1, "k", RuleSet.EMPTY, IndicatorIndex.EMPTY, SearchIndex.EMPTY,
+                CatalogSummary.EMPTY, report(IngestReport.State.READY), java.util.Map.of());
+        given(catalogs.peek()).willReturn(empty);
+        given(catalogs.acquire()).willAnswer(a -> {
+            CatalogHolder holder = new CatalogHolder();
+            holder.publish(empty);
+            return holder.acquire();
+        });
+    }
+
+    @Test
+    void whileLoadingAMissingRuleAnswers503AndSaysTheCatalogIsLoading() throws Exception {
+        given(ingest.report()).willReturn(report(IngestReport.State.LOADING));
+
+        mvc.perform(get("/rules/missing")).andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("still loading")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("40</span> of <span>100</span> files")));
+    }
+
+    @Test
+    void onceLoadedAMissingRuleAnswers404() throws Exception {
+        anEmptyCatalog();
+
+        mvc.perform(get("/rules/missing")).andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("The catalog has no rule")));
+    }
+
+    @Test
+    void anOverlongIdIsNotLookedUp() throws Exception {
+        anEmptyCatalog();
+
+        mvc.perform(get("/rules/" + "x".repeat(2000))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        anEmptyCatalog();
+
+        mvc.perform(get("/rules/missing"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")));
+    }
+}
