@@ -67,12 +67,7 @@ class AttackController {
     @org.springframework.web.bind.annotation.ResponseBody
     org.springframework.http.ResponseEntity<List<Map<String, Object>>> subTechniques(@RequestParam String id,
             @RequestParam(defaultValue = "") String tactic, @RequestParam(required = false) String q, Catalog catalog) {
-        AttackMatrix matrix;
-        try {
-            matrix = matrix(catalog, q);
-        } catch (SearchSyntaxException e) {
-            return org.springframework.http.ResponseEntity.badRequest().build();
-        }
+        AttackMatrix matrix = matrix(catalog, q);
         List<Map<String, Object>> subs = matrix.columns().stream()
                 .filter(c -> tactic.isEmpty() || c.tactic().shortName().equals(tactic))
                 .flatMap(c -> c.cells().stream()).filter(cell -> cell.technique().id().equals(id)).findFirst()

@@ -15,7 +15,6 @@ import javax.xml.stream.XMLStreamWriter;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +29,6 @@ import io.rulescope.history.RuleVersion;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.RuleSummary;
 import io.rulescope.search.SearchService;
-import io.rulescope.search.SearchSyntaxException;
 
 /** What a search can be taken away as: an ATT&CK Navigator layer, an Atom feed, and the browser search engine. */
 @RestController
@@ -84,12 +82,7 @@ class ExportController {
     @GetMapping(path = "/api/navigator", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> navigator(@RequestParam(required = false) String q,
             @RequestParam(required = false) String download, Catalog catalog) {
-        List<RuleSummary> rules;
-        try {
-            rules = search.all(catalog.index(), q, "title", MAX_RULES);
-        } catch (SearchSyntaxException e) {
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage(), "position", e.position()));
-        }
+        List<RuleSummary> rules = search.all(catalog.index(), q, "title", MAX_RULES);
         Map<String, List<String>> titlesByTechnique = new TreeMap<>();
         for (RuleSummary r : rules) {
             r.techniques().forEach(t -> titlesByTechnique.computeIfAbsent(t, k -> new ArrayList<>()).add(r.title()));
@@ -140,12 +133,7 @@ class ExportController {
     /** Every rule of a search (bounded), one row each, to take into a spreadsheet or another tool. */
     @GetMapping(path = "/export/search.csv", produces = "text/csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request) {
-        List<RuleSummary> rules;
-        try {
-            rules = search.all(catalog.index(), q, "title", MAX_RULES);
-        } catch (SearchSyntaxException e) {
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
-        }
+        List<RuleSummary> rules = search.all(catalog.index(), q, "title", MAX_RULES);
         String base = baseUrl(request);
         StringBuilder out = new StringBuilder(ExportRow.CSV_HEADER);
         rules.forEach(r -> out.append(ExportRow.of(r, base).csvLine()));
@@ -156,12 +144,7 @@ class ExportController {
     /** The same rows as JSON. */
     @GetMapping(path = "/export/search.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> json(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request) {
-        List<RuleSummary> rules;
-        try {
-            rules = search.all(catalog.index(), q, "title", MAX_RULES);
-        } catch (SearchSyntaxException e) {
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", e.getMessage(), "position", e.position()));
-        }
+        List<RuleSummary> rules = search.all(catalog.index(), q, "title", MAX_RULES);
         String base = baseUrl(request);
         List<ExportRow> rows = rules.stream().map(r -> ExportRow.of(r, base)).toList();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -176,12 +159,7 @@ class ExportController {
     @GetMapping(path = "/feed.atom", produces = "application/atom+xml")
     ResponseEntity<String> feed(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request)
             throws XMLStreamException {
-        List<RuleSummary> rules;
-        try {
-            rules = search.all(catalog.index(), q, "date", FEED_ENTRIES);
-        } catch (SearchSyntaxException e) {
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
-        }
+        List<RuleSummary> rules = search.all(catalog.index(), q, "date", FEED_ENTRIES);
         List<FeedEntry> entries = rules.stream().map(r -> entry(catalog, r))
                 .sorted(java.util.Comparator.comparing(FeedEntry::updated).reversed()).toList();
         String base = ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();

@@ -1,34 +1,28 @@
 package io.rulescope.web.search;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.rulescope.catalog.Catalog;
 import io.rulescope.search.Facet;
 import io.rulescope.search.LuceneQueries;
-import io.rulescope.search.RuleSummary;
 import io.rulescope.search.SearchBusyException;
-import io.rulescope.search.SearchResult;
 import io.rulescope.search.SearchService;
 import io.rulescope.search.SearchSyntaxException;
 
 /** The search box: {@code /search?q=} for people and {@code /api/search?q=} for tools. The URL holds all state. */
 @Controller
 class SearchController {
-
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final SearchService search;
 
@@ -98,83 +92,26 @@ class SearchController {
     }
 
     /**
-     * The JSON answer. Answers are kept, serialized, as long as the catalog: the same search gives the same answer,
-     * and serializing it again was most of the cost of a repeated search. {@code cached} says when an answer is
-     * served again; {@code tookMs} is always the time the search itself took.
+     * The JSON answer. Answers are kept as long as the catalog: the same search gives the same answer. {@code cached}
+     * says when an answer is served again; {@code tookMs} is always the time the search itself took. A malformed or
+     * turned-away search is answered by {@link io.rulescope.web.ApiErrors}.
      */
     @GetMapping(path = "/api/search", produces = "application/json")
-    ResponseEntity<byte[]> api(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
+    @ResponseBody
+    SearchAnswer api(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "relevance") String sort, Catalog catalog) {
         String key = search.cacheKey(q, page, size, sort);
-        Cache<String, byte[]> responses = catalog.cache("search answers", () -> Caffeine.newBuilder().maximumSize(2_000).build());
-        boolean[] computed = { false };
-        byte[] body;
-        try {
-            body = responses.get(key, k -> {
-                computed[0] = true;
-                Map<String, Object> answer = answer(search.search(catalog.index(), q, page, size, sort));
-                answer.put("wouldMatch", (page == 1 ? wouldMatch(catalog, q) : List.<io.rulescope.match.EventMatcher.ValueMatch>of()).stream()
-                        .map(m -> Map.of("id", m.rule().getRuleId(), "title", m.rule().getTitle(), "platform", m.rule().getPlatform(),
-                                "permalink", m.rule().getPermalink(), "predicate", m.predicate())).toList());
-                return JSON.writeValueAsBytes(answer);
-            });
-        } catch (SearchBusyException e) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(SearchBusyException.RETRY_AFTER_SECONDS))
-                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(JSON.writeValueAsBytes(Map.of("error", e.getMessage())));
-        } catch (SearchSyntaxException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", e.getMessage());
-            error.put("position", e.position());
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                    .body(JSON.writeValueAsBytes(error));
+        Cache<String, SearchAnswer> answers = catalog.cache("search answers", () -> Caffeine.newBuilder().maximumSize(2_000).build());
+        SearchAnswer cached = answers.getIfPresent(key);
+        if (cached != null) {
+            return cached.servedAgain();
         }
-        if (!computed[0]) {
-            body = markCached(body);
+        SearchAnswer answer = SearchAnswer.of(search.search(catalog.index(), q, page, size, sort), page == 1 ? wouldMatch(catalog, q) : List.of());
+        // A partial answer is not kept: asked again, the search gets its full budget again.
+        if (!answer.partial()) {
+            answers.put(key, answer);
         }
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
-    }
-
-    /** Flips {@code "cached":false} (always the first member) to true without parsing the answer again. */
-    private static byte[] markCached(byte[] body) {
-        byte[] prefix = "{\"cached\":false".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] out = new byte[body.length - 1];
-        byte[] replacement = "{\"cached\":true".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        System.arraycopy(replacement, 0, out, 0, replacement.length);
-        System.arraycopy(body, prefix.length, out, replacement.length, body.length - prefix.length);
-        return out;
-    }
-
-    private static Map<String, Object> answer(SearchResult result) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("cached", false);
-        body.put("query", result.query());
-        body.put("total", result.total());
-        body.put("tookMs", result.tookMs());
-        body.put("page", result.page());
-        body.put("size", result.size());
-        body.put("sort", result.sort());
-        body.put("partial", result.partial());
-        body.put("notes", result.notes());
-        body.put("hits", result.hits().stream().map(h -> {
-            RuleSummary r = h.rule();
-            Map<String, Object> hit = new LinkedHashMap<>();
-            hit.put("id", r.ruleId());
-            hit.put("title", r.title());
-            hit.put("platform", r.platform());
-            hit.put("severity", r.severity().isEmpty() ? null : r.severity());
-            hit.put("status", r.status().isEmpty() ? null : r.status());
-            hit.put("permalink", r.permalink());
-            hit.put("techniques", r.techniques());
-            return hit;
-        }).toList());
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        result.facets().entrySet().stream().filter(e -> e.getKey().visible()).forEach(e -> {
-            Map<String, Long> values = new LinkedHashMap<>();
-            e.getValue().forEach(c -> values.put(c.value(), c.count()));
-            facets.put(e.getKey().filter(), values);
-        });
-        body.put("facets", facets);
-        return body;
+        return answer;
     }
 
     /** The query narrowed by one facet value, as facet links use it. */
