@@ -228,7 +228,23 @@ public class AttackCatalog {
     /** A technique as a rule references it, with what ATT&CK says of that id. */
     public record TechniqueRef(String id, String name, Status status) {
 
-        public enum Status { ACTIVE, DEPRECATED, REVOKED, UNKNOWN }
+        public enum Status {
+            ACTIVE, DEPRECATED, REVOKED, UNKNOWN;
+
+            /** Not in the loaded ATT&CK: the rule was written for a newer release, or mistyped the id. */
+            public boolean isUnknown() {
+                return this == UNKNOWN;
+            }
+
+            /** What MITRE says of a technique it no longer recommends; null for an active or unknown one. */
+            public String mitreNote() {
+                return switch (this) {
+                    case DEPRECATED -> "deprecated by MITRE";
+                    case REVOKED -> "revoked by MITRE";
+                    default -> null;
+                };
+            }
+        }
 
         public String url() {
             return "https://attack.mitre.org/techniques/" + id.replace('.', '/') + "/";

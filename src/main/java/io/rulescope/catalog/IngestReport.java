@@ -13,7 +13,17 @@ public record IngestReport(State state, String phase, int filesTotal, int filesD
         Map<String, Integer> rulesByPlatform, Supporting supporting, Map<String, Long> phaseMillis, Totals totals,
         List<IngestProblem> problems) {
 
-    public enum State { LOADING, READY, FAILED }
+    public enum State {
+        LOADING, READY, FAILED;
+
+        public boolean isLoading() {
+            return this == LOADING;
+        }
+
+        public boolean isFailed() {
+            return this == FAILED;
+        }
+    }
 
     /**
      * One source as read by this ingest.

@@ -30,7 +30,11 @@ public record RefreshRecord(String id, String trigger, Instant startedAt, Instan
         /** A new catalog was built and is being served. */
         PUBLISHED,
         /** Something broke; the catalog that was serving still is. */
-        FAILED
+        FAILED;
+
+        public boolean isPublished() {
+            return this == PUBLISHED;
+        }
     }
 
     /** A rule named in a refresh: its title and where to read it. */

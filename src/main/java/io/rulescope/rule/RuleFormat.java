@@ -39,6 +39,15 @@ public enum RuleFormat {
         return label;
     }
 
+    /** A Sigma rule about other rules (a correlation or a filter) rather than about events. */
+    public boolean isSigmaMetaRule() {
+        return this == SIGMA_CORRELATION || this == SIGMA_FILTER;
+    }
+
+    public boolean isSigmaFilter() {
+        return this == SIGMA_FILTER;
+    }
+
     public boolean isSigma() {
         return this == SIGMA || this == SIGMA_CORRELATION || this == SIGMA_FILTER;
     }

@@ -1,7 +1,9 @@
 package io.rulescope.web.rule;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +19,7 @@ import org.springframework.web.util.UriUtils;
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.history.RuleVersion;
+import io.rulescope.rule.CatalogSummary;
 import io.rulescope.rule.Permalinks;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleSet;
@@ -54,9 +57,24 @@ class RuleController {
         RuleFilter filter = new RuleFilter(platform, source, status, tactic);
         RulePage rules = RulePage.of(search.list(catalog.index(), filter, clamp(page, 1, 10_000), clamp(size, 1, 100), "title"));
         model.addAttribute("filter", filter);
+        model.addAttribute("options", filterOptions(catalog.summary()));
         model.addAttribute("page", rules);
         model.addAttribute("summary", catalog.summary());
         return "rules/list";
+    }
+
+    /** Each filter's choices, value to label, with how many rules each has, most first (tactics in matrix order). */
+    private static Map<String, Map<String, String>> filterOptions(CatalogSummary summary) {
+        Map<String, String> tactics = new LinkedHashMap<>();
+        summary.byTactic().forEach(t -> tactics.put(t.shortName(), t.name() + " (" + t.rules() + ")"));
+        return Map.of("platform", counted(summary.byPlatform()), "source", counted(summary.bySource()), "status",
+                counted(summary.byStatus()), "tactic", tactics);
+    }
+
+    private static Map<String, String> counted(Map<String, Integer> counts) {
+        Map<String, String> out = new LinkedHashMap<>();
+        counts.forEach((value, n) -> out.put(value, value + " (" + n + ")"));
+        return out;
     }
 
     @GetMapping("/rules/{id}")

@@ -50,6 +50,9 @@ class RuleControllerTest {
     @MockitoBean
     HistoryViews history;
 
+    @MockitoBean
+    io.rulescope.search.SearchService search;
+
     private static IngestReport report(IngestReport.State state) {
         return new IngestReport(state, "read and parse", 100, 40, Instant.now(), null, List.of(), java.util.Map.of(),
                 java.util.Map.of(), new IngestReport.Supporting(0, 0, 0), java.util.Map.of(),
