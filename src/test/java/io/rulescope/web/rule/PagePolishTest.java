@@ -122,13 +122,21 @@ class PagePolishTest extends RunningApp {
     @Test
     void eachSimilarRuleLinksToAComparisonOfTheTwo() throws Exception {
         String body = send("GET", "/rules/" + ENCODED_POWERSHELL_SIGMA, BROWSER_ACCEPT).body();
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/compare\\?a=id:" + ENCODED_POWERSHELL_SIGMA
-                + "&amp;b=id:[^\"]+)\">compare the two</a>").matcher(body);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/compare/rules\\?a=" + ENCODED_POWERSHELL_SIGMA
+                + "&amp;b=[^\"]+)\">compare the two</a>").matcher(body);
 
         assertThat(link.find()).as("a compare link on the rule page").isTrue();
         HttpResponse<String> compare = send("GET", link.group(1).replace("&amp;", "&"), BROWSER_ACCEPT);
         assertThat(compare.statusCode()).isEqualTo(200);
-        assertThat(compare.body()).contains("PowerShell Launched With an Encoded Command").contains("<strong>1</strong> <span>rule</span>");
+        assertThat(compare.body()).contains("PowerShell Launched With an Encoded Command", "id=\"compare-indicators\"");
+    }
+
+    @Test
+    void comparingTwoSearchesCountsOneRuleInTheSingular() throws Exception {
+        HttpResponse<String> compare = send("GET", "/compare?a=id:" + ENCODED_POWERSHELL_SIGMA + "&b=T1059", BROWSER_ACCEPT);
+
+        assertThat(compare.statusCode()).isEqualTo(200);
+        assertThat(compare.body()).contains("<strong>1</strong> <span>rule</span>").contains("class=\"primary\">Compare</button>");
     }
 
     @Test
