@@ -1,6 +1,5 @@
 package io.rulescope.attack;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 class AttackConfiguration {
 
     @Bean
-    AttackCatalog attackCatalog(@Value("${rulescope.attack.bundle:}") String bundle) {
-        return AttackCatalog.load(bundle);
+    AttackCatalog attackCatalog(AttackProperties properties) {
+        return AttackCatalog.load(properties.bundle());
     }
 }

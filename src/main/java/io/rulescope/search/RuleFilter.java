@@ -8,24 +8,38 @@ import java.util.List;
  * listing is a search: {@link #query()} spells the filter in the search language, so listings, the search page and
  * the exports share one path, one cache and one meaning of each filter.
  */
-public record RuleFilter(String platform, String source, String status, String tactic, String technique) {
+public record RuleFilter(String platform, String source, String status, String tactic, String technique, String datasource,
+        String story) {
 
-    public static final RuleFilter NONE = new RuleFilter(null, null, null, null, null);
+    public static final RuleFilter NONE = new RuleFilter(null, null, null, null);
 
+    /** The filters of the rule list page. */
     public RuleFilter(String platform, String source, String status, String tactic) {
-        this(platform, source, status, tactic, null);
+        this(platform, source, status, tactic, null, null, null);
     }
 
     public static RuleFilter ofTechnique(String id) {
-        return new RuleFilter(null, null, null, null, id);
+        return new RuleFilter(null, null, null, null, id, null, null);
     }
 
     public static RuleFilter ofTactic(String shortName) {
-        return new RuleFilter(null, null, null, shortName, null);
+        return new RuleFilter(null, null, null, shortName, null, null, null);
+    }
+
+    public static RuleFilter ofSource(String name) {
+        return new RuleFilter(null, name, null, null, null, null, null);
+    }
+
+    public static RuleFilter ofDataSource(String name) {
+        return new RuleFilter(null, null, null, null, null, name, null);
+    }
+
+    public static RuleFilter ofStory(String name) {
+        return new RuleFilter(null, null, null, null, null, null, name);
     }
 
     public RuleFilter withStatus(String value) {
-        return new RuleFilter(platform, source, value, tactic, technique);
+        return new RuleFilter(platform, source, value, tactic, technique, datasource, story);
     }
 
     public RuleFilter withoutStatus() {
@@ -44,6 +58,8 @@ public record RuleFilter(String platform, String source, String status, String t
         add(parts, "status", status);
         add(parts, "tactic", tactic);
         add(parts, "technique", technique);
+        add(parts, "datasource", datasource);
+        add(parts, "story", story);
         return String.join(" ", parts);
     }
 

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -28,6 +27,7 @@ import io.rulescope.history.RuleHistories;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(PageCacheProperties.class)
 class PageCacheFilter extends OncePerRequestFilter {
 
     private final CatalogHolder catalogs;
@@ -38,12 +38,11 @@ class PageCacheFilter extends OncePerRequestFilter {
     record Page(String contentType, byte[] body) {
     }
 
-    PageCacheFilter(CatalogHolder catalogs, RuleHistories histories, @Value("${rulescope.page-cache.enabled:true}") boolean enabled,
-            @Value("${rulescope.page-cache.max-bytes:33554432}") long budgetBytes) {
+    PageCacheFilter(CatalogHolder catalogs, RuleHistories histories, PageCacheProperties properties) {
         this.catalogs = catalogs;
         this.histories = histories;
-        this.enabled = enabled;
-        this.budgetBytes = budgetBytes;
+        this.enabled = properties.enabled();
+        this.budgetBytes = properties.maxBytes();
     }
 
     @Override

@@ -11,11 +11,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
+import io.rulescope.match.EventRejectedException;
 import io.rulescope.search.SearchBusyException;
 import io.rulescope.search.SearchSyntaxException;
 
 /**
- * The one place search errors become responses. Pages that show an error in place, next to the query to fix (search,
+ * The one place request errors become responses (malformed or turned-away searches, events that cannot be matched). Pages that show an error in place, next to the query to fix (search,
  * matrix, compare), handle it themselves; everywhere else (the JSON API, exports, feeds, listing pages) lands here:
  * tools get JSON with the reason and position, browsers the error page with the reason. Never a 500.
  */
@@ -23,12 +24,19 @@ import io.rulescope.search.SearchSyntaxException;
 class ApiErrors {
 
     /** What a tool reads from a 400 or 429: the reason, and for a malformed search where it went wrong. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Problem(String error, Integer position) {
     }
 
     @ExceptionHandler(SearchSyntaxException.class)
     Object badSearch(SearchSyntaxException e, HttpServletRequest request) {
         return answer(HttpStatus.BAD_REQUEST, new Problem(e.getMessage(), e.position()), request, null);
+    }
+
+    /** An event that cannot be matched (not JSON, XML or key=value; too large): the status it asks for, with why. */
+    @ExceptionHandler(EventRejectedException.class)
+    ResponseEntity<Problem> rejectedEvent(EventRejectedException e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(new Problem(e.getMessage(), null));
     }
 
     @ExceptionHandler(SearchBusyException.class)

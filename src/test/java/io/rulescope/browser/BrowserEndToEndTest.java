@@ -238,8 +238,10 @@ class BrowserEndToEndTest {
         noConsoleErrors("rule test");
     }
 
+    private static final String COMPARE = "/compare/rules?a=d5f43b1a-7d93-45fd-8424-b595eb163184&b=5b220c85-d411-4f51-b7bf-45e2bfb9eb95";
+
     private static final List<String> PAGES = List.of("/", "/search?q=T1059", "/rules/5dd2eb89-ae1a-413d-bab3-607ff2f0210d", "/attack",
-            "/match?example=certutil-download");
+            "/match?example=certutil-download", "/techniques/T1059", "/rules", COMPARE);
 
     /** Opens every matrix cell's sub-technique list and waits until each has arrived. */
     private static void expandMatrix() {
@@ -270,6 +272,10 @@ class BrowserEndToEndTest {
             }
             driver.get(url("/rules/5dd2eb89-ae1a-413d-bab3-607ff2f0210d"));
             screenshot("rule-phone");
+            driver.get(url("/search?q=T1059"));
+            screenshot("search-phone");
+            driver.get(url(COMPARE));
+            screenshot("compare-phone");
         } finally {
             driver.manage().window().setSize(before);
         }
@@ -296,7 +302,24 @@ class BrowserEndToEndTest {
         }
         driver.get(url("/rules/5dd2eb89-ae1a-413d-bab3-607ff2f0210d"));
         screenshot("rule-dark");
+        driver.get(url(COMPARE));
+        screenshot("compare-dark");
         driver.findElement(By.cssSelector(".theme-toggle")).click();
         assertThat(driver.findElement(By.tagName("html")).getAttribute("data-theme")).isEqualTo("light");
+    }
+
+    @Test
+    @Order(7)
+    void comparingARuleWithASimilarOneShowsBothSidesAccessibly() throws IOException {
+        driver.get(url("/rules/d5f43b1a-7d93-45fd-8424-b595eb163184"));
+        driver.findElement(By.linkText("Compare with…")).click();
+        driver.findElement(By.cssSelector("ul.pick-list a")).click();
+
+        assertThat(driver.findElement(By.cssSelector(".compare-heads")).getText()).contains("PowerShell Launched With an Encoded Command",
+                "Windows Encoded PowerShell Command Line");
+        assertThat(driver.findElement(By.id("compare-indicators")).getText()).contains("2 shared");
+        accessible("rule compare");
+        noConsoleErrors("rule compare");
+        screenshot("compare");
     }
 }

@@ -1,5 +1,7 @@
 package io.rulescope.web.attack;
 
+import io.rulescope.web.ListingProperties;
+
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +34,12 @@ class AttackController {
     private final AttackCatalog attack;
     private final SearchService search;
 
-    AttackController(AttackCatalog attack, SearchService search) {
+    private final ListingProperties listing;
+
+    AttackController(AttackCatalog attack, SearchService search, ListingProperties listing) {
         this.attack = attack;
         this.search = search;
+        this.listing = listing;
     }
 
     @GetMapping("/attack")
@@ -63,24 +68,19 @@ class AttackController {
      * The sub-techniques of one matrix cell with their counts, for the matrix page to show on demand: the page itself
      * stays small (every technique, but no sub-technique lists) and a cell costs nothing until it is opened.
      */
+    /** One sub-technique of a matrix cell: its rules, the shade the matrix paints, and whether only rules place it. */
+    record SubTechnique(String id, String name, long rules, int shade, boolean declaredOnly) {
+    }
+
     @GetMapping(path = "/api/attack/sub-techniques", produces = "application/json")
     @org.springframework.web.bind.annotation.ResponseBody
-    org.springframework.http.ResponseEntity<List<Map<String, Object>>> subTechniques(@RequestParam String id,
-            @RequestParam(defaultValue = "") String tactic, @RequestParam(required = false) String q, Catalog catalog) {
-        AttackMatrix matrix = matrix(catalog, q);
-        List<Map<String, Object>> subs = matrix.columns().stream()
+    List<SubTechnique> subTechniques(@RequestParam String id, @RequestParam(defaultValue = "") String tactic,
+            @RequestParam(required = false) String q, Catalog catalog) {
+        return matrix(catalog, q).columns().stream()
                 .filter(c -> tactic.isEmpty() || c.tactic().shortName().equals(tactic))
                 .flatMap(c -> c.cells().stream()).filter(cell -> cell.technique().id().equals(id)).findFirst()
-                .map(cell -> cell.subTechniques().stream().map(sub -> {
-                    Map<String, Object> m = new java.util.LinkedHashMap<>();
-                    m.put("id", sub.technique().id());
-                    m.put("name", sub.label());
-                    m.put("rules", sub.rules());
-                    m.put("shade", sub.shade());
-                    m.put("declaredOnly", sub.declaredOnly());
-                    return m;
-                }).toList()).orElse(List.of());
-        return org.springframework.http.ResponseEntity.ok(subs);
+                .map(cell -> cell.subTechniques().stream().map(sub -> new SubTechnique(sub.technique().id(), sub.label(), sub.rules(),
+                        sub.shade(), sub.declaredOnly())).toList()).orElse(List.of());
     }
 
     /** The matrix of a search (all rules for none), kept as long as the catalog. */
@@ -107,7 +107,7 @@ class AttackController {
         // One search gives the page of rules and every count the page shows (platforms, statuses, sub-techniques).
         RuleFilter all = RuleFilter.ofTechnique(technique.id());
         RuleFilter shownFilter = all.withStatus(status);
-        SearchResult listed = search.list(catalog.index(), shownFilter, safePage, 100, "title");
+        SearchResult listed = search.list(catalog.index(), shownFilter, safePage, listing.techniquePageSize(), "title");
         SearchResult counted = shownFilter.equals(all) ? listed : search.list(catalog.index(), all, 1, 1, "title");
         if (technique.name() == null && counted.total() == 0) {
             return unknown(id, model, response);

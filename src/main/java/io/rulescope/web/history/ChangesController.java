@@ -131,35 +131,31 @@ class ChangesController {
         return "changes";
     }
 
+    /** {@code /api/changes}: what was added, modified and removed since a date, per source. */
+    record ChangesAnswer(String since, boolean historyBeingRead, long added, long modified, long removed,
+            Map<String, List<ChangeJson>> sources) {
+    }
+
+    /** @param change {@code added}, {@code modified} or {@code removed}; {@code changes} nets every version since */
+    record ChangeJson(String id, String title, String change, String date, String commit, String path, int versions,
+            HistoryViews.ChangesJson changes, String permalink) {
+    }
+
+    record Problem(String error) {
+    }
+
     @GetMapping(path = "/api/changes", produces = "application/json")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> api(@RequestParam(required = false) String since, Catalog catalog) {
+    ResponseEntity<Object> api(@RequestParam(required = false) String since, Catalog catalog) {
         Period period = period(catalog, since);
-        Map<String, Object> body = new LinkedHashMap<>();
         if (period.error() != null) {
-            body.put("error", period.error());
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new Problem(period.error()));
         }
-        body.put("since", period.since().toString());
-        body.put("historyBeingRead", period.reading());
-        body.put("added", period.added());
-        body.put("modified", period.modified());
-        body.put("removed", period.removed());
-        Map<String, Object> sources = new LinkedHashMap<>();
-        period.bySource().forEach((source, entries) -> sources.put(source, entries.stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", e.ruleId());
-            m.put("title", e.title());
-            m.put("change", e.kind());
-            m.put("date", e.latest().date().toString());
-            m.put("commit", e.latest().commit());
-            m.put("path", e.latest().path());
-            m.put("versions", e.versions());
-            m.put("changes", HistoryViews.json(e.net()));
-            m.put("permalink", e.permalink());
-            return m;
-        }).toList()));
-        body.put("sources", sources);
-        return ResponseEntity.ok(body);
+        Map<String, List<ChangeJson>> sources = new LinkedHashMap<>();
+        period.bySource().forEach((source, entries) -> sources.put(source, entries.stream().map(e -> new ChangeJson(e.ruleId(), e.title(),
+                e.kind(), e.latest().date().toString(), e.latest().commit(), e.latest().path(), e.versions(),
+                HistoryViews.ChangesJson.of(e.net()), e.permalink())).toList()));
+        return ResponseEntity.ok(new ChangesAnswer(period.since().toString(), period.reading(), period.added(), period.modified(),
+                period.removed(), sources));
     }
 }

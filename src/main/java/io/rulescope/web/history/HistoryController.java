@@ -1,7 +1,8 @@
 package io.rulescope.web.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,21 +50,23 @@ class HistoryController {
         return "rules/history";
     }
 
+    /** {@code /api/rules/{id}/history}: every version of a rule, newest first, with what each changed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record HistoryAnswer(String id, String error, String source, String state, List<HistoryViews.VersionJson> versions) {
+    }
+
     @GetMapping(path = "/api/rules/{id}/history", produces = "application/json")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> api(@PathVariable String id, Catalog catalog) {
+    ResponseEntity<HistoryAnswer> api(@PathVariable String id, Catalog catalog) {
         Optional<HistoryViews.Located> located = id.length() > MAX_ID ? Optional.empty() : history.locate(catalog, id);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id.length() > 200 ? id.substring(0, 200) : id);
+        String shownId = id.length() > 200 ? id.substring(0, 200) : id;
         if (located.isEmpty()) {
-            body.put("error", catalog.isReady() ? "no rule with this id" : "the catalog is still loading; try again shortly");
-            return ResponseEntity.status(catalog.isReady() ? HttpStatus.NOT_FOUND : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+            return ResponseEntity.status(catalog.isReady() ? HttpStatus.NOT_FOUND : HttpStatus.SERVICE_UNAVAILABLE).body(new HistoryAnswer(
+                    shownId, catalog.isReady() ? "no rule with this id" : "the catalog is still loading; try again shortly", null, null, null));
         }
         HistoryViews.Located h = located.get();
-        body.put("source", h.source());
-        body.put("state", h.state().name().toLowerCase(java.util.Locale.ROOT));
-        body.put("versions", h.versions().stream().map(HistoryViews::json).toList());
-        return ResponseEntity.ok(body);
+        return ResponseEntity.ok(new HistoryAnswer(shownId, null, h.source(), h.state().name().toLowerCase(java.util.Locale.ROOT),
+                h.versions().stream().map(HistoryViews.VersionJson::of).toList()));
     }
 
     /** Two versions compared: predicate-level changes first, then the line diff of the rule file. */

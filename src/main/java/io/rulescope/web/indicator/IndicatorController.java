@@ -73,25 +73,28 @@ class IndicatorController {
         return "indicators";
     }
 
+    /** {@code /api/indicators}: the rules that have one indicator (folded field, match kind, value, polarity). */
+    record IndicatorAnswer(String field, String canonicalField, String kind, String value, String polarity, int total,
+            List<RuleRef> rules) {
+    }
+
+    record RuleRef(String id, String title, String platform, String permalink) {
+    }
+
+    record Problem(String error) {
+    }
+
     @GetMapping(path = "/api/indicators", produces = "application/json")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> api(@RequestParam(required = false) String field, @RequestParam(required = false) String kind,
+    ResponseEntity<Object> api(@RequestParam(required = false) String field, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String value, @RequestParam(required = false) String polarity,
             @RequestParam(defaultValue = "false") boolean cased, Catalog catalog) {
         Lookup lookup = lookup(catalog, field, kind, value, polarity, cased);
-        Map<String, Object> body = new LinkedHashMap<>();
         if (lookup.error() != null) {
-            body.put("error", lookup.error());
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new Problem(lookup.error()));
         }
-        body.put("field", lookup.field());
-        body.put("canonicalField", lookup.canonicalField());
-        body.put("kind", lookup.kind().label());
-        body.put("value", lookup.value());
-        body.put("polarity", lookup.polarity().label());
-        body.put("total", lookup.rules().size());
-        body.put("rules", lookup.rules().stream().map(r -> Map.of("id", r.getRuleId(), "title", r.getTitle(),
-                "platform", r.getPlatform(), "permalink", r.getPermalink())).toList());
-        return ResponseEntity.ok(body);
+        return ResponseEntity.ok(new IndicatorAnswer(lookup.field(), lookup.canonicalField(), lookup.kind().label(), lookup.value(),
+                lookup.polarity().label(), lookup.rules().size(), lookup.rules().stream()
+                        .map(r -> new RuleRef(r.getRuleId(), r.getTitle(), r.getPlatform(), r.getPermalink())).toList()));
     }
 }

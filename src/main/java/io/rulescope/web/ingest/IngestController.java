@@ -2,9 +2,9 @@ package io.rulescope.web.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -13,16 +13,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.ingest.IngestProperties;
 import io.rulescope.ingest.IngestService;
+import io.rulescope.ingest.RefreshRecord;
 
 @Controller
 class IngestController {
-
-    private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
     private final IngestService ingest;
     private final IngestProperties properties;
@@ -43,14 +41,24 @@ class IngestController {
     /** The report of the catalog served, plus the refresh under way and the last refreshes. */
     @GetMapping(path = "/api/ingest", produces = "application/json")
     @ResponseBody
-    Map<String, Object> api() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = new LinkedHashMap<>(JSON.convertValue(ingest.report(), Map.class));
+    IngestAnswer api() {
         IngestReport refreshing = ingest.refreshInProgress();
-        body.put("refresh", refreshing == null ? null : Map.of("id", ingest.refreshInProgressId(), "phase", refreshing.phase(),
-                "filesDone", refreshing.filesDone(), "filesTotal", refreshing.filesTotal(), "startedAt", refreshing.startedAt().toString()));
-        body.put("refreshes", ingest.refreshes());
-        return body;
+        return new IngestAnswer(ingest.report(), refreshing == null ? null : new Refresh(ingest.refreshInProgressId(), refreshing.phase(),
+                refreshing.filesDone(), refreshing.filesTotal(), refreshing.startedAt().toString()), ingest.refreshes());
+    }
+
+    /** The report's members at the top level, then the refresh under way (null when none) and the last refreshes. */
+    record IngestAnswer(@JsonUnwrapped IngestReport report, Refresh refresh, List<RefreshRecord> refreshes) {
+    }
+
+    record Refresh(String id, String phase, long filesDone, long filesTotal, String startedAt) {
+    }
+
+    record Problem(String error) {
+    }
+
+    /** Where to follow a refresh that was started. */
+    record Started(String id, String status) {
     }
 
     /**
@@ -59,16 +67,16 @@ class IngestController {
      */
     @PostMapping(path = "/api/refresh", produces = "application/json")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> refresh(@RequestHeader(name = "Authorization", required = false) String authorization) {
+    ResponseEntity<Object> refresh(@RequestHeader(name = "Authorization", required = false) String authorization) {
         if (!properties.hasAdminToken()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found"));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("not found"));
         }
         if (!authorized(authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer realm=\"rulescope\"")
-                    .body(Map.of("error", "a valid admin token is required: Authorization: Bearer <token>"));
+                    .body(new Problem("a valid admin token is required: Authorization: Bearer <token>"));
         }
         String id = ingest.requestRefresh("api");
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id, "status", "/api/ingest"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Started(id, "/api/ingest"));
     }
 
     private boolean authorized(String authorization) {

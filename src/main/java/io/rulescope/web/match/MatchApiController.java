@@ -6,9 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Writer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,12 +34,13 @@ import io.rulescope.match.MatchService;
 @RequestMapping(path = "/api/match", produces = "application/json")
 class MatchApiController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final MatchService service;
+    /** Spring's own mapper, so streamed batch lines read like every other answer. */
+    private final JsonMapper json;
 
-    MatchApiController(MatchService service) {
+    MatchApiController(MatchService service, JsonMapper json) {
         this.service = service;
+        this.json = json;
     }
 
     /**
@@ -50,9 +48,9 @@ class MatchApiController {
      * and reading parameters first would consume the event as a form. The log source choices come from the query.
      */
     @PostMapping
-    ResponseEntity<Map<String, Object>> match(HttpServletRequest request, Catalog catalog) throws IOException {
+    ResponseEntity<Object> match(HttpServletRequest request, Catalog catalog) throws IOException {
         if (!catalog.isReady()) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "the catalog is still loading; try again shortly"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Problem("the catalog is still loading; try again shortly"));
         }
         long declared = request.getContentLengthLong();
         if (declared > service.limits().maxEventBytes()) {
@@ -62,7 +60,7 @@ class MatchApiController {
         MultiValueMap<String, String> query = UriComponentsBuilder.newInstance().query(request.getQueryString()).build()
                 .getQueryParams();
         LoggedEvent event = service.read(body, decoded(query, "product"), decoded(query, "category"), decoded(query, "service"));
-        return ResponseEntity.ok(MatchViews.json(catalog, catalog.matcher().match(event, service.limits().budget())));
+        return ResponseEntity.ok(MatchAnswer.of(catalog, catalog.matcher().match(event, service.limits().budget())));
     }
 
     private static String decoded(MultiValueMap<String, String> query, String name) {
@@ -95,36 +93,38 @@ class MatchApiController {
         String line;
         while ((line = in.readLine()) != null) {
             read += line.length() + 1;
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("index", index++);
+            int at = index++;
             if (read > limit) {
-                answer.put("error", "the batch is larger than " + limit + " bytes; events from here on were not read");
-                out.write(JSON.writeValueAsString(answer) + "\n");
+                out.write(json.writeValueAsString(new BatchLine(at, null, "the batch is larger than " + limit
+                        + " bytes; events from here on were not read")) + "\n");
                 break;
             }
             if (line.isBlank()) {
                 continue;
             }
+            BatchLine answer;
             try {
-                List<String> fires = catalog.matcher().fires(service.reader().read(line)).stream().map(r -> r.getRuleId()).toList();
-                answer.put("fires", fires);
+                answer = new BatchLine(at, catalog.matcher().fires(service.reader().read(line)).stream().map(r -> r.getRuleId()).toList(), null);
             } catch (EventRejectedException e) {
-                answer.put("error", e.getMessage());
+                answer = new BatchLine(at, null, e.getMessage());
             }
-            out.write(JSON.writeValueAsString(answer));
+            out.write(json.writeValueAsString(answer));
             out.write('\n');
         }
         out.flush();
     }
 
-    private static void error(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+    private void error(HttpServletResponse response, HttpStatus status, String message) throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/json");
-        response.getWriter().write(JSON.writeValueAsString(Map.of("error", message)));
+        response.getWriter().write(json.writeValueAsString(new Problem(message)));
     }
 
-    @ExceptionHandler(EventRejectedException.class)
-    ResponseEntity<Map<String, Object>> rejected(EventRejectedException e) {
-        return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+    record Problem(String error) {
+    }
+
+    /** One line of a batch answer: the rules that fire on the event at {@code index}, or why it could not be read. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record BatchLine(int index, List<String> fires, String error) {
     }
 }

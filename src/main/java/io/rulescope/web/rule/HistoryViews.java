@@ -158,26 +158,21 @@ public class HistoryViews {
         });
     }
 
-    /** The JSON of one version, field names as the API documents them. */
-    public static Map<String, Object> json(RuleVersion v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("commit", v.commit());
-        m.put("date", v.date().toString());
-        m.put("author", v.author());
-        m.put("message", v.message());
-        m.put("path", v.path());
-        m.put("kind", v.kind().label());
-        m.put("changes", json(v.changes()));
-        return m;
+    /** One version as the API documents it. */
+    public record VersionJson(String commit, String date, String author, String message, String path, String kind, ChangesJson changes) {
+
+        public static VersionJson of(RuleVersion v) {
+            return new VersionJson(v.commit(), v.date().toString(), v.author(), v.message(), v.path(), v.kind().label(),
+                    ChangesJson.of(v.changes()));
+        }
     }
 
-    public static Map<String, Object> json(RuleVersion.Changes c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("indicatorsAdded", c.indicatorsAdded());
-        m.put("indicatorsRemoved", c.indicatorsRemoved());
-        m.put("attackAdded", c.attackAdded());
-        m.put("attackRemoved", c.attackRemoved());
-        m.put("fieldsChanged", c.fieldsChanged());
-        return m;
+    /** What a version changed, predicate by predicate. */
+    public record ChangesJson(List<RuleVersion.IndicatorRef> indicatorsAdded, List<RuleVersion.IndicatorRef> indicatorsRemoved, List<String> attackAdded,
+            List<String> attackRemoved, List<String> fieldsChanged) {
+
+        public static ChangesJson of(RuleVersion.Changes c) {
+            return new ChangesJson(c.indicatorsAdded(), c.indicatorsRemoved(), c.attackAdded(), c.attackRemoved(), c.fieldsChanged());
+        }
     }
 }

@@ -1,8 +1,6 @@
 package io.rulescope.web.rule;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,33 +23,39 @@ class RuleApiController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<Map<String, Object>> rule(@PathVariable String id, Catalog catalog) {
+    ResponseEntity<Object> rule(@PathVariable String id, Catalog catalog) {
         return answer(catalog, id, null);
     }
 
     @GetMapping("/{id}/{uid}")
-    ResponseEntity<Map<String, Object>> ruleByKey(@PathVariable String id, @PathVariable String uid, Catalog catalog) {
+    ResponseEntity<Object> ruleByKey(@PathVariable String id, @PathVariable String uid, Catalog catalog) {
         return answer(catalog, id, uid);
     }
 
-    private ResponseEntity<Map<String, Object>> answer(Catalog catalog, String id, String uid) {
+    /** Why there is no single rule to answer with. */
+    record Missing(String error, String id) {
+    }
+
+    /** Several rules share the id: each with the permalink that names it alone. */
+    record SharedId(String error, String id, List<Choice> rules) {
+        record Choice(String title, String source, String path, String permalink) {
+        }
+    }
+
+    private ResponseEntity<Object> answer(Catalog catalog, String id, String uid) {
         List<Rule> found = id.length() > 512 ? List.of() : catalog.rules().withId(id);
         List<Rule> chosen = uid == null ? found : found.stream().filter(r -> r.getUid().equals(uid)).toList();
         if (chosen.isEmpty()) {
-            Map<String, Object> body = new LinkedHashMap<>();
             boolean loading = !catalog.isReady();
-            body.put("error", loading ? "the catalog is still loading; try again shortly" : "no rule with this id");
-            body.put("id", id.length() > 200 ? id.substring(0, 200) : id);
-            return ResponseEntity.status(loading ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.NOT_FOUND).body(body);
+            return ResponseEntity.status(loading ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.NOT_FOUND)
+                    .body(new Missing(loading ? "the catalog is still loading; try again shortly" : "no rule with this id",
+                            id.length() > 200 ? id.substring(0, 200) : id));
         }
         if (chosen.size() > 1) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", "several rules share this id; pick one by its permalink");
-            body.put("id", id);
-            body.put("rules", chosen.stream().map(r -> Map.of("title", r.getTitle(), "source", r.getSourceName(),
-                    "path", r.getSourcePath(), "permalink", views.permalink(r, found.size()))).toList());
-            return ResponseEntity.status(HttpStatus.MULTIPLE_CHOICES).body(body);
+            return ResponseEntity.status(HttpStatus.MULTIPLE_CHOICES).body(new SharedId("several rules share this id; pick one by its permalink",
+                    id, chosen.stream().map(r -> new SharedId.Choice(r.getTitle(), r.getSourceName(), r.getSourcePath(),
+                            views.permalink(r, found.size()))).toList()));
         }
-        return ResponseEntity.ok(views.json(views.view(catalog, chosen.get(0), found.size())));
+        return ResponseEntity.ok(RuleAnswer.of(views.view(catalog, chosen.get(0), found.size())));
     }
 }

@@ -1,5 +1,7 @@
 package io.rulescope.web.rule;
 
+import io.rulescope.web.ListingProperties;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +38,10 @@ class RuleController {
     private final HistoryViews history;
     private final AttackCatalog attack;
     private final SearchService search;
+    private final ListingProperties listing;
 
-    RuleController(RuleViews views, HistoryViews history, AttackCatalog attack, SearchService search) {
+    RuleController(RuleViews views, HistoryViews history, AttackCatalog attack, SearchService search, ListingProperties listing) {
+        this.listing = listing;
         this.views = views;
         this.history = history;
         this.attack = attack;
@@ -53,9 +57,9 @@ class RuleController {
     @GetMapping("/rules")
     String list(@RequestParam(required = false) String platform, @RequestParam(required = false) String source,
             @RequestParam(required = false) String status, @RequestParam(required = false) String tactic,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size, Catalog catalog, Model model) {
+            @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) Integer size, Catalog catalog, Model model) {
         RuleFilter filter = new RuleFilter(platform, source, status, tactic);
-        RulePage rules = RulePage.of(search.list(catalog.index(), filter, clamp(page, 1, 10_000), clamp(size, 1, 100), "title"));
+        RulePage rules = RulePage.of(search.list(catalog.index(), filter, page, ListingProperties.sizeOr(size, listing.rulesPageSize()), "title"));
         model.addAttribute("filter", filter);
         model.addAttribute("options", filterOptions(catalog.summary()));
         model.addAttribute("page", rules);
@@ -176,9 +180,5 @@ class RuleController {
         response.setStatus(catalog.isReady() ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         model.addAttribute("missing", what.length() > 200 ? what.substring(0, 200) + "…" : what);
         return "rules/not-found";
-    }
-
-    static int clamp(int value, int min, int max) {
-        return Math.max(min, Math.min(max, value));
     }
 }

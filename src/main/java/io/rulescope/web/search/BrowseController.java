@@ -1,5 +1,7 @@
 package io.rulescope.web.search;
 
+import io.rulescope.web.ListingProperties;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.indicator.IndicatorIndex;
+import io.rulescope.search.RuleFilter;
 import io.rulescope.search.RuleSummary;
 import io.rulescope.search.SearchResult;
 import io.rulescope.search.SearchService;
@@ -30,13 +33,18 @@ class BrowseController {
 
     static final int MAX_NAME = 200;
     static final int FIELD_VALUES_SHOWN = 500;
+    /** How many of its most recently changed rules a source, data source or story page lists. */
+    static final int RECENT = 10;
 
     private final SearchService search;
     private final AttackCatalog attack;
 
-    BrowseController(SearchService search, AttackCatalog attack) {
+    private final ListingProperties listing;
+
+    BrowseController(SearchService search, AttackCatalog attack, ListingProperties listing) {
         this.search = search;
         this.attack = attack;
+        this.listing = listing;
     }
 
     @GetMapping("/fields/{name}")
@@ -66,26 +74,27 @@ class BrowseController {
 
     @GetMapping("/sources/{name}")
     String source(@PathVariable String name, Catalog catalog, Model model, HttpServletResponse response) {
-        return summary(catalog, "source:\"" + clean(name) + "\"", "Source", name, model, response);
+        return summary(catalog, RuleFilter.ofSource(clip(name)), "Source", name, model, response);
     }
 
     @GetMapping("/datasources/{name}")
     String dataSource(@PathVariable String name, Catalog catalog, Model model, HttpServletResponse response) {
-        return summary(catalog, "datasource:\"" + clean(name) + "\"", "Data source", name, model, response);
+        return summary(catalog, RuleFilter.ofDataSource(clip(name)), "Data source", name, model, response);
     }
 
     @GetMapping("/stories/{name}")
     String story(@PathVariable String name, Catalog catalog, Model model, HttpServletResponse response) {
-        return summary(catalog, "story:\"" + clean(name) + "\"", "Analytic story", name, model, response);
+        return summary(catalog, RuleFilter.ofStory(clip(name)), "Analytic story", name, model, response);
     }
 
-    private static String clean(String name) {
-        String s = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
-        return s.replace("\"", "");
+    private static String clip(String name) {
+        return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
     }
 
-    private String summary(Catalog catalog, String q, String kind, String name, Model model, HttpServletResponse response) {
-        SearchResult result = search.search(catalog.index(), q, 1, 10, "date");
+    /** A source, data source or story: its counts per facet and its most recently changed rules. */
+    private String summary(Catalog catalog, RuleFilter filter, String kind, String name, Model model, HttpServletResponse response) {
+        String q = filter.query();
+        SearchResult result = search.list(catalog.index(), filter, 1, RECENT, "date");
         if (result.total() == 0) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
@@ -103,8 +112,8 @@ class BrowseController {
         model.addAttribute("a", a);
         model.addAttribute("b", b);
         try {
-            List<RuleSummary> left = search.all(catalog.index(), a, "title", 20_000);
-            List<RuleSummary> right = search.all(catalog.index(), b, "title", 20_000);
+            List<RuleSummary> left = search.all(catalog.index(), a, "title", listing.compareMaxRules());
+            List<RuleSummary> right = search.all(catalog.index(), b, "title", listing.compareMaxRules());
             Set<String> techA = techniques(left);
             Set<String> techB = techniques(right);
             Set<String> both = new TreeSet<>(techA);

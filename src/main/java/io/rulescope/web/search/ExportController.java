@@ -1,14 +1,13 @@
 package io.rulescope.web.search;
 
+import io.rulescope.web.ListingProperties;
+
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -34,18 +33,18 @@ import io.rulescope.search.SearchService;
 @RestController
 class ExportController {
 
-    static final int MAX_RULES = 10_000;
-    static final int FEED_ENTRIES = 50;
-    static final int TITLES_PER_COMMENT = 20;
 
     private final SearchService search;
     private final AttackCatalog attack;
     private final RuleHistories histories;
 
-    ExportController(SearchService search, AttackCatalog attack, RuleHistories histories) {
+    private final ListingProperties listing;
+
+    ExportController(SearchService search, AttackCatalog attack, RuleHistories histories, ListingProperties listing) {
         this.search = search;
         this.attack = attack;
         this.histories = histories;
+        this.listing = listing;
     }
 
     /**
@@ -80,48 +79,9 @@ class ExportController {
 
     /** A layer in the Navigator's layer format 4.5 that scores each technique by the number of rules covering it. */
     @GetMapping(path = "/api/navigator", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> navigator(@RequestParam(required = false) String q,
+    ResponseEntity<NavigatorLayer> navigator(@RequestParam(required = false) String q,
             @RequestParam(required = false) String download, Catalog catalog) {
-        List<RuleSummary> rules = search.all(catalog.index(), q, "title", MAX_RULES);
-        Map<String, List<String>> titlesByTechnique = new TreeMap<>();
-        for (RuleSummary r : rules) {
-            r.techniques().forEach(t -> titlesByTechnique.computeIfAbsent(t, k -> new ArrayList<>()).add(r.title()));
-        }
-        int max = titlesByTechnique.values().stream().mapToInt(List::size).max().orElse(1);
-        List<Map<String, Object>> techniques = new ArrayList<>();
-        // Techniques the loaded ATT&CK lacks are kept: the Navigator places them with the release it loads.
-        titlesByTechnique.forEach((id, titles) -> {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("techniqueID", id);
-            t.put("score", titles.size());
-            List<String> shown = titles.subList(0, Math.min(TITLES_PER_COMMENT, titles.size()));
-            t.put("comment", String.join("\n", shown) + (titles.size() > shown.size() ? "\n… and " + (titles.size() - shown.size()) + " more" : ""));
-            t.put("enabled", true);
-            t.put("showSubtechniques", false);
-            techniques.add(t);
-        });
-        Map<String, Object> layer = new LinkedHashMap<>();
-        layer.put("name", q == null || q.isBlank() ? "Rulescope: all rules" : "Rulescope: " + q);
-        Map<String, Object> versions = new LinkedHashMap<>();
-        versions.put("layer", "4.5");
-        versions.put("navigator", "5.1.0");
-        // The Navigator loads the ATT&CK release a layer names ("18" for v18.1), so technique ids resolve as here.
-        String major = attack.release().replaceFirst("^v", "").replaceFirst("\\..*$", "");
-        if (major.matches("\\d+")) {
-            versions.put("attack", major);
-        }
-        layer.put("versions", versions);
-        layer.put("domain", "enterprise-attack");
-        layer.put("description", rules.size() + " rules" + (q == null || q.isBlank() ? "" : " matching " + q) + "; score = rules per technique");
-        layer.put("sorting", 3);
-        layer.put("layout", Map.of("layout", "side", "showID", true, "showName", true));
-        layer.put("hideDisabled", false);
-        layer.put("techniques", techniques);
-        layer.put("gradient", Map.of("colors", List.of("#e8f0fc", "#1f5fbf"), "minValue", 0, "maxValue", max));
-        layer.put("legendItems", List.of());
-        layer.put("showTacticRowBackground", false);
-        layer.put("selectTechniquesAcrossTactics", true);
-        layer.put("selectSubtechniquesWithParent", false);
+        NavigatorLayer layer = NavigatorLayer.of(q, search.all(catalog.index(), q, "title", listing.exportMaxRules()), attack.release());
         return ResponseEntity.ok().header("Content-Disposition", (download != null ? "attachment" : "inline")
                 + "; filename=\"rulescope-layer.json\"").body(layer);
     }
@@ -133,7 +93,7 @@ class ExportController {
     /** Every rule of a search (bounded), one row each, to take into a spreadsheet or another tool. */
     @GetMapping(path = "/export/search.csv", produces = "text/csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request) {
-        List<RuleSummary> rules = search.all(catalog.index(), q, "title", MAX_RULES);
+        List<RuleSummary> rules = search.all(catalog.index(), q, "title", listing.exportMaxRules());
         String base = baseUrl(request);
         StringBuilder out = new StringBuilder(ExportRow.CSV_HEADER);
         rules.forEach(r -> out.append(ExportRow.of(r, base).csvLine()));
@@ -141,25 +101,24 @@ class ExportController {
                 .header("Content-Disposition", "attachment; filename=\"rulescope-search.csv\"").body(out.toString());
     }
 
+    /** @param limit the most rows an export gives; {@code total} equal to it means the search had more */
+    record JsonExport(String query, int total, int limit, List<ExportRow> rules) {
+    }
+
     /** The same rows as JSON. */
     @GetMapping(path = "/export/search.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> json(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request) {
-        List<RuleSummary> rules = search.all(catalog.index(), q, "title", MAX_RULES);
+    ResponseEntity<JsonExport> json(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request) {
         String base = baseUrl(request);
-        List<ExportRow> rows = rules.stream().map(r -> ExportRow.of(r, base)).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", q == null ? "" : q);
-        body.put("total", rows.size());
-        body.put("limit", MAX_RULES);
-        body.put("rules", rows);
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"rulescope-search.json\"").body(body);
+        List<ExportRow> rows = search.all(catalog.index(), q, "title", listing.exportMaxRules()).stream().map(r -> ExportRow.of(r, base)).toList();
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"rulescope-search.json\"")
+                .body(new JsonExport(q == null ? "" : q, rows.size(), listing.exportMaxRules(), rows));
     }
 
     /** Newest and recently modified rules of a search, so people can follow T1059 or source:sigma in a reader. */
     @GetMapping(path = "/feed.atom", produces = "application/atom+xml")
     ResponseEntity<String> feed(@RequestParam(required = false) String q, Catalog catalog, HttpServletRequest request)
             throws XMLStreamException {
-        List<RuleSummary> rules = search.all(catalog.index(), q, "date", FEED_ENTRIES);
+        List<RuleSummary> rules = search.all(catalog.index(), q, "date", listing.feedEntries());
         List<FeedEntry> entries = rules.stream().map(r -> entry(catalog, r))
                 .sorted(java.util.Comparator.comparing(FeedEntry::updated).reversed()).toList();
         String base = ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();

@@ -1,5 +1,7 @@
 package io.rulescope.web.search;
 
+import io.rulescope.web.ListingProperties;
+
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,14 +27,16 @@ import io.rulescope.search.SearchSyntaxException;
 class SearchController {
 
     private final SearchService search;
+    private final ListingProperties listing;
 
-    SearchController(SearchService search) {
+    SearchController(SearchService search, ListingProperties listing) {
         this.search = search;
+        this.listing = listing;
     }
 
     @GetMapping("/search")
     String page(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "relevance") String sort, Catalog catalog,
+            @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "relevance") String sort, Catalog catalog,
             Model model, HttpServletResponse response) {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("sorts", SearchService.SORTS);
@@ -50,7 +54,7 @@ class SearchController {
         }
         model.addAttribute("wouldMatch", page == 1 ? wouldMatch(catalog, q) : List.of());
         try {
-            model.addAttribute("result", search.search(catalog.index(), q, page, size, sort));
+            model.addAttribute("result", search.search(catalog.index(), q, page, ListingProperties.sizeOr(size, listing.searchPageSize()), sort));
         } catch (SearchBusyException e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", String.valueOf(SearchBusyException.RETRY_AFTER_SECONDS));
@@ -99,14 +103,15 @@ class SearchController {
     @GetMapping(path = "/api/search", produces = "application/json")
     @ResponseBody
     SearchAnswer api(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "relevance") String sort, Catalog catalog) {
-        String key = search.cacheKey(q, page, size, sort);
+            @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "relevance") String sort, Catalog catalog) {
+        int pageSize = ListingProperties.sizeOr(size, listing.searchPageSize());
+        String key = search.cacheKey(q, page, pageSize, sort);
         Cache<String, SearchAnswer> answers = catalog.cache("search answers", () -> Caffeine.newBuilder().maximumSize(2_000).build());
         SearchAnswer cached = answers.getIfPresent(key);
         if (cached != null) {
             return cached.servedAgain();
         }
-        SearchAnswer answer = SearchAnswer.of(search.search(catalog.index(), q, page, size, sort), page == 1 ? wouldMatch(catalog, q) : List.of());
+        SearchAnswer answer = SearchAnswer.of(search.search(catalog.index(), q, page, pageSize, sort), page == 1 ? wouldMatch(catalog, q) : List.of());
         // A partial answer is not kept: asked again, the search gets its full budget again.
         if (!answer.partial()) {
             answers.put(key, answer);

@@ -1,9 +1,7 @@
 package io.rulescope.web.search;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,36 +27,42 @@ class SuggestController {
         this.search = search;
     }
 
-    @GetMapping(path = "/api/suggest", produces = "application/json")
-    Map<String, Object> suggest(@RequestParam(defaultValue = "") String q, Catalog catalog) {
-        String text = q.strip();
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (text.length() < 2 || text.length() > MAX_INPUT) {
-            body.put("techniques", List.of());
-            body.put("fields", List.of());
-            body.put("rules", List.of());
-            return body;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        body.put("techniques", attack.techniques().stream().filter(t -> !t.isWithdrawn())
-                .filter(t -> t.id().toLowerCase(Locale.ROOT).startsWith(lower) || attack.displayName(t).toLowerCase(Locale.ROOT).contains(lower))
-                .limit(LIMIT).map(t -> Map.of("id", t.id(), "name", attack.displayName(t))).toList());
-        body.put("fields", catalog.indicators().fieldsByUse().stream().filter(f -> f.toLowerCase(Locale.ROOT).startsWith(lower)).limit(LIMIT).toList());
-        body.put("rules", titles(catalog, text));
-        return body;
+    /** What the search box offers while typing: techniques by id or name, indicator fields, rule titles. */
+    record Suggestions(List<TechniqueSuggestion> techniques, List<String> fields, List<RuleSuggestion> rules) {
+        static final Suggestions NONE = new Suggestions(List.of(), List.of(), List.of());
     }
 
-    private List<Map<String, String>> titles(Catalog catalog, String text) {
+    record TechniqueSuggestion(String id, String name) {
+    }
+
+    record RuleSuggestion(String title, String permalink) {
+    }
+
+    @GetMapping(path = "/api/suggest", produces = "application/json")
+    Suggestions suggest(@RequestParam(defaultValue = "") String q, Catalog catalog) {
+        String text = q.strip();
+        if (text.length() < 2 || text.length() > MAX_INPUT) {
+            return Suggestions.NONE;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return new Suggestions(attack.techniques().stream().filter(t -> !t.isWithdrawn())
+                .filter(t -> t.id().toLowerCase(Locale.ROOT).startsWith(lower) || attack.displayName(t).toLowerCase(Locale.ROOT).contains(lower))
+                .limit(LIMIT).map(t -> new TechniqueSuggestion(t.id(), attack.displayName(t))).toList(),
+                catalog.indicators().fieldsByUse().stream().filter(f -> f.toLowerCase(Locale.ROOT).startsWith(lower)).limit(LIMIT).toList(),
+                titles(catalog, text));
+    }
+
+    /** Titles containing the words typed; words that do not make a search (a lone quote) suggest nothing, quietly. */
+    private List<RuleSuggestion> titles(Catalog catalog, String text) {
         String words = text.replaceAll("[^\\p{L}\\p{N} ]", " ").strip();
         if (words.isEmpty()) {
             return List.of();
         }
         try {
             return search.search(catalog.index(), "title:\"" + words + "\"", 1, LIMIT, "relevance").hits().stream()
-                    .map(h -> Map.of("title", h.rule().title(), "permalink", h.rule().permalink())).toList();
+                    .map(h -> new RuleSuggestion(h.rule().title(), h.rule().permalink())).toList();
         } catch (SearchSyntaxException e) {
             return List.of();
         }
     }
-
 }

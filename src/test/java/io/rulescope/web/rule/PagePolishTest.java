@@ -119,6 +119,28 @@ class PagePolishTest extends RunningApp {
         assertThat(send("GET", "/stories/No%20Such%20Story", BROWSER_ACCEPT).statusCode()).isEqualTo(404);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} is an empty page, not an error")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "/sources/a%22b", "/stories/%22", "/datasources/%22%20OR%20%22x" })
+    void namesWithQuotesAndBackslashesFindNothingRatherThanFailing(String path) throws Exception {
+        HttpResponse<String> page = send("GET", path, BROWSER_ACCEPT);
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("No rule in the catalog has this");
+    }
+
+    @Test
+    void theRuleListAsksTheSearchForItsConfiguredPageSize() throws Exception {
+        String body = send("GET", "/rules", BROWSER_ACCEPT).body();
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("<tr>\\s*<td><a href=\"/rules/").matcher(body);
+        int n = 0;
+        while (rows.find()) {
+            n++;
+        }
+
+        assertThat(n).isEqualTo(Math.min(50, ingest.report().totals().rules()));
+        assertThat(send("GET", "/rules?size=7", BROWSER_ACCEPT).body()).containsPattern("page <span>1</span> of <span>" + (ingest.report().totals().rules() + 6) / 7 + "</span>");
+    }
+
     @Test
     void eachSimilarRuleLinksToAComparisonOfTheTwo() throws Exception {
         String body = send("GET", "/rules/" + ENCODED_POWERSHELL_SIGMA, BROWSER_ACCEPT).body();

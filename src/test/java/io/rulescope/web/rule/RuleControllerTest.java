@@ -27,6 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(RuleController.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(io.rulescope.web.ListingProperties.class)
 class RuleControllerTest {
 
     @Autowired
