@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.rulescope.catalog.Catalog;
-import io.rulescope.search.Facet;
 import io.rulescope.search.LuceneQueries;
 import io.rulescope.search.SearchBusyException;
 import io.rulescope.search.SearchService;
@@ -117,11 +116,5 @@ class SearchController {
             answers.put(key, answer);
         }
         return answer;
-    }
-
-    /** The query narrowed by one facet value, as facet links use it. */
-    static String narrow(String q, Facet facet, String value) {
-        String quoted = value.matches("[\\w.:\\-]+") ? value : "\"" + value.replace("\"", "\\\"") + "\"";
-        return (q == null ? "" : q.strip() + " ") + facet.filter() + ":" + quoted;
     }
 }

@@ -10,12 +10,14 @@ import org.springframework.web.util.UriUtils;
 import io.rulescope.search.Facet;
 import io.rulescope.search.SearchResult;
 
-/** Exposed to templates as {@code @searchView}: builds the narrowed query behind each facet link. */
+/** Exposed to templates as {@code @searchView}: the facet lists of a result page, each value linking to the narrowed search. */
 @Component("searchView")
 public class SearchViewHelper {
 
-    public String narrow(String q, Facet facet, String value) {
-        return SearchController.narrow(q, facet, value);
+    /** The query narrowed by one facet value: {@code q platform:Sigma}, quoted where the value needs it. */
+    static String narrow(String q, Facet facet, String value) {
+        String quoted = value.matches("[\\w.:\\-]+") ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return (q == null ? "" : q.strip() + " ") + facet.filter() + ":" + quoted;
     }
 
     /** One facet as the results page lists it. */
