@@ -60,28 +60,18 @@ class PagePolishTest extends RunningApp {
     void aTechniquePageCountsItsRulesPerPlatformAndTheCountsAddUpToItsTotal() throws Exception {
         String body = send("GET", "/techniques/T1059", BROWSER_ACCEPT).body();
 
-        java.util.regex.Matcher platform = java.util.regex.Pattern.compile(
-                "<a\\s+href=\"/search\\?q=technique:T1059%20platform:%22[^\"]*\">([^<]+)</a>\\s*<span class=\"count-badge\">([0-9]+)</span>").matcher(body);
-        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        while (platform.find()) {
-            counts.put(platform.group(1), Integer.parseInt(platform.group(2)));
-        }
-        java.util.regex.Matcher total = java.util.regex.Pattern.compile("Rules <span class=\"muted\">\\(([0-9]+)\\)</span>").matcher(body);
+        java.util.Map<String, Integer> counts = counts(body,
+                "<a\\s+href=\"/search\\?q=technique:T1059%20platform:%22[^\"]*\">([^<]+)</a>\\s*<span class=\"count-badge\">([0-9]+)</span>");
 
         assertThat(counts).containsKeys("Splunk", "Sigma", "Microsoft Sentinel", "Elastic");
-        assertThat(total.find()).isTrue();
-        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(Integer.parseInt(total.group(1)));
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(ruleTotal(body));
     }
 
     @Test
     void aTechniquePageShowsEachRulesStatusAndFiltersByStatusWithCountsThatAddUp() throws Exception {
         String body = send("GET", "/techniques/T1059", BROWSER_ACCEPT).body();
-        java.util.regex.Matcher status = java.util.regex.Pattern.compile(
-                "<a href=\"/techniques/T1059\\?status=([a-z]+)\">[a-z]+</a> <span class=\"count-badge\">([0-9]+)</span>").matcher(body);
-        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        while (status.find()) {
-            counts.put(status.group(1), Integer.parseInt(status.group(2)));
-        }
+        java.util.Map<String, Integer> counts = counts(body,
+                "<a href=\"/techniques/T1059\\?status=([a-z]+)\">[a-z]+</a> <span class=\"count-badge\">([0-9]+)</span>");
 
         assertThat(body).contains("<th scope=\"col\">Status</th>");
         assertThat(counts).hasSizeGreaterThan(1);
@@ -97,6 +87,16 @@ class PagePolishTest extends RunningApp {
             }
             assertThat(rows).as("rows with status %s", entry.getKey()).isEqualTo(entry.getValue());
         }
+    }
+
+    /** Each (name, count) the pattern's two groups find on a page, in page order. */
+    private static java.util.Map<String, Integer> counts(String page, String pattern) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(page);
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        while (m.find()) {
+            counts.put(m.group(1), Integer.parseInt(m.group(2)));
+        }
+        return counts;
     }
 
     private static int ruleTotal(String page) {
