@@ -66,6 +66,40 @@ class RuleCompareController {
         return "rules/compare";
     }
 
+    /**
+     * The same comparison for tools: both rules named, then what they share and what only one has. 404 names the side
+     * that is not a rule.
+     */
+    @GetMapping(path = "/api/compare/rules", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<Object> api(@RequestParam String a, @RequestParam String b, Catalog catalog) {
+        Optional<RuleView> left = resolve(catalog, a);
+        Optional<RuleView> right = resolve(catalog, b);
+        if (left.isEmpty() || right.isEmpty()) {
+            return org.springframework.http.ResponseEntity.status(HttpServletResponse.SC_NOT_FOUND)
+                    .body(new Missing("no rule with this id or permalink", clip(left.isEmpty() ? a : b)));
+        }
+        return org.springframework.http.ResponseEntity.ok(ComparisonAnswer.of(RuleComparison.of(left.get(), right.get())));
+    }
+
+    record Missing(String error, String reference) {
+    }
+
+    /** A side as the API names it. */
+    record Side(String id, String title, String platform, String permalink) {
+        static Side of(RuleView view) {
+            return new Side(view.rule().getRuleId(), view.rule().getTitle(), view.rule().getPlatform(), view.permalink());
+        }
+    }
+
+    /** {@code /api/compare/rules}: the two rules, their facts, and each split into both / only left / only right. */
+    record ComparisonAnswer(Side left, Side right, List<RuleComparison.Fact> facts, RuleComparison.Split<RuleComparison.Technique> techniques,
+            RuleComparison.Split<RuleComparison.Indicator> indicators, RuleComparison.Split<RuleComparison.Event> events) {
+        static ComparisonAnswer of(RuleComparison c) {
+            return new ComparisonAnswer(Side.of(c.left()), Side.of(c.right()), c.facts(), c.techniques(), c.indicators(), c.events());
+        }
+    }
+
     /** The shortest way to name a rule in a compare link: its permalink without {@code /rules/}. */
     static String reference(RuleView view) {
         return view.permalink().substring("/rules/".length());

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.rulescope.indicator.RuleAnatomy;
 import io.rulescope.rule.Rule;
 
@@ -21,6 +24,7 @@ public record RuleComparison(RuleView left, RuleView right, List<Fact> facts, Sp
 
     /** One row of the facts table; {@code differs} when the two rules say different things. */
     public record Fact(String name, String left, String right) {
+        @JsonProperty
         public boolean differs() {
             return !Objects.equals(left, right);
         }
@@ -28,6 +32,7 @@ public record RuleComparison(RuleView left, RuleView right, List<Fact> facts, Sp
 
     /** What both have, and what only one has, in the order the rules list them. */
     public record Split<T>(List<T> both, List<T> onlyLeft, List<T> onlyRight) {
+        @JsonIgnore
         public boolean isEmpty() {
             return both.isEmpty() && onlyLeft.isEmpty() && onlyRight.isEmpty();
         }

@@ -76,4 +76,21 @@ class RuleComparePageTest extends RunningApp {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("role=\"alert\"");
     }
+
+    @Test
+    void theApiGivesTheSameComparisonForTools() throws Exception {
+        var answer = json("/api/compare/rules?a=" + SIGMA + "&b=" + SPLUNK);
+
+        assertThat(answer.path("left").path("platform").asString()).isEqualTo("Sigma");
+        assertThat(answer.path("right").path("permalink").asString()).isEqualTo("/rules/" + SPLUNK);
+        assertThat(answer.path("indicators").path("both").size()).isEqualTo(2);
+        assertThat(answer.path("indicators").path("onlyLeft").size()).isEqualTo(7);
+        assertThat(answer.path("indicators").path("onlyRight").size()).isEqualTo(3);
+        assertThat(answer.path("indicators").path("both").path(0).path("field").asString()).isEqualTo("process.command_line");
+        assertThat(answer.path("techniques").path("both").size()).isEqualTo(2);
+        assertThat(answer.path("facts").path(0).path("name").asString()).isEqualTo("Platform");
+        assertThat(answer.path("facts").path(0).path("differs").asBoolean()).isTrue();
+        assertThat(answer.path("techniques").has("empty")).isFalse();
+        assertThat(send("GET", "/api/compare/rules?a=" + SIGMA + "&b=nope", "application/json").statusCode()).isEqualTo(404);
+    }
 }
