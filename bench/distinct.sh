@@ -7,6 +7,7 @@
 #   bench/distinct.sh                 # DURATION=20s per mix
 #   MIXES="matrix rules" bench/distinct.sh
 #   HOSTILE=16 bench/distinct.sh      # while 16 clients send broad 64-wildcard searches, each one different
+#   SCALE=10 bench/distinct.sh        # on ten copies of the corpus with fresh rule ids (bench/scale_corpus.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -20,19 +21,25 @@ done
 bench_wrk
 bench_workspace
 bench_build
+sources=../shared/corpus/escu,../shared/corpus/sigma
+scale=${SCALE:-1}
+if [ "$scale" -gt 1 ]; then
+  python3 bench/scale_corpus.py "$scale" "$work/corpus$scale" ../shared/corpus/escu ../shared/corpus/sigma
+  sources=$(ls -d "$work/corpus$scale"/* | paste -sd, -)
+fi
 
 # Plain java -jar on the shared corpus, as the README runs it; ready when this returns.
 start() {
   started=$(date +%s%N)
   # shellcheck disable=SC2086
-  java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.sources=../shared/corpus/escu,../shared/corpus/sigma \
+  java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.sources="$sources" \
     --rulescope.snapshot-dir= ${EXTRA_ARGS:-} > "$work/app.log" 2>&1 &
   pid=$!
   bench_await_ready "$port" "$work/app.log"
 }
 
 start
-echo "ready in $ready_ms ms (plain java -jar ${JVM_OPTS:-})"
+echo "ready in $ready_ms ms (plain java -jar ${JVM_OPTS:-}; corpus x$scale)"
 python3 bench/distinct_paths.py "http://127.0.0.1:$port" "$work"
 # The list builder read 800 rule APIs; restart so no answer it caused is cached when the clock starts.
 kill "$pid"; wait "$pid" 2>/dev/null || true
