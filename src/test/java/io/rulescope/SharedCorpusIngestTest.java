@@ -158,6 +158,29 @@ class SharedCorpusIngestTest {
     }
 
     @Test
+    void aFacetCutAtFiftyValuesLinksToAPageOfEveryValueWithCountsThatMatchTheSearch() throws Exception {
+        loaded();
+        HttpClient http = HttpClient.newHttpClient();
+        String results = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/search?q=platform:Sigma")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(results).contains("href=\"/search/facet?q=platform:Sigma&amp;facet=technique\" class=\"all-values-link\">Every value</a>");
+
+        String all = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/search/facet?q=platform:Sigma&facet=technique"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile(
+                "<a href=\"/search\\?q=platform:Sigma%20technique:(T[0-9.]+)&amp;sort=relevance\">T[0-9.]+</a>\\s*<span class=\"count\">([0-9]+)</span>").matcher(all);
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        while (value.find()) {
+            counts.put(value.group(1), Long.parseLong(value.group(2)));
+        }
+        assertThat(counts).hasSizeGreaterThan(50);
+        // A value far down the list counts what its own search finds.
+        var last = new java.util.ArrayList<>(counts.entrySet()).get(counts.size() - 1);
+        assertThat(search.search(catalogs.peek().index(), "platform:Sigma technique:" + last.getKey(), 1, 1, "relevance").total())
+                .isGreaterThanOrEqualTo(last.getValue());
+    }
+
+    @Test
     void aWildcardMatchingTooManyValuesAnswersWhatItFoundAndSaysItIsPartial() throws Exception {
         loaded();
         io.rulescope.search.SearchResult everything = search.search(catalogs.peek().index(), "*e*", 1, 10, "relevance");

@@ -17,7 +17,7 @@ import org.apache.lucene.search.SimpleCollector;
 final class FacetCollector extends SimpleCollector {
 
     /** Values kept per facet: pages show the first dozen and fold the rest under "show more". */
-    private static final int TOP = 50;
+    static final int TOP = 50;
 
     private final boolean all;
     private final Facet[] facets;

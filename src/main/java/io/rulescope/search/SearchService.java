@@ -210,14 +210,28 @@ public class SearchService {
         }, AttackMatrix.Counts.NONE);
     }
 
-    /** Every value of one facet among the rules of a search, most rules first. */
+    /**
+     * Every value of one facet among the rules of a search, most rules first; bounded like a search (time budget, few
+     * broad ones at once).
+     *
+     * @throws SearchSyntaxException for a malformed search
+     * @throws SearchBusyException when the search is broad and every place is taken
+     */
     public List<SearchResult.FacetCount> allFacetValues(SearchIndex index, String q, Facet facet) {
-        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchReading.of(q, SearchQueryParser.parse(q), attack).node());
-        return index.withSearcher(searcher -> {
+        SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
+        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery()
+                : queries.build(SearchReading.of(q, SearchQueryParser.parse(q), attack).node(), budget);
+        return bounded(budget, () -> index.withSearcher(unlimited -> {
+            IndexSearcher searcher = budget.searcher(unlimited);
             FacetCollector collector = new FacetCollector(true, java.util.EnumSet.of(facet));
             searcher.search(query, collector);
             return collector.result().getOrDefault(facet, List.of());
-        }, List.of());
+        }, List.<SearchResult.FacetCount>of()));
+    }
+
+    /** How many values of a facet a search answer keeps; a facet with this many may have more ({@link #allFacetValues}). */
+    public static int facetValuesKept() {
+        return FacetCollector.TOP;
     }
 
     private static Map<String, Long> counts(List<SearchResult.FacetCount> facet) {

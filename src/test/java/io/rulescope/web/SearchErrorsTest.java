@@ -45,4 +45,18 @@ class SearchErrorsTest extends RunningApp {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("<form").doesNotContain("Exception");
     }
+
+    @org.junit.jupiter.api.Test
+    void theEveryValuePageSaysWhatIsWrongWithAMalformedSearchOrAnUnknownFacet() throws Exception {
+        HttpResponse<String> malformed = send("GET", "/search/facet?facet=technique&q=title:(unclosed", BROWSER_ACCEPT);
+        HttpResponse<String> unknown = send("GET", "/search/facet?facet=nope&q=T1059", BROWSER_ACCEPT);
+        HttpResponse<String> fine = send("GET", "/search/facet?facet=platform&q=T1059", BROWSER_ACCEPT);
+
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("role=\"alert\"").doesNotContain("Exception");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("There is no facet named <code>nope</code>");
+        assertThat(fine.statusCode()).isEqualTo(200);
+        assertThat(fine.body()).containsPattern("<span>4</span> <span>platform</span>\\s*<span>values</span>").contains("href=\"/search?q=T1059%20platform:Sigma&amp;sort=relevance\"");
+    }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.rulescope.catalog.Catalog;
+import io.rulescope.search.Facet;
 import io.rulescope.search.LuceneQueries;
 import io.rulescope.search.SearchBusyException;
 import io.rulescope.search.SearchService;
@@ -27,10 +28,12 @@ class SearchController {
 
     private final SearchService search;
     private final ListingProperties listing;
+    private final SearchViewHelper view;
 
-    SearchController(SearchService search, ListingProperties listing) {
+    SearchController(SearchService search, ListingProperties listing, SearchViewHelper view) {
         this.search = search;
         this.listing = listing;
+        this.view = view;
     }
 
     @GetMapping("/search")
@@ -87,6 +90,24 @@ class SearchController {
             return List.of();
         }
         return catalog.matcher().predicatesAccepting(m.group(1), value, WOULD_MATCH_LIMIT);
+    }
+
+    /** Every value of one facet of a search, where the results page shows the first fifty. */
+    @GetMapping("/search/facet")
+    String facet(@RequestParam(required = false) String q, @RequestParam String facet, Catalog catalog, Model model,
+            HttpServletResponse response) {
+        java.util.Optional<Facet> chosen = java.util.Arrays.stream(Facet.values()).filter(f -> f.visible() && f.filter().equals(facet)).findFirst();
+        if (chosen.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("missing", facet.length() > 40 ? facet.substring(0, 40) + "…" : facet);
+            return "search-facet";
+        }
+        String query = q == null ? "" : q;
+        model.addAttribute("q", query);
+        model.addAttribute("label", view.label(chosen.get()));
+        model.addAttribute("values", SearchViewHelper.links(query, chosen.get(), search.allFacetValues(catalog.index(), query, chosen.get()),
+                "relevance"));
+        return "search-facet";
     }
 
     @GetMapping("/search/help")

@@ -9,6 +9,7 @@ import org.springframework.web.util.UriUtils;
 
 import io.rulescope.search.Facet;
 import io.rulescope.search.SearchResult;
+import io.rulescope.search.SearchService;
 
 /** Exposed to templates as {@code @searchView}: the facet lists of a result page, each value linking to the narrowed search. */
 @Component("searchView")
@@ -20,8 +21,12 @@ public class SearchViewHelper {
         return (q == null ? "" : q.strip() + " ") + facet.filter() + ":" + quoted;
     }
 
-    /** One facet as the results page lists it. */
-    public record FacetLinks(String label, List<FacetLink> values) {
+    /**
+     * One facet as the results page lists it.
+     *
+     * @param allHref the page of every value, when this list may be cut short; else null
+     */
+    public record FacetLinks(String label, List<FacetLink> values, String allHref) {
     }
 
     /** @param href the search narrowed by this value, already encoded */
@@ -37,11 +42,18 @@ public class SearchViewHelper {
         String sort = UriUtils.encodeQueryParam(result.sort(), StandardCharsets.UTF_8);
         result.facets().forEach((facet, counts) -> {
             if (!counts.isEmpty()) {
-                out.add(new FacetLinks(label(facet), counts.stream().map(c -> new FacetLink(c.value(), c.count(), "/search?q="
-                        + UriUtils.encodeQueryParam(narrow(q, facet, c.value()), StandardCharsets.UTF_8) + "&sort=" + sort)).toList()));
+                String all = counts.size() >= SearchService.facetValuesKept() ? "/search/facet?q=" + UriUtils.encodeQueryParam(q, StandardCharsets.UTF_8)
+                        + "&facet=" + facet.filter() : null;
+                out.add(new FacetLinks(label(facet), links(q, facet, counts, sort), all));
             }
         });
         return out;
+    }
+
+    /** Each value linking to the search narrowed by it. */
+    static List<FacetLink> links(String q, Facet facet, List<SearchResult.FacetCount> counts, String encodedSort) {
+        return counts.stream().map(c -> new FacetLink(c.value(), c.count(), "/search?q="
+                + UriUtils.encodeQueryParam(narrow(q, facet, c.value()), StandardCharsets.UTF_8) + "&sort=" + encodedSort)).toList();
     }
 
     public String label(Facet facet) {
