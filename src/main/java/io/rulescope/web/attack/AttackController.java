@@ -1,7 +1,5 @@
 package io.rulescope.web.attack;
 
-import io.rulescope.web.ListingProperties;
-
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +24,7 @@ import io.rulescope.search.RulePage;
 import io.rulescope.search.SearchResult;
 import io.rulescope.search.SearchService;
 import io.rulescope.search.SearchSyntaxException;
+import io.rulescope.web.ListingProperties;
 
 /** The ATT&CK views: the coverage matrix (optionally for a search), technique pages and tactic pages. */
 @Controller
@@ -33,7 +32,6 @@ class AttackController {
 
     private final AttackCatalog attack;
     private final SearchService search;
-
     private final ListingProperties listing;
 
     AttackController(AttackCatalog attack, SearchService search, ListingProperties listing) {
@@ -64,14 +62,14 @@ class AttackController {
         return "attack/matrix";
     }
 
-    /**
-     * The sub-techniques of one matrix cell with their counts, for the matrix page to show on demand: the page itself
-     * stays small (every technique, but no sub-technique lists) and a cell costs nothing until it is opened.
-     */
     /** One sub-technique of a matrix cell: its rules, the shade the matrix paints, and whether only rules place it. */
     record SubTechnique(String id, String name, long rules, int shade, boolean declaredOnly) {
     }
 
+    /**
+     * The sub-techniques of one matrix cell with their counts, for the matrix page to show on demand: the page itself
+     * stays small (every technique, but no sub-technique lists) and a cell costs nothing until it is opened.
+     */
     @GetMapping(path = "/api/attack/sub-techniques", produces = "application/json")
     @org.springframework.web.bind.annotation.ResponseBody
     List<SubTechnique> subTechniques(@RequestParam String id, @RequestParam(defaultValue = "") String tactic,
@@ -104,7 +102,8 @@ class AttackController {
         if (technique == null) {
             return unknown(id, model, response);
         }
-        // One search gives the page of rules and every count the page shows (platforms, statuses, sub-techniques).
+        // The technique's search gives the page of rules and the platform and status counts; with a status chosen, the
+        // counts still come from all its rules.
         RuleFilter all = RuleFilter.ofTechnique(technique.id());
         RuleFilter shownFilter = all.withStatus(status);
         SearchResult listed = search.list(catalog.index(), shownFilter, safePage, listing.techniquePageSize(), "title");

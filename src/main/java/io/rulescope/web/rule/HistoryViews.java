@@ -1,9 +1,7 @@
 package io.rulescope.web.rule;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;

@@ -1,7 +1,5 @@
 package io.rulescope.web.rule;
 
-import io.rulescope.web.ListingProperties;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +26,7 @@ import io.rulescope.rule.RuleSet;
 import io.rulescope.search.RuleFilter;
 import io.rulescope.search.RulePage;
 import io.rulescope.search.SearchService;
+import io.rulescope.web.ListingProperties;
 
 @Controller
 class RuleController {

@@ -1,9 +1,7 @@
 package io.rulescope.web.rule;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,7 +12,6 @@ import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.indicator.IndicatorIndex;
-import io.rulescope.indicator.RuleAnatomy;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Permalinks;
 import io.rulescope.rule.Rule;

@@ -1,7 +1,5 @@
 package io.rulescope.web.search;
 
-import io.rulescope.web.ListingProperties;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +24,7 @@ import io.rulescope.search.RuleSummary;
 import io.rulescope.search.SearchResult;
 import io.rulescope.search.SearchService;
 import io.rulescope.search.SearchSyntaxException;
+import io.rulescope.web.ListingProperties;
 
 /** Views over the catalog as a whole: a field's values, what a source contributes, and two rule sets compared. */
 @Controller

@@ -1,13 +1,10 @@
 package io.rulescope.web.search;
 
-import io.rulescope.web.ListingProperties;
-
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -28,6 +25,7 @@ import io.rulescope.history.RuleVersion;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.RuleSummary;
 import io.rulescope.search.SearchService;
+import io.rulescope.web.ListingProperties;
 
 /** What a search can be taken away as: an ATT&CK Navigator layer, an Atom feed, and the browser search engine. */
 @RestController

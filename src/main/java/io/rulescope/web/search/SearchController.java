@@ -1,7 +1,5 @@
 package io.rulescope.web.search;
 
-import io.rulescope.web.ListingProperties;
-
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +19,7 @@ import io.rulescope.search.LuceneQueries;
 import io.rulescope.search.SearchBusyException;
 import io.rulescope.search.SearchService;
 import io.rulescope.search.SearchSyntaxException;
+import io.rulescope.web.ListingProperties;
 
 /** The search box: {@code /search?q=} for people and {@code /api/search?q=} for tools. The URL holds all state. */
 @Controller
