@@ -32,9 +32,7 @@ final class ElasticTokenizer {
     }
 
     static List<ElasticToken> tokenize(String query, Dialect dialect) {
-        if (query.length() > MAX_LENGTH) {
-            throw new QueryTooLargeException("query is " + query.length() + " characters long; queries over " + MAX_LENGTH + " are not analysed");
-        }
+        QueryTooLargeException.requireWithin(query, MAX_LENGTH);
         ElasticTokenizer t = new ElasticTokenizer(query, dialect);
         t.run();
         return List.copyOf(t.tokens);

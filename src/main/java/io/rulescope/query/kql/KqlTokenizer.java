@@ -31,10 +31,7 @@ public final class KqlTokenizer {
     }
 
     public static List<KqlToken> tokenize(String query) {
-        if (query.length() > MAX_LENGTH) {
-            throw new QueryTooLargeException("query is " + query.length() + " characters long; queries over "
-                    + MAX_LENGTH + " are not analysed");
-        }
+        QueryTooLargeException.requireWithin(query, MAX_LENGTH);
         KqlTokenizer tokenizer = new KqlTokenizer(query);
         tokenizer.run();
         return List.copyOf(tokenizer.tokens);
