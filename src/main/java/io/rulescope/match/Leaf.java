@@ -89,15 +89,27 @@ abstract class Leaf implements Node {
     /** A regular expression run by RE2/J: linear time whatever the rule wrote. Unanchored, as Sigma's {@code re}. */
     static final class Regex extends Leaf {
         private final com.google.re2j.Pattern pattern;
+        private final RegexLiterals.Facts facts;
 
         Regex(String key, String field, String value, com.google.re2j.Pattern pattern) {
             super(key, field, "re", value);
             this.pattern = pattern;
+            this.facts = RegexLiterals.of(value, (pattern.flags() & com.google.re2j.Pattern.CASE_INSENSITIVE) != 0);
+        }
+
+        /** What every match holds: the prefilter's anchor, and a check that spares the engine most values. */
+        RegexLiterals.Facts facts() {
+            return facts;
         }
 
         @Override
         boolean accepts(EventFields.Value v, EventFields event) {
-            return pattern.matcher(v.text()).find();
+            return facts.admits(v.text(), v.lower()) && engineFinds(v.text());
+        }
+
+        /** The regex engine's own answer, without the checks in front of it. */
+        boolean engineFinds(String text) {
+            return pattern.matcher(text).find();
         }
     }
 

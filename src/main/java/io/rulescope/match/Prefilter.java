@@ -196,7 +196,7 @@ final class Prefilter {
             return null;
         }
         if (node instanceof Leaf.Regex regex) {
-            String literal = RegexLiterals.required(regex.value);
+            String literal = regex.facts().longest();
             return Set.of(new Anchor(regex.key, literal.length() >= 3 ? cut(literal) : ""));
         }
         if (node instanceof Leaf leaf) {

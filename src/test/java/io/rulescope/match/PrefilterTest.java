@@ -69,6 +69,66 @@ class PrefilterTest {
         assertThat(firedOwn).as("the builder makes events that really fire their rule").isGreaterThan(built / 2);
     }
 
+    @Test
+    void whatIsReadOffEachRegexNeverTurnsAwayATextItMatches() throws IOException {
+        List<Leaf.Regex> regexes = new ArrayList<>();
+        EventMatcher matcher = catalog.matcher();
+        for (int i = 0; i < matcher.size(); i++) {
+            if (matcher.program(i).evaluable()) {
+                collectRegexes(matcher.program(i).root(), regexes);
+            }
+        }
+        List<EventFields.Value> values = new ArrayList<>();
+        for (SigmaRegressionTest.Case c : SigmaRegressionTest.cases()) {
+            for (LoggedEvent event : reader.readAll(Files.readString(c.json()))) {
+                values.addAll(EventFields.of(event, io.rulescope.query.FieldTaxonomy.NONE).all());
+            }
+        }
+        java.util.Random random = new java.util.Random(42);
+        int matches = 0;
+        int turnedAway = 0;
+        for (Leaf.Regex regex : regexes) {
+            List<String> texts = new ArrayList<>(values.stream().map(EventFields.Value::text).toList());
+            try {
+                var generator = com.github.curiousoddman.rgxgen.RgxGen.parse(regex.value);
+                for (int n = 0; n < 20; n++) {
+                    texts.add(generator.generate(random));
+                }
+            } catch (RuntimeException notSupportedByTheGenerator) {
+                // the regression values still apply
+            }
+            for (String text : texts) {
+                String lower = text.toLowerCase(java.util.Locale.ROOT);
+                boolean admitted = regex.facts().admits(text, lower);
+                if (regex.engineFinds(text)) {
+                    assertThat(admitted).as("%s turned away %s, which it matches", regex.value, text).isTrue();
+                    matches++;
+                } else if (!admitted) {
+                    turnedAway++;
+                }
+            }
+        }
+        assertThat(turnedAway).as("the checks spare the engine").isPositive();
+        System.out.printf("regex checks: %d regexes, %d matching texts all admitted, %d other texts turned away without the engine%n",
+                regexes.size(), matches, turnedAway);
+        assertThat(regexes).hasSizeGreaterThan(100);
+        assertThat(matches).as("enough texts match to make the check mean something").isGreaterThan(regexes.size() * 5);
+    }
+
+    private static void collectRegexes(Node node, List<Leaf.Regex> out) {
+        if (node instanceof Node.Named n) {
+            collectRegexes(n.inner(), out);
+        } else if (node instanceof Node.Not n) {
+            collectRegexes(n.inner(), out);
+        } else if (node instanceof Node.And and) {
+            and.parts().forEach(p -> collectRegexes(p, out));
+        } else if (node instanceof Node.Or or) {
+            or.parts().forEach(p -> collectRegexes(p, out));
+        } else if (node instanceof Leaf.Regex regex) {
+            out.add(regex);
+        }
+    }
+
     /** Builds an event that satisfies a rule's positive predicates (one branch of each OR), with the rule's log source. */
     static final class EventBuilder {
 
