@@ -74,7 +74,9 @@ public final class EventMatcher {
                 tripleOf[i] = -1;
                 continue;
             }
-            String[] triple = {r.getLogsourceProduct(), r.getLogsourceCategory(), r.getLogsourceService()};
+            // Normalised once here: the per-event comparisons then allocate nothing.
+            String[] triple = {EventSource.norm(r.getLogsourceProduct()), EventSource.norm(r.getLogsourceCategory()),
+                    EventSource.norm(r.getLogsourceService())};
             tripleOf[i] = ids.computeIfAbsent(String.join("\u0000", String.valueOf(triple[0]), String.valueOf(triple[1]), String.valueOf(triple[2])),
                     k -> {
                         triples.add(triple);
@@ -156,7 +158,7 @@ public final class EventMatcher {
         List<Rule> out = new ArrayList<>();
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Program p = programs.get(i);
-            if (fits.misfit(i) == null && p.root().test(fields)) {
+            if (fits.fits(i) && p.root().test(fields)) {
                 out.add(p.rule());
             }
         }
@@ -170,7 +172,7 @@ public final class EventMatcher {
         List<Rule> out = new ArrayList<>();
         for (int i = 0; i < programs.size(); i++) {
             Program p = programs.get(i);
-            if (p.evaluable() && fits.misfit(i) == null && p.root().test(fields)) {
+            if (p.evaluable() && fits.fits(i) && p.root().test(fields)) {
                 out.add(p.rule());
             }
         }
@@ -185,8 +187,8 @@ public final class EventMatcher {
         Prefilter.Candidates candidates = prefilter.candidates(fields, true);
         Fits fits = new Fits(event.source(), tripleOf, triples);
         List<MatchResult.Fired> fired = new ArrayList<>();
-        List<MatchResult.Near> near = new ArrayList<>();
-        BitSet done = new BitSet(programs.size());
+        List<NearMiss> near = new ArrayList<>();
+        BitSet close = candidates.near();
         boolean cut = false;
         int seen = 0;
         BitSet fire = candidates.fire();
@@ -196,45 +198,43 @@ public final class EventMatcher {
                 break;
             }
             Program p = programs.get(i);
-            String misfit = fits.misfit(i);
             if (!p.root().test(fields)) {
                 continue;
             }
-            done.set(i);
+            String misfit = fits.misfit(i);
+            close.clear(i);
             if (misfit != null) {
                 Node.Score s = p.root().score(fields);
-                near.add(new MatchResult.Near(p.rule(), s.matched(), s.total(), List.of(), misfit));
+                near.add(new NearMiss(p.rule(), s.matched(), s.total(), List.of(), misfit));
             } else {
                 fired.add(new MatchResult.Fired(p.rule(), p.evaluation(), distinct(p.root().score(fields).hits()), p.notes()));
             }
         }
-        BitSet close = candidates.near();
-        close.andNot(done);
         for (int i = close.nextSetBit(0); i >= 0 && !cut; i = close.nextSetBit(i + 1)) {
             if ((++seen & 63) == 0 && System.nanoTime() > deadline) {
                 cut = true;
                 break;
             }
             Program p = programs.get(i);
-            if (fits.misfit(i) != null) {
+            if (!fits.fits(i)) {
                 continue;
             }
             Node.Score s = p.root().score(fields);
             if (!s.value() && s.matched() >= 2 && s.ratio() >= NEAR_RATIO) {
-                near.add(new MatchResult.Near(p.rule(), s.matched(), s.total(), s.missing().stream().map(Object::toString).distinct().limit(5).toList(), null));
+                near.add(new NearMiss(p.rule(), s.matched(), s.total(), s.missing(), null));
             }
         }
         fired.sort(Comparator.comparing((MatchResult.Fired f) -> f.evaluation().equals("full") ? 0 : 1)
                 .thenComparing(f -> severityRank(f.rule().getSeverity())).thenComparing(f -> f.rule().getTitle()));
-        near.sort(Comparator.comparing((MatchResult.Near n) -> n.reason() == null ? 1 : 0)
-                .thenComparing(n -> -(double) n.matchedPredicates() / Math.max(1, n.totalPredicates()))
-                .thenComparing(n -> -n.matchedPredicates()).thenComparing(n -> n.rule().getTitle()));
-        List<MatchResult.Near> nearShown = near.size() > NEAR_LIMIT ? List.copyOf(near.subList(0, NEAR_LIMIT)) : List.copyOf(near);
+        near.sort(Comparator.comparing((NearMiss n) -> n.reason() == null ? 1 : 0)
+                .thenComparing(n -> -(double) n.matched() / Math.max(1, n.total()))
+                .thenComparing(n -> -n.matched()).thenComparing(n -> n.rule().getTitle()));
+        List<MatchResult.Near> nearShown = near.stream().limit(NEAR_LIMIT).map(NearMiss::inWords).toList();
         Map<String, Integer> byPlatform = new LinkedHashMap<>();
         int evaluated = 0;
         // Counted per distinct log source rather than per rule: a few hundred fit checks instead of every rule's.
         for (int t = -1; t < triples.size(); t++) {
-            if (t >= 0 && fits.misfitOfTriple(t) != null) {
+            if (!fits.fitsTriple(t)) {
                 continue;
             }
             for (Map.Entry<String, Integer> e : evaluableByTriple.get(t + 1).entrySet()) {
@@ -245,6 +245,14 @@ public final class EventMatcher {
         long micros = (System.nanoTime() - start) / 1_000;
         return new MatchResult(event, List.copyOf(fired), nearShown,
                 new MatchResult.Summary(evaluated, byPlatform, notEvaluated, event.source().describe(), cut, micros));
+    }
+
+    /** A near miss before it is shown: what is missing is put in words only for the ones the answer lists. */
+    private record NearMiss(Rule rule, int matched, int total, List<Object> missing, String reason) {
+
+        MatchResult.Near inWords() {
+            return new MatchResult.Near(rule, matched, total, missing.stream().map(Object::toString).distinct().limit(5).toList(), reason);
+        }
     }
 
     /** A rule with a predicate that accepts a pasted value, and that predicate as written. */
@@ -366,10 +374,14 @@ public final class EventMatcher {
 
     /** Log source fit of each rule for one event, worked out once per distinct rule log source. */
     private static final class Fits {
+        private static final byte UNKNOWN = 0;
+        private static final byte FITS = 1;
+        private static final byte MISFITS = 2;
+
         private final EventSource source;
         private final int[] tripleOf;
         private final List<String[]> triples;
-        private String[] misfits;
+        private byte[] fit;
 
         Fits(EventSource source, int[] tripleOf, List<String[]> triples) {
             this.source = source;
@@ -377,25 +389,32 @@ public final class EventMatcher {
             this.triples = triples;
         }
 
-        String misfit(int position) {
-            return misfitOfTriple(tripleOf[position]);
+        boolean fits(int position) {
+            return fitsTriple(tripleOf[position]);
         }
 
-        /** Why rules with this log source (an index into the distinct ones; -1 for none) cannot fire, or null. */
-        String misfitOfTriple(int t) {
+        /** Whether rules with this log source (an index into the distinct ones; -1 for none) can fire. */
+        boolean fitsTriple(int t) {
             if (t < 0 || !source.isKnown()) {
+                return true;
+            }
+            if (fit == null) {
+                fit = new byte[triples.size()];
+            }
+            if (fit[t] == UNKNOWN) {
+                String[] triple = triples.get(t);
+                fit[t] = source.fits(triple[0], triple[1], triple[2]) ? FITS : MISFITS;
+            }
+            return fit[t] == FITS;
+        }
+
+        /** Why the rule at this position cannot fire, or null: put in words only for the rules a page lists. */
+        String misfit(int position) {
+            if (fits(position)) {
                 return null;
             }
-            if (misfits == null) {
-                misfits = new String[triples.size()];
-            }
-            String m = misfits[t];
-            if (m == null) {
-                String[] triple = triples.get(t);
-                m = source.misfit(triple[0], triple[1], triple[2]);
-                misfits[t] = m = m == null ? "" : m;
-            }
-            return m.isEmpty() ? null : m;
+            String[] triple = triples.get(tripleOf[position]);
+            return source.misfit(triple[0], triple[1], triple[2]);
         }
     }
 }

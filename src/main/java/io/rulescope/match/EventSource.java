@@ -29,25 +29,48 @@ public record EventSource(String product, String service, List<String> categorie
      * compared: a rule that names a category fails on an event of a known product that stands for no category.
      */
     public String misfit(String ruleProduct, String ruleCategory, String ruleService) {
-        if (!isKnown()) {
-            return null;
-        }
         String p = norm(ruleProduct);
         String c = norm(ruleCategory);
         String s = norm(ruleService);
+        return switch (misfitKind(p, c, s)) {
+            case PRODUCT -> "the rule reads product " + p + "; the event is " + product;
+            case CATEGORY -> "the rule reads category " + c + "; the event is "
+                    + (categories.isEmpty() ? "in no Sigma category" : String.join(" / ", categories));
+            case SERVICE -> "the rule reads service " + s + "; the event is from " + service;
+            case SERVICE_UNKNOWN -> "the rule reads service " + s + "; the event's service is not known";
+            default -> null;
+        };
+    }
+
+    /** Whether a rule with this log source can fire on the event: {@link #misfit} without putting it in words. */
+    public boolean fits(String ruleProduct, String ruleCategory, String ruleService) {
+        return misfitKind(norm(ruleProduct), norm(ruleCategory), norm(ruleService)) == FITS;
+    }
+
+    private static final int FITS = 0;
+    private static final int PRODUCT = 1;
+    private static final int CATEGORY = 2;
+    private static final int SERVICE = 3;
+    private static final int SERVICE_UNKNOWN = 4;
+
+    /** @param p the rule's product, c category, s service, each normalised */
+    private int misfitKind(String p, String c, String s) {
+        if (!isKnown()) {
+            return FITS;
+        }
         if (p != null && product != null && !p.equals(product)) {
-            return "the rule reads product " + p + "; the event is " + product;
+            return PRODUCT;
         }
         if (c != null && !categories.contains(c)) {
-            return "the rule reads category " + c + "; the event is " + (categories.isEmpty() ? "in no Sigma category" : String.join(" / ", categories));
+            return CATEGORY;
         }
         if (s != null && service != null && !s.equals(service)) {
-            return "the rule reads service " + s + "; the event is from " + service;
+            return SERVICE;
         }
         if (s != null && service == null && c == null) {
-            return "the rule reads service " + s + "; the event's service is not known";
+            return SERVICE_UNKNOWN;
         }
-        return null;
+        return FITS;
     }
 
     /** One line for pages: {@code windows / process_creation / sysmon (Microsoft-Windows-Sysmon 1)}. */
@@ -69,7 +92,8 @@ public record EventSource(String product, String service, List<String> categorie
         return b.toString();
     }
 
-    private static String norm(String value) {
+    /** A rule's log source value as events are compared with it: trimmed, lower-cased, null when blank. */
+    static String norm(String value) {
         return value == null || value.isBlank() ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 }

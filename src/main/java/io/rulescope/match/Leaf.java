@@ -14,6 +14,9 @@ abstract class Leaf implements Node {
     final String field;
     final String kind;
     final String value;
+    /** This predicate's score when no value matches, with the field present or absent; made on first use. */
+    private Score missScore;
+    private Score absentScore;
 
     Leaf(String key, String field, String kind, String value) {
         this.key = key;
@@ -46,8 +49,20 @@ abstract class Leaf implements Node {
         if (v != null) {
             return new Score(true, 1, 1, List.of(new Hit(field, kind, value, v.field(), v.text())), List.of());
         }
-        return new Score(false, 0, 1, List.of(), List.of(new Missing(this, key != null && !event.has(key))));
+        boolean absent = key != null && !event.has(key);
+        Score miss = absent ? absentScore : missScore;
+        if (miss == null) {
+            // The same for every event, so made once (a benign race: any thread's copy is equal).
+            miss = new Score(false, 0, 1, List.of(), List.of(new Missing(this, absent)));
+            if (absent) {
+                absentScore = miss;
+            } else {
+                missScore = miss;
+            }
+        }
+        return miss;
     }
+
 
     /** A predicate that did not match, put in words when shown. */
     private record Missing(Leaf leaf, boolean absent) {

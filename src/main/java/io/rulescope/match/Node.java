@@ -39,6 +39,12 @@ interface Node {
 
     record And(List<Node> parts) implements Node {
 
+        /**
+         * What is missing is kept up to this many items: a page shows five, and a rule that needs hundreds of values
+         * would otherwise copy a growing list for every near miss it is weighed as.
+         */
+        static final int MISSING_KEPT = 16;
+
         @Override
         public boolean test(EventFields event) {
             for (int i = 0, n = parts.size(); i < n; i++) {
@@ -54,21 +60,32 @@ interface Node {
             boolean value = true;
             int matched = 0;
             int total = 0;
-            List<Hit> hits = new ArrayList<>();
-            List<Object> missing = new ArrayList<>();
+            List<Hit> hits = List.of();
+            List<Object> missing = List.of();
             for (int i = 0, n = parts.size(); i < n; i++) {
                 Score s = parts.get(i).score(event);
                 value &= s.value();
                 matched += s.matched();
                 total += s.total();
-                if (!s.hits().isEmpty()) {
-                    hits.addAll(s.hits());
-                }
-                if (!s.missing().isEmpty()) {
-                    missing.addAll(s.missing());
+                hits = concat(hits, s.hits());
+                if (missing.size() < MISSING_KEPT) {
+                    missing = concat(missing, s.missing());
                 }
             }
             return new Score(value, matched, total, hits, missing);
+        }
+
+        /** Lists joined without copying when one side is empty, the usual case. */
+        static <T> List<T> concat(List<T> sum, List<? extends T> more) {
+            if (more.isEmpty()) {
+                return sum;
+            }
+            if (sum.isEmpty()) {
+                return List.copyOf(more);
+            }
+            List<T> joined = sum instanceof ArrayList<T> growing ? growing : new ArrayList<>(sum);
+            joined.addAll(more);
+            return joined;
         }
     }
 
@@ -84,15 +101,24 @@ interface Node {
             return false;
         }
 
-        /** The best branch stands for the OR; when several are true, all their hits are shown. */
+        /**
+         * The best branch stands for the OR; when several are true, all their hits are shown. A predicate or an
+         * unevaluable part that is false scores 0 of 1, which never beats the first branch's score, so after the
+         * first branch those are only tested, not scored: a rule listing hundreds of values would otherwise build a
+         * score and a missing item per value for every near miss it is weighed as.
+         */
         @Override
         public Score score(EventFields event) {
             Score best = null;
-            List<Hit> trueHits = new ArrayList<>();
+            List<Hit> trueHits = List.of();
             for (int i = 0, n = parts.size(); i < n; i++) {
-                Score s = parts.get(i).score(event);
+                Node part = parts.get(i);
+                if (best != null && (part instanceof Never || part instanceof Leaf && !part.test(event))) {
+                    continue;
+                }
+                Score s = part.score(event);
                 if (s.value()) {
-                    trueHits.addAll(s.hits());
+                    trueHits = And.concat(trueHits, s.hits());
                 }
                 if (best == null || s.betterThan(best)) {
                     best = s;
@@ -153,16 +179,21 @@ interface Node {
     }
 
     /** A part that cannot be evaluated (not analysed, a regex RE2/J cannot run): never true, and says why. */
-    record Never(String reason) implements Node {
+    record Never(String reason, Score score) implements Node {
+
+        Never(String reason) {
+            this(reason, new Score(false, 0, 1, List.of(), List.of(reason)));
+        }
 
         @Override
         public boolean test(EventFields event) {
             return false;
         }
 
+        /** The same for every event, so made once. */
         @Override
         public Score score(EventFields event) {
-            return new Score(false, 0, 1, List.of(), List.of(reason));
+            return score;
         }
     }
 

@@ -115,61 +115,73 @@ final class Prefilter {
     }
 
     Candidates candidates(EventFields event, boolean withNear) {
-        long[] fire = Arrays.copyOf(always, words);
-        int[] shared = withNear ? new int[size] : null;
+        Pass pass = new Pass(Arrays.copyOf(always, words), withNear ? new long[words] : null, withNear ? new long[words] : null);
         Map<String, FieldScan> scans = withNear ? this.scans : fireScans;
         for (Map.Entry<String, List<EventFields.Value>> e : event.byKey().entrySet()) {
             int[] present = presence.get(e.getKey());
             if (present != null) {
                 for (int i : present) {
-                    fire[i >>> 6] |= 1L << i;
+                    set(pass.fire, i);
                 }
             }
             FieldScan scan = scans.get(e.getKey());
             if (scan != null) {
-                scan(scan, e.getValue(), fire, shared);
+                pass.scan(scan, e.getValue());
             }
         }
         FieldScan any = scans.get(ANY_FIELD);
         if (any != null) {
-            scan(any, event.all(), fire, shared);
+            pass.scan(any, event.all());
         }
-        BitSet fireSet = BitSet.valueOf(fire);
-        BitSet near = null;
-        if (shared != null) {
-            near = (BitSet) fireSet.clone();
-            for (int i = 0; i < size; i++) {
-                if (shared[i] >= 2) {
-                    near.set(i);
-                }
-            }
+        BitSet fire = BitSet.valueOf(pass.fire);
+        if (!withNear) {
+            return new Candidates(fire, null);
         }
-        return new Candidates(fireSet, near);
+        for (int w = 0; w < words; w++) {
+            pass.twice[w] |= pass.fire[w];
+        }
+        return new Candidates(fire, BitSet.valueOf(pass.twice));
+    }
+
+    private static void set(long[] bits, int i) {
+        bits[i >>> 6] |= 1L << i;
     }
 
     /**
-     * Marks the fire candidates and, with {@code shared}, counts each program's distinct literals found. A literal is
-     * acted on once per field however often it occurs (a backslash-led literal may occur at every path separator).
+     * One event's pass over the automata: the fire candidates and, for near misses, the programs one and two or
+     * more of whose distinct literals were found, as words of bit sets (a few kilobytes per event, not a counter per
+     * program).
      */
-    private static void scan(FieldScan scan, List<EventFields.Value> values, long[] fire, int[] shared) {
-        long[] seen = new long[(scan.targets().length + 63) >>> 6];
-        for (EventFields.Value v : values) {
-            scan.automaton().scan(v.lower(), id -> {
-                long bit = 1L << id;
-                if ((seen[id >>> 6] & bit) != 0) {
-                    return;
-                }
-                seen[id >>> 6] |= bit;
-                Targets t = scan.targets()[id];
-                for (int i : t.needed()) {
-                    fire[i >>> 6] |= 1L << i;
-                }
-                if (shared != null) {
-                    for (int i : t.used()) {
-                        shared[i]++;
+    private record Pass(long[] fire, long[] once, long[] twice, SeenIds seen) {
+
+        Pass(long[] fire, long[] once, long[] twice) {
+            this(fire, once, twice, new SeenIds());
+        }
+
+        /** A literal is acted on once per field however often it occurs (a path separator may occur many times). */
+        void scan(FieldScan scan, List<EventFields.Value> values) {
+            seen.clear();
+            for (EventFields.Value v : values) {
+                scan.automaton().scan(v.lower(), id -> {
+                    if (!seen.add(id)) {
+                        return;
                     }
-                }
-            });
+                    Targets t = scan.targets()[id];
+                    for (int i : t.needed()) {
+                        set(fire, i);
+                    }
+                    if (once != null) {
+                        for (int i : t.used()) {
+                            long bit = 1L << i;
+                            if ((once[i >>> 6] & bit) != 0) {
+                                twice[i >>> 6] |= bit;
+                            } else {
+                                once[i >>> 6] |= bit;
+                            }
+                        }
+                    }
+                });
+            }
         }
     }
 
