@@ -103,7 +103,7 @@ public final class EventMatcher {
     }
 
     /** The event's fields keyed the way rules name them, folding each field name once per catalog. */
-    private EventFields fieldsOf(LoggedEvent event) {
+    EventFields fieldsOf(LoggedEvent event) {
         return EventFields.of(event, name -> keys.size() < 50_000 ? keys.computeIfAbsent(name, n -> EventFields.key(taxonomy, n))
                 : EventFields.key(taxonomy, name));
     }
@@ -204,8 +204,7 @@ public final class EventMatcher {
             String misfit = fits.misfit(i);
             close.clear(i);
             if (misfit != null) {
-                Node.Score s = p.root().score(fields);
-                near.add(new NearMiss(p.rule(), s.matched(), s.total(), List.of(), misfit));
+                near.add(new NearMiss(p, p.root().tally(fields), fields, misfit));
             } else {
                 fired.add(new MatchResult.Fired(p.rule(), p.evaluation(), distinct(p.root().score(fields).hits()), p.notes()));
             }
@@ -219,9 +218,9 @@ public final class EventMatcher {
             if (!fits.fits(i)) {
                 continue;
             }
-            Node.Score s = p.root().score(fields);
-            if (!s.value() && s.matched() >= 2 && s.ratio() >= NEAR_RATIO) {
-                near.add(new NearMiss(p.rule(), s.matched(), s.total(), s.missing(), null));
+            long t = p.root().tally(fields);
+            if (!Tally.value(t) && Tally.matched(t) >= 2 && Tally.ratio(t) >= NEAR_RATIO) {
+                near.add(new NearMiss(p, t, fields, null));
             }
         }
         fired.sort(Comparator.comparing((MatchResult.Fired f) -> f.evaluation().equals("full") ? 0 : 1)
@@ -247,11 +246,29 @@ public final class EventMatcher {
                 new MatchResult.Summary(evaluated, byPlatform, notEvaluated, event.source().describe(), cut, micros));
     }
 
-    /** A near miss before it is shown: what is missing is put in words only for the ones the answer lists. */
-    private record NearMiss(Rule rule, int matched, int total, List<Object> missing, String reason) {
+    /**
+     * A near miss weighed by its tally; what is missing is worked out and put in words only for the ones the answer
+     * lists (a few dozen of the hundred or more weighed per event). A rule whose log source does not fit lists nothing
+     * missing: the reason says it all.
+     */
+    private record NearMiss(Program program, long tally, EventFields fields, String reason) {
+
+        Rule rule() {
+            return program.rule();
+        }
+
+        int matched() {
+            return Tally.matched(tally);
+        }
+
+        int total() {
+            return Tally.total(tally);
+        }
 
         MatchResult.Near inWords() {
-            return new MatchResult.Near(rule, matched, total, missing.stream().map(Object::toString).distinct().limit(5).toList(), reason);
+            List<String> missing = reason != null ? List.of()
+                    : program.root().score(fields).missing().stream().map(Object::toString).distinct().limit(5).toList();
+            return new MatchResult.Near(rule(), matched(), total(), missing, reason);
         }
     }
 
@@ -403,7 +420,7 @@ public final class EventMatcher {
             }
             if (fit[t] == UNKNOWN) {
                 String[] triple = triples.get(t);
-                fit[t] = source.fits(triple[0], triple[1], triple[2]) ? FITS : MISFITS;
+                fit[t] = source.fitsNormalised(triple[0], triple[1], triple[2]) ? FITS : MISFITS;
             }
             return fit[t] == FITS;
         }

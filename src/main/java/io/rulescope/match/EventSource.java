@@ -42,9 +42,12 @@ public record EventSource(String product, String service, List<String> categorie
         };
     }
 
-    /** Whether a rule with this log source can fire on the event: {@link #misfit} without putting it in words. */
-    public boolean fits(String ruleProduct, String ruleCategory, String ruleService) {
-        return misfitKind(norm(ruleProduct), norm(ruleCategory), norm(ruleService)) == FITS;
+    /**
+     * Whether a rule with this log source, already {@linkplain #norm normalised}, can fire on the event: {@link #misfit}
+     * without putting it in words, for the matcher's per-event checks of every distinct log source.
+     */
+    boolean fitsNormalised(String ruleProduct, String ruleCategory, String ruleService) {
+        return misfitKind(ruleProduct, ruleCategory, ruleService) == FITS;
     }
 
     private static final int FITS = 0;

@@ -44,6 +44,11 @@ abstract class Leaf implements Node {
     }
 
     @Override
+    public long tally(EventFields event) {
+        return test(event) ? Tally.of(true, 1, 1) : Tally.of(false, 0, 1);
+    }
+
+    @Override
     public Score score(EventFields event) {
         EventFields.Value v = firstMatch(event);
         if (v != null) {

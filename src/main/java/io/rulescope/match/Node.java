@@ -5,11 +5,15 @@ import java.util.List;
 
 /**
  * A rule's detection compiled for evaluation. {@link #test} answers fires-or-not as cheaply as possible (streams);
- * {@link #score} also says which predicates matched and which did not (one pasted event, "near" rules).
+ * {@link #tally} how many of the predicates it needs matched, without allocating (weighing near misses);
+ * {@link #score} also which predicates matched and which did not (the rules a page shows).
  */
 interface Node {
 
     boolean test(EventFields event);
+
+    /** The truth and counts of {@link #score}, packed by {@link Tally}. */
+    long tally(EventFields event);
 
     Score score(EventFields event);
 
@@ -24,16 +28,15 @@ interface Node {
         static final Score TRUE = new Score(true, 0, 0, List.of(), List.of());
 
         double ratio() {
-            return total == 0 ? (value ? 1 : 0) : (double) matched / total;
+            return Tally.ratio(tally());
         }
 
-        /** Better when true, then by the share of needed predicates that matched, then by how many. */
         boolean betterThan(Score other) {
-            if (value != other.value) {
-                return value;
-            }
-            int c = Double.compare(ratio(), other.ratio());
-            return c != 0 ? c > 0 : matched > other.matched;
+            return Tally.better(tally(), other.tally());
+        }
+
+        long tally() {
+            return Tally.of(value, matched, total);
         }
     }
 
@@ -53,6 +56,20 @@ interface Node {
                 }
             }
             return true;
+        }
+
+        @Override
+        public long tally(EventFields event) {
+            boolean value = true;
+            int matched = 0;
+            int total = 0;
+            for (int i = 0, n = parts.size(); i < n; i++) {
+                long t = parts.get(i).tally(event);
+                value &= Tally.value(t);
+                matched += Tally.matched(t);
+                total += Tally.total(t);
+            }
+            return Tally.of(value, matched, total);
         }
 
         @Override
@@ -108,6 +125,22 @@ interface Node {
          * score and a missing item per value for every near miss it is weighed as.
          */
         @Override
+        public long tally(EventFields event) {
+            long best = Tally.NONE;
+            for (int i = 0, n = parts.size(); i < n; i++) {
+                Node part = parts.get(i);
+                if (best != Tally.NONE && (part instanceof Never || part instanceof Leaf && !part.test(event))) {
+                    continue;
+                }
+                long t = part.tally(event);
+                if (best == Tally.NONE || Tally.better(t, best)) {
+                    best = t;
+                }
+            }
+            return best == Tally.NONE ? Tally.of(false, 0, 1) : best;
+        }
+
+        @Override
         public Score score(EventFields event) {
             Score best = null;
             List<Hit> trueHits = List.of();
@@ -140,6 +173,11 @@ interface Node {
         }
 
         @Override
+        public long tally(EventFields event) {
+            return inner.test(event) ? Tally.of(false, 0, 1) : Tally.of(true, 1, 1);
+        }
+
+        @Override
         public Score score(EventFields event) {
             Score s = inner.score(event);
             if (!s.value()) {
@@ -159,6 +197,11 @@ interface Node {
         }
 
         @Override
+        public long tally(EventFields event) {
+            return inner.tally(event);
+        }
+
+        @Override
         public Score score(EventFields event) {
             return inner.score(event);
         }
@@ -170,6 +213,11 @@ interface Node {
         @Override
         public boolean test(EventFields event) {
             return true;
+        }
+
+        @Override
+        public long tally(EventFields event) {
+            return Tally.of(true, 0, 0);
         }
 
         @Override
@@ -188,6 +236,11 @@ interface Node {
         @Override
         public boolean test(EventFields event) {
             return false;
+        }
+
+        @Override
+        public long tally(EventFields event) {
+            return Tally.of(false, 0, 1);
         }
 
         /** The same for every event, so made once. */
