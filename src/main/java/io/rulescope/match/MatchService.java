@@ -4,12 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 
 import io.rulescope.indicator.EventTables;
+import io.rulescope.rule.Rule;
 
-/** What the match page and API share: the limits, reading a pasted event within them, and the examples. */
+/**
+ * What the match page and API share: the limits, reading a pasted event within them, taking turns to match (at most
+ * {@link MatchProperties#effectiveConcurrency()} events at once, in arrival order), and the examples.
+ */
 @Service
 public class MatchService {
 
@@ -20,6 +25,7 @@ public class MatchService {
     public MatchService(MatchProperties limits, EventTables tables) {
         this.limits = limits;
         this.reader = new EventReader(limits, tables);
+        this.turns = new Turns(limits.effectiveConcurrency(), limits.budget());
     }
 
     public MatchProperties limits() {
@@ -32,6 +38,18 @@ public class MatchService {
 
     public MatchExamples examples() {
         return examples;
+    }
+
+    private final Turns turns;
+
+    /** The full answer for one event, once it is this request's turn. */
+    public MatchResult match(EventMatcher matcher, LoggedEvent event) {
+        return turns.run(() -> matcher.match(event, limits.budget()));
+    }
+
+    /** The rules that fire on one event of a batch; each event takes its own turn, so a long batch cannot starve pastes. */
+    public List<Rule> fires(EventMatcher matcher, LoggedEvent event) {
+        return turns.run(() -> matcher.fires(event));
     }
 
     /** Reads one event, with the log source the user chose put over what the event says. */

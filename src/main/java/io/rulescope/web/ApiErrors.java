@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +37,11 @@ class ApiErrors {
     /** An event that cannot be matched (not JSON, XML or key=value; too large): the status it asks for, with why. */
     @ExceptionHandler(EventRejectedException.class)
     ResponseEntity<Problem> rejectedEvent(EventRejectedException e) {
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(new Problem(e.getMessage(), null));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            answer.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return answer.body(new Problem(e.getMessage(), null));
     }
 
     @ExceptionHandler(SearchBusyException.class)

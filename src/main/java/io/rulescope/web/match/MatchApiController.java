@@ -60,7 +60,7 @@ class MatchApiController {
         MultiValueMap<String, String> query = UriComponentsBuilder.newInstance().query(request.getQueryString()).build()
                 .getQueryParams();
         LoggedEvent event = service.read(body, decoded(query, "product"), decoded(query, "category"), decoded(query, "service"));
-        return ResponseEntity.ok(MatchAnswer.of(catalog, catalog.matcher().match(event, service.limits().budget())));
+        return ResponseEntity.ok(MatchAnswer.of(catalog, service.match(catalog.matcher(), event)));
     }
 
     private static String decoded(MultiValueMap<String, String> query, String name) {
@@ -104,7 +104,7 @@ class MatchApiController {
             }
             BatchLine answer;
             try {
-                answer = new BatchLine(at, catalog.matcher().fires(service.reader().read(line)).stream().map(r -> r.getRuleId()).toList(), null);
+                answer = new BatchLine(at, service.fires(catalog.matcher(), service.reader().read(line)).stream().map(r -> r.getRuleId()).toList(), null);
             } catch (EventRejectedException e) {
                 answer = new BatchLine(at, null, e.getMessage());
             }

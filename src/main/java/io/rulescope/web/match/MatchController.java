@@ -70,7 +70,7 @@ class MatchController {
         prepare(model, text, product, category, service, catalog);
         try {
             LoggedEvent event = this.service.read(text, product, category, service);
-            MatchResult result = catalog.matcher().match(event, this.service.limits().budget());
+            MatchResult result = this.service.match(catalog.matcher(), event);
             model.addAttribute("result", result);
             model.addAttribute("fires", result.fires().stream().map(f -> new FireView(f.rule(), MatchViews.permalink(catalog, f.rule()),
                     f.evaluation(), f.matched().stream().map(HitView::of).toList(), f.notes())).toList());
