@@ -68,7 +68,6 @@ abstract class Leaf implements Node {
         return miss;
     }
 
-
     /** A predicate that did not match, put in words when shown. */
     private record Missing(Leaf leaf, boolean absent) {
         @Override

@@ -21,6 +21,7 @@ public class MatchService {
     private final MatchProperties limits;
     private final EventReader reader;
     private final MatchExamples examples = MatchExamples.load();
+    private final Turns turns;
 
     public MatchService(MatchProperties limits, EventTables tables) {
         this.limits = limits;
@@ -39,8 +40,6 @@ public class MatchService {
     public MatchExamples examples() {
         return examples;
     }
-
-    private final Turns turns;
 
     /** The full answer for one event, once it is this request's turn. */
     public MatchResult match(EventMatcher matcher, LoggedEvent event) {

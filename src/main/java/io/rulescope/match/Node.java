@@ -91,19 +91,6 @@ interface Node {
             }
             return new Score(value, matched, total, hits, missing);
         }
-
-        /** Lists joined without copying when one side is empty, the usual case. */
-        static <T> List<T> concat(List<T> sum, List<? extends T> more) {
-            if (more.isEmpty()) {
-                return sum;
-            }
-            if (sum.isEmpty()) {
-                return List.copyOf(more);
-            }
-            List<T> joined = sum instanceof ArrayList<T> growing ? growing : new ArrayList<>(sum);
-            joined.addAll(more);
-            return joined;
-        }
     }
 
     record Or(List<Node> parts) implements Node {
@@ -119,17 +106,20 @@ interface Node {
         }
 
         /**
-         * The best branch stands for the OR; when several are true, all their hits are shown. A predicate or an
-         * unevaluable part that is false scores 0 of 1, which never beats the first branch's score, so after the
-         * first branch those are only tested, not scored: a rule listing hundreds of values would otherwise build a
-         * score and a missing item per value for every near miss it is weighed as.
+         * A predicate or an unevaluable part that is false scores 0 of 1, which never beats the first branch's score,
+         * so after the first branch those are only tested, not scored: a rule listing hundreds of values would
+         * otherwise build a score and a missing item per value for every near miss it is weighed as.
          */
+        private static boolean cannotWin(Node part, EventFields event) {
+            return part instanceof Never || part instanceof Leaf && !part.test(event);
+        }
+
         @Override
         public long tally(EventFields event) {
             long best = Tally.NONE;
             for (int i = 0, n = parts.size(); i < n; i++) {
                 Node part = parts.get(i);
-                if (best != Tally.NONE && (part instanceof Never || part instanceof Leaf && !part.test(event))) {
+                if (best != Tally.NONE && cannotWin(part, event)) {
                     continue;
                 }
                 long t = part.tally(event);
@@ -140,18 +130,19 @@ interface Node {
             return best == Tally.NONE ? Tally.of(false, 0, 1) : best;
         }
 
+        /** The best branch stands for the OR; when several are true, all their hits are shown. */
         @Override
         public Score score(EventFields event) {
             Score best = null;
             List<Hit> trueHits = List.of();
             for (int i = 0, n = parts.size(); i < n; i++) {
                 Node part = parts.get(i);
-                if (best != null && (part instanceof Never || part instanceof Leaf && !part.test(event))) {
+                if (best != null && cannotWin(part, event)) {
                     continue;
                 }
                 Score s = part.score(event);
                 if (s.value()) {
-                    trueHits = And.concat(trueHits, s.hits());
+                    trueHits = concat(trueHits, s.hits());
                 }
                 if (best == null || s.betterThan(best)) {
                     best = s;
@@ -248,6 +239,19 @@ interface Node {
         public Score score(EventFields event) {
             return score;
         }
+    }
+
+    /** Lists joined without copying when one side is empty, the usual case; a list this made is grown in place. */
+    private static <T> List<T> concat(List<T> sum, List<? extends T> more) {
+        if (more.isEmpty()) {
+            return sum;
+        }
+        if (sum.isEmpty()) {
+            return List.copyOf(more);
+        }
+        List<T> joined = sum instanceof ArrayList<T> growing ? growing : new ArrayList<>(sum);
+        joined.addAll(more);
+        return joined;
     }
 
     static String describe(Hit hit) {

@@ -72,14 +72,9 @@ final class RegexLiterals {
         return new Facts(literals, Math.min(scan.minLength, LENGTH_CAP));
     }
 
-    /** The longest required run, lower-cased, or "" when none can be shown to be required. */
-    static String required(String regex) {
-        return of(regex, false).longest();
-    }
-
     private static boolean hasInlineCaseFlag(String regex) {
         for (int at = regex.indexOf("(?"); at >= 0; at = regex.indexOf("(?", at + 2)) {
-            for (int i = at + 2; i < regex.length() && Character.isLetter(regex.charAt(i)) || i < regex.length() && regex.charAt(i) == '-'; i++) {
+            for (int i = at + 2; i < regex.length() && (Character.isLetter(regex.charAt(i)) || regex.charAt(i) == '-'); i++) {
                 if (regex.charAt(i) == 'i') {
                     return true;
                 }

@@ -47,8 +47,8 @@ class RegexLiteralsTest {
 
     @Test
     void theLongestRunIsWhatThePrefilterAnchorsOn() {
-        assertThat(RegexLiterals.required("(?i)echo.*clipboard.*&&")).isEqualTo("clipboard");
-        assertThat(RegexLiterals.required("a|bcdefgh")).isEmpty();
+        assertThat(RegexLiterals.of("(?i)echo.*clipboard.*&&", false).longest()).isEqualTo("clipboard");
+        assertThat(RegexLiterals.of("a|bcdefgh", false).longest()).isEmpty();
     }
 
     @Test
