@@ -17,9 +17,10 @@ import io.rulescope.search.SearchBusyException;
 import io.rulescope.search.SearchSyntaxException;
 
 /**
- * The one place request errors become responses (malformed or turned-away searches, events that cannot be matched). Pages that show an error in place, next to the query to fix (search,
- * matrix, compare), handle it themselves; everywhere else (the JSON API, exports, feeds, listing pages) lands here:
- * tools get JSON with the reason and position, browsers the error page with the reason. Never a 500.
+ * The one place request errors become responses (malformed or turned-away searches, events that cannot be matched).
+ * Pages that show an error in place, next to the query to fix (search, matrix, compare, match), handle it themselves;
+ * everywhere else (the JSON API, exports, feeds, listing pages) lands here: tools get JSON with the reason and
+ * position, browsers the error page with the reason. Never a 500.
  */
 @ControllerAdvice
 class ApiErrors {
@@ -34,14 +35,14 @@ class ApiErrors {
         return answer(HttpStatus.BAD_REQUEST, new Problem(e.getMessage(), e.position()), request, null);
     }
 
-    /** An event that cannot be matched (not JSON, XML or key=value; too large): the status it asks for, with why. */
+    /**
+     * An event that cannot be matched (not JSON, XML or key=value; too large) or no turn to match it in time: the
+     * status it asks for, with why.
+     */
     @ExceptionHandler(EventRejectedException.class)
-    ResponseEntity<Problem> rejectedEvent(EventRejectedException e) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
-        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            answer.header(HttpHeaders.RETRY_AFTER, "1");
-        }
-        return answer.body(new Problem(e.getMessage(), null));
+    Object rejectedEvent(EventRejectedException e, HttpServletRequest request) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        return answer(status, new Problem(e.getMessage(), null), request, status == HttpStatus.SERVICE_UNAVAILABLE ? "1" : null);
     }
 
     @ExceptionHandler(SearchBusyException.class)
@@ -58,7 +59,7 @@ class ApiErrors {
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
         if (retryAfter != null) {
-            response.header("Retry-After", retryAfter);
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
         }
         return response.body(problem);
     }
