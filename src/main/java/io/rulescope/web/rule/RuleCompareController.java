@@ -5,10 +5,12 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.rulescope.catalog.Catalog;
 import io.rulescope.rule.Rule;
@@ -71,15 +73,15 @@ class RuleCompareController {
      * that is not a rule.
      */
     @GetMapping(path = "/api/compare/rules", produces = "application/json")
-    @org.springframework.web.bind.annotation.ResponseBody
-    org.springframework.http.ResponseEntity<Object> api(@RequestParam String a, @RequestParam String b, Catalog catalog) {
+    @ResponseBody
+    ResponseEntity<Object> api(@RequestParam String a, @RequestParam String b, Catalog catalog) {
         Optional<RuleView> left = resolve(catalog, a);
         Optional<RuleView> right = resolve(catalog, b);
         if (left.isEmpty() || right.isEmpty()) {
-            return org.springframework.http.ResponseEntity.status(HttpServletResponse.SC_NOT_FOUND)
+            return ResponseEntity.status(HttpServletResponse.SC_NOT_FOUND)
                     .body(new Missing("no rule with this id or permalink", clip(left.isEmpty() ? a : b)));
         }
-        return org.springframework.http.ResponseEntity.ok(ComparisonAnswer.of(RuleComparison.of(left.get(), right.get())));
+        return ResponseEntity.ok(ComparisonAnswer.of(RuleComparison.of(left.get(), right.get())));
     }
 
     record Missing(String error, String reference) {
