@@ -8,6 +8,7 @@ import io.rulescope.rule.CatalogSummary;
 import io.rulescope.rule.RuleSet;
 import io.rulescope.search.SearchIndex;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -35,7 +36,7 @@ public final class Catalog {
     private final CatalogSummary summary;
     private final IngestReport report;
     private final Map<String, Macro> macros;
-    private final EventMatcher matcher;
+    private final CompletableFuture<EventMatcher> matcher;
     private final Map<String, Cache<?, ?>> caches = new ConcurrentHashMap<>();
     private final AtomicInteger references = new AtomicInteger(1);
 
@@ -46,12 +47,15 @@ public final class Catalog {
      */
     public Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index,
             CatalogSummary summary, IngestReport report, Map<String, Macro> macros) {
-        this(generation, key, rules, indicators, index, summary, report, macros, EventMatcher.EMPTY);
+        this(generation, key, rules, indicators, index, summary, report, macros, CompletableFuture.completedFuture(EventMatcher.EMPTY));
     }
 
-    /** @param matcher the catalog's rules compiled to run on events ({@code /match}) */
+    /**
+     * @param matcher the catalog's rules compiled to run on events ({@code /match}); it may still be compiling when
+     *     the catalog is published, since every other page can serve without it
+     */
     public Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index,
-            CatalogSummary summary, IngestReport report, Map<String, Macro> macros, EventMatcher matcher) {
+            CatalogSummary summary, IngestReport report, Map<String, Macro> macros, CompletableFuture<EventMatcher> matcher) {
         this.matcher = matcher;
         this.generation = generation;
         this.key = key;
@@ -102,8 +106,9 @@ public final class Catalog {
         return macros;
     }
 
+    /** The matcher, waiting for it when it is still being compiled (about a second after a catalog is published). */
     public EventMatcher matcher() {
-        return matcher;
+        return matcher.join();
     }
 
     /** False only for the stand-in served while the first ingest runs. */

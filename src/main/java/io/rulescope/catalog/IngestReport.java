@@ -60,6 +60,19 @@ public record IngestReport(State state, String phase, int filesTotal, int filesD
                 new Supporting(0, 0, 0), Map.of(), new Totals(0, 0, 0, 0, 0, 0), List.of());
     }
 
+    public IngestReport withSources(List<SourceSummary> sources) {
+        return new IngestReport(state, phase, filesTotal, filesDone, startedAt, finishedAt, List.copyOf(sources), rulesByFormat,
+                rulesByPlatform, supporting, phaseMillis, totals, problems);
+    }
+
+    /** This report with more phases, timed after it was made (the work that runs once a catalog serves). */
+    public IngestReport withMorePhases(Map<String, Long> more) {
+        Map<String, Long> phases = new java.util.LinkedHashMap<>(phaseMillis);
+        phases.putAll(more);
+        return new IngestReport(state, phase, filesTotal, filesDone, startedAt, finishedAt, sources, rulesByFormat,
+                rulesByPlatform, supporting, java.util.Collections.unmodifiableMap(phases), totals, problems);
+    }
+
     public boolean isReady() {
         return state == State.READY;
     }

@@ -96,22 +96,16 @@ final class IngestPipeline {
         return !run.key.equals(unchangedKey);
     }
 
-    /** Fills {@code run} from the snapshot saved under its key, storing its rules meanwhile; false if there is none. */
-    boolean restore(IngestRun run, CatalogStore store) {
+    /** Fills {@code run} from the snapshot saved under its key; false if there is none. */
+    boolean restore(IngestRun run) {
         run.setPhase("checking for a saved catalog");
         long t = System.nanoTime();
         Optional<CatalogSnapshots.Opened> opened = snapshots.open(run.key);
         if (opened.isEmpty()) {
             return false;
         }
-        run.setPhase("persist");
-        long persist = System.nanoTime();
-        store.replaceAll(opened.get().rules());
-        run.phases.put("persist", millisSince(persist));
         Optional<CatalogSnapshots.Derived> derived = opened.get().derived();
         if (derived.isEmpty()) {
-            // Read the sources after all; their persist replaces the rows just written.
-            run.phases.remove("persist");
             return false;
         }
         CatalogSnapshots.Analysis saved = derived.get().analysis();

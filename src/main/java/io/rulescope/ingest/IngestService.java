@@ -69,6 +69,13 @@ public class IngestService {
     private volatile IngestRun running;
     private volatile IngestReport firstFailure;
     private IngestPipeline.Reuse reuse = IngestPipeline.Reuse.NONE;
+    /** True when the last database write failed: the rows are not the served catalog's, so only a full write mends them. */
+    private boolean storeBehind;
+    private volatile LatePhases lateServing = new LatePhases(-1, Map.of());
+
+    /** The phases of the catalog {@code generation} that ran after it was published (its report was made at publish). */
+    private record LatePhases(long generation, Map<String, Long> millis) {
+    }
     private CompletableFuture<String> queued;
 
     public IngestService(IngestProperties properties, RuleIndex indexer, AttackCatalog attack, IndicatorAnalysis analysis,
@@ -158,7 +165,7 @@ public class IngestService {
     public IngestReport report() {
         Catalog current = catalogs.peek();
         if (current.isReady()) {
-            return withLastFetches(current.report());
+            return withLastFetches(withLatePhases(current.generation(), current.report()));
         }
         IngestReport failed = firstFailure;
         if (failed != null) {
@@ -166,6 +173,11 @@ public class IngestService {
         }
         IngestRun run = running;
         return run == null ? current.report() : run.loading();
+    }
+
+    private IngestReport withLatePhases(long generation, IngestReport report) {
+        LatePhases late = lateServing;
+        return late.generation() == generation ? report.withMorePhases(late.millis()) : report;
     }
 
     /** The catalog's report with each git source's latest fetch, which may be newer than the catalog. */
@@ -179,9 +191,7 @@ public class IngestService {
             return last == null || !"git".equals(s.kind()) ? s : new IngestReport.SourceSummary(s.name(), s.label(), s.kind(), s.root(),
                     s.url(), s.ref(), s.commit(), s.commitDate(), last.fetchedAt(), last.outcome(), s.webHome(), s.files(), s.rules());
         }).toList();
-        return new IngestReport(report.state(), report.phase(), report.filesTotal(), report.filesDone(), report.startedAt(),
-                report.finishedAt(), sources, report.rulesByFormat(), report.rulesByPlatform(), report.supporting(),
-                report.phaseMillis(), report.totals(), report.problems());
+        return report.withSources(sources);
     }
 
     /** The refresh under way, if any: its id, trigger, phase and progress. */
@@ -269,28 +279,22 @@ public class IngestService {
                     java.time.Duration.between(run.started, Instant.now()).toMillis());
             return RefreshRecord.unchanged(run, before);
         }
-        boolean restored = !before.isReady() && pipeline.snapshots().enabled() && pipeline.restore(run, awaitStore(run));
-        EventMatcher matcher;
+        boolean restored = !before.isReady() && pipeline.snapshots().enabled() && pipeline.restore(run);
         if (!restored) {
             pipeline.build(run, reuse);
-            // The matcher is CPU work over rules already built, the database write mostly waits on H2: side by side,
-            // the catalog is ready sooner. Stateless inserts only read the rules.
-            CompletableFuture<EventMatcher> compiling = CompletableFuture.supplyAsync(() -> buildMatcher(run));
-            run.setPhase("persist");
-            long t = System.nanoTime();
-            if (run.delta != null) {
-                awaitStore(run).update(run.catalog, run.delta.removed(), run.delta.changed());
-            } else {
-                awaitStore(run).replaceAll(run.catalog);
-            }
-            run.phases.put("persist", IngestPipeline.millisSince(t));
-            matcher = joined(compiling);
-        } else {
-            matcher = buildMatcher(run);
         }
-        Catalog next = publish(run, matcher);
+        // Pages are served from the catalog in memory: neither the database nor the event matcher stands between a
+        // built catalog and its first request. The matcher compiles on another core while H2 is written here;
+        // /match waits for it in the second after a start.
+        CompletableFuture<EventMatcher> compiling = CompletableFuture.supplyAsync(() -> buildMatcher(run));
+        Catalog next = publish(run, compiling);
         served = List.copyOf(sources);
         history.update(sources, next);
+        persist(run);
+        compiling.join();
+        Map<String, Long> after = afterServing(run);
+        lateServing = new LatePhases(next.generation(), after);
+        log.info("Ingest {}: after serving, the database written and the matcher compiled (phases ms: {})", run.id, after);
         if (!restored && pipeline.snapshots().enabled()) {
             long t = System.nanoTime();
             pipeline.snapshots().save(run.key, new CatalogSnapshots.Saved(run.catalog, new CatalogSnapshots.Analysis(
@@ -338,6 +342,39 @@ public class IngestService {
         return sources;
     }
 
+    /**
+     * Writes the published catalog to the database. Nothing serves from it, so a write that fails is logged and the
+     * catalog keeps serving; the next ingest then rewrites every row rather than only the changed ones.
+     */
+    private void persist(IngestRun run) {
+        run.setPhase("persist");
+        long t = System.nanoTime();
+        try {
+            if (run.delta != null && !storeBehind) {
+                awaitStore(run).update(run.catalog, run.delta.removed(), run.delta.changed());
+            } else {
+                awaitStore(run).replaceAll(run.catalog);
+            }
+            storeBehind = false;
+        } catch (RuntimeException e) {
+            storeBehind = true;
+            log.error("Ingest {}: the catalog serves, but writing it to the database failed; the next ingest rewrites it", run.id, e);
+        }
+        run.phases.put("persist", IngestPipeline.millisSince(t));
+    }
+
+    /** The phases that ran after the catalog was published, as they are logged and reported. */
+    private static Map<String, Long> afterServing(IngestRun run) {
+        Map<String, Long> after = new java.util.LinkedHashMap<>();
+        for (String phase : List.of("persist", "matcher")) {
+            Long ms = run.phases.get(phase);
+            if (ms != null) {
+                after.put(phase, ms);
+            }
+        }
+        return after;
+    }
+
     private CatalogStore awaitStore(IngestRun run) {
         if (!store.isDone()) {
             run.setPhase("waiting for the database");
@@ -345,30 +382,23 @@ public class IngestService {
         return store.join();
     }
 
+    /** The catalog's rules compiled for /match; a failure here is a bug, logged, and leaves /match firing nothing. */
     private static EventMatcher buildMatcher(IngestRun run) {
         long t = System.nanoTime();
         IndicatorIndex indicators = run.indicators;
-        EventMatcher matcher = EventMatcher.build(List.copyOf(run.catalog), indicators::analysisOf, indicators.taxonomy());
+        EventMatcher matcher;
+        try {
+            matcher = EventMatcher.build(List.copyOf(run.catalog), indicators::analysisOf, indicators.taxonomy());
+        } catch (RuntimeException e) {
+            log.error("Ingest {}: the rules could not be compiled for matching events; /match fires nothing", run.id, e);
+            matcher = EventMatcher.EMPTY;
+        }
         run.phases.put("matcher", IngestPipeline.millisSince(t));
         return matcher;
     }
 
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
-
     /** Makes the catalog this run built the one every new request reads. */
-    private Catalog publish(IngestRun run, EventMatcher matcher) {
+    private Catalog publish(IngestRun run, CompletableFuture<EventMatcher> matcher) {
         IndicatorIndex indicators = run.indicators;
         Catalog next = new Catalog(catalogs.nextGeneration(), run.key, RuleSet.of(run.catalog),
                 indicators, pipeline.indexer().open(run.built),
