@@ -8,6 +8,7 @@
 #   MIXES="matrix rules" bench/distinct.sh
 #   HOSTILE=16 bench/distinct.sh      # while 16 clients send broad 64-wildcard searches, each one different
 #   SCALE=10 bench/distinct.sh        # on ten copies of the corpus with fresh rule ids (bench/scale_corpus.py)
+#   PROFILE=/tmp/p.jfr bench/distinct.sh   # also a JFR profile of the measured app, written when the mixes are done
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -32,7 +33,7 @@ fi
 start() {
   started=$(date +%s%N)
   # shellcheck disable=SC2086
-  java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.sources="$sources" \
+  java ${JVM_OPTS:-} ${PROFILE:+-XX:StartFlightRecording=settings=profile} -jar "$jar" --server.port="$port" --rulescope.sources="$sources" \
     --rulescope.snapshot-dir= ${EXTRA_ARGS:-} > "$work/app.log" 2>&1 &
   pid=$!
   bench_await_ready "$port" "$work/app.log"
@@ -73,5 +74,8 @@ for mix in ${MIXES:-api-search search-page rules matrix indicators techniques fi
   printf '| %s | %s | %s | %s | %s / %s / %s | %s of %s | %s%% |%s\n' "$mix" "$paths" "$(( (requests + paths - 1) / paths ))" "${rps%.*}" \
     "$p50" "$p90" "$p99" "$errors" "$requests" "$(( 100 * hits / (requests > 0 ? requests : 1) ))" "$broad"
 done
+if [ -n "${PROFILE:-}" ]; then
+  jcmd "$pid" JFR.dump filename="$PROFILE" > /dev/null && echo "profile of the measured app: $PROFILE"
+fi
 echo
 echo "Measured $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -n 1); a mix cycles its list when it runs out"
