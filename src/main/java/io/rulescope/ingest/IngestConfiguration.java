@@ -3,7 +3,9 @@ package io.rulescope.ingest;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +26,20 @@ class IngestConfiguration {
                     ingest.ifAvailable(service -> service.storeReady(new JpaCatalogStore(factory)));
                 }
                 return bean;
+            }
+        };
+    }
+
+    /**
+     * The ingest service made before Hibernate: reading and parsing need no database, so they start while Hibernate
+     * builds itself on the main thread (about half a second) rather than after. Only where the service exists (the
+     * JPA test slices have no ingest).
+     */
+    @Bean
+    static BeanFactoryPostProcessor ingestStartsBeforeHibernate() {
+        return factory -> {
+            if (factory.containsBeanDefinition("ingestService")) {
+                new EntityManagerFactoryDependsOnPostProcessor("ingestService").postProcessBeanFactory(factory);
             }
         };
     }
