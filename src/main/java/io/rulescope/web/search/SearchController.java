@@ -17,7 +17,6 @@ import io.rulescope.catalog.Catalog;
 import io.rulescope.search.Facet;
 import io.rulescope.search.LuceneQueries;
 import io.rulescope.search.SearchBusyException;
-import io.rulescope.search.SearchResult;
 import io.rulescope.search.SearchService;
 import io.rulescope.search.SearchSyntaxException;
 import io.rulescope.web.ListingProperties;
@@ -56,10 +55,7 @@ class SearchController {
         }
         model.addAttribute("wouldMatch", page == 1 ? wouldMatch(catalog, q) : List.of());
         try {
-            SearchResult result = search.search(catalog.index(), q, page, ListingProperties.sizeOr(size, listing.searchPageSize()), sort);
-            model.addAttribute("result", result);
-            model.addAttribute("facetsHtml", SearchHtml.facets(view.facetLinks(q, result)));
-            model.addAttribute("hitsHtml", SearchHtml.hits(result.hits()));
+            model.addAttribute("result", search.search(catalog.index(), q, page, ListingProperties.sizeOr(size, listing.searchPageSize()), sort));
         } catch (SearchBusyException e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", String.valueOf(SearchBusyException.RETRY_AFTER_SECONDS));
