@@ -19,10 +19,6 @@ public record RuleView(Rule rule, String permalink, String sourceLabel, List<Cov
         List<Reference> references, int sharingId, RuleAnatomy anatomy, List<IndicatorIndex.FieldName> groupBy,
         List<SimilarRule> similar) {
 
-    /**
-     * The rule's source, highlighted, with every piece of rule text escaped. Made when a page is rendered, not kept:
-     * it is the largest part of a view, and views of a whole catalog are kept.
-     */
     /** The description rendered from its Markdown, escaped; made at render time like the body. */
     public String descriptionHtml() {
         return Descriptions.toHtml(rule.getDescription());
@@ -47,6 +43,10 @@ public record RuleView(Rule rule, String permalink, String sourceLabel, List<Cov
         return Descriptions.toHtml(rule.getKnownFalsePositives());
     }
 
+    /**
+     * The rule's source, highlighted, with every piece of rule text escaped. Made when a page is rendered, not kept:
+     * it is the largest part of a view, and views of a whole catalog are kept.
+     */
     public String bodyHtml() {
         return YamlHighlighter.toHtml(rule.getRaw());
     }
