@@ -61,10 +61,12 @@ start() {
 
 stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; pid=""; }
 
-# Waits until the app has written its snapshot, so the restart runs have one to find.
+# Waits until the app has written its snapshot (so the restart runs have one to find) and finished the work that runs
+# after the catalog serves (database write, matcher), whose phases the report then lists.
 await_snapshot() {
   for _ in $(seq 1 600); do
-    grep -q "Saved the catalog\|Could not save\|Restored the catalog" "$1" && return 0
+    grep -q "after serving, the database written" "$1" && grep -q "Saved the catalog\|Could not save\|Restored the catalog" "$1" \
+      && return 0
     sleep 0.1
   done
 }
