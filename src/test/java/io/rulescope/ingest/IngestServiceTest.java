@@ -145,6 +145,43 @@ class IngestServiceTest {
         });
     }
 
+    @Test
+    void aDatabaseWriteThatFailsLeavesTheCatalogServingAndTheNextIngestWritesEveryRow() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("flaky"));
+        Files.writeString(dir.resolve("one.yml"), sigma("44444444-4444-4444-4444-444444444444", "One"));
+        Files.writeString(dir.resolve("two.yml"), sigma("55555555-5555-5555-5555-555555555555", "Two"));
+        List<String> writes = new ArrayList<>();
+        CatalogStore flaky = new CatalogStore() {
+            @Override
+            public void replaceAll(List<Rule> rules) {
+                writes.add("all " + rules.size());
+                if (writes.size() == 1) {
+                    throw new IllegalStateException("the database is full");
+                }
+            }
+
+            @Override
+            public void update(List<Rule> all, java.util.Collection<String> removed, java.util.Collection<Rule> changed) {
+                writes.add("changed " + changed.size());
+            }
+        };
+        Ingest ingest = ingestInto(flaky, new IngestProperties(List.of("f=" + dir), 1 << 20, 1, Map.of(), ""), ATTACK, NO_TAXONOMY);
+
+        ingest.service().ingest();
+        assertThat(ingest.catalog().isReady()).isTrue();
+        assertThat(ingest.catalog().rules().withId("44444444-4444-4444-4444-444444444444")).hasSize(1);
+
+        Files.writeString(dir.resolve("two.yml"), sigma("55555555-5555-5555-5555-555555555555", "Two, edited"));
+        ingest.service().refreshNow("test");
+        Files.writeString(dir.resolve("two.yml"), sigma("55555555-5555-5555-5555-555555555555", "Two, edited again"));
+        ingest.service().refreshNow("test");
+
+        // The refresh after the failure writes every row; the one after it writes only the changed file's rule.
+        assertThat(writes).containsExactly("all 2", "all 2", "changed 1");
+        assertThat(ingest.catalog().rules().withId("55555555-5555-5555-5555-555555555555")).extracting(Rule::getTitle)
+                .containsExactly("Two, edited again");
+    }
+
     /** A list stands in for the database: ingest only ever replaces the whole catalog. */
     static final class InMemoryRules implements CatalogStore {
         final List<Rule> saved = new ArrayList<>();
