@@ -284,10 +284,17 @@ public class IngestService {
             pipeline.build(run, reuse);
         }
         // Pages are served from the catalog in memory: neither the database nor the event matcher stands between a
-        // built catalog and its first request. The matcher compiles on another core while H2 is written here;
-        // /match waits for it in the second after a start.
-        CompletableFuture<EventMatcher> compiling = CompletableFuture.supplyAsync(() -> buildMatcher(run));
+        // built catalog and its first request. The matcher compiles once the catalog serves, on another core while
+        // H2 is written here (before, it competed with laying out the search tables); /match waits for it.
+        CompletableFuture<EventMatcher> compiling = new CompletableFuture<>();
         Catalog next = publish(run, compiling);
+        CompletableFuture.supplyAsync(() -> buildMatcher(run)).whenComplete((matcher, failure) -> {
+            if (failure == null) {
+                compiling.complete(matcher);
+            } else {
+                compiling.completeExceptionally(failure);
+            }
+        });
         served = List.copyOf(sources);
         history.update(sources, next);
         persist(run);

@@ -3,7 +3,6 @@ package io.rulescope.search;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeout;
@@ -48,14 +47,6 @@ final class GlobQuery extends Query {
     }
 
     /** Builds the tables of these fields for every segment now, so that no search pays for it later. */
-    static void warm(IndexReader reader, Iterable<String> fields) {
-        for (LeafReaderContext leaf : reader.leaves()) {
-            for (String field : fields) {
-                table(leaf.reader(), field);
-            }
-        }
-    }
-
     static TermTable table(LeafReader reader, String field) {
         return SegmentTables.of(reader).terms(reader, field);
     }

@@ -65,8 +65,13 @@ public final class SearchIndex implements AutoCloseable {
                 fields.add(info.name);
             }
         }
-        GlobQuery.warm(reader, fields);
-        reader.leaves().forEach(leaf -> SegmentTable.of(leaf.reader()));
+        // Each table is independent of the others: laid out side by side, on the common pool and this thread.
+        List<Runnable> tables = new ArrayList<>();
+        for (var leaf : reader.leaves()) {
+            tables.add(() -> SegmentTable.of(leaf.reader()));
+            fields.forEach(field -> tables.add(() -> GlobQuery.table(leaf.reader(), field)));
+        }
+        tables.parallelStream().forEach(Runnable::run);
         log.info("Laid out the terms of {} fields for wildcard search, and the facets, in {} ms", fields.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
