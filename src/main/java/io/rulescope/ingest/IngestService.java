@@ -284,8 +284,8 @@ public class IngestService {
             pipeline.build(run, reuse);
         }
         // Pages are served from the catalog in memory: neither the database nor the event matcher stands between a
-        // built catalog and its first request. The matcher compiles once the catalog serves, on another core while
-        // H2 is written here (before, it competed with laying out the search tables); /match waits for it.
+        // built catalog and its first request. The matcher compiles once the catalog serves (publishing needs both
+        // cores for the search tables), on another core while H2 is written here; /match waits for it.
         CompletableFuture<EventMatcher> compiling = new CompletableFuture<>();
         Catalog next = publish(run, compiling);
         CompletableFuture.supplyAsync(() -> buildMatcher(run)).whenComplete((matcher, failure) -> {
@@ -298,7 +298,7 @@ public class IngestService {
         served = List.copyOf(sources);
         history.update(sources, next);
         persist(run);
-        compiling.join();
+        compiling.handle((matcher, failure) -> matcher).join();
         Map<String, Long> after = afterServing(run);
         lateServing = new LatePhases(next.generation(), after);
         log.info("Ingest {}: after serving, the database written and the matcher compiled (phases ms: {})", run.id, after);
