@@ -64,6 +64,7 @@ public class CatalogBenchmark {
     List<Rule> all = new ArrayList<>();
     io.rulescope.catalog.Catalog catalog;
     AttackCatalog attack;
+    IndicatorAnalysis analysis;
 
     @Setup
     public void ingestTheCorpus() {
@@ -73,7 +74,7 @@ public class CatalogBenchmark {
                 : List.of("embedded");
         System.out.println("benchmark corpus: " + sources);
         attack = AttackCatalog.load(null);
-        IndicatorAnalysis analysis = new IndicatorAnalysis(IndicatorAnalysis.shippedTaxonomy(), IndicatorAnalysis.shippedEventTables());
+        analysis = new IndicatorAnalysis(IndicatorAnalysis.shippedTaxonomy(), IndicatorAnalysis.shippedEventTables());
         CatalogHolder catalogs = new CatalogHolder();
         IngestService ingest = new IngestService(new IngestProperties(sources, 1 << 20, 0, Map.of(), ""), new RuleIndex(attack),
                 attack, analysis, catalogs, new io.rulescope.history.RuleHistories());
@@ -122,5 +123,20 @@ public class CatalogBenchmark {
     public String matrixWithoutCache() {
         AttackMatrix.Counts counts = search.matrixCountsWithoutCache(index, SEARCHES.get(nextMatrix++ % SEARCHES.size()));
         return MatrixHtml.render(AttackMatrix.of(attack, counts), attack.release());
+    }
+
+    /** The whole Lucene index of the catalog written as ingest writes it, on two threads (start-up's index phase). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 3)
+    @Measurement(iterations = 8)
+    public RuleIndex.Built indexBuildOnTwoThreads() throws Exception {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
+        try {
+            return pool.submit(() -> new RuleIndex(attack).build(all, catalog.indicators()::analysisOf, analysis::telemetry)).get();
+        } finally {
+            pool.shutdown();
+        }
     }
 }
