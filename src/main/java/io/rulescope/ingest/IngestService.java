@@ -288,13 +288,7 @@ public class IngestService {
         // cores for the search tables), on another core while H2 is written here; /match waits for it.
         CompletableFuture<EventMatcher> compiling = new CompletableFuture<>();
         Catalog next = publish(run, compiling);
-        CompletableFuture.supplyAsync(() -> buildMatcher(run)).whenComplete((matcher, failure) -> {
-            if (failure == null) {
-                compiling.complete(matcher);
-            } else {
-                compiling.completeExceptionally(failure);
-            }
-        });
+        compiling.completeAsync(() -> buildMatcher(run));
         served = List.copyOf(sources);
         history.update(sources, next);
         persist(run);
