@@ -49,7 +49,7 @@ public final class LuceneQueries {
     private final AttackCatalog attack;
     private final FieldTaxonomy taxonomy;
     private final ChangeDates changes;
-    private final QueryBuilder analyzed = new QueryBuilder(IndexField.QUERY_ANALYZER);
+    private final QueryBuilder analyzed = new QueryBuilder(IndexField.ANALYZER);
     private final SearchBudget budget;
 
     LuceneQueries(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes) {
