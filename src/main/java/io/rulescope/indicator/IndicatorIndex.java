@@ -45,13 +45,16 @@ public final class IndicatorIndex {
         this.taxonomy = taxonomy;
         this.events = events;
         Map<String, List<String>> index = new HashMap<>();
-        byUid.forEach((uid, analysis) -> {
-            Set<String> keys = new LinkedHashSet<>();
-            analysis.indicators().forEach(i -> keys.add(i.key()));
-            keys.forEach(k -> index.computeIfAbsent(k, x -> new ArrayList<>(2)).add(uid));
-        });
         Map<String, Indicator> examples = new HashMap<>();
-        byUid.values().forEach(a -> a.indicators().forEach(i -> examples.putIfAbsent(i.key(), i)));
+        // Both maps take the key string made the first time a key is seen: tens of thousands of keys, one copy each.
+        byUid.forEach((uid, analysis) -> {
+            Map<String, Indicator> firstByKey = new LinkedHashMap<>();
+            analysis.indicators().forEach(i -> firstByKey.putIfAbsent(i.key(), i));
+            firstByKey.forEach((k, i) -> {
+                index.computeIfAbsent(k, x -> new ArrayList<>(2)).add(uid);
+                examples.putIfAbsent(k, i);
+            });
+        });
         this.exampleByKey = examples;
         Map<String, Integer> fieldUse = new HashMap<>();
         byUid.values().forEach(a -> a.indicators().forEach(i -> fieldUse.merge(i.field(), 1, Integer::sum)));

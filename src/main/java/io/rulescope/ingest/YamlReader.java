@@ -18,6 +18,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -99,7 +101,7 @@ final class YamlReader {
         options.setAllowDuplicateKeys(allowDuplicateKeys);
         options.setCodePointLimit(Integer.MAX_VALUE / 2);
         DumperOptions dumperOptions = new DumperOptions();
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options);
+        Yaml yaml = new Yaml(new InterningConstructor(options), new Representer(dumperOptions), dumperOptions, options);
         List<Object> documents = new ArrayList<>();
         for (Object document : yaml.loadAll(text)) {
             if (document != null) {
@@ -107,6 +109,25 @@ final class YamlReader {
             }
         }
         return documents;
+    }
+
+    /**
+     * {@link SafeConstructor} with every string interned. Thousands of rules repeat the same keys and values
+     * ({@code Image|endswith}, {@code status: test}, boilerplate how-to text), and a Sigma rule's detection stays in
+     * memory as parsed, beside analyses that intern their values too: one copy each saves about 15 MB of a four-corpus
+     * catalog, which G1's string deduplication used to find at the cost of CPU while ingest ran.
+     */
+    private static final class InterningConstructor extends SafeConstructor {
+
+        InterningConstructor(LoaderOptions options) {
+            super(options);
+            this.yamlConstructors.put(Tag.STR, new ConstructYamlStr() {
+                @Override
+                public Object construct(Node node) {
+                    return ((String) super.construct(node)).intern();
+                }
+            });
+        }
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {

@@ -37,7 +37,8 @@ final class Yamls {
         }
         String s = value instanceof Date d ? d.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString() : value.toString();
         s = s.strip();
-        return s.isEmpty() ? null : s;
+        // Interned: rules repeat values (severities, statuses, authors, boilerplate how-to text) thousands of times.
+        return s.isEmpty() ? null : s.intern();
     }
 
     /** A list of scalars; a lone scalar counts as a list of one, so {@code author: X} and lists read alike. */
@@ -65,7 +66,7 @@ final class Yamls {
         Object value = doc.get(key);
         if (value instanceof List<?>) {
             List<String> lines = list(doc, key);
-            return lines.isEmpty() ? null : String.join("\n", lines);
+            return lines.isEmpty() ? null : String.join("\n", lines).intern();
         }
         return scalar(value);
     }

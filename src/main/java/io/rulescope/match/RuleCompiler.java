@@ -349,7 +349,7 @@ final class RuleCompiler {
                 }
             }
             boolean cased = p.modifiers().contains("cased");
-            String key = EventFields.key(taxonomy, p.field());
+            String key = EventFields.key(taxonomy, p.field()).intern();
             String kind = p.kind().label();
             return switch (p.kind()) {
                 case EQ, CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> new Leaf.Text(key, p.field(), kind, p.value(), sigmaPatterns(p, cased));
@@ -364,7 +364,7 @@ final class RuleCompiler {
             if (SPL_SELECTORS.contains(field) || field.startsWith("tag::")) {
                 return new Node.Always();
             }
-            String key = EventFields.key(taxonomy, field);
+            String key = EventFields.key(taxonomy, field).intern();
             String kind = p.kind().label();
             return switch (p.kind()) {
                 case EQ, CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> {
@@ -382,7 +382,7 @@ final class RuleCompiler {
             if (ECS_SELECTORS.contains(p.field()) || undecided.contains(p.field().toLowerCase(Locale.ROOT))) {
                 return new Node.Always();
             }
-            String key = EventFields.key(taxonomy, p.field());
+            String key = EventFields.key(taxonomy, p.field()).intern();
             String kind = p.kind().label();
             boolean cased = p.modifiers().contains("cased");
             return switch (p.kind()) {

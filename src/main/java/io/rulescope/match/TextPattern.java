@@ -90,7 +90,8 @@ final class TextPattern {
         if (pieces.isEmpty()) {
             pieces.add("");
         }
-        List<String> folded = pieces.stream().map(p -> cased ? p : p.toLowerCase(Locale.ROOT)).toList();
+        // Interned: tens of thousands of patterns share a few thousand pieces.
+        List<String> folded = pieces.stream().map(p -> (cased ? p : p.toLowerCase(Locale.ROOT)).intern()).toList();
         return new TextPattern(folded, l, t, cased, display);
     }
 

@@ -15,7 +15,7 @@ public record Indicator(String field, String dataModel, String canonicalField, K
         List<String> modifiers, boolean caseSensitive, int stage, String viaMacro) implements java.io.Serializable {
 
     public Indicator {
-        modifiers = List.copyOf(modifiers);
+        modifiers = Interned.all(modifiers);
         // A catalog holds about 100,000 indicators over a few thousand distinct fields and values: one copy of each.
         field = Interned.of(field);
         dataModel = Interned.of(dataModel);

@@ -12,8 +12,11 @@ public enum Kind {
     /** Compared with another field rather than a literal (Sigma {@code |fieldref}, SPL {@code where a!=b}). */
     FIELDREF;
 
+    /** Made once: leaves, keys and pages ask for it hundreds of thousands of times per catalog. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     public static Kind parse(String label) {

@@ -10,7 +10,7 @@ import java.util.List;
 public record Predicate(String field, String dataModel, Kind kind, String value, List<String> modifiers, String viaMacro) implements java.io.Serializable {
 
     public Predicate {
-        modifiers = List.copyOf(modifiers);
+        modifiers = Interned.all(modifiers);
         field = Interned.of(field);
         dataModel = Interned.of(dataModel);
         value = Interned.of(value);

@@ -15,6 +15,14 @@ import java.util.List;
 public record StageAnalysis(int n, String command, String text, Expr expression, String expansion, String note, int depth)
         implements java.io.Serializable {
 
+    /** Commands, macro expansions and notes repeat across thousands of rules' stages: one copy each. */
+    public StageAnalysis {
+        command = Interned.of(command);
+        text = Interned.of(text);
+        expansion = Interned.of(expansion);
+        note = Interned.of(note);
+    }
+
     /** A stage of the query itself, not of a sub-query. */
     public StageAnalysis(int n, String command, String text, Expr expression, String expansion, String note) {
         this(n, command, text, expression, expansion, note, 0);

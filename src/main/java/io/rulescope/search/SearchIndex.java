@@ -89,9 +89,11 @@ public final class SearchIndex implements AutoCloseable {
 
     static RuleSummary summary(Document doc) {
         String[] show = doc.get(IndexField.SHOW.field()).split(RuleIndex.SEP, -1);
-        List<String> techniques = show[5].isEmpty() ? List.of() : List.of(show[5].split(","));
-        return new RuleSummary(doc.get(IndexField.UID.field()), doc.get(IndexField.RULE_ID.field()), show[0], show[1],
-                show[2], show[3], show[4], techniques, show[6], show[7]);
+        List<String> techniques = show[5].isEmpty() ? List.of()
+                : java.util.Arrays.stream(show[5].split(",")).map(String::intern).toList();
+        // The few values every page of results repeats (platform, severity, status, source, date) kept once each.
+        return new RuleSummary(doc.get(IndexField.UID.field()), doc.get(IndexField.RULE_ID.field()), show[0], show[1].intern(),
+                show[2].intern(), show[3].intern(), show[4].intern(), techniques, show[6], show[7].intern());
     }
 
     /**

@@ -51,7 +51,8 @@ final class TermTable {
         PostingsEnum docsEnum = null;
         int[] buffer = new int[64];
         for (BytesRef term = it.next(); term != null; term = it.next()) {
-            names.add(term.utf8ToString());
+            // Interned: the same value is a term of several fields (its own, the bare terms, the indicator text).
+            names.add(term.utf8ToString().intern());
             docsEnum = it.postings(docsEnum, PostingsEnum.NONE);
             int n = 0;
             for (int doc = docsEnum.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docsEnum.nextDoc()) {
