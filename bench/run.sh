@@ -6,7 +6,7 @@
 #   SCALES=1 RUNS=5 bench/run.sh      # only the shared corpus, five runs
 #   DURATION=20s bench/run.sh         # shorter load runs
 #   EXTRA_ARGS=--rulescope.page-cache.enabled=false bench/run.sh   # rendering without the page cache
-#   JVM_OPTS="" bench/run.sh          # the default tiered JIT instead of the shipped C1-only option (see README)
+#   JVM_OPTS="" bench/run.sh          # the default tiered JIT and G1 instead of the shipped C1 and parallel GC (see README)
 #   CORPORA=all SCALES=1 bench/run.sh # all four shared corpora (ESCU, Sigma, Sentinel, Elastic); default: escu sigma
 #
 # For each scale it starts the jar RUNS times with an empty snapshot folder (cold: java -jar to ready, per-phase
@@ -40,7 +40,7 @@ appjar="$app/$(basename "$jar")"
 # -Xint: see the Dockerfile (a method queued for the JIT at exit would never be compiled in the measured runs).
 java -Xint -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit="$app/rulescope.jsa" -Dspring.context.exit=onRefresh -jar "$appjar" \
   --server.port=0 --rulescope.snapshot-dir= > "$work/training.log" 2>&1 || { tail -n 20 "$work/training.log"; exit 1; }
-jvm_opts="${JVM_OPTS--XX:TieredStopAtLevel=1} -XX:SharedArchiveFile=$app/rulescope.jsa -Dspring.aot.enabled=true -XX:+UseStringDeduplication -XX:+UseTransparentHugePages"
+jvm_opts="${JVM_OPTS--XX:TieredStopAtLevel=1 -XX:+UseParallelGC} -XX:SharedArchiveFile=$app/rulescope.jsa -Dspring.aot.enabled=true -XX:+UseTransparentHugePages"
 
 # start SOURCES SNAPSHOT_DIR XMX LOG: starts the app, sets pid, and returns once it is ready, with ready_ms set.
 start() {
