@@ -350,6 +350,8 @@ public class IngestService {
     private void persist(IngestRun run) {
         run.setPhase("persist");
         long t = System.nanoTime();
+        // Rules keep their file text as read until it is deflated here, on both cores, off the way to serving.
+        run.catalog.parallelStream().forEach(Rule::compactRaw);
         try {
             if (run.delta != null && !storeBehind) {
                 awaitStore(run).update(run.catalog, run.delta.removed(), run.delta.changed());

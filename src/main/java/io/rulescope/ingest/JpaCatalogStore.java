@@ -40,6 +40,7 @@ final class JpaCatalogStore implements CatalogStore {
                             .setParameterList("uids", gone.subList(from, Math.min(gone.size(), from + BATCH))).executeUpdate();
                 }
                 List<Rule> rows = new ArrayList<>(changed);
+                rows.forEach(Rule::compactRaw);
                 for (int from = 0; from < rows.size(); from += BATCH) {
                     session.insertMultiple(rows.subList(from, Math.min(rows.size(), from + BATCH)));
                 }
@@ -58,6 +59,8 @@ final class JpaCatalogStore implements CatalogStore {
             Transaction transaction = session.beginTransaction();
             try {
                 session.createMutationQuery("delete from Rule").executeUpdate();
+                // A stateless session runs no entity callbacks, so the file text is deflated here before its row goes out.
+                rules.forEach(Rule::compactRaw);
                 for (int from = 0; from < rules.size(); from += BATCH) {
                     session.insertMultiple(rules.subList(from, Math.min(rules.size(), from + BATCH)));
                 }

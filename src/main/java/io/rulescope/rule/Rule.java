@@ -75,7 +75,14 @@ public class Rule implements Persistable<String>, java.io.Serializable {
     /** The text of the file the rule came from, deflated ({@link DeflatedText}); read through {@link #getRaw()}. */
     @Lob
     @Column(name = "raw")
-    private byte[] rawDeflated;
+    private volatile byte[] rawDeflated;
+    /**
+     * The file text until {@link #compactRaw()} deflates it. Deflating every file cost half a CPU-second of ingest
+     * before the catalog could serve, so ingest publishes first and deflates after; writing the row deflates it too.
+     * Written after {@link #rawDeflated} and read before it, so a reader sees one or the other.
+     */
+    @jakarta.persistence.Transient
+    private volatile String rawPending;
 
     @Lob
     @Convert(converter = StringListConverter.class)
@@ -190,10 +197,33 @@ public class Rule implements Persistable<String>, java.io.Serializable {
     public String getHowToImplement() { return howToImplement; }
     public String getKnownFalsePositives() { return knownFalsePositives; }
     public String getQuery() { return query; }
-    public String getRaw() { return rawDeflated == null ? null : DeflatedText.inflate(rawDeflated); }
+    public String getRaw() {
+        String pending = rawPending;
+        if (pending != null) {
+            return pending;
+        }
+        byte[] deflated = rawDeflated;
+        return deflated == null ? null : DeflatedText.inflate(deflated);
+    }
 
-    /** Whether this rule came from the same file text as another, without inflating either. */
-    public boolean sameRaw(Rule other) { return java.util.Arrays.equals(rawDeflated, other.rawDeflated); }
+    /** Whether this rule came from the same file text as another, without inflating either once both are deflated. */
+    public boolean sameRaw(Rule other) {
+        if (rawPending == null && other.rawPending == null) {
+            return java.util.Arrays.equals(rawDeflated, other.rawDeflated);
+        }
+        return java.util.Objects.equals(getRaw(), other.getRaw());
+    }
+
+    /** Deflates the file text if it is still held as read; the row written for this rule always holds it deflated. */
+    @jakarta.persistence.PrePersist
+    @jakarta.persistence.PreUpdate
+    public void compactRaw() {
+        String pending = rawPending;
+        if (pending != null) {
+            rawDeflated = DeflatedText.deflate(pending);
+            rawPending = null;
+        }
+    }
     public List<String> getReferences() { return references; }
     public List<String> getTechniqueIds() { return techniqueIds; }
     public List<String> getTacticHints() { return tacticHints; }
@@ -220,7 +250,10 @@ public class Rule implements Persistable<String>, java.io.Serializable {
     public void setHowToImplement(String howToImplement) { this.howToImplement = howToImplement; }
     public void setKnownFalsePositives(String knownFalsePositives) { this.knownFalsePositives = knownFalsePositives; }
     public void setQuery(String query) { this.query = query; }
-    public void setRaw(String raw) { this.rawDeflated = raw == null ? null : DeflatedText.deflate(raw); }
+    public void setRaw(String raw) {
+        this.rawDeflated = null;
+        this.rawPending = raw;
+    }
     public void setReferences(List<String> references) { this.references = oneLineEach(references); }
     public void setTechniqueIds(List<String> techniqueIds) { this.techniqueIds = oneLineEach(techniqueIds); }
     public void setTacticHints(List<String> tacticHints) { this.tacticHints = oneLineEach(tacticHints); }

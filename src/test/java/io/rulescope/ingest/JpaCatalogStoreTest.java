@@ -69,6 +69,16 @@ class JpaCatalogStoreTest {
     }
 
     @Test
+    void aRuleWrittenBeforeItsFileTextWasDeflatedStillStoresThatText() {
+        Rule rule = rule("u1", "a", "a.yml");
+        rule.setRaw("title: A\ndetection:\n    sel:\n        Image|endswith: \\cmd.exe\n" + "# padding\n".repeat(500));
+
+        new JpaCatalogStore(entityManagerFactory).replaceAll(List.of(rule));
+
+        assertThat(rules.findByUid("u1").orElseThrow().getRaw()).startsWith("title: A\n").hasSize(rule.getRaw().length());
+    }
+
+    @Test
     void thousandsOfRulesGoInOneCallInBatches() {
         List<Rule> many = java.util.stream.IntStream.range(0, 1_234).mapToObj(i -> rule("m" + i, "id" + i, i + ".yml")).toList();
 
