@@ -67,6 +67,11 @@ public final class Catalog {
         this.macros = Map.copyOf(macros);
     }
 
+    /** This catalog with its rules indexed another way (its index merged into one segment), as a new generation. */
+    public Catalog withIndex(long nextGeneration, SearchIndex otherIndex) {
+        return new Catalog(nextGeneration, key, rules, indicators, otherIndex, summary, report, macros, matcher);
+    }
+
     /** The stand-in served before the first ingest finishes: no rules, and a report that says it is loading. */
     public static Catalog loading() {
         return new Catalog(0, "", RuleSet.EMPTY, IndicatorIndex.EMPTY, SearchIndex.EMPTY, CatalogSummary.EMPTY,

@@ -57,6 +57,10 @@ final class IngestPipeline {
             Map<String, Rule> rules, RuleIndex.Built index) {
 
         static final Reuse NONE = new Reuse("", Map.of(), Map.of(), Map.of(), Map.of(), null);
+
+        Reuse withIndex(RuleIndex.Built merged) {
+            return new Reuse(key, files, macros, analyses, rules, merged);
+        }
     }
 
     /** What a build changed against the previous one, by uid; null {@code changed} means everything (a full build). */

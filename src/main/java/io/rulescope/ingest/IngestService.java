@@ -293,6 +293,7 @@ public class IngestService {
         history.update(sources, next);
         persist(run);
         compiling.handle((matcher, failure) -> matcher).join();
+        next = withOneSegment(run, next);
         Map<String, Long> after = afterServing(run);
         lateServing = new LatePhases(next.generation(), after);
         log.info("Ingest {}: after serving, the database written and the matcher compiled (phases ms: {})", run.id, after);
@@ -366,10 +367,33 @@ public class IngestService {
         run.phases.put("persist", IngestPipeline.millisSince(t));
     }
 
+    /**
+     * The published catalog again with its index merged into one segment, which makes every search a little cheaper;
+     * ingest leaves the merge until the catalog serves (it took 0.3-0.4 s of a four-corpus start). Same key, same
+     * answers, so ETags stay valid; the caches of the replaced generation go with it. The saved snapshot and the next
+     * refresh start from the merged index.
+     */
+    private Catalog withOneSegment(IngestRun run, Catalog published) {
+        long t = System.nanoTime();
+        RuleIndex.Built merged = pipeline.indexer().merged(run.built);
+        if (merged == run.built) {
+            return published;
+        }
+        run.built = merged;
+        if (run.reuse != null) {
+            run.reuse = run.reuse.withIndex(merged);
+            reuse = run.reuse;
+        }
+        Catalog compact = published.withIndex(catalogs.nextGeneration(), pipeline.indexer().open(merged));
+        catalogs.publish(compact);
+        run.phases.put("merge", IngestPipeline.millisSince(t));
+        return compact;
+    }
+
     /** The phases that ran after the catalog was published, as they are logged and reported. */
     private static Map<String, Long> afterServing(IngestRun run) {
         Map<String, Long> after = new java.util.LinkedHashMap<>();
-        for (String phase : List.of("persist", "matcher")) {
+        for (String phase : List.of("persist", "matcher", "merge")) {
             Long ms = run.phases.get(phase);
             if (ms != null) {
                 after.put(phase, ms);

@@ -127,6 +127,7 @@ public final class SearchIndex implements AutoCloseable {
         results.invalidateAll();
         matrixCounts.invalidateAll();
         if (searcher != null) {
+            searcher.getIndexReader().leaves().forEach(leaf -> SegmentTables.forget(leaf.reader()));
             searcher.getIndexReader().close();
             directory.close();
         }

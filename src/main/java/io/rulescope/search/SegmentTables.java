@@ -40,6 +40,16 @@ final class SegmentTables {
         });
     }
 
+    /**
+     * Lets go of the tables a closed segment reader held. The weakly held key alone would free them only when the
+     * cache next does its upkeep, which after the last refresh of the day may be never: tens of megabytes kept.
+     * Tables another open index still uses stay reachable through it and {@link #BY_ID}.
+     */
+    static void forget(LeafReader reader) {
+        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
+        BY_CORE.invalidate(helper == null ? reader : helper.getKey());
+    }
+
     /** The segment's unique id and size; null when the reader is not a plain segment's. */
     private static String segmentId(LeafReader reader) {
         return FilterLeafReader.unwrap(reader) instanceof SegmentReader segment

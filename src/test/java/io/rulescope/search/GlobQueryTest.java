@@ -189,6 +189,24 @@ class GlobQueryTest {
         }
     }
 
+    @Test
+    void closingOneIndexKeepsTheTablesAnotherOpenIndexSharesWithIt() throws IOException {
+        try (Directory copy = new ByteBuffersDirectory()) {
+            for (String file : directory.listAll()) {
+                copy.copyFrom(directory, file, file, org.apache.lucene.store.IOContext.DEFAULT);
+            }
+            DirectoryReader closing = DirectoryReader.open(copy);
+            SegmentTables shared = SegmentTables.of(closing.leaves().get(0).reader());
+            assertThat(SegmentTables.of(reader.leaves().get(0).reader())).isSameAs(shared);
+
+            SegmentTables.forget(closing.leaves().get(0).reader());
+            closing.close();
+
+            assertThat(SegmentTables.of(reader.leaves().get(0).reader())).isSameAs(shared);
+            assertThat(uids(new IndexSearcher(reader), new GlobQuery(FIELD, "*whoami*", null, null))).isNotEmpty();
+        }
+    }
+
     private static Set<String> uids(IndexSearcher searcher, Query query) throws IOException {
         Set<String> out = new TreeSet<>();
         for (ScoreDoc hit : searcher.search(query, 10_000).scoreDocs) {
