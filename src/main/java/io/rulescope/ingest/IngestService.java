@@ -374,11 +374,11 @@ public class IngestService {
      * refresh start from the merged index.
      */
     private Catalog withOneSegment(IngestRun run, Catalog published) {
-        long t = System.nanoTime();
-        RuleIndex.Built merged = pipeline.indexer().merged(run.built);
-        if (merged == run.built) {
+        if (!mergesAfterServing(run)) {
             return published;
         }
+        long t = System.nanoTime();
+        RuleIndex.Built merged = pipeline.indexer().merged(run.built);
         run.built = merged;
         if (run.reuse != null) {
             run.reuse = run.reuse.withIndex(merged);
@@ -388,6 +388,14 @@ public class IngestService {
         catalogs.publish(compact);
         run.phases.put("merge", IngestPipeline.millisSince(t));
         return compact;
+    }
+
+    /**
+     * Only a full build is merged: a refresh adds a segment of the changed rules to segments whose tables are already
+     * laid out and found again by segment id, which a merge would throw away.
+     */
+    private boolean mergesAfterServing(IngestRun run) {
+        return run.delta == null && run.built != null && pipeline.indexer().mergeable(run.built);
     }
 
     /** The phases that ran after the catalog was published, as they are logged and reported. */
@@ -428,7 +436,7 @@ public class IngestService {
     private Catalog publish(IngestRun run, CompletableFuture<EventMatcher> matcher) {
         IndicatorIndex indicators = run.indicators;
         Catalog next = new Catalog(catalogs.nextGeneration(), run.key, RuleSet.of(run.catalog),
-                indicators, pipeline.indexer().open(run.built),
+                indicators, mergesAfterServing(run) ? pipeline.indexer().openUntilMerged(run.built) : pipeline.indexer().open(run.built),
                 CatalogSummaries.of(run.catalog, attack), run.finished(IngestReport.State.READY), run.support.macros(), matcher);
         catalogs.publish(next);
         reuse = run.reuse != null ? run.reuse : IngestPipeline.Reuse.NONE;

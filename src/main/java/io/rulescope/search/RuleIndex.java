@@ -91,10 +91,10 @@ public class RuleIndex {
      * 15% of an uncached search's cost on the shared corpus. {@code built} itself when it already is one segment.
      */
     public Built merged(Built built) {
+        if (!mergeable(built)) {
+            return built;
+        }
         try {
-            if (SegmentInfos.readLatestCommit(built.directory()).size() <= 1) {
-                return built;
-            }
             Directory target = new ByteBuffersDirectory();
             for (String file : built.directory().listAll()) {
                 target.copyFrom(built.directory(), file, file, IOContext.DEFAULT);
@@ -142,6 +142,20 @@ public class RuleIndex {
     /** Opens a built index for searching; it stays open until the catalog holding it is released. */
     public SearchIndex open(Built built) {
         return SearchIndex.open(built.directory(), attack);
+    }
+
+    /** Opens an index that serves only until {@link #merged} replaces it: its wildcard tables are made on demand. */
+    public SearchIndex openUntilMerged(Built built) {
+        return SearchIndex.open(built.directory(), attack, false);
+    }
+
+    /** Whether {@link #merged} would make a new index of this one. */
+    public boolean mergeable(Built built) {
+        try {
+            return SegmentInfos.readLatestCommit(built.directory()).size() > 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rule index", e);
+        }
     }
 
     /** An index written and committed but not yet searched. */

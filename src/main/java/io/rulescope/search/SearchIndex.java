@@ -43,9 +43,22 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     static SearchIndex open(Directory directory, AttackCatalog attack) {
+        return open(directory, attack, true);
+    }
+
+    /**
+     * @param wildcardTables whether to lay out the wildcard term tables before serving; an index that is about to be
+     *     replaced by its merged self lays out only the facets, and a wildcard search in that second lays out the one
+     *     field it needs
+     */
+    static SearchIndex open(Directory directory, AttackCatalog attack, boolean wildcardTables) {
         try {
             DirectoryReader reader = DirectoryReader.open(directory);
-            warmWildcards(reader);
+            if (wildcardTables) {
+                warmWildcards(reader);
+            } else {
+                reader.leaves().parallelStream().forEach(leaf -> SegmentTable.of(leaf.reader()));
+            }
             return new SearchIndex(directory, reader, attack);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the rule index", e);
