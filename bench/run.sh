@@ -79,9 +79,11 @@ measure() {
   await_snapshot "$4"
   context=$(grep -oE 'Started RulescopeApplication in [0-9.]+ seconds' "$4" | grep -oE '[0-9.]+' | awk '{printf "%d", $1*1000}')
   report=$(curl -sf "http://127.0.0.1:$port/api/ingest")
-  # Two full collections a moment apart: string deduplication runs concurrently after the first.
+  # Two full collections a moment apart (G1 with string deduplication, if asked for, dedups concurrently after the first).
   jcmd "$pid" GC.run > /dev/null; sleep 2; jcmd "$pid" GC.run > /dev/null
-  heap=$(jcmd "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -n 1 | grep -oE '[0-9]+')
+  # The heap's used kilobytes: G1's one line, or the parallel (and serial) collector's young and old generations.
+  heap=$(jcmd "$pid" GC.heap_info | grep -E 'garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation' \
+    | grep -oE 'used [0-9]+K' | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}')
   rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
   python3 -c '
 import json, sys
