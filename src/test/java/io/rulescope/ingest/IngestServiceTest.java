@@ -124,7 +124,10 @@ class IngestServiceTest {
                 .extracting(IngestProblem::path).containsExactlyInAnyOrder("broken.yml", "empty.yml", "latin1.yml");
         assertThat(report.totals().errors()).isEqualTo(3);
         assertThat(report.totals().skipped()).isEqualTo(2);
-        assertThat(report.phaseMillis()).containsOnlyKeys("scan", "read", "content hash", "parse", "map", "query analysis", "corpus counts", "persist", "index", "matcher");
+        List<String> always = List.of("scan", "read", "content hash", "parse", "map", "query analysis", "corpus counts", "persist", "index", "matcher");
+        // "merge" only when the indexing threads left more than one segment, which depends on how they were scheduled.
+        assertThat(report.phaseMillis().keySet()).containsAll(always)
+                .isSubsetOf(java.util.stream.Stream.concat(always.stream(), java.util.stream.Stream.of("merge")).toList());
         assertThat(report.sources()).extracting(IngestReport.SourceSummary::name).containsExactly("a", "b");
     }
 
