@@ -96,9 +96,7 @@ public class RuleIndex {
         }
         try {
             Directory target = new ByteBuffersDirectory();
-            for (String file : built.directory().listAll()) {
-                target.copyFrom(built.directory(), file, file, IOContext.DEFAULT);
-            }
+            copyAll(built.directory(), target);
             IndexWriterConfig config = new IndexWriterConfig(IndexField.ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
             try (IndexWriter writer = new IndexWriter(target, config)) {
                 writer.forceMerge(1);
@@ -119,9 +117,7 @@ public class RuleIndex {
             java.util.function.BiFunction<Rule, QueryAnalysis, Telemetry> telemetry) {
         Directory target = new ByteBuffersDirectory();
         try {
-            for (String file : previous.directory().listAll()) {
-                target.copyFrom(previous.directory(), file, file, IOContext.DEFAULT);
-            }
+            copyAll(previous.directory(), target);
             IndexWriterConfig config = new IndexWriterConfig(IndexField.ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.APPEND);
             try (IndexWriter writer = new IndexWriter(target, config)) {
                 for (String uid : removed) {
@@ -158,6 +154,13 @@ public class RuleIndex {
         }
     }
 
+    /** Copies every file of one index directory into another (a copy to change, save or load). */
+    private static void copyAll(Directory from, Directory to) throws IOException {
+        for (String file : from.listAll()) {
+            to.copyFrom(from, file, file, IOContext.DEFAULT);
+        }
+    }
+
     /** An index written and committed but not yet searched. */
     public record Built(Directory directory) {
 
@@ -165,9 +168,7 @@ public class RuleIndex {
         public void saveTo(Path folder) throws IOException {
             Files.createDirectories(folder);
             try (Directory target = FSDirectory.open(folder)) {
-                for (String file : directory.listAll()) {
-                    target.copyFrom(directory, file, file, IOContext.DEFAULT);
-                }
+                copyAll(directory, target);
             }
         }
 
@@ -175,9 +176,7 @@ public class RuleIndex {
         public static Built loadFrom(Path folder) throws IOException {
             Directory memory = new ByteBuffersDirectory();
             try (Directory source = FSDirectory.open(folder)) {
-                for (String file : source.listAll()) {
-                    memory.copyFrom(source, file, file, IOContext.DEFAULT);
-                }
+                copyAll(source, memory);
             }
             return new Built(memory);
         }
