@@ -82,8 +82,14 @@ final class IngestPipeline {
     boolean readSources(IngestRun run, List<Source> sources, String unchangedKey) {
         long t = System.nanoTime();
         SourceScanner scanner = new SourceScanner(properties);
-        for (Source source : sources) {
-            run.filesBySource.put(source, scanner.scan(source, run.problems));
+        // Sources are walked side by side, each noting its own problems so that the report keeps the sources' order.
+        List<Map.Entry<List<SourceFile>, List<IngestProblem>>> scanned = parallel(sources, source -> {
+            List<IngestProblem> found = new ArrayList<>();
+            return Map.entry(scanner.scan(source, found), found);
+        });
+        for (int i = 0; i < sources.size(); i++) {
+            run.filesBySource.put(sources.get(i), scanned.get(i).getKey());
+            run.problems.addAll(scanned.get(i).getValue());
         }
         run.files = run.filesBySource.values().stream().flatMap(List::stream).toList();
         run.phases.put("scan", millisSince(t));
