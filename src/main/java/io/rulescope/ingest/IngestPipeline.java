@@ -83,13 +83,15 @@ final class IngestPipeline {
         long t = System.nanoTime();
         SourceScanner scanner = new SourceScanner(properties);
         // Sources are walked side by side, each noting its own problems so that the report keeps the sources' order.
-        List<Map.Entry<List<SourceFile>, List<IngestProblem>>> scanned = parallel(sources, source -> {
+        record Scanned(List<SourceFile> files, List<IngestProblem> problems) {
+        }
+        List<Scanned> scanned = parallel(sources, source -> {
             List<IngestProblem> found = new ArrayList<>();
-            return Map.entry(scanner.scan(source, found), found);
+            return new Scanned(scanner.scan(source, found), found);
         });
         for (int i = 0; i < sources.size(); i++) {
-            run.filesBySource.put(sources.get(i), scanned.get(i).getKey());
-            run.problems.addAll(scanned.get(i).getValue());
+            run.filesBySource.put(sources.get(i), scanned.get(i).files());
+            run.problems.addAll(scanned.get(i).problems());
         }
         run.files = run.filesBySource.values().stream().flatMap(List::stream).toList();
         run.phases.put("scan", millisSince(t));

@@ -89,7 +89,7 @@ public class RuleIndex {
     }
 
     /**
-     * Writes each indexing thread's buffer as a segment, on as many threads as the buffers were filled on. Left to
+     * Writes each indexing thread's buffer as a segment, on the threads of the pool that filled them. Left to
      * {@code commit()}, the calling thread wrote them one after the other while the other core idled (index phase of
      * four corpora 1.78-1.82 s before, 1.60-1.79 s after).
      */
