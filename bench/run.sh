@@ -40,7 +40,7 @@ appjar="$app/$(basename "$jar")"
 # -Xint: see the Dockerfile (a method queued for the JIT at exit would never be compiled in the measured runs).
 java -Xint -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit="$app/rulescope.jsa" -Dspring.context.exit=onRefresh -jar "$appjar" \
   --server.port=0 --rulescope.snapshot-dir= > "$work/training.log" 2>&1 || { tail -n 20 "$work/training.log"; exit 1; }
-jvm_opts="${JVM_OPTS--XX:TieredStopAtLevel=1 -XX:+UseParallelGC} -XX:SharedArchiveFile=$app/rulescope.jsa -Dspring.aot.enabled=true -XX:+UseTransparentHugePages"
+jvm_opts="${JVM_OPTS--XX:TieredStopAtLevel=1 -XX:+UseParallelGC} -XX:SharedArchiveFile=$app/rulescope.jsa -Dspring.aot.enabled=true -XX:+UseTransparentHugePages -XX:StringTableSize=262144"
 
 # start SOURCES SNAPSHOT_DIR XMX LOG: starts the app, sets pid, and returns once it is ready, with ready_ms set.
 start() {
