@@ -79,6 +79,19 @@ class YamlReaderTest {
     }
 
     @Test
+    void aFileParsedAfterABrokenOneOnTheSameThreadReadsAsIfAlone() {
+        YamlReader.Parsed alone = parse("title: b\nlist: &l [x, y]\nagain: *l\n");
+        assertThat(parse("title: a\nbroken: [\n").failed()).isTrue();
+        assertThat(parse("a: &a [x]\nb: [*a, *a, " + "[".repeat(100) + "]".repeat(100) + "]\n").failed()).isTrue();
+
+        YamlReader.Parsed after = parse("title: b\nlist: &l [x, y]\nagain: *l\n");
+
+        assertThat(after.failed()).isFalse();
+        assertThat(after.warning()).isNull();
+        assertThat(after.documents()).isEqualTo(alone.documents());
+    }
+
+    @Test
     void filesOverTheSizeLimitAreNotParsed() {
         YamlReader small = new YamlReader(10);
 
