@@ -29,22 +29,17 @@ public final class YamlHighlighter {
             return "";
         }
         StringBuilder html = new StringBuilder(yaml.length() * 2);
-        int start = 0;
         int length = yaml.length();
-        while (start <= length) {
+        int start = 0;
+        while (start < length) {
             int end = start;
             while (end < length && !isLineBreak(yaml.charAt(end))) {
                 end++;
             }
-            if (end == length && start == end) {
-                break; // the text ended with a line break (or is empty): no line after it
-            }
             line(yaml.substring(start, end), html);
             html.append('\n');
-            if (end == length) {
-                break;
-            }
-            start = end + (yaml.charAt(end) == '\r' && end + 1 < length && yaml.charAt(end + 1) == '\n' ? 2 : 1);
+            boolean crlf = end + 1 < length && yaml.charAt(end) == '\r' && yaml.charAt(end + 1) == '\n';
+            start = end + (crlf ? 2 : 1);
         }
         return html.toString();
     }
