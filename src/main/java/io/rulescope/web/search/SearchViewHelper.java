@@ -27,6 +27,18 @@ public class SearchViewHelper {
      * @param allHref the page of every value, when this list may be cut short; else null
      */
     public record FacetLinks(String label, List<FacetLink> values, String allHref) {
+
+        /** How many values show before the rest fold under "Show N more". */
+        static final int SHOWN = 12;
+
+        /** The values shown at once; the page loops over these and {@link #folded()}, not over every value twice. */
+        public List<FacetLink> shown() {
+            return values.subList(0, Math.min(SHOWN, values.size()));
+        }
+
+        public List<FacetLink> folded() {
+            return values.size() > SHOWN ? values.subList(SHOWN, values.size()) : List.of();
+        }
     }
 
     /** @param href the search narrowed by this value, already encoded */
