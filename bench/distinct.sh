@@ -7,6 +7,7 @@
 #   bench/distinct.sh                 # DURATION=20s per mix
 #   MIXES="matrix rules" bench/distinct.sh
 #   HOSTILE=16 bench/distinct.sh      # while 16 clients send broad 64-wildcard searches, each one different
+#   ACCEPT_ENCODING=gzip bench/distinct.sh   # ask as browsers do (then "from a cache" misses gzipped API answers)
 #   SCALE=10 bench/distinct.sh        # on ten copies of the corpus with fresh rule ids (bench/scale_corpus.py)
 #   PROFILE=/tmp/p.jfr bench/distinct.sh   # also a JFR profile of the measured app, written when the mixes are done
 set -euo pipefail

@@ -336,6 +336,49 @@ class RulescopeApplicationTests extends RunningApp {
     }
 
     @Test
+    void browsersGetPagesGzippedFromThePageCacheAndOtherClientsGetTheSameTextInflated() throws Exception {
+        String path = "/rules/" + DEFENDER_COLLECTION;
+        HttpResponse<byte[]> firstGzipped = gzipGet(path);
+        HttpResponse<String> text = get(path);
+        HttpResponse<byte[]> againGzipped = gzipGet(path);
+
+        assertThat(firstGzipped.statusCode()).isEqualTo(200);
+        assertThat(firstGzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(firstGzipped.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        assertThat(text.headers().firstValue("X-Page-Cache")).hasValue("hit");
+        assertThat(text.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(text.body()).contains("<html").endsWith("</html>\n");
+        assertThat(gunzip(firstGzipped.body())).isEqualTo(text.body());
+        assertThat(againGzipped.headers().firstValue("X-Page-Cache")).hasValue("hit");
+        assertThat(againGzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gunzip(againGzipped.body())).isEqualTo(text.body());
+        assertThat(againGzipped.headers().firstValue("Content-Length")).hasValue(String.valueOf(againGzipped.body().length));
+    }
+
+    @Test
+    void apiAnswersAreCompressedForClientsThatAcceptGzipUnderAWeakEtag() throws Exception {
+        HttpResponse<byte[]> gzipped = gzipGet("/api/search?q=powershell");
+        HttpResponse<String> text = get("/api/search?q=powershell");
+
+        assertThat(text.body().length()).as("large enough for Tomcat to compress").isGreaterThan(2048);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).as("a strong ETag would stop Tomcat compressing").hasValue("gzip");
+        assertThat(gzipped.headers().firstValue("ETag")).hasValueSatisfying(tag -> assertThat(tag).startsWith("W/\""));
+        var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        assertThat(mapper.readTree(gunzip(gzipped.body())).path("hits")).isEqualTo(mapper.readTree(text.body()).path("hits"));
+    }
+
+    private HttpResponse<byte[]> gzipGet(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Encoding", "gzip, deflate, br")
+                .header("Accept", BROWSER_ACCEPT).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String gunzip(byte[] gzipped) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void theSlugFormOfAPermalinkWorksToo() throws Exception {
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/windows-encoded-powershell-command-line").statusCode()).isEqualTo(200);
         assertThat(get("/rules/" + ENCODED_POWERSHELL + "/an-old-title").statusCode()).isEqualTo(200);

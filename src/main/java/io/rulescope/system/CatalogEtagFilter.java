@@ -21,6 +21,10 @@ import io.rulescope.history.RuleHistories;
  * the history read after it), so its ETag is the catalog's key plus the history's version. A browser or a reverse
  * proxy that sends it back in {@code If-None-Match} gets {@code 304 Not Modified} without anything being rendered.
  * Replicas over the same commits share keys, so their ETags agree. Live state ({@code /ingest}, health) is left out.
+ * <p>
+ * The ETag is weak ({@code W/"..."}): one catalog's answer is the same whether it travels gzipped or as text, and
+ * Tomcat, like nginx, does not compress an answer whose ETag is strong (a strong one promises identical bytes), so a
+ * strong ETag sent every page to browsers uncompressed. {@code If-None-Match} compares weakly anyway.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -52,7 +56,7 @@ class CatalogEtagFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String etag = "\"" + catalog.key() + "-" + histories.version() + "\"";
+        String etag = "W/\"" + catalog.key() + "-" + histories.version() + "\"";
         String presented = request.getHeader("If-None-Match");
         response.setHeader("ETag", etag);
         // Reuse, but ask each time: a refresh can publish a new catalog at any moment.
@@ -67,10 +71,15 @@ class CatalogEtagFilter extends OncePerRequestFilter {
     private static boolean matches(String presented, String etag) {
         for (String candidate : presented.split(",")) {
             String c = candidate.strip();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+            if (c.equals("*") || opaque(c).equals(opaque(etag))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The tag without its weakness mark: If-None-Match compares tags weakly (RFC 9110, 13.1.2). */
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 }
