@@ -37,7 +37,9 @@ public final class Catalog {
     private final IngestReport report;
     private final Map<String, Macro> macros;
     private final CompletableFuture<EventMatcher> matcher;
-    private final Map<String, Cache<?, ?>> caches = new ConcurrentHashMap<>();
+    private final Map<String, Cache<?, ?>> caches;
+    /** Set once a successor with only another index took the caches over; releasing this catalog then keeps them. */
+    private volatile boolean cachesHandedOn;
     private final AtomicInteger references = new AtomicInteger(1);
 
     /**
@@ -56,6 +58,12 @@ public final class Catalog {
      */
     public Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index,
             CatalogSummary summary, IngestReport report, Map<String, Macro> macros, CompletableFuture<EventMatcher> matcher) {
+        this(generation, key, rules, indicators, index, summary, report, macros, matcher, new ConcurrentHashMap<>());
+    }
+
+    private Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index, CatalogSummary summary,
+            IngestReport report, Map<String, Macro> macros, CompletableFuture<EventMatcher> matcher, Map<String, Cache<?, ?>> caches) {
+        this.caches = caches;
         this.matcher = matcher;
         this.generation = generation;
         this.key = key;
@@ -67,9 +75,19 @@ public final class Catalog {
         this.macros = Map.copyOf(macros);
     }
 
-    /** This catalog with its rules indexed another way (its index merged into one segment), as a new generation. */
+    /**
+     * This catalog with its rules indexed another way (its index merged into one segment), as a new generation. It
+     * answers every request as this one does, so it takes this one's caches over: the merge lands a few seconds after
+     * a start, under the first traffic, and rebuilding every rule view and page then cost as much as building them.
+     */
     public Catalog withIndex(long nextGeneration, SearchIndex otherIndex) {
-        return new Catalog(nextGeneration, key, rules, indicators, otherIndex, summary, report, macros, matcher);
+        cachesHandedOn = true;
+        return new Catalog(nextGeneration, key, rules, indicators, otherIndex, summary, report, macros, matcher, caches);
+    }
+
+    /** Whether the two catalogs keep one set of caches (one is the other with only its index merged). */
+    public boolean sharesCachesWith(Catalog other) {
+        return other.caches == caches;
     }
 
     /** The stand-in served before the first ingest finishes: no rules, and a report that says it is loading. */
@@ -123,7 +141,8 @@ public final class Catalog {
 
     /**
      * The cache called {@code name} of this catalog, made by {@code create} on first use. What is cached here is valid
-     * exactly as long as the catalog, so nothing ever needs evicting on publish.
+     * exactly as long as the catalog's answers, so nothing ever needs evicting on publish. Only answers belong here,
+     * nothing tied to the index's segments: a successor from {@link #withIndex} keeps these caches.
      */
     @SuppressWarnings("unchecked")
     public <K, V> Cache<K, V> cache(String name, Supplier<Cache<K, V>> create) {
@@ -147,8 +166,10 @@ public final class Catalog {
     void release() {
         int left = references.decrementAndGet();
         if (left == 0) {
-            caches.values().forEach(Cache::invalidateAll);
-            caches.clear();
+            if (!cachesHandedOn) {
+                caches.values().forEach(Cache::invalidateAll);
+                caches.clear();
+            }
             try {
                 index.close();
             } catch (java.io.IOException | RuntimeException e) {

@@ -370,8 +370,8 @@ public class IngestService {
     /**
      * The published catalog again with its index merged into one segment, which makes every search a little cheaper;
      * ingest leaves the merge until the catalog serves (it took 0.3-0.4 s of a four-corpus start). Same key, same
-     * answers, so ETags stay valid; the caches of the replaced generation go with it. The saved snapshot and the next
-     * refresh start from the merged index.
+     * answers, so ETags stay valid and the new generation keeps the caches (rule views, pages, answers) of the one it
+     * replaces. The saved snapshot and the next refresh start from the merged index.
      */
     private Catalog withOneSegment(IngestRun run, Catalog published) {
         if (!mergesAfterServing(run)) {

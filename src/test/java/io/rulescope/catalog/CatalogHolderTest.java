@@ -96,4 +96,25 @@ class CatalogHolderTest {
         assertThat(old.references()).isZero();
         assertThat(holder.peek().references()).isEqualTo(1);
     }
+
+    @Test
+    void theSameCatalogWithItsIndexMergedKeepsTheCachesAndReleasingTheFirstDoesNotEmptyThem() {
+        CatalogHolder holder = new CatalogHolder();
+        Catalog first = catalogOf(1, "Alpha", "Beta");
+        holder.publish(first);
+        Cache<String, String> views = first.cache("rule views", () -> Caffeine.newBuilder().build());
+        views.put("alpha", "view");
+
+        Catalog merged = first.withIndex(holder.nextGeneration(), INDEXER.open(INDEXER.build(
+                first.rules().all(), r -> QueryAnalysis.EMPTY)));
+        holder.publish(merged);
+
+        assertThat(first.references()).as("the first is released").isZero();
+        assertThat(merged.sharesCachesWith(first)).isTrue();
+        assertThat(merged.<String, String>cache("rule views", () -> Caffeine.newBuilder().build()).getIfPresent("alpha")).isEqualTo("view");
+        assertThat(merged.sharesCachesWith(catalogOf(3, "Alpha", "Beta"))).as("another build keeps its own").isFalse();
+
+        holder.publish(catalogOf(4, "Gamma"));
+        assertThat(views.asMap()).as("the caches die with the last catalog that kept them").isEmpty();
+    }
 }

@@ -65,12 +65,12 @@ public class RuleViews {
         });
     }
 
-    /** Views of every rule (up to the cache's size), while the catalog is still the current one. */
+    /** Views of every rule (up to the cache's size), while the catalog's caches are still the current ones. */
     private void buildAll(Catalog catalog) {
         long started = System.nanoTime();
         int built = 0;
         for (Rule rule : catalog.rules().all()) {
-            if (catalogs.peek() != catalog || built >= MAX_VIEWS) {
+            if (!catalogs.peek().sharesCachesWith(catalog) || built >= MAX_VIEWS) {
                 return;
             }
             view(catalog, rule, catalog.rules().withId(rule.getRuleId()).size());
