@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -33,7 +34,7 @@ import io.rulescope.history.RuleHistories;
  * dies with it. Only complete, successful GETs are kept, never while the catalog is loading, within a byte budget.
  * <p>
  * Pages are kept gzipped, compressed once: browsers ask for gzip, so they get the kept bytes as they are, and a page
- * takes about a fifth of the budget it took as text, enough to keep every rule page of the shared corpora. A client
+ * takes about a quarter of the budget it took as text, enough to keep every rule page of the shared corpus. A client
  * that does not accept gzip gets the page inflated, which costs a fiftieth of rendering it.
  */
 @Component
@@ -130,9 +131,18 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Fastest level: every page is compressed on a miss, and distinct searches miss every time. On rule pages of the
+     * shared corpus level 1 took 110 us against 240 us for the default level 6, for 15% more bytes (4.1 to 1 against
+     * 4.8 to 1).
+     */
     static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
             gz.write(body);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
