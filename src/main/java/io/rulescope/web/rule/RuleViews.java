@@ -70,8 +70,11 @@ public class RuleViews {
         long started = System.nanoTime();
         int built = 0;
         for (Rule rule : catalog.rules().all()) {
-            if (!catalogs.peek().sharesCachesWith(catalog) || built >= MAX_VIEWS) {
+            if (!catalogs.peek().sharesCachesWith(catalog)) {
                 return;
+            }
+            if (built >= MAX_VIEWS) {
+                break;
             }
             view(catalog, rule, catalog.rules().withId(rule.getRuleId()).size());
             built++;
