@@ -26,6 +26,8 @@ import io.rulescope.search.RuleIndex;
  */
 final class IngestRun {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestRun.class);
+
     final String id;
     final String trigger;
     final Instant started = Instant.now();
@@ -122,6 +124,9 @@ final class IngestRun {
                 .map(s -> s.withCounts(filesBySource.entrySet().stream().filter(e -> e.getKey().name().equals(s.name()))
                         .mapToInt(e -> e.getValue().size()).sum(), rulesPerSource.getOrDefault(s.name(), 0L).intValue()))
                 .toList();
+        if (state == IngestReport.State.READY) {
+            warnAboutEmptySources(sources);
+        }
         List<IngestProblem> sorted = new ArrayList<>(problems);
         sorted.sort(Comparator.comparing(IngestProblem::level).thenComparing(IngestProblem::source).thenComparing(IngestProblem::path));
         int errors = (int) sorted.stream().filter(p -> p.level() == IngestProblem.Level.ERROR).count();
@@ -132,6 +137,18 @@ final class IngestRun {
                 new IngestReport.Supporting(support.macroCount(), support.dataSourceCount(), support.storyCount()),
                 copyOfPhases(), new IngestReport.Totals(files.size(), catalog.size(), skipped, errors, warnings, total),
                 List.copyOf(sorted));
+    }
+
+    /** A source that yields no rule must never look like success: it is usually a wrong path or a packaging fault. */
+    private void warnAboutEmptySources(List<IngestReport.SourceSummary> sources) {
+        for (IngestReport.SourceSummary source : sources) {
+            if (source.rules() == 0) {
+                String reason = source.files() == 0 ? "no rule files found (*.yml, *.yaml, *.toml): is the path right?"
+                        : source.files() + " files read, none of them a rule";
+                problems.add(IngestProblem.warning(source.name(), source.root(), reason));
+                log.warn("Source {} ({}) yields no rule: {}", source.name(), source.root(), reason);
+            }
+        }
     }
 
     static Map<String, Integer> countBy(List<Rule> catalog, Function<Rule, String> key) {

@@ -131,8 +131,11 @@ class SourceScanner {
         List<SourceFile> files = new ArrayList<>();
         try {
             List<Resource> resources = new ArrayList<>();
+            // Sources are scanned on pool threads whose context class loader is the system one; inside the packaged
+            // jar only the application's own class loader sees BOOT-INF/classes.
+            var resolver = new PathMatchingResourcePatternResolver(SourceScanner.class.getClassLoader());
             for (String pattern : EMBEDDED_PATTERNS) {
-                resources.addAll(List.of(new PathMatchingResourcePatternResolver().getResources(pattern)));
+                resources.addAll(List.of(resolver.getResources(pattern)));
             }
             for (Resource resource : resources) {
                 String url = resource.getURL().toString();

@@ -197,6 +197,22 @@ class IngestServiceTest {
     }
 
     /** An ingest service over its own catalog holder, writing into {@code store}. */
+    @Test
+    void aSourceThatYieldsNoRuleIsAWarningNotASilentSuccess(@TempDir Path elsewhere) throws Exception {
+        Path empty = Files.createDirectories(elsewhere.resolve("typo"));
+        Files.writeString(Files.createDirectories(elsewhere.resolve("good")).resolve("one.yml"), sigma("33333333-3333-3333-3333-333333333333", "One"));
+        Ingest ingest = ingestInto(new InMemoryRules(), new IngestProperties(List.of("good=" + elsewhere.resolve("good"), "typo=" + empty),
+                1 << 20, 2, Map.of(), ""), ATTACK, NO_TAXONOMY);
+        ingest.service().ingest();
+        assertThat(ingest.service().awaitDone(Duration.ofSeconds(30))).isTrue();
+
+        assertThat(ingest.service().report().problems()).filteredOn(p -> p.level() == IngestProblem.Level.WARNING)
+                .singleElement().satisfies(p -> {
+                    assertThat(p.source()).isEqualTo("typo");
+                    assertThat(p.reason()).startsWith("no rule files found");
+                });
+    }
+
     record Ingest(IngestService service, CatalogHolder catalogs, RuleHistories histories) {
 
         Catalog catalog() {
