@@ -100,7 +100,9 @@ public record RuleComparison(RuleView left, RuleView right, List<Fact> facts, Sp
     }
 
     private static String indicatorKey(Indicator i) {
-        return String.join("\u0000", i.field().toLowerCase(Locale.ROOT), i.kind(), i.polarity(), i.value().toLowerCase(Locale.ROOT));
+        // An indicator that tests only a field's presence has no value.
+        return String.join("\u0000", i.field().toLowerCase(Locale.ROOT), i.kind(), i.polarity(),
+                i.value() == null ? "" : i.value().toLowerCase(Locale.ROOT));
     }
 
     private static List<Event> events(RuleView view) {
