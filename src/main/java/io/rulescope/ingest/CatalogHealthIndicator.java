@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import io.rulescope.catalog.IngestReport;
 
-/** Health is UP only once the catalog is loaded, so orchestrators route traffic to a complete catalog. */
+/**
+ * Health is UP only once the catalog is loaded and settled (its index merged, the database written, the matcher
+ * compiled), so orchestrators route traffic to a catalog that answers every search as it will later.
+ */
 @Component("catalog")
 class CatalogHealthIndicator implements HealthIndicator {
 
@@ -20,7 +23,7 @@ class CatalogHealthIndicator implements HealthIndicator {
     public Health health() {
         IngestReport report = ingest.report();
         Health.Builder health = switch (report.state()) {
-            case READY -> Health.up();
+            case READY -> ingest.settled() ? Health.up() : Health.outOfService().withDetail("warmingUp", true);
             case LOADING -> Health.outOfService();
             case FAILED -> Health.down();
         };

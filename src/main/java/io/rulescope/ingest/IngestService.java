@@ -237,6 +237,11 @@ public class IngestService {
         }).orElse(null);
     }
 
+    /** Whether the first ingest has finished all its work, what it does after its catalog serves included. */
+    public boolean settled() {
+        return firstDone.getCount() == 0;
+    }
+
     /** Blocks until the first ingest has finished (for tests and tools); true if it did within the timeout. */
     public boolean awaitDone(Duration timeout) throws InterruptedException {
         return firstDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

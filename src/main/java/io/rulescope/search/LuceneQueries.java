@@ -192,7 +192,8 @@ public final class LuceneQueries {
             }
             case "tactic" -> tactic(v, f.position());
             case "author" -> analyzed.createPhraseQuery(IndexField.AUTHOR.field(), v);
-            case "title" -> analyzed.createPhraseQuery(IndexField.TITLE.field(), v);
+            case "title" -> v.endsWith("*") && v.indexOf('*') == v.length() - 1 && !v.contains(" ") && v.length() > 2
+                    ? wildcard(IndexField.TITLE.field(), v, f.position()) : analyzed.createPhraseQuery(IndexField.TITLE.field(), v);
             default -> throw new IllegalStateException(name);
         };
         return new ConstantScoreQuery(q == null ? new MatchNoDocsQuery() : q);
@@ -270,6 +271,10 @@ public final class LuceneQueries {
     }
 
     private Query valueQuery(String field, String value, int position) {
+        if (value.equals("*")) {
+            // Any value: every term of the field, with no cap on how many (a pattern stops at GlobQuery.MAX_TERMS).
+            return new org.apache.lucene.search.TermRangeQuery(field, null, null, true, true);
+        }
         return value.contains("*") || value.contains("?") ? wildcard(field, value, position) : new TermQuery(new Term(field, value));
     }
 

@@ -27,7 +27,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
 
     /** No rules: what the catalog serves before the first ingest. */
-    public static final SearchIndex EMPTY = new SearchIndex(null, null, null);
+    public static final SearchIndex EMPTY = new SearchIndex(null, null, null, false);
 
     private final Directory directory;
     private final IndexSearcher searcher;
@@ -35,9 +35,18 @@ public final class SearchIndex implements AutoCloseable {
     /** Answers of this index, kept as long as it is: the same search always gives the same answer here. */
     final Cache<String, SearchResult> results = Caffeine.newBuilder().maximumSize(2_000).build();
     final Cache<String, AttackMatrix.Counts> matrixCounts = Caffeine.newBuilder().maximumSize(500).build();
+    /** The values of the closed facets (platform, source, ...), which searches check filter values against. */
+    private final java.util.Map<Facet, List<String>> knownValues = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private SearchIndex(Directory directory, DirectoryReader reader, AttackCatalog attack) {
+    /**
+     * Served only until its merged self replaces it, a few seconds after a start, while the merge, the database write
+     * and the matcher's compilation share the cores: a search that runs out of time here says so instead of answering.
+     */
+    private final boolean warming;
+
+    private SearchIndex(Directory directory, DirectoryReader reader, AttackCatalog attack, boolean warming) {
         this.directory = directory;
+        this.warming = warming;
         this.searcher = reader == null ? null : new IndexSearcher(reader);
         this.attack = attack;
     }
@@ -59,7 +68,7 @@ public final class SearchIndex implements AutoCloseable {
             } else {
                 reader.leaves().parallelStream().forEach(leaf -> SegmentTable.of(leaf.reader()));
             }
-            return new SearchIndex(directory, reader, attack);
+            return new SearchIndex(directory, reader, attack, !wildcardTables);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the rule index", e);
         }
@@ -86,6 +95,15 @@ public final class SearchIndex implements AutoCloseable {
         }
         tables.parallelStream().forEach(Runnable::run);
         log.info("Laid out the terms of {} fields for wildcard search, and the facets, in {} ms", fields.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    List<String> knownValues(Facet facet, java.util.function.Supplier<List<String>> compute) {
+        return knownValues.computeIfAbsent(facet, f -> compute.get());
+    }
+
+    /** Whether this is the index a start serves before its merged self: slow answers here are warm-up, not the query. */
+    public boolean warming() {
+        return warming;
     }
 
     /** How many rules it holds. */

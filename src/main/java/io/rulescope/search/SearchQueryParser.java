@@ -16,8 +16,11 @@ final class SearchQueryParser {
     static final int MAX_TERMS = 64;
     static final int MAX_DEPTH = 16;
 
-    /** A clause's field part: a name, then {@code :} or {@code =} or a comparison. */
-    private static final Pattern FIELD = Pattern.compile("([A-Za-z_][\\w.{}/\\-]*)(:>=|:<=|:>|:<|!=|:|=)");
+    /**
+     * A clause's field part: a name, with Sigma's value modifiers if written ({@code CommandLine|contains}), then
+     * {@code :} or {@code =} or a comparison.
+     */
+    private static final Pattern FIELD = Pattern.compile("([A-Za-z_][\\w.{}/\\-]*(?:\\|[A-Za-z0-9]+)*)(:>=|:<=|:>|:<|!=|:|=)");
 
     private enum Kind { WORD, PHRASE, FIELD, LPAREN, RPAREN, AND, OR, NOT, MINUS, END }
 

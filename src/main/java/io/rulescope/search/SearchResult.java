@@ -8,9 +8,14 @@ import java.util.Map;
  *
  * @param partial true when the time limit cut the search short and counts may be low
  * @param notes how the search was read where that differs from its literal grammar
+ * @param instead the other readings of the search, one click away
  */
 public record SearchResult(String query, long total, long tookMs, int page, int size, String sort, List<Hit> hits,
-        Map<Facet, List<FacetCount>> facets, boolean partial, List<String> notes) {
+        Map<Facet, List<FacetCount>> facets, boolean partial, List<String> notes, List<Instead> instead) {
+
+    /** Another reading of the search: the query to run, and how the link reads ("search for -enc as text"). */
+    public record Instead(String query, String label) {
+    }
 
     public record Hit(RuleSummary rule, List<Snippet> snippet) {
     }
@@ -23,7 +28,7 @@ public record SearchResult(String query, long total, long tookMs, int page, int 
     }
 
     public SearchResult withTookMs(long ms) {
-        return new SearchResult(query, total, ms, page, size, sort, hits, facets, partial, notes);
+        return new SearchResult(query, total, ms, page, size, sort, hits, facets, partial, notes, instead);
     }
 
     public int pages() {

@@ -105,7 +105,8 @@ public class SearchService {
     }
 
     private SearchResult run(SearchIndex index, String q, SearchNode literal, int page, int size, String sort, long started) {
-        SearchReading reading = SearchReading.of(q, literal, attack);
+        SearchReading reading = literal instanceof SearchNode.Everything ? new SearchReading(literal, List.of(), List.of())
+                : read(index, q, literal);
         SearchNode parsed = reading.node();
         SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
         Query query = queries.build(parsed, budget);
@@ -114,8 +115,14 @@ public class SearchService {
         String safeSort = SORTS.contains(sort) ? sort : "relevance";
         List<String> words = highlightWords(parsed);
         return bounded(budget, () -> index.withSearcher(
-                searcher -> run(searcher, q, query, budget, safePage, safeSize, safeSort, words, reading.notes(), started),
-                new SearchResult(q, 0, 0, safePage, safeSize, safeSort, List.of(), Map.of(), false, reading.notes())));
+                searcher -> run(searcher, q, query, budget, safePage, safeSize, safeSort, words, reading, started, index.warming()),
+                new SearchResult(q, 0, 0, safePage, safeSize, safeSort, List.of(), Map.of(), false, reading.notes(), reading.instead())));
+    }
+
+    /** The one reading of a search that results, exports, the matrix and facet lists all use. */
+    private SearchReading read(SearchIndex index, String q, SearchNode literal) {
+        return SearchReading.of(q, literal, attack, facet -> index.knownValues(facet, () -> allFacetValues(index, null, facet).stream()
+                .map(SearchResult.FacetCount::value).toList()));
     }
 
     /**
@@ -141,7 +148,7 @@ public class SearchService {
 
     /** One pass over the hits collects both the page of top hits (with the exact total) and the facet counts. */
     private SearchResult run(IndexSearcher searcher, String q, Query query, SearchBudget budget, int page, int size, String sort,
-            List<String> words, List<String> notes, long started) throws IOException {
+            List<String> words, SearchReading reading, long started, boolean warming) throws IOException {
         IndexSearcher timed = budget.searcher(searcher);
         int end = Math.min(page * size, 10_000);
         TopFieldCollector top = new TopFieldCollectorManager(sortOf(sort), Math.max(1, end), null, Integer.MAX_VALUE, false).newCollector();
@@ -155,14 +162,18 @@ public class SearchService {
         }
         long took = (System.nanoTime() - started) / 1_000_000;
         boolean partial = timed.timedOut() || budget.wasCut();
+        if (partial && warming) {
+            throw SearchBusyException.warmingUp();
+        }
         return new SearchResult(q, docs.totalHits.value, took, page, size, sort, hits, facets.result(), partial,
-                partial ? withPartialNote(notes) : notes);
+                partial ? withPartialNote(reading.notes(), timed.timedOut()) : reading.notes(), reading.instead());
     }
 
-    private static List<String> withPartialNote(List<String> notes) {
+    private static List<String> withPartialNote(List<String> notes, boolean outOfTime) {
         List<String> out = new ArrayList<>(notes);
-        out.add("This search was stopped early: a wildcard matched more than " + String.format(Locale.ROOT, "%,d", GlobQuery.MAX_TERMS)
-                + " different values or the search ran out of time, so some rules may be missing. Narrow the pattern to see them all.");
+        out.add(outOfTime ? "This search ran out of time, so some rules may be missing. Narrow it to see them all."
+                : "This search was stopped early: a wildcard matched more than " + String.format(Locale.ROOT, "%,d", GlobQuery.MAX_TERMS)
+                + " different values, so some rules may be missing. Narrow the pattern to see them all.");
         return List.copyOf(out);
     }
 
@@ -179,6 +190,9 @@ public class SearchService {
         if (counts == null) {
             SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
             counts = countTechniques(index, query, budget);
+            if (budget.wasCut() && index.warming()) {
+                throw SearchBusyException.warmingUp();
+            }
             if (!budget.wasCut()) {
                 index.matrixCounts.put(key, counts);
             }
@@ -192,7 +206,7 @@ public class SearchService {
     }
 
     private AttackMatrix.Counts countTechniques(SearchIndex index, String query, SearchBudget budget) {
-        Query built = query.isEmpty() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(query), budget);
+        Query built = query.isEmpty() ? new MatchAllDocsQuery() : queries.build(read(index, query, SearchQueryParser.parse(query)).node(), budget);
         return bounded(budget, () -> countTechniques(index, built, budget));
     }
 
@@ -220,7 +234,7 @@ public class SearchService {
     public List<SearchResult.FacetCount> allFacetValues(SearchIndex index, String q, Facet facet) {
         SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
         Query query = q == null || q.isBlank() ? new MatchAllDocsQuery()
-                : queries.build(SearchReading.of(q, SearchQueryParser.parse(q), attack).node(), budget);
+                : queries.build(read(index, q, SearchQueryParser.parse(q)).node(), budget);
         return bounded(budget, () -> index.withSearcher(unlimited -> {
             IndexSearcher searcher = budget.searcher(unlimited);
             FacetCollector collector = new FacetCollector(true, java.util.EnumSet.of(facet));
@@ -247,10 +261,13 @@ public class SearchService {
      */
     public List<RuleSummary> all(SearchIndex index, String q, String sort, int limit) {
         SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
-        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(SearchQueryParser.parse(q), budget);
+        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(read(index, q, SearchQueryParser.parse(q)).node(), budget);
         return bounded(budget, () -> index.withSearcher(unlimited -> {
             IndexSearcher searcher = budget.searcher(unlimited);
             TopDocs top = SearchIndex.topDocs(searcher, query, Math.max(1, limit), sortOf(sort));
+            if ((searcher.timedOut() || budget.wasCut()) && index.warming()) {
+                throw SearchBusyException.warmingUp();
+            }
             List<RuleSummary> out = new ArrayList<>();
             for (var hit : top.scoreDocs) {
                 out.add(SearchIndex.summaryOf(searcher, hit.doc));

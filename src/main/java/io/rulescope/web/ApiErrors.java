@@ -47,8 +47,7 @@ class ApiErrors {
 
     @ExceptionHandler(SearchBusyException.class)
     Object busy(SearchBusyException e, HttpServletRequest request) {
-        return answer(HttpStatus.TOO_MANY_REQUESTS, new Problem(e.getMessage(), null), request,
-                String.valueOf(SearchBusyException.RETRY_AFTER_SECONDS));
+        return answer(HttpStatus.valueOf(e.status()), new Problem(e.getMessage(), null), request, String.valueOf(e.retryAfterSeconds()));
     }
 
     private static Object answer(HttpStatus status, Problem problem, HttpServletRequest request, String retryAfter) {

@@ -51,8 +51,8 @@ class AttackController {
             model.addAttribute("error", e.getMessage() + " (position " + e.position() + ")");
             matrix = AttackMatrix.of(attack, AttackMatrix.Counts.NONE);
         } catch (io.rulescope.search.SearchBusyException e) {
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(io.rulescope.search.SearchBusyException.RETRY_AFTER_SECONDS));
+            response.setStatus(e.status());
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
             model.addAttribute("error", e.getMessage());
             matrix = AttackMatrix.of(attack, AttackMatrix.Counts.NONE);
         }

@@ -14,10 +14,11 @@ import io.rulescope.search.SearchResult;
  * @param cached true when this answer was served again from the catalog's answer cache
  * @param tookMs how long the search itself took (not the request, not the time it was served again)
  * @param facets visible facets by filter name, each value with its count, largest first
+ * @param instead other readings of the search, each with the query that runs it
  * @param wouldMatch rules whose indicators would match a pasted {@code field=value} (first page only)
  */
 record SearchAnswer(boolean cached, String query, long total, long tookMs, int page, int size, String sort, boolean partial,
-        List<String> notes, List<Hit> hits, Map<String, Map<String, Long>> facets, List<WouldMatch> wouldMatch) {
+        List<String> notes, List<SearchResult.Instead> instead, List<Hit> hits, Map<String, Map<String, Long>> facets, List<WouldMatch> wouldMatch) {
 
     record Hit(String id, String title, String platform, String severity, String status, String permalink, List<String> techniques) {
 
@@ -42,12 +43,12 @@ record SearchAnswer(boolean cached, String query, long total, long tookMs, int p
             facets.put(e.getKey().filter(), values);
         });
         return new SearchAnswer(false, result.query(), result.total(), result.tookMs(), result.page(), result.size(), result.sort(),
-                result.partial(), result.notes(), result.hits().stream().map(h -> Hit.of(h.rule())).toList(), facets,
+                result.partial(), result.notes(), result.instead(), result.hits().stream().map(h -> Hit.of(h.rule())).toList(), facets,
                 wouldMatch.stream().map(WouldMatch::of).toList());
     }
 
     SearchAnswer servedAgain() {
-        return new SearchAnswer(true, query, total, tookMs, page, size, sort, partial, notes, hits, facets, wouldMatch);
+        return new SearchAnswer(true, query, total, tookMs, page, size, sort, partial, notes, instead, hits, facets, wouldMatch);
     }
 
     private static String blankToNull(String s) {

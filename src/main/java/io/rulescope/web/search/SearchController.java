@@ -57,8 +57,8 @@ class SearchController {
         try {
             model.addAttribute("result", search.search(catalog.index(), q, page, ListingProperties.sizeOr(size, listing.searchPageSize()), sort));
         } catch (SearchBusyException e) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader("Retry-After", String.valueOf(SearchBusyException.RETRY_AFTER_SECONDS));
+            response.setStatus(e.status());
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
             model.addAttribute("busy", e.getMessage());
         } catch (SearchSyntaxException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -52,14 +52,21 @@ class SuggestController {
                 titles(catalog, text));
     }
 
-    /** Titles containing the words typed; words that do not make a search (a lone quote) suggest nothing, quietly. */
+    /**
+     * Titles with the words typed, the last one as a prefix since it is still being typed ({@code lsas} suggests the
+     * LSASS rules); words that do not make a search (a lone quote) suggest nothing, quietly.
+     */
     private List<RuleSuggestion> titles(Catalog catalog, String text) {
         String words = text.replaceAll("[^\\p{L}\\p{N} ]", " ").strip();
         if (words.isEmpty()) {
             return List.of();
         }
+        int lastSpace = words.lastIndexOf(' ');
+        String last = words.substring(lastSpace + 1);
+        String typed = (lastSpace < 0 ? "" : "title:\"" + words.substring(0, lastSpace).strip() + "\" ")
+                + (last.length() >= 3 ? "title:" + last + "*" : "title:" + last);
         try {
-            return search.search(catalog.index(), "title:\"" + words + "\"", 1, LIMIT, "relevance").hits().stream()
+            return search.search(catalog.index(), typed, 1, LIMIT, "relevance").hits().stream()
                     .map(h -> new RuleSuggestion(h.rule().title(), h.rule().permalink())).toList();
         } catch (SearchSyntaxException e) {
             return List.of();
