@@ -12,7 +12,14 @@ import java.util.Map;
  * rules declare beyond the loaded ATT&CK is kept: a column per tactic it lacks, and cells, marked, for techniques it
  * does not know, in the columns of the tactics their rules name.
  */
-public record AttackMatrix(List<Column> columns, long covered, long total) {
+public record AttackMatrix(List<Column> columns, long covered, long total, long subCovered, long subTotal) {
+
+    /**
+     * The one definition of the coverage numbers every page shows: techniques of the loaded ATT&CK (sub-techniques
+     * apart, withdrawn ones left out, each once however many tactics it serves) with at least one rule mapped to it or
+     * to one of its sub-techniques; sub-techniques likewise, counted on their own.
+     */
+    public static final String COVERED_MEANS = "a technique counts once, with a rule mapped to it or to one of its sub-techniques";
 
     /** @param rules rules that name this tactic, with or without a technique */
     public record Column(Tactic tactic, long rules, List<Cell> cells) {
@@ -73,8 +80,8 @@ public record AttackMatrix(List<Column> columns, long covered, long total) {
     /** The matrix of these counts; public for pages that compare two (what runs on given telemetry, and all). */
     public static AttackMatrix of(AttackCatalog attack, Counts counts) {
         List<Column> columns = new ArrayList<>();
-        long covered = 0;
-        long total = 0;
+        Map<String, Boolean> techniques = new HashMap<>();
+        Map<String, Boolean> subTechniques = new HashMap<>();
         Layout layout = attack.matrixLayout();
         Map<String, Map<String, Long>> declaredByTactic = declaredPlacements(counts.placements());
         List<Tactic> tactics = attack.tactics();
@@ -84,19 +91,24 @@ public record AttackMatrix(List<Column> columns, long covered, long total) {
             for (Layout.Placed placed : layout.columns().get(c)) {
                 List<Cell> subs = new ArrayList<>(placed.subTechniques().size());
                 for (Technique s : placed.subTechniques()) {
-                    subs.add(new Cell(s, counts.techniques().getOrDefault(s.id(), 0L), List.of(), false));
+                    Cell sub = new Cell(s, counts.techniques().getOrDefault(s.id(), 0L), List.of(), false);
+                    subs.add(sub);
+                    subTechniques.put(s.id(), sub.rules() > 0);
                 }
                 Cell cell = new Cell(placed.technique(), counts.techniques().getOrDefault(placed.technique().id(), 0L), subs, false);
                 cells.add(cell);
-                total++;
-                covered += cell.rules() > 0 ? 1 : 0;
+                techniques.put(placed.technique().id(), cell.rules() > 0);
             }
             cells.addAll(declaredCells(attack, declaredByTactic.getOrDefault(tactic.shortName(), Map.of())));
             columns.add(new Column(tactic, counts.tactics().getOrDefault(tactic.shortName(), 0L), List.copyOf(cells)));
         }
         counts.tactics().keySet().stream().filter(t -> attack.tactic(t).isEmpty()).sorted().forEach(t -> columns.add(new Column(
                 Tactic.unknown(t), counts.tactics().get(t), declaredCells(attack, declaredByTactic.getOrDefault(t, Map.of())))));
-        return new AttackMatrix(List.copyOf(columns), covered, total);
+        return new AttackMatrix(List.copyOf(columns), countTrue(techniques), techniques.size(), countTrue(subTechniques), subTechniques.size());
+    }
+
+    private static long countTrue(Map<String, Boolean> covered) {
+        return covered.values().stream().filter(Boolean::booleanValue).count();
     }
 
     /** {@code tactic|technique} counts as technique counts per tactic. */

@@ -2,10 +2,8 @@ package io.rulescope.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.attack.Tactic;
@@ -21,9 +19,7 @@ final class CatalogSummaries {
     static CatalogSummary of(List<Rule> catalog, AttackCatalog attack) {
         Map<String, Integer> perTactic = new HashMap<>();
         Map<String, Tactic> unknown = new java.util.TreeMap<>();
-        Set<String> techniques = new HashSet<>();
         for (Rule rule : catalog) {
-            techniques.addAll(rule.getTechniqueIds());
             attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()).stream()
                     .filter(row -> row.tactic() != null)
                     .forEach(row -> {
@@ -42,6 +38,6 @@ final class CatalogSummaries {
                 perTactic.getOrDefault(t.shortName(), 0))));
         return new CatalogSummary(catalog.size(), IngestRun.countBy(catalog, Rule::getPlatform),
                 IngestRun.countBy(catalog, Rule::getSourceName), List.copyOf(tactics),
-                IngestRun.countBy(catalog, Rule::getStatusOrUnknown), techniques.size());
+                IngestRun.countBy(catalog, Rule::getStatusOrUnknown));
     }
 }

@@ -50,6 +50,7 @@ class RuleController {
     @GetMapping("/")
     String home(Catalog catalog, Model model) {
         model.addAttribute("summary", catalog.summary());
+        model.addAttribute("matrix", io.rulescope.attack.AttackMatrix.of(attack, search.matrixCounts(catalog.index(), null)));
         return "home";
     }
 

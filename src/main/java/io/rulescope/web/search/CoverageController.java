@@ -116,7 +116,7 @@ class CoverageController {
     }
 
     private long techniques(Catalog catalog, String q) {
-        return search.matrixCounts(catalog.index(), q).techniques().values().stream().filter(n -> n > 0).count();
+        return AttackMatrix.of(attack, search.matrixCounts(catalog.index(), q)).covered();
     }
 
     /** {@code Sysmon 1} is Sysmon's, {@code AWS CloudTrail StopLogging} AWS CloudTrail's. */

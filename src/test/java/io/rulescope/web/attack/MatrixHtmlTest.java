@@ -20,7 +20,7 @@ class MatrixHtmlTest {
     void aCellShowsItsShadeCountLinkAndSubTechniquesToOpen() {
         AttackMatrix matrix = new AttackMatrix(List.of(new AttackMatrix.Column(new Tactic("TA0002", "execution", "Execution", 4), 7,
                 List.of(cell("T1059", "Command and Scripting Interpreter", 7, false, cell("T1059.001", "PowerShell", 3, false)),
-                        cell("T1204", "User Execution", 0, false)))), 1, 2);
+                        cell("T1204", "User Execution", 0, false)))), 1, 2, 0, 0);
 
         String html = MatrixHtml.render(matrix, "v18.1");
 
@@ -36,7 +36,7 @@ class MatrixHtmlTest {
     void namesRulesDeclareAreEscapedInTextAndAttributes() {
         Tactic declared = Tactic.unknown("x\" onmouseover=\"alert(1)<script>");
         AttackMatrix matrix = new AttackMatrix(List.of(new AttackMatrix.Column(declared, 1,
-                List.of(cell("T9999\"><img src=x>", null, 1, true)))), 1, 1);
+                List.of(cell("T9999\"><img src=x>", null, 1, true)))), 1, 1, 0, 0);
 
         String html = MatrixHtml.render(matrix, "v18.1<b>");
 
