@@ -175,6 +175,32 @@ class HistoryPagesTest extends RunningApp {
     }
 
     @Test
+    void aSourcesFirstCommitIsShownOnceAsItsImportNotAsAdditions() throws Exception {
+        JsonNode api = JsonMapper.builder().build().readTree(send("GET", "/api/changes?since=2025-10-01", "application/json").body());
+        String page = get("/changes?since=2025-10-01").body();
+
+        assertThat(api.path("added").asInt()).as(api.toString()).isZero();
+        assertThat(api.path("imported").get(0).path("source").asString()).isEqualTo("team");
+        assertThat(api.path("imported").get(0).path("rules").asInt()).isEqualTo(2);
+        assertThat(api.path("imported").get(0).path("commit").asString()).isEqualTo(COMMITS[0].name());
+        assertThat(page).containsPattern("imported\\s+<strong>2</strong> <span>rules</span>").doesNotContain("kind-added");
+    }
+
+    @Test
+    void changesComeAPageAtATimeAndThePageSaysWhatItShows() throws Exception {
+        JsonNode first = JsonMapper.builder().build().readTree(send("GET", "/api/changes?since=2025-10-01&size=1", "application/json").body());
+        JsonNode second = JsonMapper.builder().build().readTree(send("GET", "/api/changes?since=2025-10-01&size=1&page=2", "application/json").body());
+        String page = get("/changes?since=2025-10-01&size=1").body();
+
+        assertThat(first.path("listed").asInt()).isEqualTo(2);
+        assertThat(first.path("pages").asInt()).isEqualTo(2);
+        assertThat(first.path("sources").path("team")).hasSize(1);
+        assertThat(second.path("sources").path("team").get(0).path("id").asString())
+                .isNotEqualTo(first.path("sources").path("team").get(0).path("id").asString());
+        assertThat(page).contains("Showing 1–1 of 2 changes", "Page 1 of 2", "rel=\"next\"");
+    }
+
+    @Test
     void changedSearchesTheLastCommitThatChangedEachRule() throws Exception {
         String after = send("GET", "/api/search?q=" + java.net.URLEncoder.encode("changed:>=2025-10-11", "UTF-8"), "application/json").body();
         String before = send("GET", "/api/search?q=" + java.net.URLEncoder.encode("changed:<2025-10-11", "UTF-8"), "application/json").body();

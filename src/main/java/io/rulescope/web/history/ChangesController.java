@@ -24,20 +24,28 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.history.RuleVersion;
+import io.rulescope.history.SourceHistory;
 import io.rulescope.rule.Rule;
+import io.rulescope.web.ListingProperties;
 import io.rulescope.web.rule.HistoryViews;
 
-/** {@code /changes?since=}: what each source added, changed and removed since a day, from its git history. */
+/**
+ * {@code /changes?since=}: what each source added, changed and removed since a day, from its git history, a page at a
+ * time. The rules a source's first commit brings are its import, shown once as such rather than as thousands of
+ * additions.
+ */
 @Controller
 class ChangesController {
 
     static final int DEFAULT_DAYS = 30;
-    static final int MAX_LISTED = 2_000;
+    static final int MAX_PAGE_SIZE = 500;
 
     private final RuleHistories histories;
+    private final ListingProperties listing;
 
-    ChangesController(RuleHistories histories) {
+    ChangesController(RuleHistories histories, ListingProperties listing) {
         this.histories = histories;
+        this.listing = listing;
     }
 
     /**
@@ -49,11 +57,27 @@ class ChangesController {
             RuleVersion.Changes net, String permalink) {
     }
 
-    record Period(LocalDate since, Map<String, List<Entry>> bySource, int added, int modified, int removed, boolean reading,
-            String error) {
+    /** The rules a source's first commit read brought in, when that commit falls in the period. */
+    record Import(String source, int rules, Instant date, String commit) {
     }
 
-    private Period period(Catalog catalog, String since) {
+    /**
+     * @param bySource this page's entries, by source
+     * @param listed how many changes there are to list in all (imports apart), over {@code pages} pages
+     */
+    record Period(LocalDate since, Map<String, List<Entry>> bySource, List<Import> imports, int added, int modified, int removed,
+            int listed, int page, int pages, int size, boolean reading, String error) {
+
+        public int firstShown() {
+            return listed == 0 ? 0 : (page - 1) * size + 1;
+        }
+
+        public int lastShown() {
+            return Math.min(listed, page * size);
+        }
+    }
+
+    private Period period(Catalog catalog, String since, int page, Integer size) {
         LocalDate day;
         String error = null;
         try {
@@ -62,28 +86,64 @@ class ChangesController {
             day = LocalDate.now(ZoneOffset.UTC).minusDays(DEFAULT_DAYS);
             error = "'" + (since.length() > 40 ? since.substring(0, 40) + "…" : since) + "' is not a date; write it as 2026-06-01.";
         }
+        int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, ListingProperties.sizeOr(size, listing.changesPageSize())));
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Map<String, List<Entry>> bySource = new LinkedHashMap<>();
+        Map<String, String> importCommits = new LinkedHashMap<>();
+        Map<String, Import> imports = new LinkedHashMap<>();
+        record Listed(RuleHistories.Change change, RuleVersion.Kind kind) {
+        }
+        List<Listed> listedChanges = new ArrayList<>();
         int added = 0;
         int modified = 0;
         int removed = 0;
         for (RuleHistories.Change c : histories.changesSince(from)) {
-            List<RuleVersion> inPeriod = histories.versions(c.source(), c.ruleId()).stream().filter(v -> !v.date().isBefore(from)).toList();
-            List<Rule> now = catalog.rules().withId(c.ruleId());
-            String permalink = c.kind() == RuleVersion.Kind.REMOVED || now.isEmpty() ? "/rules/" + c.ruleId() + "/history" : "/rules/" + c.ruleId();
-            String kind = c.kind().label();
-            switch (c.kind()) {
+            RuleVersion.Kind kind = c.kind();
+            String importCommit = importCommits.computeIfAbsent(c.source(), this::firstCommit);
+            List<RuleVersion> versions = histories.versions(c.source(), c.ruleId());
+            RuleVersion first = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+            if (first != null && first.commit().equals(importCommit) && !first.date().isBefore(from)) {
+                imports.merge(c.source(), new Import(c.source(), 1, first.date(), importCommit),
+                        (a, b) -> new Import(a.source(), a.rules() + 1, a.date(), a.commit()));
+                if (kind == RuleVersion.Kind.ADDED) {
+                    // Imported, then changed within the period: listed for what changed since the import.
+                    if (versions.size() == 1) {
+                        continue;
+                    }
+                    kind = RuleVersion.Kind.MODIFIED;
+                }
+            }
+            switch (kind) {
                 case ADDED -> added++;
                 case REMOVED -> removed++;
                 default -> modified++;
             }
-            List<Entry> list = bySource.computeIfAbsent(c.source(), k -> new ArrayList<>());
-            if (list.size() < MAX_LISTED) {
-                list.add(new Entry(c.source(), c.ruleId(), c.version().title(), kind, c.version(), inPeriod.size(), net(inPeriod), permalink));
-            }
+            listedChanges.add(new Listed(c, kind));
+        }
+        int pages = Math.max(1, (listedChanges.size() + pageSize - 1) / pageSize);
+        int shown = Math.max(1, Math.min(page, pages));
+        Map<String, List<Entry>> bySource = new LinkedHashMap<>();
+        for (Listed listed : listedChanges.subList((shown - 1) * pageSize, Math.min(listedChanges.size(), shown * pageSize))) {
+            RuleHistories.Change c = listed.change();
+            List<RuleVersion> inPeriod = histories.versions(c.source(), c.ruleId()).stream().filter(v -> !v.date().isBefore(from)).toList();
+            List<Rule> now = catalog.rules().withId(c.ruleId());
+            String permalink = c.kind() == RuleVersion.Kind.REMOVED || now.isEmpty() ? "/rules/" + c.ruleId() + "/history" : "/rules/" + c.ruleId();
+            bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(new Entry(c.source(), c.ruleId(), c.version().title(),
+                    listed.kind().label(), c.version(), inPeriod.size(), net(listed.kind() == c.kind() ? inPeriod : inPeriod.subList(0, inPeriod.size() - 1)),
+                    permalink));
         }
         boolean reading = catalog.report().sources().stream().anyMatch(s -> histories.state(s.name()) == RuleHistories.State.READING);
-        return new Period(day, bySource, added, modified, removed, reading, error);
+        return new Period(day, bySource, List.copyOf(imports.values()), added, modified, removed, listedChanges.size(), shown, pages,
+                pageSize, reading, error);
+    }
+
+    /** The first commit of a source's history that was read: whatever rules it adds are the source's import. */
+    private String firstCommit(String source) {
+        SourceHistory history = histories.of(source);
+        if (history == null) {
+            return "";
+        }
+        return history.versions().values().stream().filter(v -> !v.isEmpty()).map(v -> v.get(0))
+                .min(java.util.Comparator.comparing(RuleVersion::date)).map(RuleVersion::commit).orElse("");
     }
 
     /** The versions' changes taken together, oldest first: what was added and later removed cancels out. */
@@ -122,8 +182,9 @@ class ChangesController {
     }
 
     @GetMapping("/changes")
-    String page(@RequestParam(required = false) String since, Catalog catalog, Model model, HttpServletResponse response) {
-        Period period = period(catalog, since);
+    String page(@RequestParam(required = false) String since, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(required = false) Integer size, Catalog catalog, Model model, HttpServletResponse response) {
+        Period period = period(catalog, since, page, size);
         if (period.error() != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
@@ -132,8 +193,12 @@ class ChangesController {
     }
 
     /** {@code /api/changes}: what was added, modified and removed since a date, per source. */
-    record ChangesAnswer(String since, boolean historyBeingRead, long added, long modified, long removed,
-            Map<String, List<ChangeJson>> sources) {
+    record ChangesAnswer(String since, boolean historyBeingRead, long added, long modified, long removed, List<ImportJson> imported,
+            int listed, int page, int pages, int size, Map<String, List<ChangeJson>> sources) {
+    }
+
+    /** A source's first import: how many rules its first commit read brought, not listed one by one. */
+    record ImportJson(String source, int rules, String date, String commit) {
     }
 
     /** @param change {@code added}, {@code modified} or {@code removed}; {@code changes} nets every version since */
@@ -146,8 +211,9 @@ class ChangesController {
 
     @GetMapping(path = "/api/changes", produces = "application/json")
     @ResponseBody
-    ResponseEntity<Object> api(@RequestParam(required = false) String since, Catalog catalog) {
-        Period period = period(catalog, since);
+    ResponseEntity<Object> api(@RequestParam(required = false) String since, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(required = false) Integer size, Catalog catalog) {
+        Period period = period(catalog, since, page, size);
         if (period.error() != null) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new Problem(period.error()));
         }
@@ -156,6 +222,7 @@ class ChangesController {
                 e.kind(), e.latest().date().toString(), e.latest().commit(), e.latest().path(), e.versions(),
                 HistoryViews.ChangesJson.of(e.net()), e.permalink())).toList()));
         return ResponseEntity.ok(new ChangesAnswer(period.since().toString(), period.reading(), period.added(), period.modified(),
-                period.removed(), sources));
+                period.removed(), period.imports().stream().map(i -> new ImportJson(i.source(), i.rules(), i.date().toString(), i.commit())).toList(),
+                period.listed(), period.page(), period.pages(), period.size(), sources));
     }
 }
