@@ -87,4 +87,11 @@ class FourVendorsTest {
         assertThat(sharing.stream().map(uid -> catalog().rules().byUid(uid).getPlatform()).distinct().toList())
                 .contains("Elastic", "Splunk");
     }
+
+    @Test
+    void elasticIndexPatternsAreLabelledAsElasticIndicesNotAsSentinelTables() {
+        List<String> events = search("platform:Elastic language:esql").facets().get(Facet.EVENT).stream().map(SearchResult.FacetCount::value).toList();
+
+        assertThat(events).noneMatch(e -> e.startsWith("Sentinel table")).anyMatch(e -> e.startsWith("Elastic index logs-"));
+    }
 }

@@ -26,6 +26,8 @@ final class EventCoverage {
 
     /** The provider of the rows that name a table a query reads. */
     static final String TABLE_PROVIDER = "Sentinel table";
+    /** The provider of the rows that name an index pattern an Elastic query reads ({@code FROM logs-windows.*}). */
+    static final String INDEX_PROVIDER = "Elastic index";
     /** The provider of the rows that name an ECS event category an Elastic query tests. */
     static final String ECS_PROVIDER = "Elastic (ECS)";
 
@@ -52,7 +54,12 @@ final class EventCoverage {
                 rows.add(new RuleAnatomy.EventRow("AWS CloudTrail", i.value(), "API call"));
             }
         }
+        boolean elastic = "Elastic".equals(rule.getPlatform());
         for (String source : analysis.sources()) {
+            if (elastic) {
+                rows.add(new RuleAnatomy.EventRow(INDEX_PROVIDER, source, ""));
+                continue;
+            }
             EventTables.QueryTable table = tables.queryTable(source);
             boolean asim = source.startsWith("_Im_") || source.startsWith("_ASim_") || source.matches("(im|ASim)[A-Z].*");
             rows.add(new RuleAnatomy.EventRow(asim ? "ASIM parser" : TABLE_PROVIDER, table != null ? table.name() : source,

@@ -46,7 +46,7 @@ final class ElasticMapper {
         rule.setReferences(Yamls.list(r, "references"));
         List<String> falsePositives = Yamls.list(r, "false_positives");
         rule.setKnownFalsePositives(falsePositives.isEmpty() ? null : String.join("\n\n", falsePositives));
-        rule.setHowToImplement(Yamls.text(r, "setup"));
+        rule.setHowToImplement(withoutHeading(Yamls.text(r, "setup"), "Setup"));
         rule.setInvestigationGuide(Yamls.text(r, "note"));
         rule.setDataSources(Yamls.list(r, "index"));
         rule.setStories(Yamls.list(r, "tags").stream().filter(t -> t.startsWith("Data Source: ") || t.startsWith("Use Case: "))
@@ -55,6 +55,21 @@ final class ElasticMapper {
         rule.setGroupBy(groupBy(r));
         rule.setSchedule(schedule(r, type));
         return rule;
+    }
+
+    /** Elastic's setup text opens with its own "## Setup", which the page's section already says. */
+    static String withoutHeading(String markdown, String heading) {
+        if (markdown == null) {
+            return null;
+        }
+        String stripped = markdown.stripLeading();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^#{1,6}\\s*" + java.util.regex.Pattern.quote(heading) + "\\s*(\\R|$)",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(stripped);
+        if (!m.find()) {
+            return markdown;
+        }
+        String rest = stripped.substring(m.end()).strip();
+        return rest.isEmpty() ? null : rest;
     }
 
     /** {@code [[rule.threat]]}: the tactic of each entry and its techniques and sub-techniques. */

@@ -100,7 +100,7 @@ class SourceScanner {
         return candidate;
     }
 
-    /** Recognises the two public rule repositories by their layout, so links point at the files on GitHub. */
+    /** Recognises the four public rule repositories by their layout, so links point at the files on GitHub. */
     private Source describe(String name, Path root) {
         String configured = properties.webHomes().get(name);
         if (configured != null) {
@@ -112,6 +112,13 @@ class SourceScanner {
         }
         if (Files.isDirectory(root.resolve("rules")) && Files.isDirectory(root.resolve("rules-emerging-threats"))) {
             return new Source(name, root, "https://github.com/SigmaHQ/sigma/blob/master/", "github.com/SigmaHQ/sigma");
+        }
+        if (Files.isDirectory(root.resolve("Detections")) && (Files.isDirectory(root.resolve("Solutions"))
+                || Files.isDirectory(root.resolve("Hunting Queries")) || Files.isRegularFile(root.resolve("LICENSE")))) {
+            return new Source(name, root, "https://github.com/Azure/Azure-Sentinel/blob/master/", "github.com/Azure/Azure-Sentinel");
+        }
+        if (Files.isDirectory(root.resolve("rules").resolve("_deprecated")) || Files.isDirectory(root.resolve("detection_rules"))) {
+            return new Source(name, root, "https://github.com/elastic/detection-rules/blob/main/", "github.com/elastic/detection-rules");
         }
         return new Source(name, root, null, name);
     }

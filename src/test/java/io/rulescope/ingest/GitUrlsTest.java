@@ -51,6 +51,24 @@ class GitUrlsTest {
         assertThat(sources.get(2).isGit()).isFalse();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiterString = "|", textBlock = """
+            detections,macros                      | https://github.com/splunk/security_content/blob/develop/
+            rules,rules-emerging-threats           | https://github.com/SigmaHQ/sigma/blob/master/
+            Detections,Solutions                   | https://github.com/Azure/Azure-Sentinel/blob/master/
+            rules/_deprecated,rules/windows        | https://github.com/elastic/detection-rules/blob/main/
+            rules,notes                            | -
+            """)
+    void aDirectoryLaidOutAsOneOfTheFourPublicRepositoriesLinksToItsFilesOnGithub(String folders, String home, @TempDir Path dir)
+            throws Exception {
+        for (String folder : folders.split(",")) {
+            Files.createDirectories(dir.resolve(folder));
+        }
+        IngestProperties properties = new IngestProperties(List.of("x=" + dir), 1 << 20, 1, Map.of(), "");
+
+        assertThat(new SourceScanner(properties).sources().get(0).webHome()).isEqualTo(home.equals("-") ? null : home);
+    }
+
     @Test
     void aTokenComesFromTheEnvironmentOrAMountedFileAndASourceMayHaveItsOwn(@TempDir Path dir) throws Exception {
         Path secret = Files.writeString(dir.resolve("token"), "from-file\n");

@@ -62,8 +62,29 @@ public final class KqlScript {
         return Set.copyOf(letNames);
     }
 
+    /**
+     * The stage as written. A union, join or lookup, and a source in parentheses, show each sub-query they hold as
+     * {@code (…)}: its stages follow one level deeper, and a union of a dozen queries written out again in full made
+     * one stage as long as the rule.
+     */
     public String text(KqlStage stage) {
-        return query.substring(stage.start(), stage.end());
+        if (!Set.of("union", "join", "lookup", "table").contains(stage.command())) {
+            return query.substring(stage.start(), stage.end());
+        }
+        List<KqlToken> tokens = stage.tokens();
+        StringBuilder out = new StringBuilder();
+        int copied = stage.start();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is(KqlTokenKind.LPAREN)) {
+                int close = closing(tokens, i);
+                if (indexOf(tokens.subList(i + 1, close), KqlTokenKind.PIPE, 0) >= 0) {
+                    out.append(query, copied, tokens.get(i).start()).append("(…)");
+                    copied = tokens.get(close).end();
+                    i = close;
+                }
+            }
+        }
+        return out.append(query, Math.min(copied, stage.end()), stage.end()).toString();
     }
 
     // statements := statement ( ";" statement )* [ ";" ]

@@ -83,7 +83,15 @@ class BrowseController {
 
     @GetMapping("/stories/{name}")
     String story(@PathVariable String name, Catalog catalog, Model model, HttpServletResponse response) {
-        return summary(catalog, RuleFilter.ofStory(clip(name)), "Analytic story", name, model, response);
+        return summary(catalog, RuleFilter.ofStory(clip(name)), STORY, name, model, response);
+    }
+
+    /** ESCU groups rules in analytic stories; Sentinel and Elastic tags share the filter but are tags. */
+    private static final String STORY = "Analytic story";
+
+    private static boolean onlySplunk(SearchResult result) {
+        var platforms = result.facets().getOrDefault(io.rulescope.search.Facet.PLATFORM, List.of());
+        return !platforms.isEmpty() && platforms.stream().allMatch(p -> p.value().equals("Splunk"));
     }
 
     private static String clip(String name) {
@@ -97,7 +105,7 @@ class BrowseController {
         if (result.total() == 0) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
-        model.addAttribute("kind", kind);
+        model.addAttribute("kind", kind.equals(STORY) && !onlySplunk(result) ? "Tag" : kind);
         model.addAttribute("name", name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name);
         model.addAttribute("q", q);
         model.addAttribute("result", result);

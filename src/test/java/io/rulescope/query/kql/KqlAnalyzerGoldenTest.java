@@ -72,6 +72,26 @@ class KqlAnalyzerGoldenTest {
         assertThat(indicators(a)).containsExactly("EventID eq 4624 match [cased]", "FileName eq sqlservr.exe match");
         assertThat(a.stages().get(5).note()).as("membership in a sub-query is the query's design, not a gap").isNull();
         assertThat(a.groupBy()).as("only the query's own summarize gives the group-by").isEmpty();
+        assertThat(a.stages().get(6).text()).isEqualTo("| join kind=inner (…) on $left.Computer == $right.DeviceName");
+    }
+
+    @Test
+    void aUnionOfSubQueriesShowsEachLegOnceUnderItNotAgainInTheUnionStage() {
+        QueryAnalysis a = analyzer.analyze("""
+                (union isfuzzy=true
+                  (DeviceNetworkEvents | where RemotePort == 4444),
+                  (DeviceProcessEvents | where FileName =~ "nc.exe")
+                | extend Host = DeviceName)
+                | project Host
+                """);
+
+        assertThat(a.stages()).extracting(s -> s.depth() + ":" + s.command() + ":" + s.text()).containsExactly(
+                "0:table:(…)",
+                "1:union:union isfuzzy=true\n  (…),\n  (…)",
+                "2:table:DeviceNetworkEvents", "2:where:| where RemotePort == 4444",
+                "2:table:DeviceProcessEvents", "2:where:| where FileName =~ \"nc.exe\"",
+                "1:extend:| extend Host = DeviceName",
+                "0:project:| project Host");
     }
 
     @Test
