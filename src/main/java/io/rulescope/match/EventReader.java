@@ -143,7 +143,7 @@ public final class EventReader {
                 for (JsonNode item : v.values()) {
                     String name = item.path("#attributes").path("Name").asString("");
                     JsonNode text = item.has("#text") ? item.get("#text") : item;
-                    fields.add(name.isEmpty() ? "Data" + (i > 0 ? i : "") : name, text.isValueNode() ? text.asString() : text.toString());
+                    fields.add(name.isEmpty() ? "Data" + (i > 0 ? i : "") : dataName(name), text.isValueNode() ? text.asString() : text.toString());
                     i++;
                 }
             } else if (v.isArray()) {
@@ -156,6 +156,14 @@ public final class EventReader {
                 fields.add(e.getKey(), v.has("#text") ? v.get("#text").asString() : v.toString());
             }
         }
+    }
+
+    /**
+     * A Windows event's data name as Sigma writes it: Defender names its data "Threat Name", "Process Name", and
+     * Sigma's field names drop the spaces ({@code ThreatName}).
+     */
+    static String dataName(String name) {
+        return name.indexOf(' ') < 0 ? name : name.replace(" ", "");
     }
 
     /** UserData nests one element per event type; rules name the leaves. */
@@ -226,7 +234,7 @@ public final class EventReader {
                     int i = 0;
                     for (Element data : children(part)) {
                         String name = data.getAttribute("Name");
-                        fields.add(name.isEmpty() ? data.getLocalName() + (i > 0 ? i : "") : name, data.getTextContent());
+                        fields.add(name.isEmpty() ? data.getLocalName() + (i > 0 ? i : "") : dataName(name), data.getTextContent());
                         i++;
                     }
                 }

@@ -75,6 +75,11 @@ final class RuleCompiler {
         if (rule.getFormat() == RuleFormat.SIGMA_FILTER) {
             return skipped(rule, "a Sigma filter: it narrows other rules and does not fire by itself");
         }
+        if (rule.getFormat().isSigma() && "unsupported".equalsIgnoreCase(rule.getStatus())) {
+            // SigmaHQ's unsupported/ folder: the logic is in the comments (often a correlation), the detection a stub
+            // that would fire on every event of its log source.
+            return skipped(rule, "status unsupported: its authors say Sigma cannot express its logic, so its detection is not the rule");
+        }
         if (rule.getFormat().isSigma()) {
             return sigma(rule, analysis);
         }

@@ -39,4 +39,21 @@ class BenignEventsTest {
             }
         }
     }
+
+    @Test
+    void anUnsupportedRuleWhoseDetectionIsAStubFiresOnNothingAndSaysWhy() {
+        Catalog catalog = SharedCatalogs.escuAndSigma();
+        EventReader reader = new EventReader(MatchProperties.DEFAULTS, IndicatorAnalysis.shippedEventTables());
+        String fileCreated = """
+                {"Event": {"System": {"EventID": 11, "Channel": "Microsoft-Windows-Sysmon/Operational",
+                  "Provider": {"#attributes": {"Name": "Microsoft-Windows-Sysmon"}}},
+                  "EventData": {"Image": "C:\\\\Windows\\\\explorer.exe", "TargetFilename": "C:\\\\Users\\\\a\\\\notes.txt"}}}
+                """;
+
+        MatchResult result = catalog.matcher().match(reader.read(fileCreated), Duration.ofSeconds(10));
+
+        assertThat(result.fires()).extracting(f -> f.rule().getRuleId()).doesNotContain("7fa4f550-850e-4117-b543-428c86ebb849");
+        assertThat(catalog.matcher().trace(catalog.rules().withId("7fa4f550-850e-4117-b543-428c86ebb849").get(0), reader.read(fileCreated))
+                .notEvaluated()).contains("status unsupported");
+    }
 }

@@ -147,6 +147,22 @@ class MatchEndToEndTest extends RunningApp {
     }
 
     @Test
+    void theHeadlineCountsRulesThatFireApartFromRulesThatMatchOnlyTheirFirstStage() throws Exception {
+        String event = example("encoded-powershell.txt");
+        tools.jackson.databind.JsonNode api = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(post("/api/match", "text/plain", event).body());
+        long full = api.path("fires").valueStream().filter(f -> !f.path("evaluation").asString().equals("first-stage")).count();
+        long firstStage = api.path("fires").size() - full;
+        assertThat(full).isPositive();
+        assertThat(firstStage).as("the embedded SPL rule matches its first stage").isPositive();
+
+        String page = post("/match", "application/x-www-form-urlencoded", "event=" + java.net.URLEncoder.encode(event, java.nio.charset.StandardCharsets.UTF_8)).body();
+
+        assertThat(page).containsPattern("<strong>" + full + " rules? fires?</strong>")
+                .containsPattern("and <strong>" + firstStage + "</strong> <span>rules? match</span> on\\s+their first stage");
+    }
+
+    @Test
     void eachExampleOpensInOneClickAndAnUnknownOneIsA404() throws Exception {
         HttpResponse<String> page = send("GET", "/match?example=certutil-download", BROWSER_ACCEPT);
         assertThat(page.statusCode()).isEqualTo(200);
