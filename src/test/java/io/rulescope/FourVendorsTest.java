@@ -48,7 +48,8 @@ class FourVendorsTest {
 
     @Test
     void anEncodedCommandLineSearchFindsRulesOfAllFourVendors() {
-        assertThat(platforms(search("CommandLine=*-enc*"))).contains("Splunk", "Sigma", "Microsoft Sentinel", "Elastic");
+        // ESCU's rules testing -enc on the command line are all deprecated: status:any counts them.
+        assertThat(platforms(search("CommandLine=*-enc* status:any"))).contains("Splunk", "Sigma", "Microsoft Sentinel", "Elastic");
     }
 
     @Test
@@ -93,5 +94,19 @@ class FourVendorsTest {
         List<String> events = search("platform:Elastic language:esql").facets().get(Facet.EVENT).stream().map(SearchResult.FacetCount::value).toList();
 
         assertThat(events).noneMatch(e -> e.startsWith("Sentinel table")).anyMatch(e -> e.startsWith("Elastic index logs-"));
+    }
+
+    @Test
+    void aTypedSearchLeavesDeprecatedRulesOutSaysHowManyAndOneClickBringsThemBack() {
+        SearchResult typed = search("lsass");
+        SearchResult all = search("lsass status:any");
+
+        long leftOut = all.facets().get(Facet.STATUS).stream().filter(c -> c.value().equals("deprecated")).mapToLong(SearchResult.FacetCount::count).sum();
+        assertThat(leftOut).as("the shared corpora hold deprecated LSASS rules").isPositive();
+        assertThat(typed.total()).isEqualTo(all.total() - leftOut);
+        assertThat(typed.facets().get(Facet.STATUS)).extracting(SearchResult.FacetCount::value).doesNotContain("deprecated");
+        assertThat(typed.notes()).contains(leftOut + " deprecated rules left out.");
+        assertThat(typed.instead()).contains(new SearchResult.Instead("lsass status:any", "include the deprecated rules"));
+        assertThat(search("lsass status:deprecated").total()).as("naming a status searches it").isEqualTo(leftOut);
     }
 }

@@ -168,7 +168,7 @@ class SharedCorpusIngestTest {
         String all = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/search/facet?q=platform:Sigma&facet=technique"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         java.util.regex.Matcher value = java.util.regex.Pattern.compile(
-                "<a href=\"/search\\?q=platform:Sigma%20technique:(T[0-9.]+)&amp;sort=relevance\">T[0-9.]+</a>\\s*<span class=\"count\">([0-9]+)</span>").matcher(all);
+                "<a href=\"/search\\?q=platform:Sigma%20technique:(T[0-9.]+)&amp;sort=relevance\">T[0-9.]+[^<]*</a>\\s*<span class=\"count\">([0-9]+)</span>").matcher(all);
         java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
         while (value.find()) {
             counts.put(value.group(1), Long.parseLong(value.group(2)));
@@ -197,7 +197,8 @@ class SharedCorpusIngestTest {
     void aFieldNamedWithASlashHasAPageItsRulesLinkTo() throws Exception {
         loaded();
         String field = "data.labels.authorization.k8s.io/decision";
-        io.rulescope.search.SearchResult rules = search.search(catalogs.peek().index(), field + "=\"forb*\"", 1, 1, "relevance");
+        // The rules testing this field are all deprecated, which a search names to include.
+        io.rulescope.search.SearchResult rules = search.search(catalogs.peek().index(), field + "=\"forb*\" status:any", 1, 1, "relevance");
         assertThat(rules.total()).isPositive();
         HttpClient http = HttpClient.newHttpClient();
         String rulePage = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + rules.hits().get(0).rule().permalink()))
@@ -335,7 +336,7 @@ class SharedCorpusIngestTest {
                 + "(T1059: %d); comsvcs %d, comsvcs.dll %d%n", enc.total(), all, dumping, t1003, interpreter, t1059, comsvcs.size(), comsvcsDll.size());
 
         assertThat(enc.total()).as("the text -enc, not every rule without it").isLessThan(all / 10).isPositive();
-        assertThat(enc.notes()).singleElement().asString().startsWith("Searched for the text \u201c-enc\u201d");
+        assertThat(enc.notes()).first().asString().startsWith("Searched for the text \u201c-enc\u201d");
         assertThat(dumping).isGreaterThanOrEqualTo(t1003);
         assertThat(interpreter).isGreaterThanOrEqualTo(t1059);
         assertThat(find("attack.t1003.001", 1).total()).isEqualTo(find("T1003.001", 1).total()).isPositive();
@@ -540,6 +541,6 @@ class SharedCorpusIngestTest {
         long all = catalogs.peek().rules().size();
 
         assertThat(search.list(catalogs.peek().index(), RuleFilter.NONE, 1, 1, "title").total()).isEqualTo(all);
-        assertThat(find("platform:Sigma", 1).total() + find("-platform:Sigma", 1).total()).isEqualTo(all);
+        assertThat(find("platform:Sigma status:any", 1).total() + find("-platform:Sigma status:any", 1).total()).isEqualTo(all);
     }
 }

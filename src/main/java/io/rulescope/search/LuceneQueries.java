@@ -172,7 +172,7 @@ public final class LuceneQueries {
         Query q = switch (name) {
             case "platform" -> keyword(IndexField.PLATFORM, v);
             case "source" -> keyword(IndexField.SOURCE, v);
-            case "status" -> keyword(IndexField.STATUS, v);
+            case "status" -> v.equalsIgnoreCase(SearchReading.ANY_STATUS) ? new MatchAllDocsQuery() : keyword(IndexField.STATUS, v);
             case "severity" -> keyword(IndexField.SEVERITY, v);
             case "language" -> keyword(IndexField.LANGUAGE, v);
             case "datasource" -> v.contains("*") ? wildcard(IndexField.DATASOURCE.field(), v, f.position()) : keyword(IndexField.DATASOURCE, v);

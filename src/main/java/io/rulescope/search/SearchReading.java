@@ -30,8 +30,58 @@ import io.rulescope.attack.Technique;
  *
  * @param notes what the page says about how the search was read
  * @param instead other readings of the search, each a query one click away
+ * @param deprecatedLeftOut the deprecated rules a typed search leaves out unless it names a status (they are counted
+ *     and offered back), or null when it leaves none out
  */
-record SearchReading(SearchNode node, List<String> notes, List<SearchResult.Instead> instead) {
+record SearchReading(SearchNode node, List<String> notes, List<SearchResult.Instead> instead, SearchNode deprecatedLeftOut) {
+
+    SearchReading(SearchNode node, List<String> notes, List<SearchResult.Instead> instead) {
+        this(node, notes, instead, null);
+    }
+
+    /** {@code status:any} names every status, deprecated included. */
+    static final String ANY_STATUS = "any";
+    private static final SearchNode.Field DEPRECATED = new SearchNode.Field("status", ":", "deprecated", false, 0);
+
+    /**
+     * A typed search leaves deprecated rules out unless it names a status or a rule id: they are kept for history, not
+     * for deployment, and used to fill the first page of many searches.
+     */
+    SearchReading withoutDeprecated() {
+        if (mentions(node)) {
+            return this;
+        }
+        return new SearchReading(new SearchNode.And(List.of(node, new SearchNode.Not(DEPRECATED))), notes, instead,
+                new SearchNode.And(List.of(node, DEPRECATED)));
+    }
+
+    private static boolean mentions(SearchNode node) {
+        if (node instanceof SearchNode.And and) {
+            return and.parts().stream().anyMatch(SearchReading::mentions);
+        }
+        if (node instanceof SearchNode.Or or) {
+            return or.parts().stream().anyMatch(SearchReading::mentions);
+        }
+        if (node instanceof SearchNode.Not not) {
+            return mentions(not.inner());
+        }
+        if (node instanceof SearchNode.Field f) {
+            return f.name().equalsIgnoreCase("status") || f.name().equalsIgnoreCase("id");
+        }
+        return node instanceof SearchNode.Word w && LuceneQueries.RULE_ID.matcher(w.text()).matches();
+    }
+
+    /** The note and the way back when {@code count} deprecated rules were left out. */
+    SearchReading noteLeftOut(String q, long count) {
+        if (count == 0) {
+            return this;
+        }
+        List<String> withNote = new ArrayList<>(notes);
+        withNote.add(String.format(Locale.ROOT, "%,d deprecated %s left out.", count, count == 1 ? "rule" : "rules"));
+        List<SearchResult.Instead> withWayBack = new ArrayList<>(instead);
+        withWayBack.add(new SearchResult.Instead(q.strip() + " status:" + ANY_STATUS, "include the deprecated " + (count == 1 ? "rule" : "rules")));
+        return new SearchReading(node, List.copyOf(withNote), List.copyOf(withWayBack), deprecatedLeftOut);
+    }
 
     /** Sigma value modifiers that a field search can express, and how each shapes the value. */
     private static final Map<String, Function<String, String>> SIGMA_MODIFIERS = Map.of(

@@ -66,7 +66,7 @@ public class SearchService {
         // Parsing happens on a miss only; a malformed or turned-away search throws from here and is never cached.
         SearchResult result = index.results.getIfPresent(key);
         if (result == null) {
-            result = run(index, q, SearchQueryParser.parse(q), page, size, sort, started);
+            result = run(index, q, SearchQueryParser.parse(q), page, size, sort, started, true);
             // A partial answer is not kept: asked again, the search gets its full budget again.
             if (!result.partial()) {
                 index.results.put(key, result);
@@ -82,18 +82,22 @@ public class SearchService {
      */
     public SearchResult list(SearchIndex index, RuleFilter filter, int page, int size, String sort) {
         String q = filter.query();
-        if (!q.isEmpty()) {
-            return search(index, q, page, size, sort);
-        }
         long started = System.nanoTime();
-        String key = cacheKey("", page, size, sort);
-        SearchResult result = index.results.get(key, k -> run(index, "", new SearchNode.Everything(), page, size, sort, started));
+        // A listing shows every rule it names, deprecated ones too; its key keeps it apart from the same words typed.
+        String key = cacheKey("\u0000listing\u0000" + q, page, size, sort);
+        SearchResult result = index.results.getIfPresent(key);
+        if (result == null) {
+            result = run(index, q, q.isEmpty() ? new SearchNode.Everything() : SearchQueryParser.parse(q), page, size, sort, started, false);
+            if (!result.partial()) {
+                index.results.put(key, result);
+            }
+        }
         return result.withTookMs((System.nanoTime() - started) / 1_000_000);
     }
 
     /** The same search without the answer cache: what a search costs the first time (benchmarks, tools). */
     public SearchResult searchWithoutCache(SearchIndex index, String q, int page, int size, String sort) {
-        return run(index, q, SearchQueryParser.parse(q), page, size, sort, System.nanoTime());
+        return run(index, q, SearchQueryParser.parse(q), page, size, sort, System.nanoTime(), true);
     }
 
     /**
@@ -104,9 +108,11 @@ public class SearchService {
         return changes.version() + "\u0000" + q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
     }
 
-    private SearchResult run(SearchIndex index, String q, SearchNode literal, int page, int size, String sort, long started) {
-        SearchReading reading = literal instanceof SearchNode.Everything ? new SearchReading(literal, List.of(), List.of())
-                : read(index, q, literal);
+    private SearchResult run(SearchIndex index, String q, SearchNode literal, int page, int size, String sort, long started,
+            boolean typed) {
+        SearchReading read = literal instanceof SearchNode.Everything ? new SearchReading(literal, List.of(), List.of())
+                : read(index, q, literal, typed);
+        SearchReading reading = read.deprecatedLeftOut() == null ? read : read.noteLeftOut(q, countLeftOut(index, read.deprecatedLeftOut()));
         SearchNode parsed = reading.node();
         SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
         Query query = queries.build(parsed, budget);
@@ -119,10 +125,20 @@ public class SearchService {
                 new SearchResult(q, 0, 0, safePage, safeSize, safeSort, List.of(), Map.of(), false, reading.notes(), reading.instead())));
     }
 
-    /** The one reading of a search that results, exports, the matrix and facet lists all use. */
-    private SearchReading read(SearchIndex index, String q, SearchNode literal) {
-        return SearchReading.of(q, literal, attack, facet -> index.knownValues(facet, () -> allFacetValues(index, null, facet).stream()
-                .map(SearchResult.FacetCount::value).toList()));
+    /** How many deprecated rules a typed search left out; a conjunction with a rare status costs little. */
+    private long countLeftOut(SearchIndex index, SearchNode leftOut) {
+        Query query = queries.build(leftOut, SearchBudget.of(TIME_LIMIT_MS));
+        return index.withSearcher(searcher -> (long) searcher.count(query), 0L);
+    }
+
+    /**
+     * The one reading of a search that results, exports, the matrix and facet lists all use; a typed search (not a
+     * listing page's filter) leaves deprecated rules out unless it names a status.
+     */
+    private SearchReading read(SearchIndex index, String q, SearchNode literal, boolean typed) {
+        SearchReading reading = SearchReading.of(q, literal, attack, facet -> index.knownValues(facet, () -> allFacetValues(index, (String) null, facet, false)
+                .stream().map(SearchResult.FacetCount::value).toList()));
+        return typed ? reading.withoutDeprecated() : reading;
     }
 
     /**
@@ -206,7 +222,7 @@ public class SearchService {
     }
 
     private AttackMatrix.Counts countTechniques(SearchIndex index, String query, SearchBudget budget) {
-        Query built = query.isEmpty() ? new MatchAllDocsQuery() : queries.build(read(index, query, SearchQueryParser.parse(query)).node(), budget);
+        Query built = query.isEmpty() ? new MatchAllDocsQuery() : queries.build(read(index, query, SearchQueryParser.parse(query), true).node(), budget);
         return bounded(budget, () -> countTechniques(index, built, budget));
     }
 
@@ -232,9 +248,18 @@ public class SearchService {
      * @throws SearchBusyException when the search is broad and every place is taken
      */
     public List<SearchResult.FacetCount> allFacetValues(SearchIndex index, String q, Facet facet) {
+        return allFacetValues(index, q, facet, true);
+    }
+
+    /** Every value of one facet among the rules a listing page names, deprecated ones too. */
+    public List<SearchResult.FacetCount> allFacetValues(SearchIndex index, RuleFilter filter, Facet facet) {
+        return allFacetValues(index, filter.query(), facet, false);
+    }
+
+    private List<SearchResult.FacetCount> allFacetValues(SearchIndex index, String q, Facet facet, boolean typed) {
         SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
         Query query = q == null || q.isBlank() ? new MatchAllDocsQuery()
-                : queries.build(read(index, q, SearchQueryParser.parse(q)).node(), budget);
+                : queries.build(read(index, q, SearchQueryParser.parse(q), typed).node(), budget);
         return bounded(budget, () -> index.withSearcher(unlimited -> {
             IndexSearcher searcher = budget.searcher(unlimited);
             FacetCollector collector = new FacetCollector(true, java.util.EnumSet.of(facet));
@@ -261,7 +286,7 @@ public class SearchService {
      */
     public List<RuleSummary> all(SearchIndex index, String q, String sort, int limit) {
         SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
-        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(read(index, q, SearchQueryParser.parse(q)).node(), budget);
+        Query query = q == null || q.isBlank() ? new MatchAllDocsQuery() : queries.build(read(index, q, SearchQueryParser.parse(q), true).node(), budget);
         return bounded(budget, () -> index.withSearcher(unlimited -> {
             IndexSearcher searcher = budget.searcher(unlimited);
             TopDocs top = SearchIndex.topDocs(searcher, query, Math.max(1, limit), sortOf(sort));

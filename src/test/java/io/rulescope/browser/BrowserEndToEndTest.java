@@ -3,13 +3,9 @@ package io.rulescope.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,20 +22,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 import io.rulescope.ingest.IngestService;
 
@@ -54,10 +42,6 @@ import io.rulescope.ingest.IngestService;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserEndToEndTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
-
     static ChromeDriver driver;
 
     @LocalServerPort
@@ -67,24 +51,12 @@ class BrowserEndToEndTest {
     IngestService ingest;
 
     static boolean chromiumPresent() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        return Chromium.present();
     }
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // The machine's network is closed: keep Chromium from reaching out, and run it as root without a sandbox.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
+        driver = Chromium.start();
     }
 
     @AfterAll
@@ -104,31 +76,15 @@ class BrowserEndToEndTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(driver, name);
     }
 
-    /** Fails on any console error, including Content-Security-Policy violations, since the last call. */
     private static void noConsoleErrors(String page) {
-        List<String> errors = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue() || entry.getMessage().contains("Content Security Policy")) {
-                errors.add(entry.getMessage());
-            }
-        }
-        assertThat(errors).as("console errors on " + page).isEmpty();
+        Chromium.noConsoleErrors(driver, page);
     }
 
-    /** No serious or critical accessibility violation on the current page. */
     private static void accessible(String page) {
-        Results results = new AxeBuilder().analyze(driver);
-        List<String> serious = new ArrayList<>();
-        for (Rule violation : results.getViolations()) {
-            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-                serious.add(violation.getImpact() + " " + violation.getId() + ": " + violation.getHelp() + " " + violation.getNodes().stream()
-                        .limit(3).map(n -> String.valueOf(n.getTarget())).toList());
-            }
-        }
-        assertThat(serious).as("axe-core violations on " + page).isEmpty();
+        Chromium.accessible(driver, page);
     }
 
     @Test
@@ -259,14 +215,7 @@ class BrowserEndToEndTest {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
             for (String page : PAGES) {
                 driver.get(url(page));
-                Object widths = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                        "return [document.documentElement.scrollWidth, window.innerWidth]");
-                List<?> w = (List<?>) widths;
-                Object wide = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                        "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
-                        + ".slice(-5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
-                assertThat(((Number) w.get(0)).intValue()).as("page width of %s at 390 px; widest: %s", page, wide)
-                        .isLessThanOrEqualTo(((Number) w.get(1)).intValue());
+                Chromium.fitsTheWindow(driver, page);
                 accessible("phone " + page);
                 noConsoleErrors("phone " + page);
             }

@@ -64,7 +64,7 @@ public final class KqlAnalyzer {
             if (note != null && note.startsWith("partly")) {
                 notes.add("stage " + n + ": " + note);
             }
-            stages.add(new StageAnalysis(n, stage.command(), script.text(stage), expr, null, note, stage.depth()));
+            stages.add(new StageAnalysis(n, stage.command(), script.shown(stage), expr, null, note, stage.depth()));
         }
         return new QueryAnalysis(List.copyOf(stages), collector.indicators(), collector.terms(), groupBy, notes, script.sources());
     }

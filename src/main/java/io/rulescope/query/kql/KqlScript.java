@@ -62,12 +62,17 @@ public final class KqlScript {
         return Set.copyOf(letNames);
     }
 
-    /**
-     * The stage as written. A union, join or lookup, and a source in parentheses, show each sub-query they hold as
-     * {@code (…)}: its stages follow one level deeper, and a union of a dozen queries written out again in full made
-     * one stage as long as the rule.
-     */
+    /** The stage exactly as written; the top-level stages, in order, are the whole query. */
     public String text(KqlStage stage) {
+        return query.substring(stage.start(), stage.end());
+    }
+
+    /**
+     * The stage as a page shows it. A union, join or lookup, and a source in parentheses, show each sub-query they
+     * hold as {@code (…)}: its stages follow one level deeper, and a union of a dozen queries written out again in full
+     * made one stage as long as the rule.
+     */
+    public String shown(KqlStage stage) {
         if (!Set.of("union", "join", "lookup", "table").contains(stage.command())) {
             return query.substring(stage.start(), stage.end());
         }

@@ -121,7 +121,7 @@ class AttackController {
         List<Technique> subs = attack.techniques().stream().filter(t -> t.isSubTechnique() && t.parentId().equals(shown.id())).toList();
         model.addAttribute("subTechniques", subs);
         // Rules per sub-technique, so the page says where the parent's coverage really sits.
-        java.util.Map<String, Long> techniqueCounts = search.allFacetValues(catalog.index(), all.query(), Facet.TECHNIQUE).stream()
+        java.util.Map<String, Long> techniqueCounts = search.allFacetValues(catalog.index(), all, Facet.TECHNIQUE).stream()
                 .collect(java.util.stream.Collectors.toMap(SearchResult.FacetCount::value, SearchResult.FacetCount::count, Long::sum));
         java.util.Map<String, Long> subCounts = new java.util.HashMap<>();
         subs.forEach(sub -> subCounts.put(sub.id(), techniqueCounts.getOrDefault(sub.id(), 0L)));

@@ -104,8 +104,8 @@ class SearchController {
         String query = q == null ? "" : q;
         model.addAttribute("q", query);
         model.addAttribute("label", view.label(chosen.get()));
-        model.addAttribute("values", SearchViewHelper.links(query, chosen.get(), search.allFacetValues(catalog.index(), query, chosen.get()),
-                "relevance"));
+        model.addAttribute("values", SearchViewHelper.links(query, chosen.get(),
+                SearchViewHelper.ordered(chosen.get(), search.allFacetValues(catalog.index(), query, chosen.get())), "relevance", view::valueLabel));
         return "search-facet";
     }
 

@@ -15,6 +15,39 @@ import io.rulescope.search.SearchService;
 @Component("searchView")
 public class SearchViewHelper {
 
+    /** Severity values from most to least severe; a severity facet lists them in this order, not by count. */
+    static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "informational", "info");
+    /** A filter clause of a search as facet links write it, so the page can offer to remove it. */
+    private static final java.util.regex.Pattern FILTER_CLAUSE = java.util.regex.Pattern.compile(
+            "(?<![\\w\\-])-?(platform|source|status|severity|technique|tactic|datasource|event|logsource|language|story|product|service|category)"
+            + ":(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s()\"]+)");
+
+    private final io.rulescope.attack.AttackCatalog attack;
+
+    public SearchViewHelper(io.rulescope.attack.AttackCatalog attack) {
+        this.attack = attack;
+    }
+
+    /** An active filter of the search, shown as a chip whose link is the search without it. */
+    public record ActiveFilter(String name, String value, boolean excluded, String withoutHref) {
+    }
+
+    /** The filters a search holds ({@code platform:Sigma}), each with the search that drops it. */
+    public List<ActiveFilter> activeFilters(String q) {
+        List<ActiveFilter> out = new ArrayList<>();
+        if (q == null) {
+            return out;
+        }
+        java.util.regex.Matcher m = FILTER_CLAUSE.matcher(q);
+        while (m.find()) {
+            String without = (q.substring(0, m.start()) + q.substring(m.end())).replaceAll("\\s+", " ").strip();
+            String value = m.group(2).startsWith("\"") ? m.group(2).substring(1, m.group(2).length() - 1).replace("\\\"", "\"") : m.group(2);
+            out.add(new ActiveFilter(m.group(1), value, m.group().startsWith("-"),
+                    without.isEmpty() ? "/rules" : "/search?q=" + UriUtils.encodeQueryParam(without, StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
     /** The query narrowed by one facet value: {@code q platform:Sigma}, quoted where the value needs it. */
     static String narrow(String q, Facet facet, String value) {
         String quoted = value.matches("[\\w.:\\-]+") ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -41,8 +74,11 @@ public class SearchViewHelper {
         }
     }
 
-    /** @param href the search narrowed by this value, already encoded */
-    public record FacetLink(String value, long count, String href) {
+    /**
+     * @param label the value as people read it ({@code T1059.001 Command and Scripting Interpreter: PowerShell})
+     * @param href the search narrowed by this value, already encoded
+     */
+    public record FacetLink(String value, String label, long count, String href) {
     }
 
     /**
@@ -56,16 +92,36 @@ public class SearchViewHelper {
             if (!counts.isEmpty()) {
                 String all = counts.size() >= SearchService.facetValuesKept() ? "/search/facet?q=" + UriUtils.encodeQueryParam(q, StandardCharsets.UTF_8)
                         + "&facet=" + facet.filter() : null;
-                out.add(new FacetLinks(label(facet), links(q, facet, counts, sort), all));
+                out.add(new FacetLinks(label(facet), links(q, facet, ordered(facet, counts), sort, this::valueLabel), all));
             }
         });
         return out;
     }
 
-    /** Each value linking to the search narrowed by it. */
-    static List<FacetLink> links(String q, Facet facet, List<SearchResult.FacetCount> counts, String encodedSort) {
-        return counts.stream().map(c -> new FacetLink(c.value(), c.count(), "/search?q="
+    /** Each value linking to the search narrowed by it, labelled for people (a technique with its name). */
+    static List<FacetLink> links(String q, Facet facet, List<SearchResult.FacetCount> counts, String encodedSort,
+            java.util.function.BiFunction<Facet, String, String> label) {
+        return counts.stream().map(c -> new FacetLink(c.value(), label.apply(facet, c.value()), c.count(), "/search?q="
                 + UriUtils.encodeQueryParam(narrow(q, facet, c.value()), StandardCharsets.UTF_8) + "&sort=" + encodedSort)).toList();
+    }
+
+    /** Severities from critical down; every other facet keeps the most rules first. */
+    static List<SearchResult.FacetCount> ordered(Facet facet, List<SearchResult.FacetCount> counts) {
+        if (facet != Facet.SEVERITY) {
+            return counts;
+        }
+        return counts.stream().sorted(java.util.Comparator.comparingInt(c -> {
+            int rank = SEVERITIES.indexOf(c.value().toLowerCase(java.util.Locale.ROOT));
+            return rank < 0 ? SEVERITIES.size() : rank;
+        })).toList();
+    }
+
+    /** A technique id with its name where the loaded ATT&CK has it; every other value as it is. */
+    public String valueLabel(Facet facet, String value) {
+        if (facet != Facet.TECHNIQUE) {
+            return value;
+        }
+        return attack.technique(value).filter(t -> t.name() != null).map(t -> value + " " + attack.displayName(t)).orElse(value);
     }
 
     public String label(Facet facet) {

@@ -97,6 +97,14 @@ class SearchReadingTest extends RunningApp {
         assertThat(answer.path("facets").path("platform").has(platform)).as(answer.path("facets").toString()).isTrue();
     }
 
+    @org.junit.jupiter.api.Test
+    void theResultsPageShowsEachActiveFilterAsAChipThatRemovesIt() throws Exception {
+        String page = send("GET", "/search?q=" + q("vssadmin platform:Splunk"), BROWSER_ACCEPT).body();
+
+        assertThat(page).contains("class=\"active-filters\"", "<span>platform: Splunk</span>", "href=\"/search?q=vssadmin\"",
+                "aria-label=\"Remove the filter platform Splunk\"");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = ";;", textBlock = """
             vssad           ;; Windows Shadow Copy Deletion via Vssadmin

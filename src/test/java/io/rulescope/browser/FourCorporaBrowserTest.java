@@ -1,0 +1,146 @@
+package io.rulescope.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.rulescope.SharedData;
+import io.rulescope.ingest.IngestService;
+
+/**
+ * Pages as the four shared corpora fill them, which the embedded rules cannot: every heat level of the matrix (a
+ * cell needs 25 rules for the darkest), rule tables of hundreds of rows, an ingest report of thousands of problems.
+ * Each must fit a phone's width without breaking words letter by letter, fit a laptop's, and pass contrast in both
+ * themes.
+ */
+@Tag("browser")
+@EnabledIf(value = "present", disabledReason = "needs Debian's chromium and chromium-driver (.ci/run installs them) and ../shared")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class FourCorporaBrowserTest {
+
+    static ChromeDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestService ingest;
+
+    static boolean present() {
+        return Chromium.present() && SharedData.corpusPresent() && SharedData.sentinelPresent() && SharedData.elasticPresent();
+    }
+
+    @DynamicPropertySource
+    static void fourCorpora(DynamicPropertyRegistry registry) {
+        registry.add("rulescope.sources", () -> String.join(",", "escu=" + SharedData.escu(), "sigma=" + SharedData.sigma(),
+                "sentinel=" + SharedData.sentinel(), "elastic=" + SharedData.elastic()));
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        driver = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void catalogSettled() throws InterruptedException {
+        assertThat(ingest.awaitDone(Duration.ofMinutes(3))).isTrue();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private Object script(String js) {
+        return ((JavascriptExecutor) driver).executeScript(js);
+    }
+
+    @Test
+    void everyHeatLevelOfTheMatrixAndItsOpenedSubTechniquesPassContrastInBothThemes() throws IOException {
+        for (String theme : List.of("light", "dark")) {
+            driver.get(url("/attack"));
+            script("localStorage.setItem('rulescope-theme', '" + theme + "'); document.documentElement.dataset.theme = '" + theme + "'");
+            driver.navigate().refresh();
+            assertThat(script("return [...new Set([...document.querySelectorAll('.matrix-cell')].map(c => c.className.match(/shade-\\d/)[0]))].length"))
+                    .as("the four corpora fill every heat level").isEqualTo(6L);
+            script("document.querySelectorAll('.matrix details[data-t]').forEach(d => d.open = true)");
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(script(
+                    "return [...document.querySelectorAll('.matrix details[data-t]')].every(x => x.querySelector('ul.subs li'))")));
+            Chromium.accessible(driver, "the expanded matrix, " + theme);
+            Chromium.noConsoleErrors(driver, "the expanded matrix, " + theme);
+        }
+        Chromium.screenshot(driver, "matrix-dark-four-corpora");
+        script("localStorage.removeItem('rulescope-theme')");
+    }
+
+    @Test
+    void onAPhoneRuleTablesAreCardsAndSearchResultsStartInTheFirstScreen() throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new Dimension(390, 844));
+            for (String page : List.of("/rules", "/techniques/T1059", "/search?q=T1059", "/changes", "/ingest", "/coverage", "/attack?q=lsass")) {
+                driver.get(url(page));
+                Chromium.fitsTheWindow(driver, page);
+                Chromium.noConsoleErrors(driver, "phone " + page);
+            }
+            driver.get(url("/techniques/T1059"));
+            // A word broken letter by letter is wider, set on one line, than the cell that holds it.
+            Object broken = script("const probe = document.createElement('span');"
+                    + "probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap'; document.body.append(probe);"
+                    + "const words = td => { const out = []; const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);"
+                    + "  while (walk.nextNode()) { out.push(...walk.currentNode.textContent.trim().split(/\\s+/)); } return out; };"
+                    + "return [...document.querySelectorAll('table.rule-list td')].flatMap(td => words(td)"
+                    + "  .filter(w => w && w.length <= 20).filter(w => { probe.style.font = getComputedStyle(td).font; probe.textContent = w;"
+                    + "    return probe.getBoundingClientRect().width > td.clientWidth + 1; })).slice(0, 5)");
+            assertThat((List<?>) broken).as("words wider than the rule-table cell that holds them").isEmpty();
+            Chromium.screenshot(driver, "technique-phone");
+
+            driver.get(url("/search?q=T1059"));
+            Object firstResult = script("return document.querySelector('.hits li, .hits .hit, ol.results li').getBoundingClientRect().top");
+            assertThat(((Number) firstResult).doubleValue()).as("where the first result starts on a 390 x 844 phone").isLessThan(700);
+            assertThat(driver.findElement(By.cssSelector(".header-search")).isDisplayed()).as("one search box on the search page").isFalse();
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    @Test
+    void theIngestReportFitsALaptopScreenWithThousandsOfProblems() {
+        Dimension before = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new Dimension(1366, 900));
+            driver.get(url("/ingest"));
+            Chromium.fitsTheWindow(driver, "/ingest at 1366 px");
+            assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d{4,}");
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+}
