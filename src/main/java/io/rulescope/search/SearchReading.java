@@ -30,10 +30,10 @@ import io.rulescope.attack.Technique;
  *
  * @param notes what the page says about how the search was read
  * @param instead other readings of the search, each a query one click away
- * @param deprecatedLeftOut the deprecated rules a typed search leaves out unless it names a status (they are counted
- *     and offered back), or null when it leaves none out
+ * @param typed the typed form of the search, as the results page runs it: without the exclusion of deprecated rules
+ *     that {@code node} carries, which the page applies while it counts them; null when nothing is left out
  */
-record SearchReading(SearchNode node, List<String> notes, List<SearchResult.Instead> instead, SearchNode deprecatedLeftOut) {
+record SearchReading(SearchNode node, List<String> notes, List<SearchResult.Instead> instead, SearchNode typed) {
 
     SearchReading(SearchNode node, List<String> notes, List<SearchResult.Instead> instead) {
         this(node, notes, instead, null);
@@ -51,8 +51,7 @@ record SearchReading(SearchNode node, List<String> notes, List<SearchResult.Inst
         if (mentions(node)) {
             return this;
         }
-        return new SearchReading(new SearchNode.And(List.of(node, new SearchNode.Not(DEPRECATED))), notes, instead,
-                new SearchNode.And(List.of(node, DEPRECATED)));
+        return new SearchReading(new SearchNode.And(List.of(node, new SearchNode.Not(DEPRECATED))), notes, instead, node);
     }
 
     private static boolean mentions(SearchNode node) {
@@ -80,7 +79,7 @@ record SearchReading(SearchNode node, List<String> notes, List<SearchResult.Inst
         withNote.add(String.format(Locale.ROOT, "%,d deprecated %s left out.", count, count == 1 ? "rule" : "rules"));
         List<SearchResult.Instead> withWayBack = new ArrayList<>(instead);
         withWayBack.add(new SearchResult.Instead(q.strip() + " status:" + ANY_STATUS, "include the deprecated " + (count == 1 ? "rule" : "rules")));
-        return new SearchReading(node, List.copyOf(withNote), List.copyOf(withWayBack), deprecatedLeftOut);
+        return new SearchReading(node, List.copyOf(withNote), List.copyOf(withWayBack), typed);
     }
 
     /** Sigma value modifiers that a field search can express, and how each shapes the value. */

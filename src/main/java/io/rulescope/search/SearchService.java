@@ -110,10 +110,10 @@ public class SearchService {
 
     private SearchResult run(SearchIndex index, String q, SearchNode literal, int page, int size, String sort, long started,
             boolean typed) {
-        SearchReading read = literal instanceof SearchNode.Everything ? new SearchReading(literal, List.of(), List.of())
+        SearchReading reading = literal instanceof SearchNode.Everything ? new SearchReading(literal, List.of(), List.of())
                 : read(index, q, literal, typed);
-        SearchReading reading = read.deprecatedLeftOut() == null ? read : read.noteLeftOut(q, countLeftOut(index, read.deprecatedLeftOut()));
-        SearchNode parsed = reading.node();
+        // A typed search that leaves deprecated rules out runs without the exclusion and drops them as it collects.
+        SearchNode parsed = reading.typed() != null ? reading.typed() : reading.node();
         SearchBudget budget = SearchBudget.of(TIME_LIMIT_MS);
         Query query = queries.build(parsed, budget);
         int safePage = Math.max(1, Math.min(page, 10_000));
@@ -123,12 +123,6 @@ public class SearchService {
         return bounded(budget, () -> index.withSearcher(
                 searcher -> run(searcher, q, query, budget, safePage, safeSize, safeSort, words, reading, started, index.warming()),
                 new SearchResult(q, 0, 0, safePage, safeSize, safeSort, List.of(), Map.of(), false, reading.notes(), reading.instead())));
-    }
-
-    /** How many deprecated rules a typed search left out; a conjunction with a rare status costs little. */
-    private long countLeftOut(SearchIndex index, SearchNode leftOut) {
-        Query query = queries.build(leftOut, SearchBudget.of(TIME_LIMIT_MS));
-        return index.withSearcher(searcher -> (long) searcher.count(query), 0L);
     }
 
     /**
@@ -169,7 +163,11 @@ public class SearchService {
         int end = Math.min(page * size, 10_000);
         TopFieldCollector top = new TopFieldCollectorManager(sortOf(sort), Math.max(1, end), null, Integer.MAX_VALUE, false).newCollector();
         FacetCollector facets = new FacetCollector(false);
-        timed.search(query, MultiCollector.wrap(top, facets));
+        WithoutDeprecated withoutDeprecated = reading.typed() != null ? new WithoutDeprecated(MultiCollector.wrap(top, facets)) : null;
+        timed.search(query, withoutDeprecated != null ? withoutDeprecated : MultiCollector.wrap(top, facets));
+        if (withoutDeprecated != null) {
+            reading = reading.noteLeftOut(q, withoutDeprecated.leftOut());
+        }
         TopDocs docs = top.topDocs();
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = (page - 1) * size; i < docs.scoreDocs.length && i < end; i++) {
