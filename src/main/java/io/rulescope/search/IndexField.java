@@ -91,6 +91,21 @@ public enum IndexField {
     }
 
     public static String keyword(String value) {
-        return value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return value == null ? "" : bounded(value.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Lucene refuses a term or doc value over 32,766 bytes, and one such value used to fail a whole ingest. At most
+     * this many characters (four UTF-8 bytes each at most) are indexed of any one value; queries are cut the same way,
+     * so a search for the whole value still finds it.
+     */
+    static final int MAX_TERM_CHARS = 8_000;
+
+    public static String bounded(String value) {
+        if (value == null || value.length() <= MAX_TERM_CHARS) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(MAX_TERM_CHARS - 1)) ? MAX_TERM_CHARS - 1 : MAX_TERM_CHARS;
+        return value.substring(0, end);
     }
 }

