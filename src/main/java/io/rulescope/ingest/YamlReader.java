@@ -62,6 +62,10 @@ final class YamlReader {
         }
         String text = decoded.text();
         try {
+            String aliases = aliasProblem(text);
+            if (aliases != null) {
+                return failed(0, 0, aliases);
+            }
             return new Parsed(text, load(text, false), null, null);
         } catch (DuplicateKeyException e) {
             String where = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1);
@@ -109,6 +113,36 @@ final class YamlReader {
         options.setCodePointLimit(Integer.MAX_VALUE / 2);
         DumperOptions dumperOptions = new DumperOptions();
         return new Yaml(new InterningConstructor(options), new Representer(dumperOptions), dumperOptions, options);
+    }
+
+    /**
+     * SnakeYAML counts only aliases of lists and maps. A scalar alias costs nothing in the parsed tree (one string
+     * shared) but everything downstream: 20,000 aliases of a 30,000-character anchor in a 90 KB file expand to 600 MB
+     * when the detection is written out. Every alias counts here, and what aliases expand to is bounded by size.
+     * Files without an anchor, nearly all of them, are not read twice.
+     */
+    private String aliasProblem(String text) {
+        if (text.indexOf('&') < 0 || text.indexOf('*') < 0) {
+            return null;
+        }
+        java.util.Map<String, Integer> anchored = new java.util.HashMap<>();
+        int aliases = 0;
+        long expanded = 0;
+        for (org.yaml.snakeyaml.events.Event event : STRICT.get().parse(new java.io.StringReader(text))) {
+            if (event instanceof org.yaml.snakeyaml.events.ScalarEvent scalar && scalar.getAnchor() != null) {
+                anchored.put(scalar.getAnchor(), scalar.getValue().length());
+            } else if (event instanceof org.yaml.snakeyaml.events.AliasEvent alias) {
+                aliases++;
+                expanded += anchored.getOrDefault(alias.getAnchor(), 0);
+                if (aliases > MAX_ALIASES) {
+                    return "the YAML uses more than " + MAX_ALIASES + " aliases (an alias bomb?); rule files rarely use any";
+                }
+                if (expanded > maxBytes) {
+                    return "the YAML's aliases expand to more than " + (maxBytes / 1024) + " KiB (an alias bomb?)";
+                }
+            }
+        }
+        return null;
     }
 
     private static List<Object> load(String text, boolean allowDuplicateKeys) {

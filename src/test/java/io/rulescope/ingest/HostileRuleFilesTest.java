@@ -87,6 +87,13 @@ class HostileRuleFilesTest {
         }
         write("billion_laughs.yml", bomb.toString());
         CASES.put("billion_laughs.yml", o -> o.error("alias"));
+        // SnakeYAML counts aliases of lists and maps only: aliases of one long string slipped past and ran ingest out of memory.
+        write("scalar_alias_bomb.yml", "title: bomb\nx: &x " + "y".repeat(30_000) + "\ndetection:\n  keywords:\n"
+                + "    - *x\n".repeat(20_000) + "  condition: keywords\n");
+        CASES.put("scalar_alias_bomb.yml", o -> o.error("aliases"));
+        write("scalar_alias_expansion.yml", "title: wide\nx: &x " + "y".repeat(30_000) + "\ndetection:\n  keywords:\n"
+                + "    - *x\n".repeat(40) + "  condition: keywords\n");
+        CASES.put("scalar_alias_expansion.yml", o -> o.error("expand to more than"));
         write("deep_nesting.yml", "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n");
         CASES.put("deep_nesting.yml", o -> o.error("nest"));
         write("two_mib.yml", "title: big\n" + ("# padding " + "x".repeat(100) + "\n").repeat(20_000));
