@@ -32,12 +32,18 @@ final class RuleDocuments {
         List<Rule> rules = new ArrayList<>();
         SupportingData support = null;
         Map<String, Object> global = null;
+        String globalText = null;
         List<Object> documents = parsed.documents();
+        List<String> texts = documents.size() > 1 ? YamlReader.documentTexts(parsed.text()) : null;
+        if (texts != null && texts.size() != documents.size()) {
+            texts = null;
+        }
         for (int i = 0; i < documents.size(); i++) {
             Object document = documents.get(i);
             DocumentKind kind = DocumentKind.of(document);
             if (kind == DocumentKind.SIGMA_GLOBAL) {
                 global = Yamls.map(document);
+                globalText = texts == null ? null : texts.get(i);
                 continue;
             }
             if (global != null && document instanceof Map<?, ?> m) {
@@ -54,7 +60,8 @@ final class RuleDocuments {
                 }
                 support.add(kind, Yamls.map(document), source);
             } else if (kind.isRule()) {
-                MappingContext ctx = new MappingContext(file, i, parsed.text());
+                MappingContext ctx = new MappingContext(file, i, texts == null ? parsed.text()
+                        : globalText == null ? texts.get(i) : globalText + "\n---\n" + texts.get(i));
                 try {
                     Map<String, Object> doc = Yamls.map(document);
                     rules.add(switch (kind.format()) {

@@ -145,6 +145,36 @@ final class YamlReader {
         return null;
     }
 
+    /**
+     * The text of each document that {@link #load} keeps (empty documents left out), in order, or null when they
+     * cannot be told apart. A rule of a multi-document file keeps its own document's text, not the whole file's: 2,000
+     * documents each holding a 286 KB file came to 660 MB.
+     */
+    static List<String> documentTexts(String text) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        int nodes = 0;
+        boolean emptyScalar = false;
+        try {
+            for (org.yaml.snakeyaml.events.Event event : STRICT.get().parse(new java.io.StringReader(text))) {
+                if (event instanceof org.yaml.snakeyaml.events.DocumentStartEvent) {
+                    start = event.getEndMark().getIndex();
+                    nodes = 0;
+                } else if (event instanceof org.yaml.snakeyaml.events.DocumentEndEvent) {
+                    if (!(nodes == 1 && emptyScalar)) {
+                        out.add(text.substring(Math.max(0, start), event.getStartMark().getIndex()).strip());
+                    }
+                } else if (event instanceof org.yaml.snakeyaml.events.NodeEvent node && nodes++ == 0) {
+                    emptyScalar = node instanceof org.yaml.snakeyaml.events.ScalarEvent scalar && scalar.isPlain()
+                            && (scalar.getValue().isEmpty() || scalar.getValue().equals("null") || scalar.getValue().equals("~"));
+                }
+            }
+        } catch (YAMLException e) {
+            return null;
+        }
+        return out;
+    }
+
     private static List<Object> load(String text, boolean allowDuplicateKeys) {
         Yaml yaml = (allowDuplicateKeys ? LENIENT : STRICT).get();
         List<Object> documents = new ArrayList<>();

@@ -44,6 +44,51 @@ class RuleDocumentsTest {
     }
 
     @Test
+    void eachRuleOfAMultiDocumentFileKeepsItsOwnDocumentSoMemoryGrowsWithTheFileNotItsSquare() {
+        StringBuilder file = new StringBuilder("# a file of many rules\n");
+        for (int n = 0; n < 200; n++) {
+            file.append(n == 0 ? "" : "---\n").append("title: Rule ").append(n).append("\nid: 00000000-0000-0000-0000-").append(String.format("%012d", n))
+                    .append("\nlogsource:\n  product: windows\ndetection:\n  s:\n    EventID: ").append(n).append("\n  condition: s\n");
+        }
+        file.append("---\n");
+
+        List<Rule> rules = ingestText("rules/many.yml", file.toString()).rules();
+
+        assertThat(rules).hasSize(200);
+        assertThat(rules.get(17).getRaw()).startsWith("title: Rule 17\n").contains("EventID: 17").doesNotContain("Rule 18");
+        assertThat(rules.stream().mapToLong(r -> r.getRaw().length()).sum()).as("every rule's own text, together").isLessThan(file.length());
+    }
+
+    @Test
+    void aCollectionsRulesEachKeepTheGlobalPartAndTheirOwnDocument() {
+        List<Rule> rules = ingestText("rules/collection.yml", """
+                action: global
+                title: Two Logs
+                id: 00000000-0000-0000-0000-0000000000aa
+                detection:
+                  condition: s
+                ---
+                logsource:
+                  product: windows
+                  service: security
+                detection:
+                  s:
+                    EventID: 4688
+                ---
+                logsource:
+                  product: windows
+                  category: process_creation
+                detection:
+                  s:
+                    Image|endswith: '\\x.exe'
+                """).rules();
+
+        assertThat(rules).hasSize(2);
+        assertThat(rules.get(1).getRaw()).startsWith("action: global\ntitle: Two Logs").contains("category: process_creation")
+                .doesNotContain("EventID: 4688");
+    }
+
+    @Test
     void theSeed000RuleIsReadInThe2026SplunkLayout() throws IOException {
         Rule rule = onlyRule(ingestFixture("seed_000_aws_exfiltration_via_batch_service.yml"));
 
