@@ -136,6 +136,20 @@ class MatchEndToEndTest extends RunningApp {
     }
 
     @Test
+    void aBatchLineLongerThanOneEventMayBeIsDroppedUnreadAndTheLinesAfterItAreStillAnswered() throws Exception {
+        String matching = example("encoded-powershell.txt").lines().map(l -> l.split("=", 2))
+                .map(kv -> "\"" + kv[0] + "\": " + JSON.writeValueAsString(kv[1])).reduce((a, b) -> a + ", " + b).map(s -> "{" + s + "}").orElseThrow();
+        String batch = "{\"CommandLine\": \"" + "x".repeat(3 * 262_144) + "\"}\n" + matching + "\n";
+
+        HttpResponse<String> response = post("/api/match/batch", "application/x-ndjson", batch);
+
+        var lines = response.body().lines().map(JSON::readTree).toList();
+        assertThat(lines).extracting(l -> l.path("index").asInt()).containsExactly(0, 1);
+        assertThat(lines.get(0).path("error").asString()).contains("larger than 262144 bytes");
+        assertThat(lines.get(1).path("fires").values()).extracting(JsonNode::asString).contains(ENCODED_POWERSHELL);
+    }
+
+    @Test
     void theMatchPageShowsFiresAndEscapesWhateverTheEventHolds() throws Exception {
         HttpResponse<String> page = post("/match", "application/x-www-form-urlencoded", "event="
                 + java.net.URLEncoder.encode("EventID=1\nChannel=Microsoft-Windows-Sysmon/Operational\nImage=C:\\Windows\\System32\\certutil.exe\n"

@@ -86,27 +86,33 @@ class MatchApiController {
         }
         response.setContentType("application/x-ndjson");
         response.setCharacterEncoding("UTF-8");
-        BufferedReader in = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8));
+        BoundedLines in = new BoundedLines(new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)),
+                service.limits().maxEventBytes());
         Writer out = response.getWriter();
         long read = 0;
         int index = 0;
         String line;
-        while ((line = in.readLine()) != null) {
-            read += line.length() + 1;
+        while ((line = in.next()) != null) {
+            read += in.consumed();
             int at = index++;
             if (read > limit) {
                 out.write(json.writeValueAsString(new BatchLine(at, null, "the batch is larger than " + limit
                         + " bytes; events from here on were not read")) + "\n");
                 break;
             }
-            if (line.isBlank()) {
+            if (line.isBlank() && !in.cut()) {
                 continue;
             }
             BatchLine answer;
-            try {
-                answer = new BatchLine(at, service.fires(catalog.matcher(), service.reader().read(line)).stream().map(r -> r.getRuleId()).toList(), null);
-            } catch (EventRejectedException e) {
-                answer = new BatchLine(at, null, e.getMessage());
+            if (in.cut()) {
+                answer = new BatchLine(at, null, "the event is larger than " + service.limits().maxEventBytes() + " bytes; it was not read");
+            } else {
+                try {
+                    answer = new BatchLine(at, service.fires(catalog.matcher(), service.reader().read(line)).stream().map(r -> r.getRuleId()).toList(),
+                            null);
+                } catch (EventRejectedException e) {
+                    answer = new BatchLine(at, null, e.getMessage());
+                }
             }
             out.write(json.writeValueAsString(answer));
             out.write('\n');
