@@ -55,7 +55,9 @@ final class MappingContext {
         String uid = uid(file.source().name(), file.path(), docIndex);
         boolean derived = declaredId == null;
         String ruleId = derived ? "rs-" + uid : declaredId;
-        if (!derived && (ruleId.length() > 200 || ruleId.chars().anyMatch(c -> c < 0x20 || c == '/' || c == '\\'))) {
+        // "." and ".." are path segments a browser resolves away: /rules/.. is /, not the rule.
+        if (!derived && (ruleId.length() > 200 || ruleId.isBlank() || ruleId.strip().equals(".") || ruleId.strip().equals("..")
+                || ruleId.chars().anyMatch(c -> c < 0x20 || c == '/' || c == '\\'))) {
             warn("id '" + Yamls.abbreviate(ruleId) + "' cannot be used in a link; a derived id is used instead");
             ruleId = "rs-" + uid;
             derived = true;

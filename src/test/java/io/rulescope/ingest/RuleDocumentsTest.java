@@ -88,6 +88,16 @@ class RuleDocumentsTest {
                 .doesNotContain("EventID: 4688");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "id ''{0}''")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "..", ".", "a/b" })
+    void anIdThatCannotFormAPermalinkIsReportedAndADerivedOneServed(String id) {
+        FileResult result = ingestText("rules/odd.yml", "title: Odd\nid: " + id + "\nlogsource:\n  product: windows\n"
+                + "detection:\n  s:\n    EventID: 1\n  condition: s\n");
+
+        assertThat(onlyRule(result).getRuleId()).startsWith("rs-");
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p.reason()).contains("cannot be used in a link"));
+    }
+
     @Test
     void theSeed000RuleIsReadInThe2026SplunkLayout() throws IOException {
         Rule rule = onlyRule(ingestFixture("seed_000_aws_exfiltration_via_batch_service.yml"));

@@ -116,6 +116,13 @@ class MatchEndToEndTest extends RunningApp {
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(r.body()).contains("DOCTYPE").doesNotContain("root:");
         });
+        // java.net.URI refuses a malformed escape, so this request goes over a plain socket as a client could send it.
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("POST /api/match?product=%ZZ HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                    + "Content-Length: 3\r\nConnection: close\r\n\r\na=b").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("'product' is not valid URL encoding");
+        }
     }
 
     @Test

@@ -65,7 +65,12 @@ class MatchApiController {
 
     private static String decoded(MultiValueMap<String, String> query, String name) {
         String v = query.getFirst(name);
-        return v == null ? null : URLDecoder.decode(v, StandardCharsets.UTF_8);
+        try {
+            return v == null ? null : URLDecoder.decode(v, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new EventRejectedException(400, "the query parameter '" + name + "' is not valid URL encoding (a '%' must start"
+                    + " two hexadecimal digits)");
+        }
     }
 
     /**
