@@ -81,9 +81,20 @@ class BrowseController {
         return summary(catalog, RuleFilter.ofDataSource(clip(name)), "Data source", name, model, response);
     }
 
+    /** Names with a '/' ("Windows Event Log Microsoft-Windows-X/Operational"): servlet containers refuse one encoded in a path. */
+    @GetMapping(path = "/datasources", params = "name")
+    String dataSourceNamed(@RequestParam String name, Catalog catalog, Model model, HttpServletResponse response) {
+        return dataSource(name, catalog, model, response);
+    }
+
     @GetMapping("/stories/{name}")
     String story(@PathVariable String name, Catalog catalog, Model model, HttpServletResponse response) {
         return summary(catalog, RuleFilter.ofStory(clip(name)), STORY, name, model, response);
+    }
+
+    @GetMapping(path = "/stories", params = "name")
+    String storyNamed(@RequestParam String name, Catalog catalog, Model model, HttpServletResponse response) {
+        return story(name, catalog, model, response);
     }
 
     /** ESCU groups rules in analytic stories; Sentinel and Elastic tags share the filter but are tags. */

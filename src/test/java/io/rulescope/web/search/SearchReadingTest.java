@@ -98,6 +98,14 @@ class SearchReadingTest extends RunningApp {
     }
 
     @org.junit.jupiter.api.Test
+    void dataSourceAndStoryPagesAlsoTakeTheNameAsAParameterForNamesWithASlash() throws Exception {
+        assertThat(send("GET", "/datasources?name=" + q("AWS CloudTrail StopLogging"), BROWSER_ACCEPT))
+                .satisfies(r -> assertThat(r.statusCode()).isEqualTo(200))
+                .satisfies(r -> assertThat(r.body()).contains("AWS CloudTrail Logging Disabled"));
+        assertThat(send("GET", "/datasources?name=" + q("No/Such Source"), BROWSER_ACCEPT).statusCode()).isEqualTo(404);
+    }
+
+    @org.junit.jupiter.api.Test
     void theResultsPageShowsEachActiveFilterAsAChipThatRemovesIt() throws Exception {
         String page = send("GET", "/search?q=" + q("vssadmin platform:Splunk"), BROWSER_ACCEPT).body();
 
