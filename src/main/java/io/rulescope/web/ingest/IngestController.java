@@ -22,6 +22,10 @@ import io.rulescope.ingest.RefreshRecord;
 @Controller
 class IngestController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestController.class);
+
+    private final AdminAttempts attempts = new AdminAttempts(java.time.Clock.systemUTC());
+
     private final IngestService ingest;
     private final IngestProperties properties;
 
@@ -67,11 +71,21 @@ class IngestController {
      */
     @PostMapping(path = "/api/refresh", produces = "application/json")
     @ResponseBody
-    ResponseEntity<Object> refresh(@RequestHeader(name = "Authorization", required = false) String authorization) {
+    ResponseEntity<Object> refresh(@RequestHeader(name = "Authorization", required = false) String authorization,
+            jakarta.servlet.http.HttpServletRequest request) {
         if (!properties.hasAdminToken()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Problem("not found"));
         }
+        String client = request.getRemoteAddr();
+        long wait = attempts.waitSeconds(client);
+        if (wait > 0) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", String.valueOf(wait))
+                    .body(new Problem("too many failed admin-token attempts from this address; try again in " + wait + " s"));
+        }
         if (!authorized(authorization)) {
+            int failures = attempts.failed(client);
+            log.warn("Refresh refused: {} admin token from {} (failure {} of {} allowed per {} s)",
+                    authorization == null ? "no" : "a wrong", client, failures, AdminAttempts.ALLOWED, AdminAttempts.WINDOW_SECONDS);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer realm=\"rulescope\"")
                     .body(new Problem("a valid admin token is required: Authorization: Bearer <token>"));
         }
