@@ -43,6 +43,9 @@ public final class EventMatcher {
     public record Logsources(List<String> products, List<String> categories, List<String> services) {
     }
 
+    /** Rules whose detection holds on an empty event; see the constructor. */
+    private final BitSet firesOnNothing = new BitSet();
+
     private EventMatcher(List<Program> programs, FieldTaxonomy taxonomy) {
         this.programs = List.copyOf(programs);
         this.taxonomy = taxonomy;
@@ -84,6 +87,17 @@ public final class EventMatcher {
                     });
         }
         this.evaluableByTriple = evaluableByTriple();
+        // A detection that holds on an event with no fields at all (condition: not selection) says nothing about an
+        // event of an unknown log source: it would fire on {"a": "b"}. Such rules fire only where the log source fits.
+        EventFields nothing = fieldsOf(new LoggedEvent("json", List.of(), EventSource.UNKNOWN, List.of()));
+        for (int i = 0; i < this.programs.size(); i++) {
+            Program p = this.programs.get(i);
+            Rule r = p.rule();
+            boolean hasLogsource = r.getLogsourceProduct() != null || r.getLogsourceCategory() != null || r.getLogsourceService() != null;
+            if (tripleOf[i] >= 0 && hasLogsource && p.evaluable() && p.root().test(nothing)) {
+                firesOnNothing.set(i);
+            }
+        }
     }
 
     /** Per log source (index + 1; 0 for rules without one), evaluable rules by platform, for the summary. */
@@ -154,7 +168,7 @@ public final class EventMatcher {
     public List<Rule> fires(LoggedEvent event) {
         EventFields fields = fieldsOf(event);
         BitSet candidates = prefilter.candidates(fields, false).fire();
-        Fits fits = new Fits(event.source(), tripleOf, triples);
+        Fits fits = new Fits(event.source(), tripleOf, triples, firesOnNothing);
         List<Rule> out = new ArrayList<>();
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Program p = programs.get(i);
@@ -168,7 +182,7 @@ public final class EventMatcher {
     /** The same answer as {@link #fires} found by evaluating every rule: what tests hold the prefilter to. */
     public List<Rule> firesWithoutPrefilter(LoggedEvent event) {
         EventFields fields = fieldsOf(event);
-        Fits fits = new Fits(event.source(), tripleOf, triples);
+        Fits fits = new Fits(event.source(), tripleOf, triples, firesOnNothing);
         List<Rule> out = new ArrayList<>();
         for (int i = 0; i < programs.size(); i++) {
             Program p = programs.get(i);
@@ -185,7 +199,7 @@ public final class EventMatcher {
         long deadline = start + budget.toNanos();
         EventFields fields = fieldsOf(event);
         Prefilter.Candidates candidates = prefilter.candidates(fields, true);
-        Fits fits = new Fits(event.source(), tripleOf, triples);
+        Fits fits = new Fits(event.source(), tripleOf, triples, firesOnNothing);
         List<MatchResult.Fired> fired = new ArrayList<>();
         List<NearMiss> near = new ArrayList<>();
         BitSet close = candidates.near();
@@ -352,7 +366,7 @@ public final class EventMatcher {
             return new RuleTrace(rule, false, p.evaluation(), List.of(), null, p.notEvaluated(), p.notes(), false);
         }
         EventFields fields = fieldsOf(event);
-        String misfit = new Fits(event.source(), tripleOf, triples).misfit(i);
+        String misfit = new Fits(event.source(), tripleOf, triples, firesOnNothing).misfit(i);
         Tracer tracer = new Tracer(fields);
         boolean value = tracer.walk(p.root(), 0);
         return new RuleTrace(rule, value && misfit == null, p.evaluation(), tracer.rows(), misfit, null, p.notes(), tracer.truncated());
@@ -400,13 +414,19 @@ public final class EventMatcher {
         private final List<String[]> triples;
         private byte[] fit;
 
-        Fits(EventSource source, int[] tripleOf, List<String[]> triples) {
+        private final BitSet firesOnNothing;
+
+        Fits(EventSource source, int[] tripleOf, List<String[]> triples, BitSet firesOnNothing) {
             this.source = source;
             this.tripleOf = tripleOf;
             this.triples = triples;
+            this.firesOnNothing = firesOnNothing;
         }
 
         boolean fits(int position) {
+            if (!source.isKnown() && firesOnNothing.get(position)) {
+                return false;
+            }
             return fitsTriple(tripleOf[position]);
         }
 
@@ -429,6 +449,10 @@ public final class EventMatcher {
         String misfit(int position) {
             if (fits(position)) {
                 return null;
+            }
+            if (!source.isKnown()) {
+                return "the event does not say which log it comes from, and this rule's detection holds on any event that lacks "
+                        + "what it excludes, so it is only judged on events of its own log source";
             }
             String[] triple = triples.get(tripleOf[position]);
             return source.misfit(triple[0], triple[1], triple[2]);

@@ -56,4 +56,15 @@ class BenignEventsTest {
         assertThat(catalog.matcher().trace(catalog.rules().withId("7fa4f550-850e-4117-b543-428c86ebb849").get(0), reader.read(fileCreated))
                 .notEvaluated()).contains("status unsupported");
     }
+
+    @Test
+    void anEventOfAnUnknownLogSourceFiresNoRuleThatOnlyExcludes() {
+        Catalog catalog = SharedCatalogs.escuAndSigma();
+        EventReader reader = new EventReader(MatchProperties.DEFAULTS, IndicatorAnalysis.shippedEventTables());
+        LoggedEvent nothing = reader.read("{\"a\": \"b\"}");
+
+        assertThat(catalog.matcher().fires(nothing)).extracting(r -> r.getTitle()).as("rules that fire on {\"a\": \"b\"}")
+                .noneMatch(t -> t.equals("Publicly Accessible RDP Service"));
+        assertThat(catalog.matcher().match(nothing, Duration.ofSeconds(10)).fires()).filteredOn(f -> f.rule().getFormat().isSigma()).isEmpty();
+    }
 }
