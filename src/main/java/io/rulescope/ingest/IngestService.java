@@ -95,7 +95,7 @@ public class IngestService {
      */
     @PostConstruct
     void startPreparing() {
-        worker.submit(() -> run("start"));
+        worker.submit(this::ingest);
         Duration interval = refreshInterval();
         if (interval != null) {
             log.info("Refreshing the sources every {}", interval);
@@ -156,6 +156,7 @@ public class IngestService {
 
     /** The whole first ingest in the calling thread (tests and tools, which give the store first). */
     public void ingest() {
+        Leftovers.sweep(properties.dataFolder());
         run("start");
     }
 
