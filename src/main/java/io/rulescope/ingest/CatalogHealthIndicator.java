@@ -4,6 +4,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 import io.rulescope.catalog.IngestReport;
 
 /**
@@ -27,6 +29,11 @@ class CatalogHealthIndicator implements HealthIndicator {
             case LOADING -> Health.outOfService();
             case FAILED -> Health.down();
         };
+        List<RefreshRecord> refreshes = ingest.refreshes();
+        if (!refreshes.isEmpty()) {
+            RefreshRecord last = refreshes.get(0);
+            health.withDetail("lastRefresh", last.outcome() + (last.reason() == null ? "" : ": " + last.reason()));
+        }
         return health.withDetail("state", report.state()).withDetail("phase", report.phase())
                 .withDetail("rules", report.totals().rules()).withDetail("filesDone", report.filesDone())
                 .withDetail("filesTotal", report.filesTotal()).build();

@@ -39,6 +39,8 @@ final class IngestRun {
     Map<Source, List<SourceFile>> filesBySource = new LinkedHashMap<>();
     /** Per source, the version read (a git commit), which the content key includes. */
     Map<String, String> sourceVersions = new LinkedHashMap<>();
+    /** Git sources whose fetch failed, each read at its last fetched commit. */
+    final List<String> fetchFailures = new ArrayList<>();
     List<IngestReport.SourceSummary> sourceSummaries = List.of();
     volatile List<SourceFile> files = List.of();
     List<String> hashes = List.of();

@@ -281,6 +281,11 @@ public class IngestService {
         List<Source> sources = syncSources(run, configured, before);
 
         if (!pipeline.readSources(run, sources, before.isReady() ? before.key() : null)) {
+            if (!run.fetchFailures.isEmpty()) {
+                // Nothing new was read because a remote could not be reached: that is a failed refresh, not "unchanged".
+                log.warn("Ingest {}: the fetch failed ({}); catalog {} keeps serving", run.id, run.fetchFailures, before.generation());
+                return RefreshRecord.failed(run, before, new IllegalStateException("fetch failed: " + String.join("; ", run.fetchFailures)));
+            }
             log.info("Ingest {}: no source changed since catalog {}; nothing parsed ({} ms)", run.id, before.generation(),
                     java.time.Duration.between(run.started, Instant.now()).toMillis());
             return RefreshRecord.unchanged(run, before);
@@ -338,6 +343,9 @@ public class IngestService {
             }
             if (source.isGit()) {
                 run.sourceVersions.put(source.name(), state.commit());
+                if (state.outcome() != null && state.outcome().startsWith("failed")) {
+                    run.fetchFailures.add(source.name() + " (" + source.git().displayUrl() + "): " + state.outcome());
+                }
             }
             sources.add(source);
         }

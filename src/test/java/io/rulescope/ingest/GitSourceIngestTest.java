@@ -200,9 +200,11 @@ class GitSourceIngestTest {
         Catalog first = ingest.catalog();
         Path moved = temp.resolve("moved");
         Files.move(remote, moved);
-        // The clone is still there: the refresh reads its last commit and says the fetch failed.
+        // The clone is still there: the catalog of its last commit keeps serving, and the refresh failed, saying why.
         RefreshRecord refresh = ingest.service().refreshNow("test");
-        assertThat(refresh.outcome()).isEqualTo(RefreshRecord.Outcome.UNCHANGED);
+        assertThat(refresh.outcome()).isEqualTo(RefreshRecord.Outcome.FAILED);
+        assertThat(refresh.reason()).contains("fetch failed", "team");
+        assertThat(ingest.catalog()).isSameAs(first);
         assertThat(ingest.service().report().sources().get(0).fetchOutcome()).startsWith("failed:");
 
         ingest.service().awaitHistory();
