@@ -22,7 +22,7 @@ import io.rulescope.rule.RuleSet;
 public record RefreshRecord(String id, String trigger, Instant startedAt, Instant finishedAt, long millis, Outcome outcome,
         String reason, long generationBefore, long generationAfter, Map<String, String> versionsBefore,
         Map<String, String> versionsAfter, int filesReused, int filesParsed, List<RuleRef> added, List<RuleRef> modified,
-        List<RuleRef> removed) {
+        List<RuleRef> removed, List<RuleRef> moved) {
 
     public enum Outcome {
         /** No source changed: nothing was parsed and the catalog stays. */
@@ -49,14 +49,14 @@ public record RefreshRecord(String id, String trigger, Instant startedAt, Instan
         Map<String, String> versions = versions(current.report());
         return new RefreshRecord(run.id, run.trigger, run.started, Instant.now(), millis(run), Outcome.UNCHANGED,
                 "no source changed", current.generation(), current.generation(), versions, versions, run.files.size(), 0,
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
     }
 
     static RefreshRecord failed(IngestRun run, Catalog current, Throwable e) {
         String reason = e instanceof OutOfMemoryError ? "out of memory while building the catalog" : String.valueOf(e.getMessage());
         return new RefreshRecord(run.id, run.trigger, run.started, Instant.now(), millis(run), Outcome.FAILED,
                 e.getClass().getSimpleName() + ": " + reason, current.generation(), current.generation(),
-                versions(current.report()), Map.copyOf(run.sourceVersions), 0, 0, List.of(), List.of(), List.of());
+                versions(current.report()), Map.copyOf(run.sourceVersions), 0, 0, List.of(), List.of(), List.of(), List.of());
     }
 
     static RefreshRecord published(IngestRun run, Catalog before, Catalog after) {
@@ -80,15 +80,39 @@ public record RefreshRecord(String id, String trigger, Instant startedAt, Instan
                 }
             }
         }
+        List<RuleRef> moved = moves(added, removed);
         Comparator<RuleRef> byTitle = Comparator.comparing(RuleRef::title, String.CASE_INSENSITIVE_ORDER);
         added.sort(byTitle);
         modified.sort(byTitle);
         removed.sort(byTitle);
+        moved.sort(byTitle);
         int reused = run.reusedFiles.get();
         return new RefreshRecord(run.id, run.trigger, run.started, Instant.now(), millis(run), Outcome.PUBLISHED,
                 run.restored ? "restored from the snapshot saved for this content" : null, before.generation(),
                 after.generation(), versions(before.report()), versions(after.report()), reused,
-                run.restored ? 0 : run.files.size() - reused, List.copyOf(added), List.copyOf(modified), List.copyOf(removed));
+                run.restored ? 0 : run.files.size() - reused, List.copyOf(added), List.copyOf(modified), List.copyOf(removed),
+                List.copyOf(moved));
+    }
+
+    /**
+     * A rule that left one file and came back, with the same id in the same source, in another (moved to
+     * {@code deprecated/}, say) was moved, not removed and added: taken out of both lists, it is listed once, with the
+     * path it left.
+     */
+    private static List<RuleRef> moves(List<RuleRef> added, List<RuleRef> removed) {
+        Map<String, RuleRef> gone = new LinkedHashMap<>();
+        removed.forEach(r -> gone.putIfAbsent(r.source() + "\u0000" + r.permalink(), r));
+        List<RuleRef> moved = new ArrayList<>();
+        for (java.util.Iterator<RuleRef> it = added.iterator(); it.hasNext();) {
+            RuleRef now = it.next();
+            RuleRef was = gone.remove(now.source() + "\u0000" + now.permalink());
+            if (was != null) {
+                it.remove();
+                removed.remove(was);
+                moved.add(new RuleRef(now.title(), now.permalink(), now.source(), now.path() + " (from " + was.path() + ")"));
+            }
+        }
+        return moved;
     }
 
     /** Per source, its commit where it has one, else its kind. */

@@ -134,6 +134,25 @@ class GitSourceIngestTest {
     }
 
     @Test
+    void aRuleMovedToAnotherFolderIsCountedAsAMoveNotAsAnAdditionAndARemoval() throws Exception {
+        IngestServiceTest.Ingest ingest = service("team=" + url());
+        ingest.service().ingest();
+        Files.createDirectories(remote.resolve("deprecated"));
+        Files.move(remote.resolve("rules/net.yml"), remote.resolve("deprecated/net.yml"));
+        commit("deprecate net");
+
+        RefreshRecord refresh = ingest.service().refreshNow("test");
+
+        assertThat(refresh.outcome()).isEqualTo(RefreshRecord.Outcome.PUBLISHED);
+        assertThat(refresh.added()).isEmpty();
+        assertThat(refresh.removed()).isEmpty();
+        assertThat(refresh.moved()).singleElement().satisfies(m -> {
+            assertThat(m.title()).isEqualTo("Net");
+            assertThat(m.path()).isEqualTo("deprecated/net.yml (from rules/net.yml)");
+        });
+    }
+
+    @Test
     void aRefreshWithNoNewCommitParsesNothingAndKeepsTheCatalog() throws Exception {
         IngestServiceTest.Ingest ingest = service("team=" + url());
         ingest.service().ingest();
