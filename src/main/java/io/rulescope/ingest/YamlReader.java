@@ -162,7 +162,9 @@ final class YamlReader {
                     nodes = 0;
                 } else if (event instanceof org.yaml.snakeyaml.events.DocumentEndEvent) {
                     if (!(nodes == 1 && emptyScalar)) {
-                        out.add(text.substring(Math.max(0, start), event.getStartMark().getIndex()).strip());
+                        // Only line ends are trimmed: a document may indent all its lines, its first one too.
+                        out.add(text.substring(Math.max(0, start), event.getStartMark().getIndex())
+                                .replaceAll("^[\\r\\n]+", "").stripTrailing());
                     }
                 } else if (event instanceof org.yaml.snakeyaml.events.NodeEvent node && nodes++ == 0) {
                     emptyScalar = node instanceof org.yaml.snakeyaml.events.ScalarEvent scalar && scalar.isPlain()

@@ -68,12 +68,12 @@ class RuleDocumentsTest {
                 detection:
                   condition: s
                 ---
-                logsource:
-                  product: windows
-                  service: security
-                detection:
-                  s:
-                    EventID: 4688
+                 logsource:
+                   product: windows
+                   service: security
+                 detection:
+                   s:
+                     EventID: 4688
                 ---
                 logsource:
                   product: windows
@@ -86,6 +86,9 @@ class RuleDocumentsTest {
         assertThat(rules).hasSize(2);
         assertThat(rules.get(1).getRaw()).startsWith("action: global\ntitle: Two Logs").contains("category: process_creation")
                 .doesNotContain("EventID: 4688");
+        // A document that indents every line, its first too (SigmaHQ's win_remote_service.yml), keeps reading as YAML.
+        assertThat(rules.get(0).getRaw()).contains("\n logsource:\n   product: windows");
+        assertThat(new org.yaml.snakeyaml.Yaml().loadAll(rules.get(0).getRaw())).hasSize(2);
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "id ''{0}''")
