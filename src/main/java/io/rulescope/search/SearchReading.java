@@ -184,7 +184,9 @@ record SearchReading(SearchNode node, List<String> notes, List<SearchResult.Inst
             notes.add("Read -" + String.join(", -", excluded) + " as leaving out the rules that mention " + listed + ".");
             String asText = query;
             for (String word : excluded) {
-                asText = asText.replace("-" + word, "\"-" + word + "\"");
+                // The word as a whole token: "-enc" must not touch "-encodedcommand".
+                asText = asText.replaceAll("(?<=^|[\\s(])-" + Pattern.quote(word) + "(?=$|[\\s)])",
+                        java.util.regex.Matcher.quoteReplacement("\"-" + word + "\""));
             }
             instead.add(new SearchResult.Instead(asText, "search for " + excluded.stream().map(w -> "-" + w).collect(Collectors.joining(" "))
                     + " as text"));

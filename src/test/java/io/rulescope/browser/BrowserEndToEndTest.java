@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,15 +19,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-
-import io.rulescope.ingest.IngestService;
 
 /**
  * The product as a person uses it, in headless Chromium: search for a technique, open the rule, follow a corpus
@@ -40,39 +33,15 @@ import io.rulescope.ingest.IngestService;
 @EnabledIf(value = "chromiumPresent", disabledReason = "Debian's chromium and chromium-driver are not installed; .ci/run installs them")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserEndToEndTest {
-
-    static ChromeDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestService ingest;
+class BrowserEndToEndTest extends BrowserTest {
 
     static boolean chromiumPresent() {
         return Chromium.present();
     }
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        driver = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @BeforeEach
     void catalogLoaded() throws InterruptedException {
         assertThat(ingest.awaitDone(Duration.ofSeconds(60))).isTrue();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private void screenshot(String name) throws IOException {

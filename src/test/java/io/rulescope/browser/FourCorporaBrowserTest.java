@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,17 +13,13 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.rulescope.SharedData;
-import io.rulescope.ingest.IngestService;
 
 /**
  * Pages as the four shared corpora fill them, which the embedded rules cannot: every heat level of the matrix (a
@@ -37,15 +31,7 @@ import io.rulescope.ingest.IngestService;
 @EnabledIf(value = "present", disabledReason = "needs Debian's chromium and chromium-driver (.ci/run installs them) and ../shared")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class FourCorporaBrowserTest {
-
-    static ChromeDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IngestService ingest;
+class FourCorporaBrowserTest extends BrowserTest {
 
     static boolean present() {
         return Chromium.present() && SharedData.corpusPresent() && SharedData.sentinelPresent() && SharedData.elasticPresent();
@@ -57,25 +43,9 @@ class FourCorporaBrowserTest {
                 "sentinel=" + SharedData.sentinel(), "elastic=" + SharedData.elastic()));
     }
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        driver = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @BeforeEach
     void catalogSettled() throws InterruptedException {
         assertThat(ingest.awaitDone(Duration.ofMinutes(3))).isTrue();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private Object script(String js) {

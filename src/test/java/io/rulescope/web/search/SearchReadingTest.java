@@ -58,6 +58,7 @@ class SearchReadingTest extends RunningApp {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = ";;", textBlock = """
             powershell -enc                     ;; Read -enc as leaving out the rules that mention “enc”.                       ;; powershell "-enc"
+            powershell -enc -encodedcommand     ;; Read -enc, -encodedcommand as leaving out                                    ;; powershell "-enc" "-encodedcommand"
             CommandLine|contains:encodedcommand ;; Sigma's syntax, as CommandLine=*encodedcommand*                              ;;
             CommandLine|contains                ;; as the rules that test CommandLine                                           ;;
             platform:Sentinel                   ;; Read platform:Sentinel as platform:"Microsoft Sentinel".                     ;;
