@@ -75,16 +75,35 @@ final class CatalogSnapshots {
     private static final String TEMP_PREFIX = ".rulescope-catalog-";
     static final int KEPT = 3;
 
+    /** In each snapshot: which instance wrote it, so replicas sharing the folder delete only their own. */
+    static final String OWNER_FILE = "owner";
+
     private final Path folder;
     private final String build;
+    private final String owner;
+    private final String ownerTag;
 
     /** {@code folder} null or blank turns snapshots off. */
     CatalogSnapshots(Path folder) {
+        this(folder, "this instance");
+    }
+
+    /** @param owner names this instance among those that may share the folder (its data folder and host) */
+    CatalogSnapshots(Path folder, String owner) {
         this.folder = folder;
+        this.owner = owner;
+        this.ownerTag = Integer.toHexString(owner.hashCode());
         this.build = buildIdentity();
         if (folder != null && build == null) {
             log.info("Catalog snapshots are off: this build has no META-INF/build-info.properties to tell it apart");
         }
+    }
+
+    /** An instance is its data folder on its host: replicas each have their own data folder, even on one host. */
+    static String ownerOf(Path dataFolder) {
+        // The environment's name for the host (a container's id): a DNS look-up of the local name can stall a start.
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        return dataFolder.toAbsolutePath().normalize() + " on " + host;
     }
 
     boolean enabled() {
@@ -202,11 +221,12 @@ final class CatalogSnapshots {
             return;
         }
         Path target = folder.resolve(PREFIX + key);
-        Path temp = folder.resolve(TEMP_PREFIX + key + ".tmp-" + ProcessHandle.current().pid());
+        Path temp = folder.resolve(TEMP_PREFIX + key + ".tmp-" + ownerTag + "-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(folder);
             deleteTree(temp);
             Files.createDirectories(temp);
+            Files.writeString(temp.resolve(OWNER_FILE), owner, java.nio.charset.StandardCharsets.UTF_8);
             write(temp.resolve(RULES_FILE), new java.util.ArrayList<>(saved.rules()));
             write(temp.resolve(ANALYSIS_FILE), saved.analysis());
             index.saveTo(temp.resolve(INDEX_FOLDER));
@@ -227,12 +247,15 @@ final class CatalogSnapshots {
         }
     }
 
-    /** Deletes our own snapshots beyond the newest few, and temporary folders that no running process owns. */
+    /**
+     * Deletes this instance's snapshots beyond the newest few, and its temporary folders that no running process owns.
+     * Another instance's snapshots and temporary folders are never touched, even in a shared folder.
+     */
     private void prune(Path keep) throws IOException {
         List<Path> ours;
         try (Stream<Path> all = Files.list(folder)) {
             ours = all.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .sorted(Comparator.comparing(CatalogSnapshots::modified).reversed()).toList();
+                    .filter(this::writtenHere).sorted(Comparator.comparing(CatalogSnapshots::modified).reversed()).toList();
         }
         int others = 0;
         for (Path snapshot : ours) {
@@ -241,13 +264,24 @@ final class CatalogSnapshots {
             }
         }
         try (Stream<Path> all = Files.list(folder)) {
-            for (Path temp : all.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
+            for (Path temp : all.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)
+                    && p.getFileName().toString().contains(".tmp-" + ownerTag + "-")).toList()) {
                 String name = temp.getFileName().toString();
                 long pid = parsePid(name.substring(name.lastIndexOf("-") + 1));
                 if (pid > 0 && ProcessHandle.of(pid).isEmpty()) {
                     deleteTree(temp);
                 }
             }
+        }
+    }
+
+    /** Written by this instance: its owner file names it (a snapshot of a build before owner files counts as ours). */
+    private boolean writtenHere(Path snapshot) {
+        Path file = snapshot.resolve(OWNER_FILE);
+        try {
+            return !Files.exists(file) || Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).equals(owner);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -84,7 +84,7 @@ public class IngestService {
         this.attack = attack;
         this.catalogs = catalogs;
         this.pipeline = new IngestPipeline(properties, attack, analysis, indexer,
-                new CatalogSnapshots(properties.snapshotFolder()));
+                new CatalogSnapshots(properties.snapshotFolder(), CatalogSnapshots.ownerOf(properties.dataFolder())));
         this.history = new HistoryService(properties, histories, analysis, pipeline);
     }
 

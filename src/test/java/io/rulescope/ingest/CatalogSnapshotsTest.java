@@ -120,6 +120,35 @@ class CatalogSnapshotsTest {
     }
 
     @Test
+    void replicasSharingTheFolderEachDeleteOnlyTheSnapshotsTheyWrote() throws Exception {
+        io.rulescope.attack.AttackCatalog attack = io.rulescope.attack.AttackCatalog.load(null);
+        io.rulescope.rule.Rule rule = new io.rulescope.rule.Rule("u1", "id-1", false, "One", io.rulescope.rule.RuleFormat.SIGMA);
+        rule.setSource("src", "one.yml", null, 0);
+        io.rulescope.search.RuleIndex.Built index = new io.rulescope.search.RuleIndex(attack).build(List.of(rule),
+                r -> io.rulescope.query.QueryAnalysis.EMPTY);
+        CatalogSnapshots.Saved saved = new CatalogSnapshots.Saved(List.of(rule),
+                new CatalogSnapshots.Analysis(Map.of(), new SupportingData(), List.of(), 0));
+        CatalogSnapshots a = new CatalogSnapshots(snapshots, "replica a");
+        CatalogSnapshots b = new CatalogSnapshots(snapshots, "replica b");
+        assertThat(a.enabled()).as("the build has build-info").isTrue();
+
+        for (int i = 0; i < CatalogSnapshots.KEPT; i++) {
+            b.save("b" + i, saved, index);
+            Thread.sleep(20);
+        }
+        for (int i = 0; i < CatalogSnapshots.KEPT + 2; i++) {
+            a.save("a" + i, saved, index);
+            Thread.sleep(20);
+        }
+
+        try (Stream<Path> names = Files.list(snapshots)) {
+            assertThat(names.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    CatalogSnapshots.PREFIX + "b0", CatalogSnapshots.PREFIX + "b1", CatalogSnapshots.PREFIX + "b2",
+                    CatalogSnapshots.PREFIX + "a2", CatalogSnapshots.PREFIX + "a3", CatalogSnapshots.PREFIX + "a4");
+        }
+    }
+
+    @Test
     void aPlantedSnapshotHoldingAForeignClassIsIgnoredAndTheSourcesAreRead() throws Exception {
         start();
         Path catalog;
