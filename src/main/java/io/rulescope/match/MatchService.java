@@ -57,13 +57,23 @@ public class MatchService {
         return event.withSource(EventSources.override(event.source(), product, category, service));
     }
 
-    /** Reads at most {@code limit} bytes; more is refused with the limit named, before anything is parsed. */
+    /** The longest one event's body may take to arrive: a client sending a byte every few seconds holds a thread. */
+    static final long BODY_SECONDS = 30;
+
+    /**
+     * Reads at most {@code limit} bytes within {@link #BODY_SECONDS}; more, or slower, is refused with the reason,
+     * before anything is parsed.
+     */
     public static String readBounded(InputStream in, long limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         long total = 0;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(BODY_SECONDS);
         int n;
         while ((n = in.read(buffer)) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new EventRejectedException(408, "the event took longer than " + BODY_SECONDS + " s to arrive");
+            }
             total += n;
             if (total > limit) {
                 throw new EventRejectedException(413, "the body is larger than " + limit + " bytes");
