@@ -54,6 +54,9 @@ class HeavyRequestsFilter extends OncePerRequestFilter {
         if (!places.tryAcquire()) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            // Closing the connection spares the thread from reading the rest of a body it turned away: a slow client
+            // would otherwise hold it while its unread bytes trickle in.
+            response.setHeader("Connection", "close");
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"error\":\"as many matches, batches and exports as may run at once are running ("
