@@ -64,7 +64,7 @@ class RestartFromSnapshotTest {
     private void awaitSavedSnapshot() throws IOException, InterruptedException {
         for (int i = 0; i < 300; i++) {
             try (Stream<Path> saved = Files.list(snapshots)) {
-                if (saved.anyMatch(p -> !p.getFileName().toString().contains(".tmp") && Files.exists(p.resolve("rules.ser")))) {
+                if (saved.anyMatch(p -> !p.getFileName().toString().contains(".tmp") && Files.exists(p.resolve("rules.smile")))) {
                     return;
                 }
             } catch (java.nio.file.NoSuchFileException notYet) {

@@ -6,7 +6,7 @@ package io.rulescope.catalog;
  * @param level {@code ERROR}: the file (or one document of it) was not ingested; {@code WARNING}: ingested, but
  *     something in it was off; {@code SKIPPED}: not a rule, by design
  */
-public record IngestProblem(Level level, String source, String path, int line, int column, String reason) implements java.io.Serializable {
+public record IngestProblem(Level level, String source, String path, int line, int column, String reason) {
 
     public enum Level { ERROR, WARNING, SKIPPED }
 

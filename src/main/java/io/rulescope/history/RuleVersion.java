@@ -1,6 +1,5 @@
 package io.rulescope.history;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
  * @param blob the git object id of the file at this commit, to read its text again
  */
 public record RuleVersion(String commit, Instant date, String author, String message, String title, String path, String blob,
-        Kind kind, Changes changes) implements Serializable {
+        Kind kind, Changes changes) {
 
     public enum Kind {
         ADDED, MODIFIED, MOVED, REMOVED;
@@ -41,7 +40,7 @@ public record RuleVersion(String commit, Instant date, String author, String mes
      *     {@code path})
      */
     public record Changes(List<IndicatorRef> indicatorsAdded, List<IndicatorRef> indicatorsRemoved, List<String> attackAdded,
-            List<String> attackRemoved, List<String> fieldsChanged) implements Serializable {
+            List<String> attackRemoved, List<String> fieldsChanged) {
 
         public static final Changes NONE = new Changes(List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -71,7 +70,7 @@ public record RuleVersion(String commit, Instant date, String author, String mes
     }
 
     /** One indicator as it is compared across versions: field as written, kind, value and polarity. */
-    public record IndicatorRef(String field, String kind, String value, String polarity) implements Serializable {
+    public record IndicatorRef(String field, String kind, String value, String polarity) {
 
         @Override
         public String toString() {

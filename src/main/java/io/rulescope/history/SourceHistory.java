@@ -1,6 +1,5 @@
 package io.rulescope.history;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,7 @@ import java.util.Map;
  * @param rulesAtPath per file, the ids of the rules it held at {@code head} (to know which rules a deletion removes)
  */
 public record SourceHistory(String source, String head, int commits, Map<String, List<RuleVersion>> versions,
-        Map<String, VersionFacts> latest, Map<String, List<String>> rulesAtPath) implements Serializable {
+        Map<String, VersionFacts> latest, Map<String, List<String>> rulesAtPath) {
 
     public List<RuleVersion> of(String ruleId) {
         return versions.getOrDefault(ruleId, List.of());

@@ -1,6 +1,5 @@
 package io.rulescope.history;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,7 +14,7 @@ import io.rulescope.rule.Rule;
 
 /** What one version of a rule says, reduced to what history compares: the change between two is their difference. */
 public record VersionFacts(String title, String status, String severity, int descriptionHash, int queryHash, String path,
-        List<String> tactics, List<String> techniques, List<RuleVersion.IndicatorRef> indicators) implements Serializable {
+        List<String> tactics, List<String> techniques, List<RuleVersion.IndicatorRef> indicators) {
 
     /** What a rule says, given its analysis. */
     public static VersionFacts of(Rule rule, QueryAnalysis analysis) {

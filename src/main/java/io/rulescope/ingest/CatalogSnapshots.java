@@ -1,14 +1,7 @@
 package io.rulescope.ingest;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +33,9 @@ import io.rulescope.search.RuleIndex;
  * Catalogs saved after an ingest, keyed by a hash of everything the result depends on: the bytes of every source
  * file, each git source's commit, the ingest settings, the ATT&CK catalog and the build of the code. A restart that
  * finds its key skips reading, parsing, analysis and indexing. A snapshot that cannot be read (damaged, written by
- * another version, or holding classes outside the allow-list) is ignored and ingest reads the sources as usual.
+ * another version, planted) is ignored with a warning and ingest reads the sources as usual: its files are
+ * {@link SavedFormat} (no Java serialisation, each checked against its digest) and its index files are checked against
+ * the digests saved beside them before Lucene opens them.
  *
  * <p>The folder may be shared, with other programs or with other instances of Rulescope: only entries named
  * {@code rulescope-catalog-*} are ever written or deleted, each snapshot appears by an atomic rename, and the newest
@@ -49,27 +46,11 @@ final class CatalogSnapshots {
     private static final Logger log = LoggerFactory.getLogger(CatalogSnapshots.class);
 
     /** Bumped when the saved form changes incompatibly; part of the key, so old snapshots are never misread. */
-    private static final int FORMAT = 1;
-    private static final String RULES_FILE = "rules.ser";
-    private static final String ANALYSIS_FILE = "analysis.ser";
+    private static final int FORMAT = 2;
+    private static final String RULES_FILE = "rules.smile";
+    private static final String ANALYSIS_FILE = "analysis.smile";
     private static final String INDEX_FOLDER = "index";
-
-    /**
-     * Only the catalog's own types and the JDK value types they hold may be deserialized, so a planted file cannot
-     * instantiate anything else; the caps bound what a damaged one can cost.
-     */
-    private static final ObjectInputFilter PATTERNS = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;maxarray=10000000;maxrefs=50000000;io.rulescope.**;java.lang.*;java.util.*;java.time.*;!*");
-
-    /** The patterns above, naming the class they turn away so the log can say which. */
-    private static final ObjectInputFilter ALLOWED = info -> {
-        ObjectInputFilter.Status status = PATTERNS.checkInput(info);
-        if (status == ObjectInputFilter.Status.REJECTED) {
-            throw new IllegalStateException("it holds a class outside the allow-list: "
-                    + (info.serialClass() == null ? "(a limit was exceeded)" : info.serialClass().getName()));
-        }
-        return status;
-    };
+    private static final String INDEX_DIGESTS_FILE = "index-digests.smile";
 
     static final String PREFIX = "rulescope-catalog-";
     private static final String TEMP_PREFIX = ".rulescope-catalog-";
@@ -115,8 +96,24 @@ final class CatalogSnapshots {
     }
 
     /** Everything derived from the rules; saved apart from them so a restart can read both files at once. */
-    record Analysis(Map<String, QueryAnalysis> analyses, SupportingData support, List<IngestProblem> problems, int skipped)
-            implements Serializable {
+    record Analysis(Map<String, QueryAnalysis> analyses, SupportingData support, List<IngestProblem> problems, int skipped) {
+    }
+
+    /** The rules file as saved. */
+    private record SavedRules(List<Rule> rules) {
+    }
+
+    /** The analysis file as saved: plain tables only. */
+    private record SavedAnalysis(HashMap<String, QueryAnalysis> analyses, SupportingData.Tables support,
+            List<IngestProblem> problems, int skipped) {
+
+        Analysis analysis() {
+            return new Analysis(analyses, SupportingData.of(support), problems, skipped);
+        }
+    }
+
+    /** Each index file's SHA-256, so a damaged or replaced index is found before Lucene reads it. */
+    private record IndexDigests(HashMap<String, String> sha256ByFile) {
     }
 
     /** The key of a catalog read from these files, whose bytes hash to {@code hashes}, with these settings. */
@@ -148,21 +145,55 @@ final class CatalogSnapshots {
         }
         touch(dir);
         CompletableFuture<Derived> derived = CompletableFuture.supplyAsync(() -> {
-            Analysis analysis = read(dir.resolve(ANALYSIS_FILE), Analysis.class);
             try {
+                Analysis analysis = SavedFormat.read(dir.resolve(ANALYSIS_FILE), SavedAnalysis.class).analysis();
+                checkIndex(dir);
                 return new Derived(analysis, RuleIndex.Built.loadFrom(dir.resolve(INDEX_FOLDER)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         try {
-            @SuppressWarnings("unchecked")
-            List<Rule> rules = read(dir.resolve(RULES_FILE), List.class);
+            // A list a restored ingest may add to.
+            List<Rule> rules = new ArrayList<>(SavedFormat.read(dir.resolve(RULES_FILE), SavedRules.class).rules());
             return Optional.of(new Opened(dir, rules, derived));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             ignoring(dir, e);
             return Optional.empty();
         }
+    }
+
+    private static void checkIndex(Path dir) throws IOException {
+        Map<String, String> expected = SavedFormat.read(dir.resolve(INDEX_DIGESTS_FILE), IndexDigests.class).sha256ByFile();
+        Map<String, String> found = indexDigests(dir.resolve(INDEX_FOLDER));
+        if (!found.keySet().equals(expected.keySet())) {
+            throw new IOException("its index holds other files than it saved");
+        }
+        for (Map.Entry<String, String> file : found.entrySet()) {
+            if (!file.getValue().equals(expected.get(file.getKey()))) {
+                throw new IOException("its index file " + file.getKey() + " does not match its digest");
+            }
+        }
+    }
+
+    private static HashMap<String, String> indexDigests(Path index) throws IOException {
+        HashMap<String, String> digests = new HashMap<>();
+        try (Stream<Path> files = Files.list(index)) {
+            for (Path file : files.toList()) {
+                if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("its index holds " + file.getFileName() + ", which is not a file");
+                }
+                MessageDigest digest = sha256();
+                try (InputStream in = Files.newInputStream(file)) {
+                    byte[] buffer = new byte[1 << 16];
+                    for (int n; (n = in.read(buffer)) > 0;) {
+                        digest.update(buffer, 0, n);
+                    }
+                }
+                digests.put(file.getFileName().toString(), HexFormat.of().formatHex(digest.digest()));
+            }
+        }
+        return digests;
     }
 
     /** A snapshot whose rules are read and whose analysis and index may still be on their way. */
@@ -182,34 +213,16 @@ final class CatalogSnapshots {
     record Derived(Analysis analysis, RuleIndex.Built index) {
     }
 
-    private static void ignoring(Path dir, RuntimeException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    private static void ignoring(Path dir, Exception e) {
+        Throwable cause = e;
+        while ((cause instanceof UncheckedIOException || cause instanceof java.util.concurrent.CompletionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
         }
-        String reason = root instanceof java.io.EOFException ? "the file ends early (was it cut short?)"
-                : root instanceof IllegalStateException && root.getMessage() != null ? root.getMessage()
-                : root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String reason = cause instanceof java.nio.file.NoSuchFileException ? "it lacks " + cause.getMessage()
+                : cause instanceof IOException && cause.getMessage() != null ? cause.getMessage()
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         log.warn("Ignoring catalog snapshot {} and reading the sources instead: {}", dir, reason);
-    }
-
-    static <T> T read(Path file, Class<T> type) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                ObjectInputStream in = new ObjectInputStream(raw)) {
-            in.setObjectInputFilter(ALLOWED);
-            return type.cast(in.readObject());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void write(Path file, Object value) throws IOException {
-        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                ObjectOutputStream out = new ObjectOutputStream(raw)) {
-            out.writeObject(value);
-        }
     }
 
     /**
@@ -227,9 +240,12 @@ final class CatalogSnapshots {
             deleteTree(temp);
             Files.createDirectories(temp);
             Files.writeString(temp.resolve(OWNER_FILE), owner, java.nio.charset.StandardCharsets.UTF_8);
-            write(temp.resolve(RULES_FILE), new java.util.ArrayList<>(saved.rules()));
-            write(temp.resolve(ANALYSIS_FILE), saved.analysis());
+            SavedFormat.write(temp.resolve(RULES_FILE), new SavedRules(saved.rules()));
+            Analysis analysis = saved.analysis();
+            SavedFormat.write(temp.resolve(ANALYSIS_FILE), new SavedAnalysis(new HashMap<>(analysis.analyses()),
+                    analysis.support().tables(), analysis.problems(), analysis.skipped()));
             index.saveTo(temp.resolve(INDEX_FOLDER));
+            SavedFormat.write(temp.resolve(INDEX_DIGESTS_FILE), new IndexDigests(indexDigests(temp.resolve(INDEX_FOLDER))));
             if (!Files.exists(target)) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } else {

@@ -1,7 +1,6 @@
 package io.rulescope.ingest;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,7 +28,7 @@ final class HistoryService {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryService.class);
     /** Bumped when the saved form or what history compares changes, so an old file is never misread. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private final IngestProperties properties;
     private final RuleHistories histories;
@@ -50,7 +49,7 @@ final class HistoryService {
     }
 
     /** What a saved history file holds: the history and what it was computed with. */
-    private record Saved(String key, SourceHistory history) implements Serializable {
+    private record Saved(String key, SourceHistory history) {
     }
 
     /** Brings the history of every source with a repository up to the commit the catalog read, in the background. */
@@ -109,9 +108,9 @@ final class HistoryService {
             return Optional.empty();
         }
         try {
-            Saved saved = CatalogSnapshots.read(file, Saved.class);
+            Saved saved = SavedFormat.read(file, Saved.class);
             return saved.key().equals(key(source)) ? Optional.of(saved.history()) : Optional.empty();
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("Ignoring the saved history of {} ({}); reading it again", source.name(), e.getMessage());
             return Optional.empty();
         }
@@ -125,7 +124,7 @@ final class HistoryService {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(file.getParent());
-            CatalogSnapshots.write(temp, new Saved(key(source), history));
+            SavedFormat.write(temp, new Saved(key(source), history));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             log.warn("Could not save the history of {}: {}", source.name(), e.toString());

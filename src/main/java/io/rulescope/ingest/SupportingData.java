@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.rulescope.query.Macro;
 
 /** What a security_content tree carries besides detections: macros, data source and story definitions. */
-public final class SupportingData implements java.io.Serializable {
+public final class SupportingData {
 
     private final Map<String, Macro> macros = new ConcurrentHashMap<>();
     private final Map<String, String> dataSourceSourcetypes = new ConcurrentHashMap<>();
@@ -43,21 +43,20 @@ public final class SupportingData implements java.io.Serializable {
         return paren > 0 ? name.substring(0, paren).strip() : name.strip();
     }
 
-    /** Saved as plain maps: a ConcurrentHashMap's own form drags its locks along, which snapshots do not allow. */
-    private Object writeReplace() {
-        return new SerialForm(new HashMap<>(macros), new HashMap<>(dataSourceSourcetypes), new HashMap<>(stories));
+    /** Its three tables as plain maps, as snapshots save them. */
+    record Tables(HashMap<String, Macro> macros, HashMap<String, String> dataSourceSourcetypes, HashMap<String, String> stories) {
     }
 
-    private record SerialForm(HashMap<String, Macro> macros, HashMap<String, String> dataSourceSourcetypes,
-            HashMap<String, String> stories) implements java.io.Serializable {
+    Tables tables() {
+        return new Tables(new HashMap<>(macros), new HashMap<>(dataSourceSourcetypes), new HashMap<>(stories));
+    }
 
-        private Object readResolve() {
-            SupportingData data = new SupportingData();
-            data.macros.putAll(macros);
-            data.dataSourceSourcetypes.putAll(dataSourceSourcetypes);
-            data.stories.putAll(stories);
-            return data;
-        }
+    static SupportingData of(Tables tables) {
+        SupportingData data = new SupportingData();
+        data.macros.putAll(tables.macros());
+        data.dataSourceSourcetypes.putAll(tables.dataSourceSourcetypes());
+        data.stories.putAll(tables.stories());
+        return data;
     }
 
     public Map<String, Macro> macros() {

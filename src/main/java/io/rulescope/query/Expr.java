@@ -6,7 +6,7 @@ import java.util.List;
  * The boolean structure of what a stage matches, kept as written so pages can show it. Leaves are predicates,
  * bare search terms, references to Sigma search identifiers, or text that was not analysed (with the reason).
  */
-public sealed interface Expr extends java.io.Serializable {
+public sealed interface Expr {
 
     record And(List<Expr> parts) implements Expr {
     }

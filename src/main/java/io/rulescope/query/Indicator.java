@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param caseSensitive whether the platform compares this value with case (Sigma {@code |cased}, SPL {@code CASE()})
  */
 public record Indicator(String field, String dataModel, String canonicalField, Kind kind, String value, Polarity polarity,
-        List<String> modifiers, boolean caseSensitive, int stage, String viaMacro) implements java.io.Serializable {
+        List<String> modifiers, boolean caseSensitive, int stage, String viaMacro) {
 
     public Indicator {
         modifiers = Interned.all(modifiers);

@@ -7,7 +7,7 @@ import java.util.List;
  * {@link Kind#NULL}; {@code dataModel} is the CIM dataset a qualified field named ({@code Processes} for
  * {@code Processes.process_name}); {@code viaMacro} names the macro whose expansion produced it.
  */
-public record Predicate(String field, String dataModel, Kind kind, String value, List<String> modifiers, String viaMacro) implements java.io.Serializable {
+public record Predicate(String field, String dataModel, Kind kind, String value, List<String> modifiers, String viaMacro) {
 
     public Predicate {
         modifiers = Interned.all(modifiers);

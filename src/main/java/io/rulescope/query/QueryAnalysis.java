@@ -8,7 +8,7 @@ import java.util.List;
  * query itself says so (Kusto tables and functions, ES|QL and EQL indexes), as written.
  */
 public record QueryAnalysis(List<StageAnalysis> stages, List<Indicator> indicators, List<SearchTerm> searchTerms,
-        List<String> groupBy, List<String> notes, List<String> sources) implements java.io.Serializable {
+        List<String> groupBy, List<String> notes, List<String> sources) {
 
     public QueryAnalysis {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -21,6 +21,6 @@ public record QueryAnalysis(List<StageAnalysis> stages, List<Indicator> indicato
 
     public static final QueryAnalysis EMPTY = new QueryAnalysis(List.of(), List.of(), List.of(), List.of(), List.of());
 
-    public record SearchTerm(int stage, String term, Polarity polarity) implements java.io.Serializable {
+    public record SearchTerm(int stage, String term, Polarity polarity) {
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
  * @param depth 0 for a stage of the query; 1 and more for the stages of a sub-query (a Kusto {@code let} body, a
  *     join's right side), which follow the stage that holds them
  */
-public record StageAnalysis(int n, String command, String text, Expr expression, String expansion, String note, int depth)
-        implements java.io.Serializable {
+public record StageAnalysis(int n, String command, String text, Expr expression, String expansion, String note, int depth) {
 
     /** Commands, macro expansions and notes repeat across thousands of rules' stages: one copy each. */
     public StageAnalysis {

@@ -25,7 +25,7 @@ import org.springframework.data.domain.Persistable;
 @Entity
 @Table(name = "rule", indexes = { @Index(name = "rule_rule_id", columnList = "ruleId"), @Index(name = "rule_alias", columnList = "alias"),
         @Index(name = "rule_source_path", columnList = "sourceName,sourcePath") })
-public class Rule implements Persistable<String>, java.io.Serializable {
+public class Rule implements Persistable<String> {
 
     @Id
     @Column(length = 16)

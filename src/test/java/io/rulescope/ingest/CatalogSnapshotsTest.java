@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,12 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.rule.Rule;
 
 /** A restart over the same content and build restores the saved catalog; anything else reads the sources again. */
+@org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
 class CatalogSnapshotsTest {
 
     static final AttackCatalog ATTACK = AttackCatalog.load(null);
@@ -148,38 +151,126 @@ class CatalogSnapshotsTest {
         }
     }
 
-    @Test
-    void aPlantedSnapshotHoldingAForeignClassIsIgnoredAndTheSourcesAreRead() throws Exception {
-        start();
-        Path catalog;
-        try (Stream<Path> saved = Files.list(snapshots)) {
-            catalog = saved.filter(p -> p.getFileName().toString().startsWith(CatalogSnapshots.PREFIX)).findFirst().orElseThrow().resolve("rules.ser");
+    /** The attack on Java serialisation: sets nested 48 deep, whose hash codes take longer than the universe. */
+    private static byte[] nestedSets() throws IOException {
+        java.util.Set<Object> root = new java.util.HashSet<>();
+        java.util.Set<Object> s1 = root;
+        java.util.Set<Object> s2 = new java.util.HashSet<>();
+        for (int i = 0; i < 48; i++) {
+            java.util.Set<Object> t1 = new java.util.HashSet<>();
+            java.util.Set<Object> t2 = new java.util.HashSet<>();
+            t1.add("a" + i);
+            s1.add(t1);
+            s1.add(t2);
+            s2.add(t1);
+            s2.add(t2);
+            s1 = t1;
+            s2 = t2;
         }
-        try (OutputStream raw = Files.newOutputStream(catalog); ObjectOutputStream out = new ObjectOutputStream(raw)) {
-            out.writeObject(new java.util.concurrent.locks.ReentrantLock());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(root);
         }
-
-        Start after = start();
-
-        assertThat(after.report().state()).isEqualTo(IngestReport.State.READY);
-        assertThat(after.report().phaseMillis()).containsKey("parse");
-        assertThat(after.stored()).hasSize(2);
+        return bytes.toByteArray();
     }
 
-    @ParameterizedTest(name = "a truncated {0} is ignored and the sources are read")
-    @ValueSource(strings = { "rules.ser", "analysis.ser" })
-    void aTruncatedSnapshotIsIgnoredAndTheSourcesAreRead(String part) throws Exception {
-        start();
+    private Path savedSnapshot() throws IOException {
         try (Stream<Path> saved = Files.list(snapshots)) {
-            Path catalog = saved.findFirst().orElseThrow().resolve(part);
-            byte[] bytes = Files.readAllBytes(catalog);
-            Files.write(catalog, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            return saved.filter(p -> p.getFileName().toString().startsWith(CatalogSnapshots.PREFIX)).findFirst().orElseThrow();
         }
+    }
 
-        Start after = start();
+    /** A file in the saved form, header and all, around any body (the header as SavedFormat documents it). */
+    static byte[] withHeader(byte[] body) throws Exception {
+        String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        byte[] header = String.format("%s\n%s %019d\n", SavedFormat.MAGIC, hex, body.length).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] file = java.util.Arrays.copyOf(header, header.length + body.length);
+        System.arraycopy(body, 0, file, header.length, body.length);
+        return file;
+    }
 
+    private void assertTheSourcesAreReadInstead(CapturedOutput output, String reason) throws Exception {
+        Start after = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), this::start);
+
+        assertThat(after.report().state()).isEqualTo(IngestReport.State.READY);
         assertThat(after.report().phaseMillis()).containsKey("parse").doesNotContainKey("snapshot restore");
         assertThat(after.stored()).extracting(Rule::getTitle).containsExactlyInAnyOrder("One", "Two");
         assertThat(after.catalog().index().size()).isEqualTo(2);
+        assertThat(output.getOut() + output.getErr()).contains("Ignoring catalog snapshot").contains(reason);
+    }
+
+    @ParameterizedTest(name = "nested sets planted as {0} are ignored with a warning")
+    @ValueSource(strings = { "rules.smile", "analysis.smile" })
+    void aPlantedJavaSerialisationAttackIsIgnoredWithAWarningAndTheSourcesAreRead(String part, CapturedOutput output) throws Exception {
+        start();
+        Files.write(savedSnapshot().resolve(part), nestedSets());
+
+        assertTheSourcesAreReadInstead(output, "it is not a file this build saved");
+    }
+
+    @Test
+    void aPlantedFileWithAValidDigestThatNamesAnotherTypeIsIgnored(CapturedOutput output) throws Exception {
+        start();
+        byte[] body = tools.jackson.dataformat.smile.SmileMapper.shared().writeValueAsBytes(
+                Map.of("rules", List.of(Map.of("@class", "java.lang.ProcessBuilder", "command", List.of("touch", "/tmp/pwned")))));
+        Files.write(savedSnapshot().resolve("rules.smile"), withHeader(body));
+
+        assertTheSourcesAreReadInstead(output, "it is not a saved SavedRules of this build");
+    }
+
+    @Test
+    void aPlantedExpressionNestedAThousandDeepIsRefusedAtTheDepthLimit(CapturedOutput output) throws Exception {
+        start();
+        List<Object> expression = List.of("All");
+        for (int i = 0; i < 1_000; i++) {
+            expression = List.of("Not", expression);
+        }
+        List<Object> stage = java.util.Arrays.asList(1, "search", "x", expression, null, null, 0);
+        List<Object> analysis = List.of(List.of(stage), List.of(), List.of(), List.of(), List.of(), List.of());
+        Map<String, Object> saved = Map.of("analyses", Map.of("u1", analysis), "support",
+                Map.of("macros", Map.of(), "dataSourceSourcetypes", Map.of(), "stories", Map.of()), "problems", List.of(), "skipped", 0);
+        tools.jackson.dataformat.smile.SmileMapper deep = tools.jackson.dataformat.smile.SmileMapper.builder(
+                tools.jackson.dataformat.smile.SmileFactory.builder().streamWriteConstraints(
+                        tools.jackson.core.StreamWriteConstraints.builder().maxNestingDepth(100_000).build()).build()).build();
+        Files.write(savedSnapshot().resolve("analysis.smile"), withHeader(deep.writeValueAsBytes(saved)));
+
+        assertTheSourcesAreReadInstead(output, "nesting depth");
+    }
+
+    @Test
+    void aSnapshotWhoseIndexWasAlteredIsIgnored(CapturedOutput output) throws Exception {
+        start();
+        Path index = savedSnapshot().resolve("index");
+        Path file;
+        try (Stream<Path> files = Files.list(index)) {
+            file = files.filter(p -> p.getFileName().toString().endsWith(".si")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+
+        assertTheSourcesAreReadInstead(output, "does not match its digest");
+    }
+
+    @Test
+    void aSnapshotWhoseRulesWereAlteredByOneByteIsIgnored(CapturedOutput output) throws Exception {
+        start();
+        Path rulesFile = savedSnapshot().resolve("rules.smile");
+        byte[] bytes = Files.readAllBytes(rulesFile);
+        bytes[bytes.length - 10] ^= 1;
+        Files.write(rulesFile, bytes);
+
+        assertTheSourcesAreReadInstead(output, "does not match its digest");
+    }
+
+    @ParameterizedTest(name = "a truncated {0} is ignored and the sources are read")
+    @ValueSource(strings = { "rules.smile", "analysis.smile" })
+    void aTruncatedSnapshotIsIgnoredAndTheSourcesAreRead(String part, CapturedOutput output) throws Exception {
+        start();
+        Path file = savedSnapshot().resolve(part);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertTheSourcesAreReadInstead(output, "was it cut short?");
     }
 }
