@@ -68,6 +68,9 @@ class PackagedJarIT {
             assertThat(ingest.path("problems").valueStream().map(p -> p.path("level").asString()).toList())
                     .as("an embedded source that yields nothing is a warning").doesNotContain("WARNING", "ERROR");
             assertThat(get(port, "/api/search?q=vssadmin").body()).contains("Windows Shadow Copy Deletion via Vssadmin");
+            assertThat(badRequestLine(port)).as("the container's own error page").startsWith("HTTP/1.1 400")
+                    .contains("Content-Security-Policy: default-src 'self'").contains("<h1>400 Bad Request</h1>")
+                    .doesNotContain("Exception").doesNotContain("Apache Tomcat");
         } finally {
             app.destroy();
             if (!app.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -98,6 +101,16 @@ class PackagedJarIT {
             Thread.sleep(250);
         }
         throw new AssertionError("not ready within 2 minutes:\n" + Files.readString(log));
+    }
+
+    /** A request line Tomcat refuses before the application sees it. */
+    private static String badRequestLine(int port) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /search?q=<x> HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
