@@ -65,22 +65,31 @@ public class MatchService {
      * before anything is parsed.
      */
     public static String readBounded(InputStream in, long limit) throws IOException {
+        byte[] body = readAtMost(in, limit + 1);
+        if (body.length > limit) {
+            throw new EventRejectedException(413, "the body is larger than " + limit + " bytes");
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The first {@code max} bytes of a body (fewer if it ends sooner), read within {@link #BODY_SECONDS}; the rest is
+     * left unread.
+     */
+    public static byte[] readAtMost(InputStream in, long max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         long total = 0;
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(BODY_SECONDS);
         int n;
-        while ((n = in.read(buffer)) > 0) {
+        while (total < max && (n = in.read(buffer, 0, (int) Math.min(buffer.length, max - total))) > 0) {
             if (System.nanoTime() > deadline) {
-                throw new EventRejectedException(408, "the event took longer than " + BODY_SECONDS + " s to arrive");
+                throw new EventRejectedException(408, "the body took longer than " + BODY_SECONDS + " s to arrive");
             }
             total += n;
-            if (total > limit) {
-                throw new EventRejectedException(413, "the body is larger than " + limit + " bytes");
-            }
             out.write(buffer, 0, n);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
 }

@@ -156,6 +156,60 @@ class MatchEndToEndTest extends RunningApp {
         assertThat(lines.get(1).path("fires").values()).extracting(JsonNode::asString).contains(ENCODED_POWERSHELL);
     }
 
+    /**
+     * Clients send a whole body before they read the answer. When the server answered while still reading, a large
+     * batch filled the buffers both ways and client and server each waited on the other until a timeout.
+     */
+    @Test
+    void aLargeBatchSentWholeBeforeTheAnswerIsReadIsAnsweredInFull() throws Exception {
+        int events = 300_000;
+        byte[] body = "{\"EventID\": 1}\n".repeat(events).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new java.net.InetSocketAddress("localhost", port));
+            socket.setSoTimeout(60_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            // HTTP/1.0, so the answer comes whole rather than in chunks.
+            out.write(("POST /api/match/batch HTTP/1.0\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\nContent-Length: "
+                    + body.length + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 200");
+            assertThat(answer.lines().filter(l -> l.contains("\"index\":")).count()).isEqualTo(events);
+            assertThat(answer).contains("{\"index\":" + (events - 1) + ",");
+        }
+    }
+
+    /**
+     * Answering a batch while it was still arriving left the connection's thread switching between reads and matches;
+     * data arriving in between was dispatched to a second thread, which waited on the first. Under eight large batches
+     * that took every thread and health checks timed out. A batch is now read whole first: nothing is answered before.
+     */
+    @Test
+    void aBatchIsAnsweredOnlyOnceItHasArrivedWhole() throws Exception {
+        byte[] half = "{\"EventID\": 1}\n".repeat(20_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/match/batch HTTP/1.0\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\nContent-Length: "
+                    + 2 * half.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(half);
+            out.flush();
+            Thread.sleep(1_000);
+            java.io.InputStream in = socket.getInputStream();
+
+            assertThat(in.available()).as("bytes answered before the batch arrived whole").isZero();
+
+            out.write(half);
+            out.flush();
+            String answer = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("{\"index\":39999,");
+        }
+    }
+
     @Test
     void theMatchPageShowsFiresAndEscapesWhateverTheEventHolds() throws Exception {
         HttpResponse<String> page = post("/match", "application/x-www-form-urlencoded", "event="

@@ -89,10 +89,18 @@ class MatchApiController {
             error(response, HttpStatus.PAYLOAD_TOO_LARGE, "the batch is " + declared + " bytes; the limit is " + limit);
             return;
         }
+        // The whole batch is read before the first answer is written. Clients send all of a body before they read:
+        // answering while reading filled the buffers both ways, each side waited on the other until a timeout, and
+        // Tomcat dispatched the stalled connection to a second thread that waited on the first.
+        byte[] body = MatchService.readAtMost(request.getInputStream(), limit + 1);
         response.setContentType("application/x-ndjson");
         response.setCharacterEncoding("UTF-8");
-        BoundedLines in = new BoundedLines(new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)),
-                service.limits().maxEventBytes());
+        if (body.length > limit) {
+            // The rest is not read: the connection closes after the answer rather than swallowing it.
+            response.setHeader("Connection", "close");
+        }
+        BoundedLines in = new BoundedLines(new BufferedReader(new InputStreamReader(new java.io.ByteArrayInputStream(body),
+                StandardCharsets.UTF_8)), service.limits().maxEventBytes());
         Writer out = response.getWriter();
         long read = 0;
         int index = 0;
