@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -34,6 +35,16 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CatalogArgumentResolver(catalogs));
+    }
+
+    /**
+     * Smile is on the class path for the snapshots only: Spring would otherwise offer it as an answer format (an
+     * error asked for as Smile was written in Smile), a second API surface nobody asked for.
+     */
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.configureMessageConvertersList(converters -> converters.removeIf(converter -> converter.getSupportedMediaTypes()
+                .stream().anyMatch(type -> type.getSubtype().contains("smile"))));
     }
 
     /**

@@ -172,4 +172,14 @@ class HostileRequestsTest extends io.rulescope.RunningApp {
         assertThat(r.statusCode()).isBetween(400, 499);
         assertThat(r.body()).doesNotContain("Exception", "Apache Tomcat/");
     }
+
+    @ParameterizedTest(name = "asking for {0} gets no answer in it")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "application/x-jackson-smile", "application/cbor" })
+    void onlyTheDocumentedFormatsAreOffered(String accept) throws Exception {
+        HttpResponse<String> r = send("GET", "/api/search?q=vssadmin", accept);
+
+        assertThat(r.statusCode()).isEqualTo(406);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).doesNotContain("smile").doesNotContain("cbor");
+        assertThat(r.body()).doesNotStartWith(":)");
+    }
 }
