@@ -35,7 +35,7 @@ class ArchitectureTest {
             .should().notBePublic();
 
     /**
-     * Features form a ladder with no cycles, for every class: query, then attack, rule, indicator, search, history,
+     * Features form a ladder with no cycles, for every class: query, then attack, rule, dialect, indicator, search, history,
      * match, catalog, ingest, and on top the web layer (controllers, view models and page assembly) and its setup.
      */
     @ArchTest
@@ -46,6 +46,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule pageFamiliesHaveNoCycles = SlicesRuleDefinition.slices().matching("io.rulescope.web.(*)..")
             .should().beFreeOfCycles();
+
+    /** A language's internals are its own: no dialect uses another's. */
+    @ArchTest
+    static final ArchRule dialectsDoNotKnowEachOther = SlicesRuleDefinition.slices().matching("io.rulescope.dialect.(*)..")
+            .should().notDependOnEachOther();
+
+    /** The rest of the program loops over the dialects: outside dialect/X, only the registry names what is in it. */
+    @ArchTest
+    static final ArchRule onlyTheRegistryNamesADialect = noClasses().that().resideOutsideOfPackage("io.rulescope.dialect.*..")
+            .and().doNotHaveFullyQualifiedName("io.rulescope.dialect.Dialects")
+            .should().dependOnClassesThat().resideInAPackage("io.rulescope.dialect.*..");
 
     /** Nothing below the web layer knows it exists. */
     @ArchTest

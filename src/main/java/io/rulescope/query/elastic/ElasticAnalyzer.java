@@ -30,7 +30,7 @@ public final class ElasticAnalyzer {
         this.taxonomy = taxonomy;
     }
 
-    public QueryAnalysis analyze(Dialect dialect, String query) {
+    public QueryAnalysis analyze(ElasticLanguage dialect, String query) {
         List<ElasticToken> tokens;
         try {
             tokens = ElasticTokenizer.tokenize(query, dialect);
@@ -95,7 +95,7 @@ public final class ElasticAnalyzer {
         if (where < 0) {
             return null;
         }
-        Expr condition = new ElasticExprParser(Dialect.EQL, query, tokens.subList(where + 1, tokens.size())).parse();
+        Expr condition = new ElasticExprParser(ElasticLanguage.EQL, query, tokens.subList(where + 1, tokens.size())).parse();
         String category = where == 1 ? tokens.get(0).lower() : null;
         if (category == null || ANY_CATEGORY.contains(category)) {
             return condition;
@@ -141,7 +141,7 @@ public final class ElasticAnalyzer {
             Expr expr = null;
             String note = null;
             if (command.equals("where") && body.size() > 1) {
-                expr = new ElasticExprParser(Dialect.ESQL, b.query, body.subList(1, body.size())).parse();
+                expr = new ElasticExprParser(ElasticLanguage.ESQL, b.query, body.subList(1, body.size())).parse();
             } else if (command.equals("from")) {
                 for (int i = 1; i < body.size() && !body.get(i).isWord("metadata"); i++) {
                     if (body.get(i).is(ElasticToken.Kind.WORD) || body.get(i).is(ElasticToken.Kind.STRING)) {
@@ -193,7 +193,7 @@ public final class ElasticAnalyzer {
             int pipe = topLevelPipe(tokens, from + 1);
             String command = from + 1 < pipe ? tokens.get(from + 1).lower() : "(empty)";
             Expr expr = (command.equals("filter") || command.equals("where")) && from + 2 < pipe
-                    ? new ElasticExprParser(Dialect.EQL, b.query, tokens.subList(from + 2, pipe)).parse() : null;
+                    ? new ElasticExprParser(ElasticLanguage.EQL, b.query, tokens.subList(from + 2, pipe)).parse() : null;
             b.stage(command, from, pipe, tokens, expr, null);
             from = pipe;
         }

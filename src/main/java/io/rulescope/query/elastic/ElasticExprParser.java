@@ -26,13 +26,13 @@ final class ElasticExprParser {
     /** Functions that give their field back for a test, possibly with case folded. */
     private static final Set<String> TRANSPARENT = Set.of("to_lower", "to_upper", "tolower", "toupper", "to_string");
 
-    private final Dialect dialect;
+    private final ElasticLanguage dialect;
     private final String query;
     private final List<ElasticToken> tokens;
     private int pos;
     private int depth;
 
-    ElasticExprParser(Dialect dialect, String query, List<ElasticToken> tokens) {
+    ElasticExprParser(ElasticLanguage dialect, String query, List<ElasticToken> tokens) {
         this.dialect = dialect;
         this.query = query;
         this.tokens = tokens;
@@ -113,12 +113,12 @@ final class ElasticExprParser {
         }
         ElasticToken head = tokens.get(pos);
         String fn = head.lower().replace("~", "");
-        if (dialect == Dialect.ESQL && fn.equals("kql") && peek(1, ElasticToken.Kind.LPAREN) && peek(2, ElasticToken.Kind.STRING)
+        if (dialect == ElasticLanguage.ESQL && fn.equals("kql") && peek(1, ElasticToken.Kind.LPAREN) && peek(2, ElasticToken.Kind.STRING)
                 && peek(3, ElasticToken.Kind.RPAREN)) {
             // ES|QL's KQL() function holds a whole KQL query: read it as one.
             String inner = tokens.get(pos + 2).text();
             pos += 4;
-            Expr kql = new ElasticExprParser(Dialect.KUERY, inner, ElasticTokenizer.tokenize(inner, Dialect.KUERY)).parse();
+            Expr kql = new ElasticExprParser(ElasticLanguage.KUERY, inner, ElasticTokenizer.tokenize(inner, ElasticLanguage.KUERY)).parse();
             return kql == null ? new Expr.All() : kql;
         }
         if (head.is(ElasticToken.Kind.WORD) && TEST_FUNCTIONS.containsKey(fn) && peek(1, ElasticToken.Kind.LPAREN)) {
@@ -302,7 +302,7 @@ final class ElasticExprParser {
             return skip(pos, "a value list with '" + (pos < tokens.size() ? tokens.get(pos).text() : "") + "'");
         }
         ElasticToken t = tokens.get(pos++);
-        if (dialect == Dialect.KUERY && t.is(ElasticToken.Kind.WORD)) {
+        if (dialect == ElasticLanguage.KUERY && t.is(ElasticToken.Kind.WORD)) {
             // An unquoted KQL value may hold spaces: (* curl*) is the one value "* curl*".
             StringBuilder joined = new StringBuilder(t.text());
             while (peek(0, ElasticToken.Kind.WORD) && !peekWord("or") && !peekWord("and") && !peekWord("not")) {
@@ -310,7 +310,7 @@ final class ElasticExprParser {
             }
             return pattern(field, joined.toString(), false, List.of());
         }
-        if (dialect == Dialect.LUCENE && t.is(ElasticToken.Kind.WORD) && t.text().length() > 2 && t.text().startsWith("/") && t.text().endsWith("/")) {
+        if (dialect == ElasticLanguage.LUCENE && t.is(ElasticToken.Kind.WORD) && t.text().length() > 2 && t.text().startsWith("/") && t.text().endsWith("/")) {
             return leaf(field, Kind.RE, t.text().substring(1, t.text().length() - 1), List.of("anchored"));
         }
         return pattern(field, t.text(), t.is(ElasticToken.Kind.STRING), List.of());

@@ -22,16 +22,16 @@ final class ElasticTokenizer {
     private static final String BARE_PUNCTUATION = "():<>";
 
     private final String s;
-    private final Dialect dialect;
+    private final ElasticLanguage dialect;
     private final List<ElasticToken> tokens = new ArrayList<>();
     private int pos;
 
-    private ElasticTokenizer(String query, Dialect dialect) {
+    private ElasticTokenizer(String query, ElasticLanguage dialect) {
         this.s = query;
         this.dialect = dialect;
     }
 
-    static List<ElasticToken> tokenize(String query, Dialect dialect) {
+    static List<ElasticToken> tokenize(String query, ElasticLanguage dialect) {
         QueryTooLargeException.requireWithin(query, MAX_LENGTH);
         ElasticTokenizer t = new ElasticTokenizer(query, dialect);
         t.run();
@@ -57,11 +57,11 @@ final class ElasticTokenizer {
                     add(ElasticToken.Kind.STRING, s.substring(pos + 3, close), pos, close + 3);
                     pos = close + 3;
                 }
-            } else if (c == '"' || c == '\'' && dialect == Dialect.EQL) {
+            } else if (c == '"' || c == '\'' && dialect == ElasticLanguage.EQL) {
                 quoted(pos, pos, true);
-            } else if (c == '?' && pos + 1 < s.length() && s.charAt(pos + 1) == '"' && dialect == Dialect.EQL) {
+            } else if (c == '?' && pos + 1 < s.length() && s.charAt(pos + 1) == '"' && dialect == ElasticLanguage.EQL) {
                 quoted(pos, pos + 1, false);
-            } else if (c == '|' && s.startsWith("||", pos) && dialect != Dialect.ESQL) {
+            } else if (c == '|' && s.startsWith("||", pos) && dialect != ElasticLanguage.ESQL) {
                 add(ElasticToken.Kind.WORD, "or", pos, pos + 2);
                 pos += 2;
             } else if (c == '&' && s.startsWith("&&", pos)) {

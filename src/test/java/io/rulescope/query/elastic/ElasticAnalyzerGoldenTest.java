@@ -30,7 +30,7 @@ class ElasticAnalyzerGoldenTest {
                   [network where destination.port == 443 and not cidrMatch(destination.ip, "10.0.0.0/8")] by process.entity_id
                 """;
 
-        QueryAnalysis a = analyzer.analyze(Dialect.EQL, query);
+        QueryAnalysis a = analyzer.analyze(ElasticLanguage.EQL, query);
 
         assertThat(a.stages()).extracting(StageAnalysis::command).containsExactly("sequence", "process", "network");
         assertThat(a.stages().get(0).text()).isEqualTo("sequence by host.id with maxspan=1m");
@@ -49,7 +49,7 @@ class ElasticAnalyzerGoldenTest {
 
     @Test
     void anEqlQueryWithWildcardsAndFunctionsReadsAsKinds() {
-        QueryAnalysis a = analyzer.analyze(Dialect.EQL, """
+        QueryAnalysis a = analyzer.analyze(ElasticLanguage.EQL, """
                 process where host.os.type == "windows" and
                   process.command_line : "*-enc*" and startsWith~(process.executable, "C:\\\\Users\\\\") and
                   process.parent.name != null and ?process.Ext.token.integrity_level_name in~ ("high", "system")
@@ -75,7 +75,7 @@ class ElasticAnalyzerGoldenTest {
                 | where Esql.count < 5
                 """;
 
-        QueryAnalysis a = analyzer.analyze(Dialect.ESQL, query);
+        QueryAnalysis a = analyzer.analyze(ElasticLanguage.ESQL, query);
 
         assertThat(a.stages()).extracting(StageAnalysis::command).containsExactly("from", "where", "stats", "where");
         assertThat(a.stages().get(2).text()).startsWith("| stats Esql.count").endsWith("by process.executable, user.name");
@@ -91,7 +91,7 @@ class ElasticAnalyzerGoldenTest {
 
     @Test
     void esqlKqlFunctionIsReadAsTheKqlQueryItHolds() {
-        QueryAnalysis a = analyzer.analyze(Dialect.ESQL, "from logs-* | where KQL(\"\"\"event.action:executed and process.name:(curl or wget)\"\"\")");
+        QueryAnalysis a = analyzer.analyze(ElasticLanguage.ESQL, "from logs-* | where KQL(\"\"\"event.action:executed and process.name:(curl or wget)\"\"\")");
 
         assertThat(indicators(a)).containsExactly("event.action eq executed match", "process.name eq curl match", "process.name eq wget match");
     }
@@ -106,7 +106,7 @@ class ElasticAnalyzerGoldenTest {
             event.code:4688 and process.pid >= 4                                 | event.code eq 4688 match; process.pid gte 4 match
             """)
     void kqlQueriesReadAsFieldTestsWithWildcards(String query, String expected) {
-        QueryAnalysis a = analyzer.analyze(Dialect.KUERY, query);
+        QueryAnalysis a = analyzer.analyze(ElasticLanguage.KUERY, query);
 
         assertThat(indicators(a)).containsExactly(expected.split("; "));
         assertThat(a.stages()).singleElement().extracting(StageAnalysis::command).isEqualTo("query");
@@ -114,7 +114,7 @@ class ElasticAnalyzerGoldenTest {
 
     @Test
     void luceneQueriesReadExistsAndRegularExpressions() {
-        QueryAnalysis a = analyzer.analyze(Dialect.LUCENE, "event.category:process AND process.args:(g+s OR /2[0-9]{3}/) AND NOT _exists_:user.id");
+        QueryAnalysis a = analyzer.analyze(ElasticLanguage.LUCENE, "event.category:process AND process.args:(g+s OR /2[0-9]{3}/) AND NOT _exists_:user.id");
 
         assertThat(indicators(a)).containsExactly("event.category eq process match", "process.args eq g+s match",
                 "process.args re 2[0-9]{3} match [anchored]", "user.id exists exclude");
@@ -122,7 +122,7 @@ class ElasticAnalyzerGoldenTest {
 
     @Test
     void whatIsNotATestOfAFieldIsNamedAndTheRestIsStillRead() {
-        QueryAnalysis a = analyzer.analyze(Dialect.EQL, "file where length(file.name) > 30 and file.extension == \"dll\"");
+        QueryAnalysis a = analyzer.analyze(ElasticLanguage.EQL, "file where length(file.name) > 30 and file.extension == \"dll\"");
 
         assertThat(indicators(a)).containsExactly("event.category eq file match", "file.extension eq dll match [cased]");
         assertThat(a.notes()).containsExactly("stage 1: partly not analysed: not a test of a field");

@@ -49,7 +49,7 @@ class ElasticCorpusTest {
     @Test
     void everyQuerySplitsIntoStagesThatAreTheWholeQuery() {
         for (Rule rule : catalog().rules().all()) {
-            Dialect dialect = Dialect.of(rule.getLanguage());
+            ElasticLanguage dialect = ElasticLanguage.of(rule.getLanguage());
             if (dialect == null) {
                 continue;
             }
@@ -61,7 +61,7 @@ class ElasticCorpusTest {
     }
 
     /** The query's tokens as written, without the space and comments between them. */
-    private static String tokens(String query, Dialect dialect) {
+    private static String tokens(String query, ElasticLanguage dialect) {
         return ElasticTokenizer.tokenize(query, dialect).stream().map(t -> query.substring(t.start(), t.end())).collect(Collectors.joining());
     }
 

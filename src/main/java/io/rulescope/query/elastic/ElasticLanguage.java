@@ -1,7 +1,7 @@
 package io.rulescope.query.elastic;
 
 /** The query languages of Elastic's detection rules, by the name their {@code language} key gives. */
-public enum Dialect {
+public enum ElasticLanguage {
     /** Event Query Language: {@code process where ...}, {@code sequence by ... [..] [..]}. */
     EQL,
     /** ES|QL: {@code FROM index | WHERE ... | STATS ... BY ...}. */
@@ -12,7 +12,7 @@ public enum Dialect {
     LUCENE;
 
     /** The dialect of a rule's {@code language}, or null for one Rulescope does not read. */
-    public static Dialect of(String language) {
+    public static ElasticLanguage of(String language) {
         if (language == null) {
             return null;
         }

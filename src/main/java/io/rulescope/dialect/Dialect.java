@@ -1,0 +1,30 @@
+package io.rulescope.dialect;
+
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.rule.Rule;
+
+/**
+ * Everything one rule language needs, behind one interface, so that a language is one folder under {@code dialect/}
+ * and one line in {@link Dialects}. The rest of the program loops over the dialects and never names one.
+ *
+ * <p>Today a dialect says which rules it reads and takes their queries apart into the shared expression model.
+ * Recognising and mapping rule documents, what the matcher's first stage can evaluate, the names of events and fields
+ * for the shared vocabulary and display hints move here next (issue 30).
+ */
+public interface Dialect {
+
+    /** The language as pages and logs name it ("Splunk SPL"). */
+    String name();
+
+    /** Whether this dialect takes this rule's query apart (by the rule's language and format). */
+    boolean reads(Rule rule);
+
+    /** An analyser for one ingest: with that ingest's macros, pure, callable from several threads at once. */
+    RuleAnalyzer analyzer(AnalysisContext context);
+
+    /** Takes one rule's query apart. */
+    @FunctionalInterface
+    interface RuleAnalyzer {
+        QueryAnalysis analyze(Rule rule);
+    }
+}

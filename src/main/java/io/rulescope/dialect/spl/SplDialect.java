@@ -1,0 +1,28 @@
+package io.rulescope.dialect.spl;
+
+import io.rulescope.dialect.AnalysisContext;
+import io.rulescope.dialect.Dialect;
+import io.rulescope.query.spl.MacroExpander;
+import io.rulescope.query.spl.SplAnalyzer;
+import io.rulescope.rule.Rule;
+
+/** Splunk's Search Processing Language, as security_content writes its detections. */
+public final class SplDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "Splunk SPL";
+    }
+
+    @Override
+    public boolean reads(Rule rule) {
+        return "spl".equals(rule.getLanguage());
+    }
+
+    @Override
+    public RuleAnalyzer analyzer(AnalysisContext context) {
+        SplAnalyzer spl = new SplAnalyzer(context.macros().isEmpty() ? MacroExpander.NONE : new MacroExpander(context.macros()),
+                context.taxonomy());
+        return rule -> spl.analyze(rule.getQuery());
+    }
+}
