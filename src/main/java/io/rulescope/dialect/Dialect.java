@@ -7,9 +7,9 @@ import io.rulescope.rule.Rule;
  * Everything one rule language needs, behind one interface, so that a language is one folder under {@code dialect/}
  * and one line in {@link Dialects}. The rest of the program loops over the dialects and never names one.
  *
- * <p>Today a dialect says which rules it reads and takes their queries apart into the shared expression model.
- * Recognising and mapping rule documents, what the matcher's first stage can evaluate, the names of events and fields
- * for the shared vocabulary and display hints move here next (issue 30).
+ * <p>Today a dialect says which rules it reads, takes their queries apart into the shared expression model and
+ * chooses how the event matcher evaluates them. Recognising and mapping rule documents, typed columns for the
+ * matcher, the names of events and fields for the shared vocabulary and display hints move here next (issue 30).
  */
 public interface Dialect {
 
@@ -21,6 +21,9 @@ public interface Dialect {
 
     /** An analyser for one ingest: with that ingest's macros, pure, callable from several threads at once. */
     RuleAnalyzer analyzer(AnalysisContext context);
+
+    /** How the event matcher evaluates this rule, given its analysis. */
+    EventEvaluation evaluation(Rule rule, QueryAnalysis analysis);
 
     /** Takes one rule's query apart. */
     @FunctionalInterface

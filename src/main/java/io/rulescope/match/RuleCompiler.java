@@ -1,5 +1,7 @@
 package io.rulescope.match;
 
+import io.rulescope.dialect.Dialects;
+import io.rulescope.dialect.EventEvaluation;
 import io.rulescope.query.Expr;
 import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.query.IndicatorCollector;
@@ -8,7 +10,6 @@ import io.rulescope.query.Predicate;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.StageAnalysis;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,17 +38,6 @@ final class RuleCompiler {
             "event.module", "event.outcome", "data_stream.dataset", "data_stream.namespace", "data_stream.type", "host.os.type",
             "host.os.family", "host.os.name", "host.os.platform", "agent.type", "_index", "ecs.version");
 
-    /**
-     * Kusto operators a first stage may pass over: they keep every row, and the columns they add or rename are known
-     * by name, so a later filter on one of those is left undecided while filters on the event's own columns count.
-     */
-    private static final Set<String> KQL_PASS = Set.of("table", "let", "set", "where", "filter", "take", "limit", "sort", "order", "top",
-            "extend", "parse", "parse-where", "project", "project-away", "project-keep", "project-rename", "project-reorder", "mv-expand");
-
-    /** ES|QL commands a first stage may pass over, for the same reason. */
-    private static final Set<String> ESQL_PASS = Set.of("from", "where", "keep", "drop", "sort", "limit", "mv_expand", "eval", "rename",
-            "dissect", "grok");
-
     /** {@code name =} in an extend, eval or project-rename: the column it defines. */
     private static final java.util.regex.Pattern ASSIGNED = java.util.regex.Pattern.compile("([A-Za-z_@][\\w.@]*)\\s*=(?![=~])");
     /** The columns a Kusto parse or an ES|QL dissect/grok pattern defines. */
@@ -69,43 +59,22 @@ final class RuleCompiler {
     }
 
     Program compile(Rule rule, QueryAnalysis analysis) {
-        if (rule.getFormat() == RuleFormat.SIGMA_CORRELATION) {
-            return skipped(rule, "a correlation rule: it counts or relates several events, so one event cannot fire it");
+        EventEvaluation how = Dialects.of(rule).map(dialect -> dialect.evaluation(rule, analysis))
+                .orElseGet(() -> new EventEvaluation.NotEvaluated("event matching does not evaluate rules in "
+                        + (rule.getLanguage() == null || rule.getLanguage().isBlank() ? "this format" : rule.getLanguage()) + " yet"));
+        if (how instanceof EventEvaluation.NotEvaluated not) {
+            return skipped(rule, not.reason());
         }
-        if (rule.getFormat() == RuleFormat.SIGMA_FILTER) {
-            return skipped(rule, "a Sigma filter: it narrows other rules and does not fire by itself");
-        }
-        if (rule.getFormat().isSigma() && "unsupported".equalsIgnoreCase(rule.getStatus())) {
-            // SigmaHQ's unsupported/ folder: the logic is in the comments (often a correlation), the detection a stub
-            // that would fire on every event of its log source.
-            return skipped(rule, "status unsupported: its authors say Sigma cannot express its logic, so its detection is not the rule");
-        }
-        if (rule.getFormat().isSigma()) {
+        if (how instanceof EventEvaluation.SigmaDetection) {
             return sigma(rule, analysis);
         }
-        if ("spl".equals(rule.getLanguage())) {
+        if (how instanceof EventEvaluation.SearchFirstStage) {
             return spl(rule, analysis);
         }
-        String language = rule.getLanguage() == null ? "" : rule.getLanguage();
-        switch (language) {
-            case "kql" -> {
-                return filters(rule, analysis, KQL_PASS, true);
-            }
-            case "esql" -> {
-                return filters(rule, analysis, ESQL_PASS, true);
-            }
-            case "kuery", "lucene" -> {
-                return filters(rule, analysis, Set.of("query"), false);
-            }
-            case "eql" -> {
-                boolean sequence = !analysis.stages().isEmpty() && Set.of("sequence", "sample").contains(analysis.stages().get(0).command());
-                return sequence ? sequenceStep(rule, analysis) : filters(rule, analysis, Set.of(), false);
-            }
-            default -> {
-            }
+        if (how instanceof EventEvaluation.Filters filters) {
+            return filters(rule, analysis, filters.passing(), filters.firstStageOnly());
         }
-        return skipped(rule, "event matching does not evaluate rules in " + (rule.getLanguage() == null || rule.getLanguage().isBlank()
-                ? "this format" : rule.getLanguage()) + " yet");
+        return sequenceStep(rule, analysis);
     }
 
     private static Program skipped(Rule rule, String reason) {

@@ -2,6 +2,8 @@ package io.rulescope.dialect.kql;
 
 import io.rulescope.dialect.AnalysisContext;
 import io.rulescope.dialect.Dialect;
+import io.rulescope.dialect.EventEvaluation;
+import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.kql.KqlAnalyzer;
 import io.rulescope.rule.Rule;
 
@@ -22,5 +24,18 @@ public final class KqlDialect implements Dialect {
     public RuleAnalyzer analyzer(AnalysisContext context) {
         KqlAnalyzer kql = new KqlAnalyzer(context.taxonomy());
         return rule -> kql.analyze(rule.getQuery());
+    }
+
+    /**
+     * Kusto operators a first stage may pass over: they keep every row, and the columns they add or rename are known
+     * by name, so a later filter on one of those is left undecided while filters on the event's own columns count.
+     */
+    private static final java.util.Set<String> PASSING = java.util.Set.of("table", "let", "set", "where", "filter", "take", "limit",
+            "sort", "order", "top", "extend", "parse", "parse-where", "project", "project-away", "project-keep", "project-rename",
+            "project-reorder", "mv-expand");
+
+    @Override
+    public EventEvaluation evaluation(Rule rule, QueryAnalysis analysis) {
+        return new EventEvaluation.Filters(PASSING, true);
     }
 }

@@ -9,11 +9,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import io.rulescope.dialect.AnalysisContext;
 import io.rulescope.dialect.Dialect;
+import io.rulescope.dialect.EventEvaluation;
+import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.sigma.SigmaAnalyzer;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 
-/** Sigma's detection rules and filters; a correlation's condition counts rules rather than matching events. */
+/** Sigma's detection rules, filters and correlations (whose condition counts other rules' matches, not events). */
 public final class SigmaDialect implements Dialect {
 
     @Override
@@ -23,12 +25,16 @@ public final class SigmaDialect implements Dialect {
 
     @Override
     public boolean reads(Rule rule) {
-        return rule.getFormat() == RuleFormat.SIGMA || rule.getFormat() == RuleFormat.SIGMA_FILTER;
+        return rule.getFormat().isSigma();
     }
 
     @Override
     public RuleAnalyzer analyzer(AnalysisContext context) {
         return rule -> {
+            if (rule.getFormat() == RuleFormat.SIGMA_CORRELATION) {
+                // Its condition counts or relates other rules' matches; there is no detection to take apart.
+                return QueryAnalysis.EMPTY;
+            }
             Map<String, Object> detection = rule.getDetection() != null ? rule.getDetection() : parseYaml(rule.getQuery());
             Map<String, Object> block = new LinkedHashMap<>(detection);
             block.remove("rules");
@@ -51,5 +57,21 @@ public final class SigmaDialect implements Dialect {
             }
         }
         return Map.of();
+    }
+
+    @Override
+    public EventEvaluation evaluation(Rule rule, QueryAnalysis analysis) {
+        if (rule.getFormat() == RuleFormat.SIGMA_CORRELATION) {
+            return new EventEvaluation.NotEvaluated("a correlation rule: it counts or relates several events, so one event cannot fire it");
+        }
+        if (rule.getFormat() == RuleFormat.SIGMA_FILTER) {
+            return new EventEvaluation.NotEvaluated("a Sigma filter: it narrows other rules and does not fire by itself");
+        }
+        if ("unsupported".equalsIgnoreCase(rule.getStatus())) {
+            // SigmaHQ's unsupported/ folder: the logic is in the comments (often a correlation), the detection a stub
+            // that would fire on every event of its log source.
+            return new EventEvaluation.NotEvaluated("status unsupported: its authors say Sigma cannot express its logic, so its detection is not the rule");
+        }
+        return new EventEvaluation.SigmaDetection();
     }
 }

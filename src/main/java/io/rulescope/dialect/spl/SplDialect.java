@@ -2,6 +2,8 @@ package io.rulescope.dialect.spl;
 
 import io.rulescope.dialect.AnalysisContext;
 import io.rulescope.dialect.Dialect;
+import io.rulescope.dialect.EventEvaluation;
+import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.spl.MacroExpander;
 import io.rulescope.query.spl.SplAnalyzer;
 import io.rulescope.rule.Rule;
@@ -24,5 +26,10 @@ public final class SplDialect implements Dialect {
         SplAnalyzer spl = new SplAnalyzer(context.macros().isEmpty() ? MacroExpander.NONE : new MacroExpander(context.macros()),
                 context.taxonomy());
         return rule -> spl.analyze(rule.getQuery());
+    }
+
+    @Override
+    public EventEvaluation evaluation(Rule rule, QueryAnalysis analysis) {
+        return new EventEvaluation.SearchFirstStage();
     }
 }
