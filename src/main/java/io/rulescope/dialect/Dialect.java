@@ -16,6 +16,15 @@ public interface Dialect {
     /** The language as pages and logs name it ("Splunk SPL"). */
     String name();
 
+    /** The platform its rules run on, as filters and pages name it ("Splunk"). */
+    String platform();
+
+    /**
+     * The names rule files give its languages, in lower case ({@code logic_format: kusto}), each to the language code
+     * the catalog stores ({@code kql}).
+     */
+    java.util.Map<String, String> languageNames();
+
     /** Whether this dialect takes this rule's query apart (by the rule's language and format). */
     boolean reads(Rule rule);
 

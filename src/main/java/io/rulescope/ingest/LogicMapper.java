@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.rulescope.dialect.Dialect;
+import io.rulescope.dialect.Dialects;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 
@@ -14,18 +16,16 @@ import io.rulescope.rule.RuleFormat;
  */
 final class LogicMapper {
 
-    private static final Map<String, String[]> PLATFORMS = Map.ofEntries(
-            Map.entry("splunk", new String[] { "Splunk", "spl" }),
-            Map.entry("spl", new String[] { "Splunk", "spl" }),
-            Map.entry("kql", new String[] { "Microsoft Sentinel", "kql" }),
-            Map.entry("kusto", new String[] { "Microsoft Sentinel", "kql" }),
-            Map.entry("sentinel", new String[] { "Microsoft Sentinel", "kql" }),
-            Map.entry("eql", new String[] { "Elastic", "eql" }),
-            Map.entry("esql", new String[] { "Elastic", "esql" }),
-            Map.entry("es|ql", new String[] { "Elastic", "esql" }),
-            Map.entry("kuery", new String[] { "Elastic", "kuery" }),
-            Map.entry("lucene", new String[] { "Elastic", "lucene" }),
-            Map.entry("sigma", new String[] { "Sigma", "sigma" }));
+    /** Each language name a {@code logic_format} may give, to its platform and language code, from the dialects. */
+    private static final Map<String, String[]> PLATFORMS = platforms();
+
+    private static Map<String, String[]> platforms() {
+        Map<String, String[]> platforms = new java.util.HashMap<>();
+        for (Dialect dialect : Dialects.all()) {
+            dialect.languageNames().forEach((name, language) -> platforms.put(name, new String[] { dialect.platform(), language }));
+        }
+        return Map.copyOf(platforms);
+    }
 
     private LogicMapper() {
     }

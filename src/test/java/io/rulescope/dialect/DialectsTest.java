@@ -48,4 +48,11 @@ class DialectsTest {
 
         assertThat(Dialects.of(rule)).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void noTwoDialectsClaimOneLanguageName() {
+        List<String> names = Dialects.all().stream().flatMap(d -> d.languageNames().keySet().stream()).toList();
+
+        assertThat(names).doesNotHaveDuplicates().contains("spl", "kusto", "es|ql", "sigma");
+    }
 }

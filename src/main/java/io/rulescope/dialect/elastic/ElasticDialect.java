@@ -17,6 +17,16 @@ public final class ElasticDialect implements Dialect {
     }
 
     @Override
+    public String platform() {
+        return "Elastic";
+    }
+
+    @Override
+    public java.util.Map<String, String> languageNames() {
+        return java.util.Map.of("eql", "eql", "esql", "esql", "es|ql", "esql", "kuery", "kuery", "lucene", "lucene");
+    }
+
+    @Override
     public boolean reads(Rule rule) {
         return ElasticLanguage.of(rule.getLanguage()) != null;
     }

@@ -16,6 +16,16 @@ public final class KqlDialect implements Dialect {
     }
 
     @Override
+    public String platform() {
+        return "Microsoft Sentinel";
+    }
+
+    @Override
+    public java.util.Map<String, String> languageNames() {
+        return java.util.Map.of("kql", "kql", "kusto", "kql", "sentinel", "kql");
+    }
+
+    @Override
     public boolean reads(Rule rule) {
         return "kql".equals(rule.getLanguage());
     }

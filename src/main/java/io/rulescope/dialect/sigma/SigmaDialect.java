@@ -24,6 +24,16 @@ public final class SigmaDialect implements Dialect {
     }
 
     @Override
+    public String platform() {
+        return "Sigma";
+    }
+
+    @Override
+    public java.util.Map<String, String> languageNames() {
+        return java.util.Map.of("sigma", "sigma");
+    }
+
+    @Override
     public boolean reads(Rule rule) {
         return rule.getFormat().isSigma();
     }

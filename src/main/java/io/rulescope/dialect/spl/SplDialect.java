@@ -17,6 +17,16 @@ public final class SplDialect implements Dialect {
     }
 
     @Override
+    public String platform() {
+        return "Splunk";
+    }
+
+    @Override
+    public java.util.Map<String, String> languageNames() {
+        return java.util.Map.of("spl", "spl", "splunk", "spl");
+    }
+
+    @Override
     public boolean reads(Rule rule) {
         return "spl".equals(rule.getLanguage());
     }
