@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Restarts over a saved catalog snapshot, for one jar or two side by side (alternating, so both see the same stretch
 # of a noisy machine): each jar is run the shipped way (extracted, AOT, class-data archive, C1, parallel GC), started
-# cold once to save its snapshot, then restarted RUNS times. Prints, per jar, the median `java` to ready, the snapshot
-# restore phase and the heap after a full GC once the catalog has settled.
+# cold once to save its snapshot (its ready time and main ingest phases are printed), then restarted RUNS times.
+# Prints, per jar, the median `java` to ready, the snapshot restore phase and the heap after a full GC once the
+# catalog has settled.
 #
 #   bench/restart.sh target/rulescope-0.1.0-SNAPSHOT.jar
 #   RUNS=5 CORPORA=all bench/restart.sh /tmp/before.jar target/rulescope-0.1.0-SNAPSHOT.jar
@@ -60,6 +61,9 @@ jars=("$@")
 for n in "${!jars[@]}"; do
   prepare "$n" "${jars[$n]}"
   launch "$n" "$work/cold$n.log"
+  cold=$(curl -sf "http://127.0.0.1:$port/api/ingest" | python3 -c \
+    'import json,sys; p=json.load(sys.stdin).get("phaseMillis", {}); print(p.get("parse", -1), p.get("query analysis", -1), p.get("index", -1))')
+  echo "jar $n cold start: ready ${ready_ms} ms; parse / query analysis / index ${cold// / \/ } ms"
   stop
 done
 for run in $(seq 1 "$runs"); do

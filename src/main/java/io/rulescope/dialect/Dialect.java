@@ -31,6 +31,14 @@ public interface Dialect {
     /** An analyser for one ingest: with that ingest's macros, pure, callable from several threads at once. */
     RuleAnalyzer analyzer(AnalysisContext context);
 
+    /**
+     * Why this rule has no query to take apart by design (a correlation counts other rules' matches, a machine
+     * learning job scores anomalies), as its page says it; empty for a rule with a query.
+     */
+    default java.util.Optional<String> withoutAnatomy(Rule rule) {
+        return java.util.Optional.empty();
+    }
+
     /** How the event matcher evaluates this rule, given its analysis. */
     EventEvaluation evaluation(Rule rule, QueryAnalysis analysis);
 

@@ -19,7 +19,6 @@ import io.rulescope.query.Polarity;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.StageAnalysis;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
 
 /**
  * One catalog's query analyses and the corpus counts over them, immutable. Counts are computed in one pass over all
@@ -191,15 +190,9 @@ public final class IndicatorIndex {
             stages.add(new RuleAnatomy.StageView(s.n(), s.command(), s.text(), predicates,
                     s.expression() == null ? null : IndicatorCollector.render(s.expression()), s.expansion(), s.note(), s.depth()));
         }
-        String unsupported = null;
-        if (rule.getFormat() == RuleFormat.SIGMA_CORRELATION) {
-            unsupported = "A correlation rule matches no events itself: it counts or orders the events of the rules it names.";
-        } else if ("machine_learning".equals(rule.getLanguage())) {
-            unsupported = "An Elastic machine learning rule has no query: it alerts on the anomalies its job scores (see Schedule), "
-                    + "so there are no stages or indicators to show.";
-        } else if (a == QueryAnalysis.EMPTY && rule.getQuery() != null) {
-            unsupported = "Queries in " + rule.getLanguage() + " are shown as written; Rulescope does not take them apart yet.";
-        }
+        String unsupported = io.rulescope.dialect.Dialects.of(rule).flatMap(dialect -> dialect.withoutAnatomy(rule))
+                .orElse(a == QueryAnalysis.EMPTY && rule.getQuery() != null
+                        ? "Queries in " + rule.getLanguage() + " are shown as written; Rulescope does not take them apart yet." : null);
         return new RuleAnatomy(stages, groups(rule, a.indicators()), a.searchTerms(), events == null ? List.of() : events.of(rule, a), a.notes(), unsupported);
     }
 

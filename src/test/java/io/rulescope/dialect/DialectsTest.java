@@ -26,6 +26,7 @@ class DialectsTest {
             ELASTIC            | kuery  |             | Elastic                           | Filters
             ELASTIC            | eql    | process     | Elastic                           | Filters
             ELASTIC            | eql    | sequence    | Elastic                           | SequenceFirstStep
+            ELASTIC            | machine_learning |   | Elastic                           | NotEvaluated
             """)
     void aRuleGoesToTheDialectOfItsLanguage(RuleFormat format, String language, String firstCommand, String dialect, String evaluation) {
         Rule rule = new Rule("u1", "id-1", false, "A rule", format);
@@ -54,5 +55,17 @@ class DialectsTest {
         List<String> names = Dialects.all().stream().flatMap(d -> d.languageNames().keySet().stream()).toList();
 
         assertThat(names).doesNotHaveDuplicates().contains("spl", "kusto", "es|ql", "sigma");
+    }
+
+    @ParameterizedTest(name = "a {0} rule in {1} says why it has no anatomy")
+    @CsvSource(textBlock = """
+            SIGMA_CORRELATION, sigma,            A correlation rule matches no events itself
+            ELASTIC,           machine_learning, An Elastic machine learning rule has no query
+            """)
+    void aRuleWithoutAQueryByDesignSaysWhy(RuleFormat format, String language, String reason) {
+        Rule rule = new Rule("u1", "id-1", false, "A rule", format);
+        rule.setLanguage(language);
+
+        assertThat(Dialects.of(rule).flatMap(d -> d.withoutAnatomy(rule))).hasValueSatisfying(r -> assertThat(r).startsWith(reason));
     }
 }

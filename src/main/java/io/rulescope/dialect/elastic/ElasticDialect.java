@@ -26,15 +26,26 @@ public final class ElasticDialect implements Dialect {
         return java.util.Map.of("eql", "eql", "esql", "esql", "es|ql", "esql", "kuery", "kuery", "lucene", "lucene");
     }
 
+    /** The language Elastic's machine learning rules are given: they have a job instead of a query. */
+    public static final String MACHINE_LEARNING = "machine_learning";
+
     @Override
     public boolean reads(Rule rule) {
-        return ElasticLanguage.of(rule.getLanguage()) != null;
+        return ElasticLanguage.of(rule.getLanguage()) != null || MACHINE_LEARNING.equals(rule.getLanguage());
+    }
+
+    @Override
+    public java.util.Optional<String> withoutAnatomy(Rule rule) {
+        return MACHINE_LEARNING.equals(rule.getLanguage()) ? java.util.Optional.of("An Elastic machine learning rule has no query: it "
+                + "alerts on the anomalies its job scores (see Schedule), so there are no stages or indicators to show.")
+                : java.util.Optional.empty();
     }
 
     @Override
     public RuleAnalyzer analyzer(AnalysisContext context) {
         ElasticAnalyzer elastic = new ElasticAnalyzer(context.taxonomy());
-        return rule -> elastic.analyze(ElasticLanguage.of(rule.getLanguage()), rule.getQuery());
+        return rule -> MACHINE_LEARNING.equals(rule.getLanguage()) ? QueryAnalysis.EMPTY
+                : elastic.analyze(ElasticLanguage.of(rule.getLanguage()), rule.getQuery());
     }
 
     /** ES|QL commands a first stage may pass over: they keep every row, and the columns they add are known by name. */
@@ -43,6 +54,9 @@ public final class ElasticDialect implements Dialect {
 
     @Override
     public EventEvaluation evaluation(Rule rule, QueryAnalysis analysis) {
+        if (MACHINE_LEARNING.equals(rule.getLanguage())) {
+            return new EventEvaluation.NotEvaluated("a machine learning rule: its job scores anomalies over time, which one event cannot show");
+        }
         return switch (ElasticLanguage.of(rule.getLanguage())) {
             case ESQL -> new EventEvaluation.Filters(ESQL_PASSING, true);
             case KUERY, LUCENE -> new EventEvaluation.Filters(java.util.Set.of("query"), false);

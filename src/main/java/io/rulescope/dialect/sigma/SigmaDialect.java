@@ -39,6 +39,12 @@ public final class SigmaDialect implements Dialect {
     }
 
     @Override
+    public java.util.Optional<String> withoutAnatomy(Rule rule) {
+        return rule.getFormat() == RuleFormat.SIGMA_CORRELATION ? java.util.Optional.of(
+                "A correlation rule matches no events itself: it counts or orders the events of the rules it names.") : java.util.Optional.empty();
+    }
+
+    @Override
     public RuleAnalyzer analyzer(AnalysisContext context) {
         return rule -> {
             if (rule.getFormat() == RuleFormat.SIGMA_CORRELATION) {
