@@ -25,6 +25,16 @@ public final class Dialects {
         return ALL;
     }
 
+    /** The dialect that maps documents of this layout, if one does (the generic layout belongs to none). */
+    public static Optional<Dialect> forFormat(io.rulescope.rule.RuleFormat format) {
+        for (Dialect dialect : ALL) {
+            if (dialect.formats().contains(format)) {
+                return Optional.of(dialect);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The dialect that reads this rule's query, if any does. */
     public static Optional<Dialect> of(Rule rule) {
         for (Dialect dialect : ALL) {

@@ -3,6 +3,7 @@ package io.rulescope.ingest;
 import java.util.List;
 import java.util.Map;
 
+import io.rulescope.dialect.Yamls;
 import io.rulescope.rule.RuleFormat;
 
 /**
@@ -97,4 +98,29 @@ enum DocumentKind {
     }
 
     static final List<DocumentKind> SUPPORTING = List.of(MACRO, DATA_SOURCE, STORY);
+
+    /** Old Sigma collections: the {@code action: global} document is merged under each document that follows. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merge(Map<String, Object> global, Map<String, Object> doc) {
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(global);
+        merged.remove("action");
+        doc.forEach((key, value) -> {
+            Object base = merged.get(key);
+            if (base instanceof Map<?, ?> b && value instanceof Map<?, ?> v) {
+                merged.put(key, merge((Map<String, Object>) b, (Map<String, Object>) v));
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return merged;
+    }
+
+    private static final java.util.regex.Pattern MOVED_TO = java.util.regex.Pattern.compile("(https?://\\S+?)['\"\\s]*$");
+
+    /** Why a moved stub is skipped, with where the rule went when the stub says so. */
+    static String movedReason(Map<String, Object> doc) {
+        String description = Yamls.str(doc, "description");
+        java.util.regex.Matcher m = description == null ? null : MOVED_TO.matcher(description.strip());
+        return "moved: a stub for a rule that moved to the Solutions folder" + (m != null && m.find() ? " (now " + m.group(1) + ")" : "");
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.rulescope.dialect.Yamls;
 import io.rulescope.dialect.Dialect;
 import io.rulescope.dialect.Dialects;
 import io.rulescope.rule.Rule;
@@ -44,9 +45,7 @@ final class LogicMapper {
                     : "logic_format '" + Yamls.abbreviate(logicFormat) + "' is not one Rulescope knows; shown as is");
         }
         rule.setQuery(Yamls.text(doc, "logic"));
-        if ("spl".equals(rule.getLanguage())) {
-            rule.setGroupBy(SplFacts.groupBy(rule.getQuery(), ctx));
-        }
+        Dialects.of(rule).ifPresent(dialect -> dialect.complete(rule, ctx));
         rule.setDescription(Yamls.text(doc, "description"));
         rule.setStatus(Yamls.str(doc, "status"));
         rule.setSeverity(lower(Yamls.str(doc, "severity")));

@@ -9,6 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import io.rulescope.dialect.MappingException;
+import io.rulescope.dialect.RuleDocument;
+import io.rulescope.dialect.Yamls;
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
@@ -17,7 +20,7 @@ import io.rulescope.rule.RuleFormat;
  * Everything a mapper needs to turn one YAML document into a {@link Rule}: where it came from, its raw text, and a
  * place to leave warnings. It also owns the two identities of a rule (see {@link #newRule}).
  */
-final class MappingContext {
+final class MappingContext implements RuleDocument {
 
     private final SourceFile file;
     private final int docIndex;
@@ -30,8 +33,8 @@ final class MappingContext {
         this.raw = raw;
     }
 
-    /** The text of the whole file, as read. */
-    String raw() {
+    @Override
+    public String raw() {
         return raw;
     }
 
@@ -39,7 +42,8 @@ final class MappingContext {
         return warnings;
     }
 
-    void warn(String warning) {
+    @Override
+    public void warn(String warning) {
         warnings.add(warning);
     }
 
@@ -47,7 +51,8 @@ final class MappingContext {
      * Creates the rule with its catalog key ({@code uid}: a hash of source, path and document, stable across
      * restarts) and its public id: the one written in the file, or one derived from the uid when the file has none.
      */
-    Rule newRule(String declaredId, String title, RuleFormat format) {
+    @Override
+    public Rule newRule(String declaredId, String title, RuleFormat format) {
         if (title == null) {
             throw new MappingException("missing required field '" + (format.isSigma() || format == RuleFormat.LOGIC ? "title"
                     : format == RuleFormat.ELASTIC ? "rule.name" : "name") + "'");
@@ -68,7 +73,8 @@ final class MappingContext {
         return rule;
     }
 
-    LocalDate date(Map<String, Object> doc, String key) {
+    @Override
+    public LocalDate date(Map<String, Object> doc, String key) {
         try {
             return Yamls.date(doc.get(key));
         } catch (IllegalArgumentException e) {
@@ -78,7 +84,8 @@ final class MappingContext {
     }
 
     /** Keeps technique references that look like ATT&CK ids (known or not); says which were not ids at all. */
-    List<String> techniqueIds(List<String> refs) {
+    @Override
+    public List<String> techniqueIds(List<String> refs) {
         List<String> ids = new ArrayList<>();
         for (String ref : refs) {
             String id = AttackCatalog.normaliseTechniqueId(ref);
@@ -98,13 +105,6 @@ final class MappingContext {
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always present", e);
-        }
-    }
-
-    /** A document that is a rule but cannot be shown as one; the reason is meant for the person who wrote it. */
-    static final class MappingException extends RuntimeException {
-        MappingException(String reason) {
-            super(reason);
         }
     }
 }

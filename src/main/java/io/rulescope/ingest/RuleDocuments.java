@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.rulescope.catalog.IngestProblem;
+import io.rulescope.dialect.Dialects;
+import io.rulescope.dialect.MappingException;
+import io.rulescope.dialect.Yamls;
 import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleFormat;
 
 /** Turns one parsed file into rules, supporting data and problems; never throws for anything a file contains. */
 final class RuleDocuments {
@@ -47,11 +51,11 @@ final class RuleDocuments {
                 continue;
             }
             if (global != null && document instanceof Map<?, ?> m) {
-                document = SigmaMapper.merge(global, Yamls.map(m));
+                document = DocumentKind.merge(global, Yamls.map(m));
                 kind = DocumentKind.of(document);
             }
             if (kind == DocumentKind.SENTINEL_MOVED) {
-                problems.add(IngestProblem.skipped(source, file.path(), SentinelMapper.movedReason(Yamls.map(document))));
+                problems.add(IngestProblem.skipped(source, file.path(), DocumentKind.movedReason(Yamls.map(document))));
                 continue;
             }
             if (DocumentKind.SUPPORTING.contains(kind)) {
@@ -64,14 +68,10 @@ final class RuleDocuments {
                         : globalText == null ? texts.get(i) : globalText + "\n---\n" + texts.get(i));
                 try {
                     Map<String, Object> doc = Yamls.map(document);
-                    rules.add(switch (kind.format()) {
-                        case ESCU_2024, ESCU_2026 -> EscuMapper.map(doc, kind.format(), ctx);
-                        case LOGIC -> LogicMapper.map(doc, ctx);
-                        case SENTINEL -> SentinelMapper.map(doc, ctx);
-                        case ELASTIC -> ElasticMapper.map(doc, ctx);
-                        default -> SigmaMapper.map(doc, kind.format(), ctx);
-                    });
-                } catch (MappingContext.MappingException e) {
+                    RuleFormat format = kind.format();
+                    rules.add(Dialects.forFormat(format).map(dialect -> dialect.map(doc, format, ctx))
+                            .orElseGet(() -> LogicMapper.map(doc, ctx)));
+                } catch (MappingException e) {
                     problems.add(IngestProblem.error(source, file.path(), docLabel(i, documents.size()) + e.getMessage()));
                 } catch (RuntimeException e) {
                     problems.add(IngestProblem.error(source, file.path(), docLabel(i, documents.size())

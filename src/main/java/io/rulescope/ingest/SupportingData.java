@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.rulescope.dialect.Yamls;
 import io.rulescope.query.Macro;
 
 /** What a security_content tree carries besides detections: macros, data source and story definitions. */

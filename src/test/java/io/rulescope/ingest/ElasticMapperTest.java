@@ -90,17 +90,6 @@ class ElasticMapperTest {
         assertThat(rule.getRaw()).as("the page shows the file as written").contains("[[rule.threat]]");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiterString = ";;", textBlock = """
-            '## Setup\n\nEnable 4104.'      ;; Enable 4104.
-            '### setup\nEnable 4104.'        ;; Enable 4104.
-            'Enable 4104.'                    ;; Enable 4104.
-            '## Setup and tuning\nEnable.'   ;; '## Setup and tuning\nEnable.'
-            """)
-    void setupTextLosesTheHeadingTheSectionAlreadyShows(String toml, String shown) {
-        assertThat(ElasticMapper.withoutHeading(toml.replace("\\n", "\n"), "Setup")).isEqualTo(shown.replace("\\n", "\n"));
-    }
-
     @Test
     void aMachineLearningRuleHasNoQueryAndNamesItsJob() {
         FileResult result = ingestToml("rules/ml/ml_rare_process.toml", """

@@ -3,10 +3,12 @@ package io.rulescope.dialect.elastic;
 import io.rulescope.dialect.AnalysisContext;
 import io.rulescope.dialect.Dialect;
 import io.rulescope.dialect.EventEvaluation;
+import io.rulescope.dialect.RuleDocument;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.elastic.ElasticAnalyzer;
 import io.rulescope.query.elastic.ElasticLanguage;
 import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleFormat;
 
 /** The languages of Elastic's detection rules: EQL, ES|QL, KQL (kuery) and Lucene. */
 public final class ElasticDialect implements Dialect {
@@ -28,6 +30,16 @@ public final class ElasticDialect implements Dialect {
 
     /** The language Elastic's machine learning rules are given: they have a job instead of a query. */
     public static final String MACHINE_LEARNING = "machine_learning";
+
+    @Override
+    public java.util.Set<RuleFormat> formats() {
+        return java.util.Set.of(RuleFormat.ELASTIC);
+    }
+
+    @Override
+    public Rule map(java.util.Map<String, Object> document, RuleFormat format, RuleDocument source) {
+        return ElasticMapper.map(document, source);
+    }
 
     @Override
     public boolean reads(Rule rule) {

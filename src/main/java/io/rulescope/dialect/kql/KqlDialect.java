@@ -3,9 +3,11 @@ package io.rulescope.dialect.kql;
 import io.rulescope.dialect.AnalysisContext;
 import io.rulescope.dialect.Dialect;
 import io.rulescope.dialect.EventEvaluation;
+import io.rulescope.dialect.RuleDocument;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.kql.KqlAnalyzer;
 import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleFormat;
 
 /** Microsoft's Kusto Query Language, as Sentinel's analytic rules write it. */
 public final class KqlDialect implements Dialect {
@@ -23,6 +25,16 @@ public final class KqlDialect implements Dialect {
     @Override
     public java.util.Map<String, String> languageNames() {
         return java.util.Map.of("kql", "kql", "kusto", "kql", "sentinel", "kql");
+    }
+
+    @Override
+    public java.util.Set<RuleFormat> formats() {
+        return java.util.Set.of(RuleFormat.SENTINEL);
+    }
+
+    @Override
+    public Rule map(java.util.Map<String, Object> document, RuleFormat format, RuleDocument source) {
+        return SentinelMapper.map(document, source);
     }
 
     @Override

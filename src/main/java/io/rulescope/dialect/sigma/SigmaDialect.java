@@ -10,6 +10,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import io.rulescope.dialect.AnalysisContext;
 import io.rulescope.dialect.Dialect;
 import io.rulescope.dialect.EventEvaluation;
+import io.rulescope.dialect.RuleDocument;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.sigma.SigmaAnalyzer;
 import io.rulescope.rule.Rule;
@@ -31,6 +32,16 @@ public final class SigmaDialect implements Dialect {
     @Override
     public java.util.Map<String, String> languageNames() {
         return java.util.Map.of("sigma", "sigma");
+    }
+
+    @Override
+    public java.util.Set<RuleFormat> formats() {
+        return java.util.Set.of(RuleFormat.SIGMA, RuleFormat.SIGMA_CORRELATION, RuleFormat.SIGMA_FILTER);
+    }
+
+    @Override
+    public Rule map(java.util.Map<String, Object> document, RuleFormat format, RuleDocument source) {
+        return SigmaMapper.map(document, format, source);
     }
 
     @Override

@@ -1,12 +1,13 @@
-package io.rulescope.ingest;
+package io.rulescope.dialect.sigma;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 
+import io.rulescope.dialect.Yamls;
+import io.rulescope.dialect.RuleDocument;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 
@@ -16,7 +17,7 @@ final class SigmaMapper {
     private SigmaMapper() {
     }
 
-    static Rule map(Map<String, Object> doc, RuleFormat format, MappingContext ctx) {
+    static Rule map(Map<String, Object> doc, RuleFormat format, RuleDocument ctx) {
         Rule rule = ctx.newRule(Yamls.str(doc, "id"), Yamls.str(doc, "title"), format);
         rule.setStatus(Yamls.str(doc, "status"));
         rule.setAlias(Yamls.str(doc, "name"));
@@ -63,7 +64,7 @@ final class SigmaMapper {
         return rule;
     }
 
-    private static void mapCorrelation(Map<String, Object> correlation, Rule rule, MappingContext ctx) {
+    private static void mapCorrelation(Map<String, Object> correlation, Rule rule, RuleDocument ctx) {
         rule.setRuleType(Yamls.str(correlation, "type"));
         rule.setRelatedRules(Yamls.list(correlation, "rules"));
         rule.setGroupBy(Yamls.list(correlation, "group-by"));
@@ -77,22 +78,6 @@ final class SigmaMapper {
             rule.setCorrelationCondition(Yamls.scalar(condition));
         }
         rule.setQuery(ctx.raw());
-    }
-
-    /** Old Sigma collections: the {@code action: global} document is merged under each document that follows. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> merge(Map<String, Object> global, Map<String, Object> doc) {
-        Map<String, Object> merged = new LinkedHashMap<>(global);
-        merged.remove("action");
-        doc.forEach((key, value) -> {
-            Object base = merged.get(key);
-            if (base instanceof Map<?, ?> b && value instanceof Map<?, ?> v) {
-                merged.put(key, merge((Map<String, Object>) b, (Map<String, Object>) v));
-            } else {
-                merged.put(key, value);
-            }
-        });
-        return merged;
     }
 
     private static String bulleted(List<String> items) {

@@ -1,4 +1,4 @@
-package io.rulescope.ingest;
+package io.rulescope.dialect.elastic;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.rulescope.dialect.Yamls;
+import io.rulescope.dialect.RuleDocument;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 
@@ -16,12 +18,12 @@ import io.rulescope.rule.RuleFormat;
  */
 final class ElasticMapper {
 
-    static final String MACHINE_LEARNING = "machine_learning";
+    private static final String MACHINE_LEARNING = ElasticDialect.MACHINE_LEARNING;
 
     private ElasticMapper() {
     }
 
-    static Rule map(Map<String, Object> doc, MappingContext ctx) {
+    static Rule map(Map<String, Object> doc, RuleDocument ctx) {
         Map<String, Object> meta = Yamls.map(doc, "metadata");
         Map<String, Object> r = Yamls.map(doc, "rule");
         Rule rule = ctx.newRule(Yamls.str(r, "rule_id"), Yamls.str(r, "name"), RuleFormat.ELASTIC);
@@ -73,7 +75,7 @@ final class ElasticMapper {
     }
 
     /** {@code [[rule.threat]]}: the tactic of each entry and its techniques and sub-techniques. */
-    private static void threat(Map<String, Object> r, Rule rule, MappingContext ctx) {
+    private static void threat(Map<String, Object> r, Rule rule, RuleDocument ctx) {
         Set<String> techniques = new LinkedHashSet<>();
         Set<String> tactics = new LinkedHashSet<>();
         if (r.get("threat") instanceof List<?> threats) {

@@ -1,4 +1,4 @@
-package io.rulescope.ingest;
+package io.rulescope.dialect.kql;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.rulescope.dialect.Yamls;
+import io.rulescope.dialect.RuleDocument;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 
@@ -19,13 +21,12 @@ import io.rulescope.rule.RuleFormat;
  */
 final class SentinelMapper {
 
-    private static final Pattern MOVED_TO = Pattern.compile("(https?://\\S+?)['\"\\s]*$");
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z])(?=[A-Z])");
 
     private SentinelMapper() {
     }
 
-    static Rule map(Map<String, Object> doc, MappingContext ctx) {
+    static Rule map(Map<String, Object> doc, RuleDocument ctx) {
         String name = Yamls.str(doc, "name") != null ? Yamls.str(doc, "name") : Yamls.str(doc, "displayName");
         Rule rule = ctx.newRule(Yamls.str(doc, "id"), name, RuleFormat.SENTINEL);
         rule.setDescription(unquote(Yamls.text(doc, "description")));
@@ -51,13 +52,6 @@ final class SentinelMapper {
             ctx.warn("the rule has no query");
         }
         return rule;
-    }
-
-    /** Why a moved stub is skipped, with where the rule went when the stub says so. */
-    static String movedReason(Map<String, Object> doc) {
-        String description = Yamls.str(doc, "description");
-        Matcher m = description == null ? null : MOVED_TO.matcher(description.strip());
-        return "moved: a stub for a rule that moved to the Solutions folder" + (m != null && m.find() ? " (now " + m.group(1) + ")" : "");
     }
 
     /**

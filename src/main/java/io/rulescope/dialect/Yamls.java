@@ -1,4 +1,4 @@
-package io.rulescope.ingest;
+package io.rulescope.dialect;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Lenient typed reads from SnakeYAML's maps: community rule files mix scalars, lists and stray types freely. */
-final class Yamls {
+public final class Yamls {
 
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
@@ -18,20 +18,20 @@ final class Yamls {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    static Map<String, Object> map(Map<String, Object> doc, String key) {
+    public static Map<String, Object> map(Map<String, Object> doc, String key) {
         return map(doc.get(key));
     }
 
     /** A scalar as text, stripped; null when absent, empty or not a scalar. */
-    static String str(Map<String, Object> doc, String key) {
+    public static String str(Map<String, Object> doc, String key) {
         return scalar(doc.get(key));
     }
 
-    static String scalar(Object value) {
+    public static String scalar(Object value) {
         if (value == null || value instanceof Map || value instanceof List) {
             return null;
         }
@@ -42,7 +42,7 @@ final class Yamls {
     }
 
     /** A list of scalars; a lone scalar counts as a list of one, so {@code author: X} and lists read alike. */
-    static List<String> list(Map<String, Object> doc, String key) {
+    public static List<String> list(Map<String, Object> doc, String key) {
         Object value = doc.get(key);
         List<String> out = new ArrayList<>();
         if (value instanceof List<?> items) {
@@ -62,7 +62,7 @@ final class Yamls {
     }
 
     /** Text that is usually a string but is sometimes written as a list of lines. */
-    static String text(Map<String, Object> doc, String key) {
+    public static String text(Map<String, Object> doc, String key) {
         Object value = doc.get(key);
         if (value instanceof List<?>) {
             List<String> lines = list(doc, key);
@@ -76,7 +76,7 @@ final class Yamls {
      *
      * @throws IllegalArgumentException with a readable reason when the value is not a date
      */
-    static LocalDate date(Object value) {
+    public static LocalDate date(Object value) {
         if (value == null) {
             return null;
         }
@@ -94,7 +94,7 @@ final class Yamls {
         }
     }
 
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

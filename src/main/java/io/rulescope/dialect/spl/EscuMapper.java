@@ -1,9 +1,11 @@
-package io.rulescope.ingest;
+package io.rulescope.dialect.spl;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.rulescope.dialect.Yamls;
+import io.rulescope.dialect.RuleDocument;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 
@@ -13,7 +15,7 @@ final class EscuMapper {
     private EscuMapper() {
     }
 
-    static Rule map(Map<String, Object> doc, RuleFormat format, MappingContext ctx) {
+    static Rule map(Map<String, Object> doc, RuleFormat format, RuleDocument ctx) {
         boolean old = format == RuleFormat.ESCU_2024;
         Map<String, Object> facts = old ? Yamls.map(doc, "tags") : doc;
         Rule rule = ctx.newRule(Yamls.str(doc, "id"), Yamls.str(doc, "name"), format);

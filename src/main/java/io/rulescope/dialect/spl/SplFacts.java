@@ -1,7 +1,8 @@
-package io.rulescope.ingest;
+package io.rulescope.dialect.spl;
 
 import java.util.List;
 
+import io.rulescope.dialect.RuleDocument;
 import io.rulescope.query.QueryTooLargeException;
 import io.rulescope.query.spl.Pipeline;
 
@@ -11,7 +12,7 @@ final class SplFacts {
     private SplFacts() {
     }
 
-    static List<String> groupBy(String search, MappingContext ctx) {
+    static List<String> groupBy(String search, RuleDocument ctx) {
         if (search == null) {
             return List.of();
         }
