@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -119,7 +118,7 @@ final class CatalogSnapshots {
     /** The key of a catalog read from these files, whose bytes hash to {@code hashes}, with these settings. */
     String key(List<SourceFile> files, List<String> hashes, IngestProperties properties, String attackFingerprint,
             Map<String, String> sourceVersions) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = SavedFormat.sha256();
         update(digest, "rulescope-snapshot " + FORMAT + " index " + IndexField.VERSION + " build " + build);
         update(digest, "settings " + properties.sources() + " " + properties.maxFileBytes() + " " + properties.webHomes());
         update(digest, "attack " + attackFingerprint);
@@ -183,12 +182,9 @@ final class CatalogSnapshots {
                 if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     throw new IOException("its index holds " + file.getFileName() + ", which is not a file");
                 }
-                MessageDigest digest = sha256();
-                try (InputStream in = Files.newInputStream(file)) {
-                    byte[] buffer = new byte[1 << 16];
-                    for (int n; (n = in.read(buffer)) > 0;) {
-                        digest.update(buffer, 0, n);
-                    }
+                MessageDigest digest = SavedFormat.sha256();
+                try (InputStream in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
                 }
                 digests.put(file.getFileName().toString(), HexFormat.of().formatHex(digest.digest()));
             }
@@ -328,7 +324,7 @@ final class CatalogSnapshots {
 
     /** One file's part of the key; ingest computes these in parallel, beside the read. */
     static String fileHash(SourceFile file) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = SavedFormat.sha256();
         try {
             digest.update(file.read());
             return HexFormat.of().formatHex(digest.digest());
@@ -345,7 +341,7 @@ final class CatalogSnapshots {
             return null;
         }
         try (InputStream in = info.getInputStream()) {
-            return HexFormat.of().formatHex(sha256().digest(in.readAllBytes()));
+            return HexFormat.of().formatHex(SavedFormat.sha256().digest(in.readAllBytes()));
         } catch (IOException e) {
             return null;
         }
@@ -365,13 +361,5 @@ final class CatalogSnapshots {
     private static void update(MessageDigest digest, String text) {
         digest.update(text.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) '\n');
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

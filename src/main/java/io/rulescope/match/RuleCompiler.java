@@ -74,7 +74,10 @@ final class RuleCompiler {
         if (how instanceof EventEvaluation.Filters filters) {
             return filters(rule, analysis, filters.passing(), filters.firstStageOnly());
         }
-        return sequenceStep(rule, analysis);
+        if (how instanceof EventEvaluation.SequenceFirstStep) {
+            return sequenceStep(rule, analysis);
+        }
+        throw new IllegalStateException("the matcher has no evaluation for " + how);
     }
 
     private static Program skipped(Rule rule, String reason) {
