@@ -43,7 +43,16 @@ public record IngestReport(State state, String phase, int filesTotal, int filesD
         }
     }
 
-    public record Supporting(int macros, int dataSources, int stories) {
+    /** How many of each kind of supporting data the sources define ("macros", "stories"), macros first. */
+    public record Supporting(Map<String, Integer> counts) {
+
+        public Supporting {
+            counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
+        }
+
+        public int macros() {
+            return counts.getOrDefault("macros", 0);
+        }
     }
 
     /**
@@ -57,7 +66,7 @@ public record IngestReport(State state, String phase, int filesTotal, int filesD
 
     public static IngestReport starting(Instant now) {
         return new IngestReport(State.LOADING, "starting", 0, 0, now, null, List.of(), Map.of(), Map.of(),
-                new Supporting(0, 0, 0), Map.of(), new Totals(0, 0, 0, 0, 0, 0), List.of());
+                new Supporting(Map.of()), Map.of(), new Totals(0, 0, 0, 0, 0, 0), List.of());
     }
 
     public IngestReport withSources(List<SourceSummary> sources) {

@@ -8,10 +8,9 @@ import io.rulescope.rule.RuleFormat;
  * Everything one rule language needs, behind one interface, so that a language is one folder under {@code dialect/}
  * and one line in {@link Dialects}. The rest of the program loops over the dialects and never names one.
  *
- * <p>Today a dialect maps the rule documents of its layouts, says which rules it reads, takes their queries apart
- * into the shared expression model and chooses how the event matcher evaluates them. Recognising its layouts, typed
- * columns for the matcher, the names of events and fields for the shared vocabulary and display hints move here next
- * (issue 30).
+ * <p>A dialect recognises the documents of its layouts (and reads its own file type when that is not YAML or TOML),
+ * maps them to rules, says which rules it reads, takes their queries apart into the shared expression model and
+ * chooses how the event matcher evaluates them. Its formats carry its display hints.
  */
 public interface Dialect {
 
@@ -27,8 +26,39 @@ public interface Dialect {
      */
     java.util.Map<String, String> languageNames();
 
-    /** The rule layouts this dialect maps (ingest recognises a document's layout from its keys). */
+    /** The rule layouts this dialect maps. */
     java.util.Set<RuleFormat> formats();
+
+    /**
+     * What one document is to this dialect, judged from its keys alone: a rule in one of its formats, supporting data,
+     * a collection's shared part or a stub to skip; empty when it is none of its layouts.
+     */
+    java.util.Optional<Layout> recognise(java.util.Map<String, Object> document);
+
+    /**
+     * Readers for the files this dialect's rules are written in when they are not YAML or TOML, by file extension in
+     * lower case with its dot ({@code .yaral}).
+     */
+    default java.util.Map<String, DocumentReader> fileReaders() {
+        return java.util.Map.of();
+    }
+
+    /** The public repository a source folder is a copy of, recognised by its folders, so pages link to each file. */
+    default java.util.Optional<KnownRepository> repository(java.nio.file.Path root) {
+        return java.util.Optional.empty();
+    }
+
+    /** Other names people give this dialect's platform in a search ({@code platform:sentinel}), in lower case. */
+    default java.util.Set<String> platformAliases() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Names apart the rules of one collection (a file whose {@link Layout.CollectionHeader} they share), which would
+     * otherwise all carry the collection's title.
+     */
+    default void nameCollectionRules(java.util.List<Rule> rules) {
+    }
 
     /**
      * Maps one document in one of its {@link #formats()} to a rule.

@@ -28,7 +28,7 @@ public record VersionFacts(String title, String status, String severity, int des
             }
         }
         // A Sigma rule's query is its whole file; what it detects is its detection block.
-        Object logic = rule.getFormat().isSigma() && rule.getDetection() != null ? rule.getDetection() : rule.getQuery();
+        Object logic = rule.getDetection() != null ? rule.getDetection() : rule.getQuery();
         return new VersionFacts(rule.getTitle(), rule.getStatus(), rule.getSeverity(),
                 rule.getDescription() == null ? 0 : rule.getDescription().hashCode(), logic == null ? 0 : logic.hashCode(),
                 rule.getSourcePath(), List.copyOf(new TreeSet<>(rule.getTacticHints())), List.copyOf(new TreeSet<>(rule.getTechniqueIds())),

@@ -160,9 +160,8 @@ final class GitHistory {
 
     private static List<FileChange> changes(Repository repository, ObjectReader reader, Located located, List<RevCommit> commits)
             throws IOException {
-        TreeFilter yaml = OrTreeFilter.create(new TreeFilter[] { PathSuffixFilter.create(".yml"), PathSuffixFilter.create(".yaml"),
-                PathSuffixFilter.create(".toml") });
-        TreeFilter filter = located.prefix().isEmpty() ? yaml : AndTreeFilter.create(PathFilter.create(located.prefix()), yaml);
+        TreeFilter ruleFiles = OrTreeFilter.create(DocumentFiles.extensions().stream().map(PathSuffixFilter::create).toArray(TreeFilter[]::new));
+        TreeFilter filter = located.prefix().isEmpty() ? ruleFiles : AndTreeFilter.create(PathFilter.create(located.prefix()), ruleFiles);
         List<FileChange> out = new ArrayList<>();
         try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             diff.setRepository(repository);
@@ -235,7 +234,7 @@ final class GitHistory {
     /** The rules of one file version, mapped exactly as ingest maps them. */
     static List<Rule> rulesOf(Source source, String path, byte[] bytes, YamlReader yaml) {
         SourceFile file = new SourceFile(source, path, bytes.length, () -> bytes);
-        return RuleDocuments.map(FileResult.parsed(file, yaml.parse(bytes))).rules();
+        return RuleDocuments.map(FileResult.parsed(file, DocumentFiles.parse(path, bytes, yaml))).rules();
     }
 
     private static String key(ObjectId blob, String path) {

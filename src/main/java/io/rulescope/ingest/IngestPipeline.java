@@ -268,8 +268,7 @@ final class IngestPipeline {
         } else {
             try {
                 byte[] bytes = file.read();
-                result = FileResult.parsed(file, TomlReader.isToml(file.path()) ? new TomlReader(properties.maxFileBytes()).parse(bytes)
-                        : reader.parse(bytes));
+                result = FileResult.parsed(file, DocumentFiles.parse(file.path(), bytes, reader));
             } catch (java.nio.file.NoSuchFileException e) {
                 result = FileResult.failed(file, IngestProblem.error(file.source().name(), file.path(),
                         "the file disappeared between the scan and the read (was the source being updated?)"));

@@ -99,7 +99,7 @@ final class IngestRun {
     /** The report while it runs: its phase and progress, and the problems found so far. */
     IngestReport loading() {
         return new IngestReport(IngestReport.State.LOADING, phase, files.size(), filesDone.get(), started, null,
-                sourceSummaries, Map.of(), Map.of(), new IngestReport.Supporting(0, 0, 0), copyOfPhases(),
+                sourceSummaries, Map.of(), Map.of(), new IngestReport.Supporting(Map.of()), copyOfPhases(),
                 new IngestReport.Totals(0, 0, 0, 0, 0, 0), List.copyOf(problems));
     }
 
@@ -136,7 +136,7 @@ final class IngestRun {
         long total = Duration.between(started, Instant.now()).toMillis();
         return new IngestReport(state, state == IngestReport.State.READY ? "done" : "failed", files.size(), files.size(),
                 started, Instant.now(), sources, countBy(catalog, r -> r.getFormat().name()), countBy(catalog, Rule::getPlatform),
-                new IngestReport.Supporting(support.macroCount(), support.dataSourceCount(), support.storyCount()),
+                new IngestReport.Supporting(support.counts()),
                 copyOfPhases(), new IngestReport.Totals(files.size(), catalog.size(), skipped, errors, warnings, total),
                 List.copyOf(sorted));
     }

@@ -456,10 +456,9 @@ public class IngestService {
         reuse = run.reuse != null ? run.reuse : IngestPipeline.Reuse.NONE;
         IngestReport.Totals totals = next.report().totals();
         log.info("Ingest {} done: {} files ({} unchanged and reused), {} rules, {} skipped, {} errors, {} warnings in {} ms "
-                + "(phases ms: {}); supporting data: {} macros, {} data sources, {} stories; {} distinct indicators",
+                + "(phases ms: {}); supporting data: {}; {} distinct indicators",
                 run.id, totals.files(), run.reusedFiles.get(), totals.rules(), totals.skipped(), totals.errors(),
-                totals.warnings(), totals.totalMillis(), run.phases, run.support.macroCount(), run.support.dataSourceCount(),
-                run.support.storyCount(), next.indicators().distinctIndicators());
+                totals.warnings(), totals.totalMillis(), run.phases, run.support.counts(), next.indicators().distinctIndicators());
         if (totals.errors() > 0) {
             log.warn("{} file(s) or document(s) could not be ingested; see /ingest for each reason", totals.errors());
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.rulescope.dialect.Yamls;
 import io.rulescope.dialect.Dialect;
 import io.rulescope.dialect.Dialects;
+import io.rulescope.dialect.Layout;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 
@@ -29,6 +30,13 @@ final class LogicMapper {
     }
 
     private LogicMapper() {
+    }
+
+    static final Layout LAYOUT = new Layout.RuleLayout(RuleFormat.LOGIC);
+
+    /** Whether a document no dialect recognised is in the generic layout. */
+    static boolean recognises(Map<?, ?> doc) {
+        return doc.get("logic") != null && (doc.containsKey("logic_format") || doc.containsKey("title"));
     }
 
     static Rule map(Map<String, Object> doc, MappingContext ctx) {

@@ -54,8 +54,7 @@ final class MappingContext implements RuleDocument {
     @Override
     public Rule newRule(String declaredId, String title, RuleFormat format) {
         if (title == null) {
-            throw new MappingException("missing required field '" + (format.isSigma() || format == RuleFormat.LOGIC ? "title"
-                    : format == RuleFormat.ELASTIC ? "rule.name" : "name") + "'");
+            throw new MappingException("missing required field '" + format.titleField() + "'");
         }
         String uid = uid(file.source().name(), file.path(), docIndex);
         boolean derived = declaredId == null;

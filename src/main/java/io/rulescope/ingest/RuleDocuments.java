@@ -3,13 +3,15 @@ package io.rulescope.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.rulescope.catalog.IngestProblem;
+import io.rulescope.dialect.Dialect;
 import io.rulescope.dialect.Dialects;
+import io.rulescope.dialect.Layout;
 import io.rulescope.dialect.MappingException;
 import io.rulescope.dialect.Yamls;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
 
 /** Turns one parsed file into rules, supporting data and problems; never throws for anything a file contains. */
 final class RuleDocuments {
@@ -35,79 +37,79 @@ final class RuleDocuments {
         }
         List<Rule> rules = new ArrayList<>();
         SupportingData support = null;
-        Map<String, Object> global = null;
-        String globalText = null;
+        Map<String, Object> header = null;
+        Dialect collection = null;
+        String headerText = null;
         List<Object> documents = parsed.documents();
-        List<String> texts = documents.size() > 1 ? YamlReader.documentTexts(parsed.text()) : null;
+        List<String> texts = documents.size() > 1 && DocumentFiles.isYaml(file.path()) ? YamlReader.documentTexts(parsed.text()) : null;
         if (texts != null && texts.size() != documents.size()) {
             texts = null;
         }
         for (int i = 0; i < documents.size(); i++) {
-            Object document = documents.get(i);
-            DocumentKind kind = DocumentKind.of(document);
-            if (kind == DocumentKind.SIGMA_GLOBAL) {
-                global = Yamls.map(document);
-                globalText = texts == null ? null : texts.get(i);
+            if (!(documents.get(i) instanceof Map<?, ?> raw)) {
                 continue;
             }
-            if (global != null && document instanceof Map<?, ?> m) {
-                document = DocumentKind.merge(global, Yamls.map(m));
-                kind = DocumentKind.of(document);
-            }
-            if (kind == DocumentKind.SENTINEL_MOVED) {
-                problems.add(IngestProblem.skipped(source, file.path(), DocumentKind.movedReason(Yamls.map(document))));
+            Map<String, Object> document = Yamls.map(raw);
+            Optional<Dialects.Recognised> recognised = Dialects.recognise(document);
+            if (recognised.isPresent() && recognised.get().layout() instanceof Layout.CollectionHeader) {
+                header = new java.util.LinkedHashMap<>(document);
+                header.remove(((Layout.CollectionHeader) recognised.get().layout()).markerKey());
+                collection = recognised.get().dialect();
+                headerText = texts == null ? null : texts.get(i);
                 continue;
             }
-            if (DocumentKind.SUPPORTING.contains(kind)) {
+            if (header != null) {
+                document = underHeader(header, document);
+                recognised = Dialects.recognise(document);
+            }
+            String label = docLabel(i, documents.size());
+            Layout layout = recognised.map(Dialects.Recognised::layout).orElseGet(() -> LogicMapper.recognises(raw) ? LogicMapper.LAYOUT : null);
+            if (layout instanceof Layout.Skipped skipped) {
+                problems.add(IngestProblem.skipped(source, file.path(), label + skipped.reason()));
+            } else if (layout instanceof Layout.MacroDefinition || layout instanceof Layout.NamedText) {
                 if (support == null) {
                     support = new SupportingData();
                 }
-                support.add(kind, Yamls.map(document), source);
-            } else if (kind.isRule()) {
+                support.add(layout, source);
+            } else if (layout instanceof Layout.RuleLayout rule) {
                 MappingContext ctx = new MappingContext(file, i, texts == null ? parsed.text()
-                        : globalText == null ? texts.get(i) : globalText + "\n---\n" + texts.get(i));
+                        : headerText == null ? texts.get(i) : headerText + "\n---\n" + texts.get(i));
+                Map<String, Object> doc = document;
                 try {
-                    Map<String, Object> doc = Yamls.map(document);
-                    RuleFormat format = kind.format();
-                    rules.add(Dialects.forFormat(format).map(dialect -> dialect.map(doc, format, ctx))
-                            .orElseGet(() -> LogicMapper.map(doc, ctx)));
+                    rules.add(recognised.map(r -> r.dialect().map(doc, rule.format(), ctx)).orElseGet(() -> LogicMapper.map(doc, ctx)));
                 } catch (MappingException e) {
-                    problems.add(IngestProblem.error(source, file.path(), docLabel(i, documents.size()) + e.getMessage()));
+                    problems.add(IngestProblem.error(source, file.path(), label + e.getMessage()));
                 } catch (RuntimeException e) {
-                    problems.add(IngestProblem.error(source, file.path(), docLabel(i, documents.size())
-                            + "could not be read as " + kind.format().label() + ": " + e));
+                    problems.add(IngestProblem.error(source, file.path(), label + "could not be read as " + rule.format().label() + ": " + e));
                 }
-                String label = docLabel(i, documents.size());
                 ctx.warnings().forEach(w -> problems.add(IngestProblem.warning(source, file.path(), label + w)));
             }
         }
-        if (global != null) {
-            nameEachVariantByItsLogsource(rules);
+        if (collection != null) {
+            collection.nameCollectionRules(rules);
         }
         if (rules.isEmpty() && support == null
                 && problems.stream().noneMatch(p -> p.level() == IngestProblem.Level.ERROR || p.level() == IngestProblem.Level.SKIPPED)) {
-            problems.add(IngestProblem.skipped(source, file.path(), documents.isEmpty()
-                    ? "not a rule: the file holds no YAML document (only comments or '---')" : "not a rule"));
+            problems.add(IngestProblem.skipped(source, file.path(), !documents.isEmpty() ? "not a rule"
+                    : DocumentFiles.isYaml(file.path()) ? "not a rule: the file holds no YAML document (only comments or '---')"
+                    : "not a rule: the file holds none"));
         }
         return new FileResult(file, null, List.copyOf(rules), List.copyOf(problems), support);
     }
 
-    /**
-     * A Sigma collection ({@code action: global}) gives one rule per log source, all with the collection's title; each
-     * is named by its log source so lists do not show identical rows.
-     */
-    private static void nameEachVariantByItsLogsource(List<Rule> rules) {
-        long distinctTitles = rules.stream().map(Rule::getTitle).distinct().count();
-        if (rules.size() < 2 || distinctTitles == rules.size()) {
-            return;
-        }
-        for (Rule rule : rules) {
-            String logsource = java.util.stream.Stream.of(rule.getLogsourceCategory(), rule.getLogsourceProduct(), rule.getLogsourceService())
-                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" / "));
-            if (!logsource.isEmpty()) {
-                rule.setTitle(rule.getTitle() + " (" + logsource + ")");
+    /** A collection's shared part merged under one of its documents: the document's own keys win, maps merge. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> underHeader(Map<String, Object> header, Map<String, Object> doc) {
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(header);
+        doc.forEach((key, value) -> {
+            Object base = merged.get(key);
+            if (base instanceof Map<?, ?> b && value instanceof Map<?, ?> v) {
+                merged.put(key, underHeader((Map<String, Object>) b, (Map<String, Object>) v));
+            } else {
+                merged.put(key, value);
             }
-        }
+        });
+        return merged;
     }
 
     private static String docLabel(int index, int count) {

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
@@ -37,18 +38,22 @@ import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.std.StdConvertingDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdScalarSerializer;
 import tools.jackson.databind.type.CollectionType;
 import tools.jackson.databind.util.StdConverter;
 import tools.jackson.dataformat.smile.SmileFactory;
 import tools.jackson.dataformat.smile.SmileMapper;
 import tools.jackson.dataformat.smile.SmileWriteFeature;
 
+import io.rulescope.dialect.Dialects;
 import io.rulescope.query.QueryAnalysis;
+import io.rulescope.rule.RuleFormat;
 
 /**
  * The form of what Rulescope saves for itself (catalog snapshots, source histories): Smile, Jackson's binary JSON,
@@ -88,6 +93,8 @@ final class SavedFormat {
         module.addSerializer(QueryAnalysis.class, new AnalysisCodec.Writer());
         module.addDeserializer(QueryAnalysis.class, new AnalysisCodec.Reader());
         module.addDeserializer(String.class, new SharedStrings());
+        module.addSerializer(RuleFormat.class, new FormatNames.Writer());
+        module.addDeserializer(RuleFormat.class, new FormatNames.Reader());
         module.setDeserializerModifier(new CompactLists());
         return SmileMapper.builder(factory)
                 .changeDefaultVisibility(v -> v.withVisibility(PropertyAccessor.ALL, Visibility.NONE)
@@ -199,6 +206,37 @@ final class SavedFormat {
                 return p.getString().intern();
             }
             return (String) ctxt.handleUnexpectedToken(String.class, p);
+        }
+    }
+
+    /** A rule's format is saved by its name and read back as the instance its dialect declared. */
+    private static final class FormatNames {
+
+        static final class Writer extends StdScalarSerializer<RuleFormat> {
+            Writer() {
+                super(RuleFormat.class);
+            }
+
+            @Override
+            public void serialize(RuleFormat format, JsonGenerator g, SerializationContext ctxt) {
+                g.writeString(format.name());
+            }
+        }
+
+        static final class Reader extends StdScalarDeserializer<RuleFormat> {
+            Reader() {
+                super(RuleFormat.class);
+            }
+
+            @Override
+            public RuleFormat deserialize(JsonParser p, DeserializationContext ctxt) {
+                if (p.currentToken() != JsonToken.VALUE_STRING) {
+                    return (RuleFormat) ctxt.handleUnexpectedToken(RuleFormat.class, p);
+                }
+                String name = p.getString();
+                return Dialects.format(name).orElseThrow(() -> tools.jackson.databind.exc.InvalidFormatException.from(p,
+                        "no dialect of this build declares the rule format", name, RuleFormat.class));
+            }
         }
     }
 

@@ -13,12 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import io.rulescope.catalog.IngestProblem;
+import io.rulescope.dialect.Dialect;
+import io.rulescope.dialect.Dialects;
+import io.rulescope.dialect.KnownRepository;
 
 /**
  * Turns the configured source list into {@link Source}s and lists their YAML files. It never follows a symbolic
@@ -26,7 +30,6 @@ import io.rulescope.catalog.IngestProblem;
  */
 class SourceScanner {
 
-    private static final List<String> EMBEDDED_PATTERNS = List.of("classpath*:content/rules/**/*.y*ml", "classpath*:content/rules/**/*.toml");
     /** Names the embedded content in a source list, so it can be combined with directories. */
     static final String EMBEDDED_KEYWORD = "embedded";
 
@@ -100,33 +103,19 @@ class SourceScanner {
         return candidate;
     }
 
-    /** Recognises the four public rule repositories by their layout, so links point at the files on GitHub. */
+    /** Recognises the public rule repositories the dialects know by their layout, so links point at the files on GitHub. */
     private Source describe(String name, Path root) {
         String configured = properties.webHomes().get(name);
         if (configured != null) {
             return new Source(name, root, configured.endsWith("/") ? configured : configured + "/", name);
         }
-        if (Files.isDirectory(root.resolve("detections")) && Files.isDirectory(root.resolve("macros"))) {
-            return new Source(name, root, "https://github.com/splunk/security_content/blob/develop/",
-                    "github.com/splunk/security_content");
-        }
-        if (Files.isDirectory(root.resolve("rules")) && Files.isDirectory(root.resolve("rules-emerging-threats"))) {
-            return new Source(name, root, "https://github.com/SigmaHQ/sigma/blob/master/", "github.com/SigmaHQ/sigma");
-        }
-        if (Files.isDirectory(root.resolve("Detections")) && (Files.isDirectory(root.resolve("Solutions"))
-                || Files.isDirectory(root.resolve("Hunting Queries")) || Files.isRegularFile(root.resolve("LICENSE")))) {
-            return new Source(name, root, "https://github.com/Azure/Azure-Sentinel/blob/master/", "github.com/Azure/Azure-Sentinel");
-        }
-        if (Files.isDirectory(root.resolve("rules").resolve("_deprecated")) || Files.isDirectory(root.resolve("detection_rules"))) {
-            return new Source(name, root, "https://github.com/elastic/detection-rules/blob/main/", "github.com/elastic/detection-rules");
+        for (Dialect dialect : Dialects.all()) {
+            Optional<KnownRepository> known = dialect.repository(root);
+            if (known.isPresent()) {
+                return new Source(name, root, known.get().webHome(), known.get().label());
+            }
         }
         return new Source(name, root, null, name);
-    }
-
-    /** The files rules are read from: YAML (Splunk, Sigma, Sentinel) and TOML (Elastic). */
-    static boolean isRuleFile(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".toml");
     }
 
     /** Lists every rule file of a source, in a stable order; problems found on the way go to {@code problems}. */
@@ -141,8 +130,8 @@ class SourceScanner {
             // Sources are scanned on pool threads whose context class loader is the system one; inside the packaged
             // jar only the application's own class loader sees BOOT-INF/classes.
             var resolver = new PathMatchingResourcePatternResolver(SourceScanner.class.getClassLoader());
-            for (String pattern : EMBEDDED_PATTERNS) {
-                resources.addAll(List.of(resolver.getResources(pattern)));
+            for (String extension : DocumentFiles.extensions()) {
+                resources.addAll(List.of(resolver.getResources("classpath*:content/rules/**/*" + extension)));
             }
             for (Resource resource : resources) {
                 String url = resource.getURL().toString();
@@ -196,7 +185,7 @@ class SourceScanner {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                            if (!isRuleFile(name)) {
+                            if (!DocumentFiles.isRuleFile(name)) {
                                 return FileVisitResult.CONTINUE;
                             }
                             String path = relative(root, file);

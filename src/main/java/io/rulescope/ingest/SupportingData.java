@@ -4,59 +4,51 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.rulescope.dialect.Yamls;
+import io.rulescope.dialect.Layout;
 import io.rulescope.query.Macro;
 
 /** What a security_content tree carries besides detections: macros, data source and story definitions. */
 public final class SupportingData {
 
     private final Map<String, Macro> macros = new ConcurrentHashMap<>();
-    private final Map<String, String> dataSourceSourcetypes = new ConcurrentHashMap<>();
-    private final Map<String, String> stories = new ConcurrentHashMap<>();
+    /** Named texts by table ("stories", "data sources"), each by name. */
+    private final Map<String, Map<String, String>> texts = new ConcurrentHashMap<>();
 
-    void add(DocumentKind kind, Map<String, Object> doc, String sourceName) {
-        String name = Yamls.str(doc, "name");
-        if (name == null) {
-            return;
-        }
-        switch (kind) {
-            case MACRO -> {
-                Macro macro = new Macro(stripArity(name), Yamls.list(doc, "arguments"),
-                        doc.get("definition") == null ? "" : doc.get("definition").toString(), sourceName);
+    void add(Layout definition, String sourceName) {
+        if (definition instanceof Layout.MacroDefinition m) {
+            if (m.name() != null) {
+                Macro macro = new Macro(m.name(), m.arguments(), m.definition(), sourceName);
                 macros.put(macro.key(), macro);
             }
-            case DATA_SOURCE -> dataSourceSourcetypes.put(name, String.valueOf(Yamls.str(doc, "sourcetype")));
-            case STORY -> stories.put(name, String.valueOf(Yamls.text(doc, "description")));
-            default -> throw new IllegalArgumentException(kind + " is not supporting data");
+        } else if (definition instanceof Layout.NamedText t) {
+            if (t.name() != null) {
+                texts.computeIfAbsent(t.table(), k -> new ConcurrentHashMap<>()).put(t.name(), t.text());
+            }
+        } else {
+            throw new IllegalArgumentException(definition + " is not supporting data");
         }
     }
 
     /** Adds everything {@code other} holds; where both name the same thing, {@code other}'s wins. */
     void addAll(SupportingData other) {
         macros.putAll(other.macros);
-        dataSourceSourcetypes.putAll(other.dataSourceSourcetypes);
-        stories.putAll(other.stories);
+        other.texts.forEach((table, byName) -> texts.computeIfAbsent(table, k -> new ConcurrentHashMap<>()).putAll(byName));
     }
 
-    /** security_content names macros with arguments {@code name(2)}; the arity is implied by the argument list. */
-    private static String stripArity(String name) {
-        int paren = name.indexOf('(');
-        return paren > 0 ? name.substring(0, paren).strip() : name.strip();
-    }
-
-    /** Its three tables as plain maps, as snapshots save them. */
-    record Tables(HashMap<String, Macro> macros, HashMap<String, String> dataSourceSourcetypes, HashMap<String, String> stories) {
+    /** Its tables as plain maps, as snapshots save them. */
+    record Tables(HashMap<String, Macro> macros, HashMap<String, HashMap<String, String>> texts) {
     }
 
     Tables tables() {
-        return new Tables(new HashMap<>(macros), new HashMap<>(dataSourceSourcetypes), new HashMap<>(stories));
+        HashMap<String, HashMap<String, String>> copies = new HashMap<>();
+        texts.forEach((table, byName) -> copies.put(table, new HashMap<>(byName)));
+        return new Tables(new HashMap<>(macros), copies);
     }
 
     static SupportingData of(Tables tables) {
         SupportingData data = new SupportingData();
         data.macros.putAll(tables.macros());
-        data.dataSourceSourcetypes.putAll(tables.dataSourceSourcetypes());
-        data.stories.putAll(tables.stories());
+        tables.texts().forEach((table, byName) -> data.texts.put(table, new ConcurrentHashMap<>(byName)));
         return data;
     }
 
@@ -64,15 +56,11 @@ public final class SupportingData {
         return Map.copyOf(macros);
     }
 
-    public int macroCount() {
-        return macros.size();
-    }
-
-    public int dataSourceCount() {
-        return dataSourceSourcetypes.size();
-    }
-
-    public int storyCount() {
-        return stories.size();
+    /** How many of each kind it holds, macros first, then the named texts by table name. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put("macros", macros.size());
+        new java.util.TreeMap<>(texts).forEach((table, byName) -> counts.put(table, byName.size()));
+        return counts;
     }
 }

@@ -44,6 +44,10 @@ final class YamlReader {
         this.maxBytes = maxBytes;
     }
 
+    long maxBytes() {
+        return maxBytes;
+    }
+
     /** The outcome of reading one file: its text and documents, or why it could not be read. */
     record Parsed(String text, List<Object> documents, String warning, Failure failure) {
 

@@ -73,7 +73,7 @@ public final class EventMatcher {
         Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < this.programs.size(); i++) {
             Rule r = this.programs.get(i).rule();
-            if (!r.getFormat().isSigma()) {
+            if (!r.getFormat().scopedByLogsource()) {
                 tripleOf[i] = -1;
                 continue;
             }

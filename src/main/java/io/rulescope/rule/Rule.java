@@ -6,8 +6,6 @@ import java.util.List;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
@@ -43,7 +41,7 @@ public class Rule implements Persistable<String> {
     @Column(nullable = false, length = 1024)
     private String title;
 
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = RuleFormatConverter.class)
     @Column(nullable = false, length = 32)
     private RuleFormat format;
 

@@ -223,8 +223,7 @@ public class RuleIndex {
         doc.add(new TextField(IndexField.TITLE.field(), rule.getTitle(), Field.Store.NO));
         doc.add(new SortedDocValuesField(IndexField.TITLE_SORT.field(), new BytesRef(IndexField.keyword(rule.getTitle()))));
         doc.add(new SortedDocValuesField(IndexField.UID_SORT.field(), new BytesRef(rule.getUid())));
-        // A Sigma rule's query is its whole file; its detection values are indexed as indicator values and terms below.
-        String queryText = rule.getFormat().isSigma() ? null : rule.getQuery();
+        String queryText = rule.getFormat().queryIndexedAsText() ? rule.getQuery() : null;
         for (String text : Arrays.asList(rule.getDescription(), queryText)) {
             if (text != null) {
                 doc.add(new TextField(IndexField.TEXT.field(), text, Field.Store.NO));

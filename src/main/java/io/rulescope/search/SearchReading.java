@@ -91,10 +91,15 @@ record SearchReading(SearchNode node, List<String> notes, List<SearchResult.Inst
     private static final Map<String, Facet> CLOSED_FILTERS = Map.of("platform", Facet.PLATFORM, "source", Facet.SOURCE,
             "status", Facet.STATUS, "severity", Facet.SEVERITY);
     /** What people call the platforms, beside the names pages show. */
-    private static final Map<String, String> PLATFORM_ALIASES = Map.ofEntries(Map.entry("sentinel", "Microsoft Sentinel"),
-            Map.entry("azure sentinel", "Microsoft Sentinel"), Map.entry("ms sentinel", "Microsoft Sentinel"),
-            Map.entry("kql", "Microsoft Sentinel"), Map.entry("elasticsearch", "Elastic"), Map.entry("elastic security", "Elastic"),
-            Map.entry("eql", "Elastic"), Map.entry("spl", "Splunk"), Map.entry("escu", "Splunk"), Map.entry("sigmahq", "Sigma"));
+    private static final Map<String, String> PLATFORM_ALIASES = platformAliases();
+
+    private static Map<String, String> platformAliases() {
+        Map<String, String> aliases = new java.util.HashMap<>();
+        for (io.rulescope.dialect.Dialect dialect : io.rulescope.dialect.Dialects.all()) {
+            dialect.platformAliases().forEach(alias -> aliases.put(alias, dialect.platform()));
+        }
+        return Map.copyOf(aliases);
+    }
 
     /** The values a closed filter has in this catalog, as pages show them. */
     interface KnownValues extends Function<Facet, List<String>> {

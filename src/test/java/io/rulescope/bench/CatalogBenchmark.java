@@ -88,7 +88,7 @@ public class CatalogBenchmark {
         for (Rule rule : stored) {
             if ("spl".equals(rule.getLanguage())) {
                 spl.add(rule);
-            } else if (rule.getFormat().isSigma() && rule.getDetection() != null) {
+            } else if ("sigma".equals(rule.getLanguage()) && rule.getDetection() != null) {
                 sigma.add(rule);
             }
         }

@@ -32,7 +32,7 @@ class CatalogHolderTest {
     private static Catalog catalogOf(long generation, String... titles) {
         List<Rule> rules = new java.util.ArrayList<>();
         for (String title : titles) {
-            Rule rule = new Rule(title.toLowerCase(), "id-" + title, false, title, RuleFormat.SIGMA);
+            Rule rule = new Rule(title.toLowerCase(), "id-" + title, false, title, io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
             rule.setSource("s", title + ".yml", null, 0);
             rules.add(rule);
         }

@@ -28,8 +28,8 @@ class DialectsTest {
             ELASTIC            | eql    | sequence    | Elastic                           | SequenceFirstStep
             ELASTIC            | machine_learning |   | Elastic                           | NotEvaluated
             """)
-    void aRuleGoesToTheDialectOfItsLanguage(RuleFormat format, String language, String firstCommand, String dialect, String evaluation) {
-        Rule rule = new Rule("u1", "id-1", false, "A rule", format);
+    void aRuleGoesToTheDialectOfItsLanguage(String format, String language, String firstCommand, String dialect, String evaluation) {
+        Rule rule = new Rule("u1", "id-1", false, "A rule", Dialects.format(format).orElseThrow());
         rule.setLanguage(language);
         QueryAnalysis analysis = firstCommand == null ? QueryAnalysis.EMPTY
                 : new QueryAnalysis(List.of(new StageAnalysis(1, firstCommand, firstCommand, null, null, null)), List.of(), List.of(),
@@ -42,9 +42,9 @@ class DialectsTest {
     }
 
     @ParameterizedTest(name = "a rule in {0} has no dialect yet")
-    @CsvSource({ "yara-l", "''" })
+    @CsvSource({ "cobol", "''" })
     void aLanguageNoDialectReadsHasNone(String language) {
-        Rule rule = new Rule("u1", "id-1", false, "A rule", RuleFormat.ELASTIC);
+        Rule rule = new Rule("u1", "id-1", false, "A rule", io.rulescope.dialect.elastic.ElasticDialect.ELASTIC);
         rule.setLanguage(language.isEmpty() ? null : language);
 
         assertThat(Dialects.of(rule)).isEmpty();
@@ -62,10 +62,69 @@ class DialectsTest {
             SIGMA_CORRELATION, sigma,            A correlation rule matches no events itself
             ELASTIC,           machine_learning, An Elastic machine learning rule has no query
             """)
-    void aRuleWithoutAQueryByDesignSaysWhy(RuleFormat format, String language, String reason) {
-        Rule rule = new Rule("u1", "id-1", false, "A rule", format);
+    void aRuleWithoutAQueryByDesignSaysWhy(String format, String language, String reason) {
+        Rule rule = new Rule("u1", "id-1", false, "A rule", Dialects.format(format).orElseThrow());
         rule.setLanguage(language);
 
         assertThat(Dialects.of(rule).flatMap(d -> d.withoutAnatomy(rule))).hasValueSatisfying(r -> assertThat(r).startsWith(reason));
+    }
+
+    @ParameterizedTest(name = "{0} is recognised by {1} as {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            {title: a, logsource: {}, detection: {sel: {a: b}, condition: sel}}            | Sigma         | RuleLayout SIGMA
+            {title: a, correlation: {type: event_count}}                                   | Sigma         | RuleLayout SIGMA_CORRELATION
+            {title: a, logsource: {}, filter: {rules: [x]}}                                | Sigma         | RuleLayout SIGMA_FILTER
+            {action: global, title: a}                                                     | Sigma         | CollectionHeader
+            {rule: {rule_id: x, name: a, type: eql}}                                       | Elastic       | RuleLayout ELASTIC
+            {name: a, query: 'T take 1', severity: High}                                 | Microsoft KQL | RuleLayout SENTINEL
+            {id: x, name: a, description: 'This rule moved to new location https://x/y'}  | Microsoft KQL | Skipped
+            {name: a, search: 'tstats count'}                                            | Splunk SPL    | RuleLayout ESCU_2026
+            {name: a, search: x, tags: {analytic_story: [s]}}                              | Splunk SPL    | RuleLayout ESCU_2024
+            {name: 'm(1)', arguments: [f], definition: 'eval x=$f$'}                       | Splunk SPL    | MacroDefinition
+            {name: s, narrative: n, description: d}                                        | Splunk SPL    | NamedText
+            """)
+    void eachLayoutIsRecognisedByTheDialectThatOwnsIt(String yaml, String dialect, String layout) {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> doc = (java.util.Map<String, Object>) new org.yaml.snakeyaml.Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions())).load(yaml);
+
+        Dialects.Recognised recognised = Dialects.recognise(doc).orElseThrow();
+
+        assertThat(recognised.dialect().name()).isEqualTo(dialect);
+        Layout found = recognised.layout();
+        String described = found instanceof Layout.RuleLayout r ? "RuleLayout " + r.format().name() : found.getClass().getSimpleName();
+        assertThat(described).isEqualTo(layout);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMacroIsNamedWithoutItsArity() {
+        Layout layout = Dialects.recognise(java.util.Map.of("name", "m(2)", "arguments", List.of("a", "b"), "definition", "x"))
+                .orElseThrow().layout();
+
+        assertThat(layout).isEqualTo(new Layout.MacroDefinition("m", List.of("a", "b"), "x"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDocumentOfNoLayoutIsRecognisedByNone() {
+        assertThat(Dialects.recognise(java.util.Map.of("server", java.util.Map.of("port", 80)))).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFormatIsOneInstanceKnownByItsName() {
+        for (Dialect dialect : Dialects.all()) {
+            for (RuleFormat format : dialect.formats()) {
+                assertThat(Dialects.format(format.name())).containsSame(format);
+                assertThat(RuleFormat.named(format.name())).containsSame(format);
+            }
+        }
+        assertThat(Dialects.format("LOGIC")).containsSame(RuleFormat.LOGIC);
+        assertThat(Dialects.format("NO_SUCH_FORMAT")).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void twoFormatsCannotShareAName() {
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> RuleFormat.declare("SIGMA", "Elsewhere", "x", "a copy").build())
+                .withMessageContaining("SIGMA");
     }
 }

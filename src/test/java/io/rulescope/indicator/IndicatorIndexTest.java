@@ -21,14 +21,14 @@ class IndicatorIndexTest {
     private IndicatorIndex catalog = IndicatorIndex.EMPTY;
 
     private static Rule spl(String uid, String search) {
-        Rule rule = new Rule(uid, "id-" + uid, false, "Rule " + uid, RuleFormat.ESCU_2026);
+        Rule rule = new Rule(uid, "id-" + uid, false, "Rule " + uid, io.rulescope.dialect.spl.SplDialect.ESCU_2026);
         rule.setSource("s", uid + ".yml", null, 0);
         rule.setQuery(search);
         return rule;
     }
 
     private static Rule sigma(String uid, Map<String, Object> detection) {
-        Rule rule = new Rule(uid, "id-" + uid, false, "Rule " + uid, RuleFormat.SIGMA);
+        Rule rule = new Rule(uid, "id-" + uid, false, "Rule " + uid, io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
         rule.setSource("s", uid + ".yml", null, 0);
         rule.setQuery("detection");
         rule.setDetection(detection);

@@ -125,7 +125,7 @@ class CatalogSnapshotsTest {
     @Test
     void replicasSharingTheFolderEachDeleteOnlyTheSnapshotsTheyWrote() throws Exception {
         io.rulescope.attack.AttackCatalog attack = io.rulescope.attack.AttackCatalog.load(null);
-        io.rulescope.rule.Rule rule = new io.rulescope.rule.Rule("u1", "id-1", false, "One", io.rulescope.rule.RuleFormat.SIGMA);
+        io.rulescope.rule.Rule rule = new io.rulescope.rule.Rule("u1", "id-1", false, "One", io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
         rule.setSource("src", "one.yml", null, 0);
         io.rulescope.search.RuleIndex.Built index = new io.rulescope.search.RuleIndex(attack).build(List.of(rule),
                 r -> io.rulescope.query.QueryAnalysis.EMPTY);
@@ -228,7 +228,7 @@ class CatalogSnapshotsTest {
         List<Object> stage = java.util.Arrays.asList(1, "search", "x", expression, null, null, 0);
         List<Object> analysis = List.of(List.of(stage), List.of(), List.of(), List.of(), List.of(), List.of());
         Map<String, Object> saved = Map.of("analyses", Map.of("u1", analysis), "support",
-                Map.of("macros", Map.of(), "dataSourceSourcetypes", Map.of(), "stories", Map.of()), "problems", List.of(), "skipped", 0);
+                Map.of("macros", Map.of(), "texts", Map.of()), "problems", List.of(), "skipped", 0);
         tools.jackson.dataformat.smile.SmileMapper deep = tools.jackson.dataformat.smile.SmileMapper.builder(
                 tools.jackson.dataformat.smile.SmileFactory.builder().streamWriteConstraints(
                         tools.jackson.core.StreamWriteConstraints.builder().maxNestingDepth(100_000).build()).build()).build();

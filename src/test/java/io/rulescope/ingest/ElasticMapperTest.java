@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class ElasticMapperTest {
 
         assertThat(result.problems()).isEmpty();
         Rule rule = result.rules().get(0);
-        assertThat(rule.getFormat()).isEqualTo(RuleFormat.ELASTIC);
+        assertThat(rule.getFormat()).isEqualTo(io.rulescope.dialect.elastic.ElasticDialect.ELASTIC);
         assertThat(rule.getPlatform()).isEqualTo("Elastic");
         assertThat(rule.getLanguage()).isEqualTo("eql");
         assertThat(rule.getRuleId()).isEqualTo("1dee0500-4aeb-44ca-b24b-4a285d7b6ba1");
@@ -88,6 +89,16 @@ class ElasticMapperTest {
         assertThat(rule.getQuery()).startsWith("process where event.type == \"start\"");
         assertThat(rule.getSchedule()).isEqualTo("every 5m, looking back to now-9m");
         assertThat(rule.getRaw()).as("the page shows the file as written").contains("[[rule.threat]]");
+    }
+
+    @Test
+    void aTomlRuleInAGitSourcesHistoryIsReadAsTomlNotYaml() {
+        byte[] bytes = EQL_RULE.getBytes(StandardCharsets.UTF_8);
+
+        List<Rule> rules = GitHistory.rulesOf(RuleDocumentsTest.SOURCE, "rules/windows/defense_evasion_rundll32_script.toml", bytes,
+                new YamlReader(1 << 20));
+
+        assertThat(rules).extracting(Rule::getRuleId).containsExactly("1dee0500-4aeb-44ca-b24b-4a285d7b6ba1");
     }
 
     @Test

@@ -34,7 +34,7 @@ class JpaCatalogStoreTest {
     }
 
     private static Rule rule(String uid, String ruleId, String path) {
-        Rule rule = new Rule(uid, ruleId, false, "Title " + uid, RuleFormat.SIGMA);
+        Rule rule = new Rule(uid, ruleId, false, "Title " + uid, io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
         rule.setSource("src", path, null, 0);
         rule.setTechniqueIds(List.of("T1059.001"));
         rule.setQuery("x".repeat(100_000));
@@ -59,7 +59,7 @@ class JpaCatalogStoreTest {
         JpaCatalogStore store = new JpaCatalogStore(entityManagerFactory);
         Rule kept = rule("u1", "a", "a.yml");
         store.replaceAll(List.of(kept, rule("u2", "b", "b.yml"), rule("u3", "c", "c.yml")));
-        Rule edited = new Rule("u2", "b", false, "Edited", RuleFormat.SIGMA);
+        Rule edited = new Rule("u2", "b", false, "Edited", io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
         edited.setSource("src", "b.yml", null, 0);
 
         store.update(List.of(kept, edited, rule("u4", "d", "d.yml")), List.of("u3"), List.of(edited, rule("u4", "d", "d.yml")));

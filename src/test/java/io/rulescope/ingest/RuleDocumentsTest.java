@@ -105,7 +105,7 @@ class RuleDocumentsTest {
     void theSeed000RuleIsReadInThe2026SplunkLayout() throws IOException {
         Rule rule = onlyRule(ingestFixture("seed_000_aws_exfiltration_via_batch_service.yml"));
 
-        assertThat(rule.getFormat()).isEqualTo(RuleFormat.ESCU_2026);
+        assertThat(rule.getFormat()).isEqualTo(io.rulescope.dialect.spl.SplDialect.ESCU_2026);
         assertThat(rule.getRuleId()).isEqualTo("04455dd3-ced7-480f-b8e6-5469b99e98e2");
         assertThat(rule.getTitle()).isEqualTo("AWS Exfiltration via Batch Service");
         assertThat(rule.getPlatform()).isEqualTo("Splunk");
@@ -147,7 +147,7 @@ class RuleDocumentsTest {
         FileResult result = ingestFixture("escu_2024_layout.yml");
         Rule rule = onlyRule(result);
 
-        assertThat(rule.getFormat()).isEqualTo(RuleFormat.ESCU_2024);
+        assertThat(rule.getFormat()).isEqualTo(io.rulescope.dialect.spl.SplDialect.ESCU_2024);
         assertThat(rule.getSeverity()).as("risk_score 30 is in the low band").isEqualTo("low");
         assertThat(rule.getModified()).as("ESCU's date is the last update").isEqualTo(LocalDate.of(2024, 10, 17));
         assertThat(rule.getCreated()).isNull();
@@ -162,7 +162,7 @@ class RuleDocumentsTest {
     void aSigmaRuleTakesTechniquesAndTacticsFromItsTags() throws IOException {
         Rule rule = onlyRule(ingestFixture("sigma_rule.yml"));
 
-        assertThat(rule.getFormat()).isEqualTo(RuleFormat.SIGMA);
+        assertThat(rule.getFormat()).isEqualTo(io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
         assertThat(rule.getPlatform()).isEqualTo("Sigma");
         assertThat(rule.getSeverity()).isEqualTo("high");
         assertThat(rule.getTechniqueIds()).containsExactly("T1078.004");
@@ -179,7 +179,7 @@ class RuleDocumentsTest {
     void aSigmaCorrelationIsShownAsSuchWithItsRulesGroupByAndTimespan() throws IOException {
         Rule rule = onlyRule(ingestFixture("sigma_correlation.yml"));
 
-        assertThat(rule.getFormat()).isEqualTo(RuleFormat.SIGMA_CORRELATION);
+        assertThat(rule.getFormat()).isEqualTo(io.rulescope.dialect.sigma.SigmaDialect.CORRELATION);
         assertThat(rule.getRuleType()).isEqualTo("event_count");
         assertThat(rule.getRelatedRules()).containsExactly("failed_login");
         assertThat(rule.getGroupBy()).containsExactly("User", "SourceIp");
@@ -192,7 +192,7 @@ class RuleDocumentsTest {
         Rule first = onlyRule(ingestFixture("sigma_filter.yml"));
         Rule again = onlyRule(ingestFixture("sigma_filter.yml"));
 
-        assertThat(first.getFormat()).isEqualTo(RuleFormat.SIGMA_FILTER);
+        assertThat(first.getFormat()).isEqualTo(io.rulescope.dialect.sigma.SigmaDialect.FILTER);
         assertThat(first.getRelatedRules()).containsExactly("0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f");
         assertThat(first.isDerivedId()).isTrue();
         assertThat(first.getRuleId()).startsWith("rs-").isEqualTo(again.getRuleId());

@@ -48,7 +48,7 @@ class SentinelMapperTest {
 
         assertThat(result.problems()).filteredOn(p -> p.level() != IngestProblem.Level.WARNING).isEmpty();
         Rule rule = result.rules().get(0);
-        assertThat(rule.getFormat()).isEqualTo(RuleFormat.SENTINEL);
+        assertThat(rule.getFormat()).isEqualTo(io.rulescope.dialect.kql.KqlDialect.SENTINEL);
         assertThat(rule.getPlatform()).isEqualTo("Microsoft Sentinel");
         assertThat(rule.getLanguage()).isEqualTo("kql");
         assertThat(rule.getRuleId()).isEqualTo("0b904747-1336-4363-8d84-df2710bfe5e7");

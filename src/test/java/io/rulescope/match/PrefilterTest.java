@@ -143,7 +143,7 @@ class PrefilterTest {
                 return null;
             }
             Rule r = p.rule();
-            EventSource source = r.getFormat().isSigma() && (r.getLogsourceProduct() != null || r.getLogsourceCategory() != null)
+            EventSource source = "sigma".equals(r.getLanguage()) && (r.getLogsourceProduct() != null || r.getLogsourceCategory() != null)
                     ? new EventSource(lower(r.getLogsourceProduct()), lower(r.getLogsourceService()),
                             r.getLogsourceCategory() == null ? List.of() : List.of(lower(r.getLogsourceCategory())), null, null, null)
                     : EventSource.UNKNOWN;

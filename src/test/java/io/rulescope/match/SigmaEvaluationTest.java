@@ -137,7 +137,7 @@ class SigmaEvaluationTest {
     static EventMatcher matcherFor(String detection, String product, String category, String service) {
         Map<String, Object> parsed = (Map<String, Object>) new org.yaml.snakeyaml.Yaml(
                 new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions())).load(detection);
-        Rule rule = new Rule("uid-1", "rule-1", false, "Test rule", RuleFormat.SIGMA);
+        Rule rule = new Rule("uid-1", "rule-1", false, "Test rule", io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
         rule.setQuery(detection);
         rule.setDetection(parsed);
         rule.setLogsource(product, category, service);

@@ -11,7 +11,7 @@ class RuleRawTextTest {
             + "    condition: selection\n" + "description: ünïcödé and more text to deflate\n".repeat(40);
 
     private static Rule rule(String raw) {
-        Rule rule = new Rule("u", "id", false, "Title", RuleFormat.SIGMA);
+        Rule rule = new Rule("u", "id", false, "Title", io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
         rule.setRaw(raw);
         return rule;
     }

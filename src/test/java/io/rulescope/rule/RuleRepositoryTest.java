@@ -27,7 +27,7 @@ class RuleRepositoryTest {
     }
 
     private static Rule rule(String uid, String ruleId, String path, int doc) {
-        Rule rule = new Rule(uid, ruleId, false, "Title " + uid, RuleFormat.SIGMA);
+        Rule rule = new Rule(uid, ruleId, false, "Title " + uid, io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
         rule.setSource("src", path, null, doc);
         rule.setReferences(List.of("https://a.example", "  multi\n line  ", ""));
         rule.setTechniqueIds(List.of("T1059", "T1059.001"));

@@ -20,7 +20,7 @@ class RuleIndexMergeTest {
     private final RuleIndex indexer = new RuleIndex(AttackCatalog.load(null));
 
     private static Rule rule(int i) {
-        Rule rule = new Rule("u" + i, "id-" + i, false, "Rule number " + i + (i % 2 == 0 ? " whoami" : " certutil"), RuleFormat.SIGMA);
+        Rule rule = new Rule("u" + i, "id-" + i, false, "Rule number " + i + (i % 2 == 0 ? " whoami" : " certutil"), io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
         rule.setSource("src", i + ".yml", null, 0);
         rule.setTechniqueIds(List.of("T1059.00" + (i % 5 + 1)));
         return rule;

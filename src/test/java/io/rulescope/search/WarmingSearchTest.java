@@ -24,7 +24,7 @@ class WarmingSearchTest {
     private final SearchService search = new SearchService(AttackCatalog.load(null), io.rulescope.query.FieldTaxonomy.NONE);
 
     private static Rule rule(int i) {
-        Rule rule = new Rule("u" + i, "id-" + i, false, "Rule zq" + i, RuleFormat.SIGMA);
+        Rule rule = new Rule("u" + i, "id-" + i, false, "Rule zq" + i, io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
         rule.setSource("src", i + ".yml", null, 0);
         return rule;
     }

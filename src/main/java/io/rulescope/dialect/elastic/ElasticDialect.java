@@ -3,6 +3,8 @@ package io.rulescope.dialect.elastic;
 import io.rulescope.dialect.AnalysisContext;
 import io.rulescope.dialect.Dialect;
 import io.rulescope.dialect.EventEvaluation;
+import io.rulescope.dialect.KnownRepository;
+import io.rulescope.dialect.Layout;
 import io.rulescope.dialect.RuleDocument;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.elastic.ElasticAnalyzer;
@@ -12,6 +14,10 @@ import io.rulescope.rule.RuleFormat;
 
 /** The languages of Elastic's detection rules: EQL, ES|QL, KQL (kuery) and Lucene. */
 public final class ElasticDialect implements Dialect {
+
+    /** An Elastic detection rule: TOML whose {@code language} is kuery, eql, esql or lucene (the rule names it). */
+    public static final RuleFormat ELASTIC = RuleFormat.declare("ELASTIC", "Elastic", "", "Elastic detection rule")
+            .titleField("rule.name").falsePositivesInMarkdown().build();
 
     @Override
     public String name() {
@@ -33,7 +39,27 @@ public final class ElasticDialect implements Dialect {
 
     @Override
     public java.util.Set<RuleFormat> formats() {
-        return java.util.Set.of(RuleFormat.ELASTIC);
+        return java.util.Set.of(ELASTIC);
+    }
+
+    @Override
+    public java.util.Optional<Layout> recognise(java.util.Map<String, Object> doc) {
+        boolean elastic = doc.get("rule") instanceof java.util.Map<?, ?> rule && (rule.containsKey("rule_id") || rule.containsKey("name"))
+                && (rule.containsKey("type") || rule.containsKey("query") || doc.get("metadata") instanceof java.util.Map);
+        return elastic ? java.util.Optional.of(new Layout.RuleLayout(ELASTIC)) : java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<KnownRepository> repository(java.nio.file.Path root) {
+        return java.nio.file.Files.isDirectory(root.resolve("rules").resolve("_deprecated")) || java.nio.file.Files.isDirectory(root.resolve("detection_rules"))
+                ? java.util.Optional.of(new KnownRepository("https://github.com/elastic/detection-rules/blob/main/",
+                        "github.com/elastic/detection-rules"))
+                : java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Set<String> platformAliases() {
+        return java.util.Set.of("elasticsearch", "elastic security", "eql");
     }
 
     @Override

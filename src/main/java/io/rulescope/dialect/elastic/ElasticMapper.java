@@ -10,7 +10,6 @@ import java.util.Set;
 import io.rulescope.dialect.Yamls;
 import io.rulescope.dialect.RuleDocument;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
 
 /**
  * Maps Elastic detection rules (TOML, {@code [metadata]} and {@code [rule]}): every rule type, with the query
@@ -26,7 +25,7 @@ final class ElasticMapper {
     static Rule map(Map<String, Object> doc, RuleDocument ctx) {
         Map<String, Object> meta = Yamls.map(doc, "metadata");
         Map<String, Object> r = Yamls.map(doc, "rule");
-        Rule rule = ctx.newRule(Yamls.str(r, "rule_id"), Yamls.str(r, "name"), RuleFormat.ELASTIC);
+        Rule rule = ctx.newRule(Yamls.str(r, "rule_id"), Yamls.str(r, "name"), ElasticDialect.ELASTIC);
         String type = Yamls.str(r, "type");
         String language = Yamls.str(r, "language");
         if (MACHINE_LEARNING.equals(type)) {

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import io.rulescope.dialect.Yamls;
 import io.rulescope.dialect.RuleDocument;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
 
 /**
  * Maps Microsoft Sentinel analytic rules: the repository layout ({@code name}, {@code relevantTechniques},
@@ -28,7 +27,7 @@ final class SentinelMapper {
 
     static Rule map(Map<String, Object> doc, RuleDocument ctx) {
         String name = Yamls.str(doc, "name") != null ? Yamls.str(doc, "name") : Yamls.str(doc, "displayName");
-        Rule rule = ctx.newRule(Yamls.str(doc, "id"), name, RuleFormat.SENTINEL);
+        Rule rule = ctx.newRule(Yamls.str(doc, "id"), name, KqlDialect.SENTINEL);
         rule.setDescription(unquote(Yamls.text(doc, "description")));
         rule.setSeverity(lower(Yamls.str(doc, "severity")));
         rule.setStatus(status(doc));

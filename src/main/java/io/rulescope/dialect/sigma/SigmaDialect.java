@@ -10,7 +10,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import io.rulescope.dialect.AnalysisContext;
 import io.rulescope.dialect.Dialect;
 import io.rulescope.dialect.EventEvaluation;
+import io.rulescope.dialect.KnownRepository;
+import io.rulescope.dialect.Layout;
 import io.rulescope.dialect.RuleDocument;
+import io.rulescope.dialect.Yamls;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.sigma.SigmaAnalyzer;
 import io.rulescope.rule.Rule;
@@ -18,6 +21,18 @@ import io.rulescope.rule.RuleFormat;
 
 /** Sigma's detection rules, filters and correlations (whose condition counts other rules' matches, not events). */
 public final class SigmaDialect implements Dialect {
+
+    /** A detection rule: a log source, search identifiers and a condition over them. */
+    public static final RuleFormat SIGMA = sigma("SIGMA", "Sigma rule").build();
+    /** A rule about other rules' matches: it counts or orders them. */
+    public static final RuleFormat CORRELATION = sigma("SIGMA_CORRELATION", "Sigma correlation").ruleOfRules("Correlation").build();
+    /** A filter other rules' detections are narrowed by. */
+    public static final RuleFormat FILTER = sigma("SIGMA_FILTER", "Sigma filter").ruleOfRules("Filter").build();
+
+    /** A Sigma rule's query is its whole file, whose detection values are indexed as indicators instead. */
+    private static RuleFormat.Builder sigma(String name, String label) {
+        return RuleFormat.declare(name, "Sigma", "sigma", label).queryNotIndexedAsText().scopedByLogsource();
+    }
 
     @Override
     public String name() {
@@ -36,7 +51,49 @@ public final class SigmaDialect implements Dialect {
 
     @Override
     public java.util.Set<RuleFormat> formats() {
-        return java.util.Set.of(RuleFormat.SIGMA, RuleFormat.SIGMA_CORRELATION, RuleFormat.SIGMA_FILTER);
+        return java.util.Set.of(SIGMA, CORRELATION, FILTER);
+    }
+
+    @Override
+    public java.util.Optional<Layout> recognise(Map<String, Object> doc) {
+        if ("global".equals(Yamls.str(doc, "action"))) {
+            return java.util.Optional.of(new Layout.CollectionHeader("action"));
+        }
+        RuleFormat format = doc.get("correlation") instanceof Map ? CORRELATION
+                : doc.get("filter") instanceof Map && (doc.containsKey("logsource") || doc.containsKey("title")) ? FILTER
+                : doc.get("detection") instanceof Map ? SIGMA : null;
+        return java.util.Optional.ofNullable(format).map(Layout.RuleLayout::new);
+    }
+
+    @Override
+    public java.util.Optional<KnownRepository> repository(java.nio.file.Path root) {
+        return java.nio.file.Files.isDirectory(root.resolve("rules")) && java.nio.file.Files.isDirectory(root.resolve("rules-emerging-threats"))
+                ? java.util.Optional.of(new KnownRepository("https://github.com/SigmaHQ/sigma/blob/master/", "github.com/SigmaHQ/sigma"))
+                : java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Set<String> platformAliases() {
+        return java.util.Set.of("sigmahq");
+    }
+
+    /**
+     * An old collection ({@code action: global}) gives one rule per log source, all with the collection's title; each
+     * is named by its log source so lists do not show identical rows.
+     */
+    @Override
+    public void nameCollectionRules(java.util.List<Rule> rules) {
+        long distinctTitles = rules.stream().map(Rule::getTitle).distinct().count();
+        if (rules.size() < 2 || distinctTitles == rules.size()) {
+            return;
+        }
+        for (Rule rule : rules) {
+            String logsource = java.util.stream.Stream.of(rule.getLogsourceCategory(), rule.getLogsourceProduct(), rule.getLogsourceService())
+                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" / "));
+            if (!logsource.isEmpty()) {
+                rule.setTitle(rule.getTitle() + " (" + logsource + ")");
+            }
+        }
     }
 
     @Override
@@ -46,19 +103,19 @@ public final class SigmaDialect implements Dialect {
 
     @Override
     public boolean reads(Rule rule) {
-        return rule.getFormat().isSigma();
+        return formats().contains(rule.getFormat());
     }
 
     @Override
     public java.util.Optional<String> withoutAnatomy(Rule rule) {
-        return rule.getFormat() == RuleFormat.SIGMA_CORRELATION ? java.util.Optional.of(
+        return rule.getFormat() == CORRELATION ? java.util.Optional.of(
                 "A correlation rule matches no events itself: it counts or orders the events of the rules it names.") : java.util.Optional.empty();
     }
 
     @Override
     public RuleAnalyzer analyzer(AnalysisContext context) {
         return rule -> {
-            if (rule.getFormat() == RuleFormat.SIGMA_CORRELATION) {
+            if (rule.getFormat() == CORRELATION) {
                 // Its condition counts or relates other rules' matches; there is no detection to take apart.
                 return QueryAnalysis.EMPTY;
             }
@@ -88,10 +145,10 @@ public final class SigmaDialect implements Dialect {
 
     @Override
     public EventEvaluation evaluation(Rule rule, QueryAnalysis analysis) {
-        if (rule.getFormat() == RuleFormat.SIGMA_CORRELATION) {
+        if (rule.getFormat() == CORRELATION) {
             return new EventEvaluation.NotEvaluated("a correlation rule: it counts or relates several events, so one event cannot fire it");
         }
-        if (rule.getFormat() == RuleFormat.SIGMA_FILTER) {
+        if (rule.getFormat() == FILTER) {
             return new EventEvaluation.NotEvaluated("a Sigma filter: it narrows other rules and does not fire by itself");
         }
         if ("unsupported".equalsIgnoreCase(rule.getStatus())) {

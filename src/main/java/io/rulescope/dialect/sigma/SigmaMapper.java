@@ -46,20 +46,18 @@ final class SigmaMapper {
         }
         rule.setTechniqueIds(ctx.techniqueIds(techniques));
         rule.setTacticHints(tactics);
-        switch (format) {
-            case SIGMA_CORRELATION -> mapCorrelation(Yamls.map(doc, "correlation"), rule, ctx);
-            case SIGMA_FILTER -> {
-                Map<String, Object> filter = Yamls.map(doc, "filter");
-                rule.setRelatedRules(Yamls.list(filter, "rules"));
-                rule.setRuleType("filter");
-                rule.setDetection(filter);
-                rule.setQuery(ctx.raw());
-            }
-            default -> {
-                rule.setRuleType("detection");
-                rule.setDetection(Yamls.map(doc, "detection"));
-                rule.setQuery(ctx.raw());
-            }
+        if (format == SigmaDialect.CORRELATION) {
+            mapCorrelation(Yamls.map(doc, "correlation"), rule, ctx);
+        } else if (format == SigmaDialect.FILTER) {
+            Map<String, Object> filter = Yamls.map(doc, "filter");
+            rule.setRelatedRules(Yamls.list(filter, "rules"));
+            rule.setRuleType("filter");
+            rule.setDetection(filter);
+            rule.setQuery(ctx.raw());
+        } else {
+            rule.setRuleType("detection");
+            rule.setDetection(Yamls.map(doc, "detection"));
+            rule.setQuery(ctx.raw());
         }
         return rule;
     }

@@ -16,7 +16,7 @@ final class EscuMapper {
     }
 
     static Rule map(Map<String, Object> doc, RuleFormat format, RuleDocument ctx) {
-        boolean old = format == RuleFormat.ESCU_2024;
+        boolean old = format == SplDialect.ESCU_2024;
         Map<String, Object> facts = old ? Yamls.map(doc, "tags") : doc;
         Rule rule = ctx.newRule(Yamls.str(doc, "id"), Yamls.str(doc, "name"), format);
         rule.setStatus(Yamls.str(doc, "status"));

@@ -7,7 +7,6 @@ import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.indicator.RuleAnatomy;
 import io.rulescope.rule.Descriptions;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
 
 /**
  * A rule as its page shows it: the entity plus what is derived for display.
@@ -34,9 +33,9 @@ public record RuleView(Rule rule, String permalink, String sourceLabel, List<Cov
         return Descriptions.toHtml(rule.getHowToImplement());
     }
 
-    /** Elastic writes each false positive as a Markdown paragraph; other formats write plain lines. */
+    /** Some layouts (Elastic's) write each false positive as a Markdown paragraph; others write plain lines. */
     public boolean falsePositivesInMarkdown() {
-        return rule.getFormat() == RuleFormat.ELASTIC;
+        return rule.getFormat().falsePositivesInMarkdown();
     }
 
     public String falsePositivesHtml() {

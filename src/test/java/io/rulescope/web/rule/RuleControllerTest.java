@@ -56,7 +56,7 @@ class RuleControllerTest {
 
     private static IngestReport report(IngestReport.State state) {
         return new IngestReport(state, "read and parse", 100, 40, Instant.now(), null, List.of(), java.util.Map.of(),
-                java.util.Map.of(), new IngestReport.Supporting(0, 0, 0), java.util.Map.of(),
+                java.util.Map.of(), new IngestReport.Supporting(java.util.Map.of()), java.util.Map.of(),
                 new IngestReport.Totals(0, 0, 0, 0, 0, 0), List.of());
     }
 
