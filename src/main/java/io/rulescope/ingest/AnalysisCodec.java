@@ -81,6 +81,7 @@ final class AnalysisCodec {
             } else if (expr instanceof Expr.Opaque opaque) {
                 out.writeString(opaque.text());
                 out.writeString(opaque.reason());
+                out.writeBoolean(opaque.byDesign());
             } else if (!(expr instanceof Expr.All)) {
                 throw new IllegalStateException("no saved form for " + expr.getClass());
             }
@@ -162,7 +163,7 @@ final class AnalysisCodec {
                 case "Leaf" -> new Expr.Leaf(in.object(Reader::predicate));
                 case "Term" -> new Expr.Term(in.string(), in.string());
                 case "Ref" -> new Expr.Ref(in.string());
-                case "Opaque" -> new Expr.Opaque(in.string(), in.string());
+                case "Opaque" -> new Expr.Opaque(in.string(), in.string(), in.bool());
                 case "All" -> new Expr.All();
                 default -> throw in.mismatch("an expression of unknown kind " + variant);
             };

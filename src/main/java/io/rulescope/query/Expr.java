@@ -28,8 +28,21 @@ public sealed interface Expr {
     record Ref(String identifier) implements Expr {
     }
 
-    /** Something the analyser saw but did not take apart; shown with the reason rather than guessed at. */
-    record Opaque(String text, String reason) implements Expr {
+    /**
+     * Something the analyser saw but did not take apart; shown with the reason rather than guessed at. {@code byDesign}
+     * when the part cannot be taken apart because of what it is (a lookup in a list the rule does not hold), not
+     * because the analyser falls short ({@link Diagnostic#byDesign()}).
+     */
+    record Opaque(String text, String reason, boolean byDesign) implements Expr {
+
+        public Opaque(String text, String reason) {
+            this(text, reason, false);
+        }
+
+        /** A part left unanalysed for the reason {@code diagnostic} gives, with its arguments. */
+        public static Opaque of(String text, Diagnostic diagnostic, Object... args) {
+            return new Opaque(text, diagnostic.format(args), diagnostic.byDesign());
+        }
     }
 
     /** Matches everything ({@code search *}, an empty filter macro). */
@@ -38,8 +51,9 @@ public sealed interface Expr {
 
     /**
      * The note a stage gets when part of its expression was not analysed: {@code partly not analysed: <reason>} for
-     * the first such part, depth first, or null. Reasons {@code byDesign} accepts (a Kusto lookup in a sub-query's
-     * results, an empty tuning list) describe the query rather than a gap and are passed over.
+     * the first such part, depth first, or null. Parts left unanalysed by design, and reasons {@code byDesign} accepts
+     * (a Kusto lookup in a sub-query's results, an empty tuning list), describe the query rather than a gap and are
+     * passed over.
      */
     static String partlyNote(Expr expr, java.util.function.Predicate<String> byDesign) {
         String reason = firstGap(expr, byDesign);
@@ -48,7 +62,7 @@ public sealed interface Expr {
 
     private static String firstGap(Expr expr, java.util.function.Predicate<String> byDesign) {
         if (expr instanceof Opaque o) {
-            return byDesign.test(o.reason()) ? null : o.reason();
+            return o.byDesign() || byDesign.test(o.reason()) ? null : o.reason();
         }
         List<Expr> children = expr instanceof And a ? a.parts() : expr instanceof Or o ? o.parts()
                 : expr instanceof Not n ? List.of(n.inner()) : List.of();

@@ -8,11 +8,26 @@ public class QueryParseException extends RuntimeException {
 
     private final String code;
     private final int position;
+    private final Diagnostic diagnostic;
+
+    /** A problem named by its {@link Diagnostic}, whose name is the code. */
+    public QueryParseException(Diagnostic diagnostic, int position, Object... args) {
+        super(diagnostic.format(args));
+        this.code = diagnostic.name();
+        this.position = position;
+        this.diagnostic = diagnostic;
+    }
 
     public QueryParseException(String code, int position, String message) {
         super(message);
         this.code = code;
         this.position = position;
+        this.diagnostic = null;
+    }
+
+    /** The diagnostic, for parsers that give one; null for those still coding by string. */
+    public Diagnostic diagnostic() {
+        return diagnostic;
     }
 
     public String code() {

@@ -1,0 +1,109 @@
+package io.rulescope.query.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.rulescope.query.Diagnostic;
+import io.rulescope.query.Expr;
+import io.rulescope.query.QueryParseException;
+
+/**
+ * The boolean part every query language shares, parsed into {@link Expr}: {@code or}, {@code and} (written or
+ * implied by juxtaposition), {@code not} and parentheses, with the depth capped by {@link Limits}. What a leaf is
+ * stays the language's own: the grammar calls its leaf parser wherever an operand may start.
+ */
+public final class BooleanGrammar<K extends Enum<K>> {
+
+    /** How one language spells the operators. */
+    public record Operators<K extends Enum<K>>(Function<Token<K>, Boolean> isOr, Function<Token<K>, Boolean> isAnd,
+            Function<Token<K>, Boolean> isNot, K open, K close, boolean implicitAnd) {
+    }
+
+    /** Parses one operand at the cursor; the grammar has already checked that one may start there. */
+    @FunctionalInterface
+    public interface LeafParser<K extends Enum<K>> {
+        Expr parse(TokenCursor<K> cursor);
+    }
+
+    private final Operators<K> ops;
+    private final LeafParser<K> leaf;
+    private final Function<Token<K>, Boolean> endsOperand;
+
+    /**
+     * @param endsOperand tokens at which an expression stops (a pipe, a keyword of the enclosing statement); the end
+     *     token and a closing parenthesis always do
+     */
+    public BooleanGrammar(Operators<K> ops, LeafParser<K> leaf, Function<Token<K>, Boolean> endsOperand) {
+        this.ops = ops;
+        this.leaf = leaf;
+        this.endsOperand = endsOperand;
+    }
+
+    /** Parses one expression at the cursor, stopping before the first token that cannot continue it. */
+    public Expr parse(TokenCursor<K> cursor) {
+        return or(cursor, new Limits.Depth());
+    }
+
+    // or := and ( OR and )*
+    private Expr or(TokenCursor<K> c, Limits.Depth depth) {
+        List<Expr> parts = new ArrayList<>();
+        parts.add(and(c, depth));
+        while (!c.atEnd() && ops.isOr().apply(c.peek())) {
+            c.next();
+            parts.add(and(c, depth));
+        }
+        return parts.size() == 1 ? parts.get(0) : new Expr.Or(List.copyOf(parts));
+    }
+
+    // and := unary ( AND unary | unary )*      (the second form only where AND is implied)
+    private Expr and(TokenCursor<K> c, Limits.Depth depth) {
+        List<Expr> parts = new ArrayList<>();
+        parts.add(unary(c, depth));
+        while (!c.atEnd()) {
+            Token<K> t = c.peek();
+            if (ops.isAnd().apply(t)) {
+                c.next();
+            } else if (!ops.implicitAnd() || !startsOperand(t)) {
+                break;
+            }
+            parts.add(unary(c, depth));
+        }
+        return parts.size() == 1 ? parts.get(0) : new Expr.And(List.copyOf(parts));
+    }
+
+    // unary := NOT unary | "(" or ")" | leaf
+    private Expr unary(TokenCursor<K> c, Limits.Depth depth) {
+        Token<K> t = c.peek();
+        if (c.atEnd()) {
+            throw new QueryParseException(Diagnostic.INCOMPLETE, t.start(), "an operand");
+        }
+        if (ops.isNot().apply(t)) {
+            c.next();
+            depth.enter(t.start());
+            try {
+                return new Expr.Not(unary(c, depth));
+            } finally {
+                depth.leave();
+            }
+        }
+        if (t.is(ops.open())) {
+            c.next();
+            depth.enter(t.start());
+            Expr inner = or(c, depth);
+            depth.leave();
+            if (!c.accept(ops.close())) {
+                throw new QueryParseException(Diagnostic.UNBALANCED, c.peek().start(), ")", "(", t.start());
+            }
+            return inner;
+        }
+        if (t.is(ops.close()) || endsOperand.apply(t) || ops.isOr().apply(t) || ops.isAnd().apply(t)) {
+            throw new QueryParseException(Diagnostic.UNEXPECTED, t.start(), t.text());
+        }
+        return leaf.parse(c);
+    }
+
+    private boolean startsOperand(Token<K> t) {
+        return !t.is(ops.close()) && !endsOperand.apply(t) && !ops.isOr().apply(t);
+    }
+}
