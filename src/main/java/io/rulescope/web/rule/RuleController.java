@@ -47,9 +47,19 @@ class RuleController {
         this.search = search;
     }
 
+    /** The platforms of the languages Rulescope reads, in words: "Sigma, Elastic and Splunk". */
+    private static final String PLATFORMS = inWords(io.rulescope.dialect.Dialects.all().stream()
+            .map(io.rulescope.dialect.Dialect::platform).distinct().toList());
+
+    static String inWords(java.util.List<String> names) {
+        return names.size() < 2 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
     @GetMapping("/")
     String home(Catalog catalog, Model model) {
         model.addAttribute("summary", catalog.summary());
+        model.addAttribute("platforms", PLATFORMS);
         model.addAttribute("matrix", io.rulescope.attack.AttackMatrix.of(attack, search.matrixCounts(catalog.index(), null)));
         return "home";
     }

@@ -1,5 +1,7 @@
 package io.rulescope.web.rule;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -111,5 +113,29 @@ class RuleControllerTest {
         mvc.perform(get("/rules/missing"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")));
+    }
+
+    @Test
+    void theHomePageNamesThePlatformOfEveryDialect() throws Exception {
+        anEmptyCatalog();
+        given(search.matrixCounts(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+                .willReturn(io.rulescope.attack.AttackMatrix.Counts.NONE);
+
+        String page = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        String intro = page.substring(page.indexOf("Browse "), page.indexOf("detection rules:"));
+        for (io.rulescope.dialect.Dialect dialect : io.rulescope.dialect.Dialects.all()) {
+            assertThat(intro).contains(org.springframework.web.util.HtmlUtils.htmlEscape(dialect.platform()));
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} in words: {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            Sigma                 | Sigma
+            Sigma;Elastic         | Sigma and Elastic
+            Sigma;Elastic;Splunk  | Sigma, Elastic and Splunk
+            """)
+    void namesAreListedAsASentenceWouldListThem(String names, String words) {
+        assertThat(RuleController.inWords(List.of(names.split(";")))).isEqualTo(words);
     }
 }
