@@ -17,6 +17,7 @@ public final class Dialects {
             new SigmaDialect(),
             new ElasticDialect(),
             new KqlDialect(),
+            new io.rulescope.dialect.yaral.YaralDialect(),
             new SplDialect());
 
     private Dialects() {
