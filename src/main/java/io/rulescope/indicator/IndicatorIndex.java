@@ -4,12 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.query.Indicator;
@@ -19,6 +16,7 @@ import io.rulescope.query.Polarity;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.StageAnalysis;
 import io.rulescope.rule.Rule;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One catalog's query analyses and the corpus counts over them, immutable. Counts are computed in one pass over all
@@ -243,7 +241,7 @@ public final class IndicatorIndex {
     /** Group-by fields as written, each with its canonical name where the taxonomy knows a different one. */
     public List<FieldName> fieldNames(List<String> fields) {
         return fields.stream().map(f -> {
-            String bare = io.rulescope.query.spl.FieldName.of(f).name();
+            String bare = io.rulescope.query.FieldName.of(f).name();
             String canonical = taxonomy.canonical(bare);
             return new FieldName(f, canonical.equalsIgnoreCase(bare) ? null : canonical);
         }).toList();

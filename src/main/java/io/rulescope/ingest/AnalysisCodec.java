@@ -4,14 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
-
+import io.rulescope.query.Diagnostic;
 import io.rulescope.query.Expr;
 import io.rulescope.query.Indicator;
 import io.rulescope.query.Kind;
@@ -19,6 +12,13 @@ import io.rulescope.query.Polarity;
 import io.rulescope.query.Predicate;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.StageAnalysis;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
 
 /**
  * A query analysis in {@link SavedFormat}, written and read field by field. A catalog holds hundreds of thousands of
@@ -59,6 +59,8 @@ final class AnalysisCodec {
             out.writeString(stage.expansion());
             out.writeString(stage.note());
             out.writeNumber(stage.depth());
+            out.writeString(stage.noteCode() == null ? null : stage.noteCode().name());
+            strings(out, stage.defines());
             out.writeEndArray();
         }
 
@@ -149,9 +151,13 @@ final class AnalysisCodec {
 
         private static StageAnalysis stage(In in) {
             StageAnalysis stage = new StageAnalysis(in.integer(), in.string(), in.string(), in.nullOr(Reader::expr),
-                    in.string(), in.string(), in.integer());
+                    in.string(), in.string(), in.integer(), diagnostic(in.string()), in.strings());
             in.end();
             return stage;
+        }
+
+        private static Diagnostic diagnostic(String name) {
+            return name == null ? null : Diagnostic.valueOf(name);
         }
 
         private static Expr expr(In in) {

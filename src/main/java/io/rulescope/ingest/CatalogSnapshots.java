@@ -18,15 +18,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
-
 import io.rulescope.catalog.IngestProblem;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.IndexField;
 import io.rulescope.search.RuleIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Catalogs saved after an ingest, keyed by a hash of everything the result depends on: the bytes of every source
@@ -45,7 +44,7 @@ final class CatalogSnapshots {
     private static final Logger log = LoggerFactory.getLogger(CatalogSnapshots.class);
 
     /** Bumped when the saved form changes incompatibly; part of the key, so old snapshots are never misread. */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
     private static final String RULES_FILE = "rules.smile";
     private static final String ANALYSIS_FILE = "analysis.smile";
     private static final String INDEX_FOLDER = "index";

@@ -10,15 +10,14 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.rulescope.catalog.Catalog;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.history.SourceHistory;
 import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.query.Macro;
 import io.rulescope.rule.Rule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads rule histories in the background once a catalog serves, one source after another, and saves each in the
@@ -28,7 +27,7 @@ final class HistoryService {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryService.class);
     /** Bumped when the saved form or what history compares changes, so an old file is never misread. */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private final IngestProperties properties;
     private final RuleHistories histories;

@@ -1,7 +1,16 @@
 package io.rulescope.match;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
 import io.rulescope.dialect.Dialects;
 import io.rulescope.dialect.EventEvaluation;
+import io.rulescope.query.Diagnostic;
 import io.rulescope.query.Expr;
 import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.query.IndicatorCollector;
@@ -10,13 +19,6 @@ import io.rulescope.query.Predicate;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.query.StageAnalysis;
 import io.rulescope.rule.Rule;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Compiles a rule's analysed detection into a {@link Program}. Sigma rules are compiled whole, per the Sigma
@@ -37,11 +39,6 @@ final class RuleCompiler {
     private static final Set<String> ECS_SELECTORS = Set.of("event.category", "event.type", "event.kind", "event.dataset",
             "event.module", "event.outcome", "data_stream.dataset", "data_stream.namespace", "data_stream.type", "host.os.type",
             "host.os.family", "host.os.name", "host.os.platform", "agent.type", "_index", "ecs.version");
-
-    /** {@code name =} in an extend, eval or project-rename: the column it defines. */
-    private static final java.util.regex.Pattern ASSIGNED = java.util.regex.Pattern.compile("([A-Za-z_@][\\w.@]*)\\s*=(?![=~])");
-    /** The columns a Kusto parse or an ES|QL dissect/grok pattern defines. */
-    private static final java.util.regex.Pattern PATTERN_FIELD = java.util.regex.Pattern.compile("%\\{([\\w.@]+)");
 
     /** An event code alone chooses a kind of event ({@code EventCode=1}: every process start); it detects nothing. */
     private static final String EVENT_CODE = "event.code";
@@ -105,7 +102,7 @@ final class RuleCompiler {
         } catch (Unsupported e) {
             return skipped(rule, e.getMessage());
         }
-        boolean aggregation = conditionStage.note() != null && conditionStage.note().contains("aggregation");
+        boolean aggregation = conditionStage.noteCode() == Diagnostic.AGGREGATION_NOT_ANALYSED;
         return new Program(rule, root, aggregation, null, cx.notes);
     }
 
@@ -148,45 +145,9 @@ final class RuleCompiler {
                 later = s != analysis.stages().get(analysis.stages().size() - 1);
                 break;
             }
-            defined.addAll(definedColumns(s));
+            s.defines().forEach(name -> defined.add(name.toLowerCase(Locale.ROOT)));
         }
         return compileFirstStage(rule, parts, defined, firstStageOnly || later || !defined.isEmpty());
-    }
-
-    /** The columns a stage adds or renames (extend, eval, project-rename, parse, dissect, grok), by name, lower-cased. */
-    static Set<String> definedColumns(StageAnalysis stage) {
-        Set<String> names = new java.util.HashSet<>();
-        String text = stage.text();
-        switch (stage.command()) {
-            case "extend", "eval", "project-rename", "rename" -> {
-                java.util.regex.Matcher m = ASSIGNED.matcher(text.replaceAll("\"[^\"]*\"|'[^']*'", "\"\""));
-                while (m.find()) {
-                    names.add(m.group(1).toLowerCase(Locale.ROOT));
-                }
-                java.util.regex.Matcher as = java.util.regex.Pattern.compile("(?i)\\bas\\s+([\\w.@]+)").matcher(text);
-                while (stage.command().equals("rename") && as.find()) {
-                    names.add(as.group(1).toLowerCase(Locale.ROOT));
-                }
-            }
-            case "parse", "parse-where" -> {
-                int with = text.toLowerCase(Locale.ROOT).indexOf(" with ");
-                String pattern = with < 0 ? "" : text.substring(with + 6).replaceAll("\"[^\"]*\"|'[^']*'|@'[^']*'|@\"[^\"]*\"", " ");
-                for (String word : pattern.split("[\\s*:,]+")) {
-                    if (word.matches("[A-Za-z_][\\w]*")) {
-                        names.add(word.toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-            case "dissect", "grok" -> {
-                java.util.regex.Matcher m = PATTERN_FIELD.matcher(text);
-                while (m.find()) {
-                    names.add(m.group(1).toLowerCase(Locale.ROOT));
-                }
-            }
-            default -> {
-            }
-        }
-        return names;
     }
 
     /** An EQL sequence: its first step, labelled first-stage (one event cannot complete a sequence). */

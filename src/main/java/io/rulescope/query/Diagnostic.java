@@ -17,13 +17,26 @@ public enum Diagnostic {
     UNEXPECTED(false, "unexpected '%s'"),
     INCOMPLETE(false, "the query ends where %s was expected"),
     UNTERMINATED(false, "%s opened at position %d is not closed"),
+    /** A Sigma quantifier written with a word other than {@code 1}, {@code any} or {@code all}. */
+    BAD_QUANTIFIER(false, "'of' must follow '1', 'any' or 'all'"),
+    QUANTIFIER_WITHOUT_TARGET(false, "'%s' needs an identifier pattern or 'them'"),
+    NO_IDENTIFIER_MATCHES(false, "no search identifier matches '%s'"),
+    UNKNOWN_IDENTIFIER(false, "'%s' is not a search identifier of this rule"),
 
     /** A value bound to a placeholder variable that joins events or names an outcome: it filters nothing. */
     PLACEHOLDER_BINDING(true, "binds placeholder %s"),
     /** A test against a list kept outside the rule (a YARA-L reference list). */
     REFERENCE_LIST(true, "a reference list (%s) whose entries are not in the rule"),
+    /** A Kusto list whose values come from a sub-query or a query written inside it, not from the rule's text. */
+    SUBQUERY_VALUES(true, "values come from %s"),
+    /** A Kusto list left empty on purpose, for the team running the rule to fill with known-good values. */
+    TUNING_LIST(true, "tuning list: %s is an empty list by default: a place to add known-good values"),
     /** A comparison of two events' fields, which relates events rather than testing one. */
     EVENTS_COMPARED(true, "compares fields of two events"),
+    /** Part of a stage's expression was not analysed; the argument says which and why. */
+    PARTLY_NOT_ANALYSED(false, "partly not analysed: %s"),
+    /** A Sigma condition's deprecated aggregation, which counts events rather than testing one. */
+    AGGREGATION_NOT_ANALYSED(false, "partly not analysed: aggregation '%s' (deprecated syntax; see correlation rules)"),
     /** A function this analyser does not take apart. */
     FUNCTION_NOT_ANALYSED(false, "function %s is not analysed"),
     /** A test this analyser does not read. */

@@ -50,29 +50,21 @@ public sealed interface Expr {
     }
 
     /**
-     * The note a stage gets when part of its expression was not analysed: {@code partly not analysed: <reason>} for
-     * the first such part, depth first, or null. Parts left unanalysed by design, and reasons {@code byDesign} accepts
-     * (a Kusto lookup in a sub-query's results, an empty tuning list), describe the query rather than a gap and are
-     * passed over.
+     * Why the first part of {@code expr} left unanalysed, depth first, was left so; null when every part was analysed.
+     * Parts left unanalysed by design describe the query rather than a gap and are passed over.
      */
-    static String partlyNote(Expr expr, java.util.function.Predicate<String> byDesign) {
-        String reason = firstGap(expr, byDesign);
-        return reason == null ? null : "partly not analysed: " + reason;
-    }
-
-    private static String firstGap(Expr expr, java.util.function.Predicate<String> byDesign) {
+    static String firstGap(Expr expr) {
         if (expr instanceof Opaque o) {
-            return o.byDesign() || byDesign.test(o.reason()) ? null : o.reason();
+            return o.byDesign() ? null : o.reason();
         }
         List<Expr> children = expr instanceof And a ? a.parts() : expr instanceof Or o ? o.parts()
                 : expr instanceof Not n ? List.of(n.inner()) : List.of();
         for (Expr child : children) {
-            String r = firstGap(child, byDesign);
+            String r = firstGap(child);
             if (r != null) {
                 return r;
             }
         }
         return null;
     }
-
 }

@@ -6,11 +6,4 @@ public class QueryTooLargeException extends RuntimeException {
     public QueryTooLargeException(String message) {
         super(message);
     }
-
-    /** Refuses a query longer than {@code maxLength} characters before any work is spent on it. */
-    public static void requireWithin(String query, int maxLength) {
-        if (query.length() > maxLength) {
-            throw new QueryTooLargeException("query is " + query.length() + " characters long; queries over " + maxLength + " are not analysed");
-        }
-    }
 }

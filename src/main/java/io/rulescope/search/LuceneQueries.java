@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.rulescope.attack.AttackCatalog;
+import io.rulescope.indicator.Telemetry;
+import io.rulescope.query.FieldName;
+import io.rulescope.query.FieldTaxonomy;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -21,11 +25,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
-
-import io.rulescope.attack.AttackCatalog;
-import io.rulescope.indicator.Telemetry;
-import io.rulescope.query.FieldTaxonomy;
-import io.rulescope.query.spl.FieldName;
 
 /**
  * Turns a parsed search into a Lucene query. Technique ids and exact indicator matches score well above text

@@ -1,9 +1,14 @@
 package io.rulescope.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.rulescope.query.parse.Token;
+import io.rulescope.query.parse.TokenCursor;
 
 /**
  * Parses the search box language: free text, quoted phrases, {@code name:value} / {@code name=value} clauses,
@@ -24,12 +29,11 @@ final class SearchQueryParser {
 
     private enum Kind { WORD, PHRASE, FIELD, LPAREN, RPAREN, AND, OR, NOT, MINUS, END }
 
-    private record Token(Kind kind, String text, int start, SearchNode.Field field) {
-    }
-
     private final String input;
-    private final List<Token> tokens = new ArrayList<>();
-    private int pos;
+    private final List<Token<Kind>> tokens = new ArrayList<>();
+    /** The clause each FIELD token stands for, by the token's start. */
+    private final Map<Integer, SearchNode.Field> fields = new HashMap<>();
+    private TokenCursor<Kind> cursor;
     private int depth;
 
     private SearchQueryParser(String input) {
@@ -46,17 +50,18 @@ final class SearchQueryParser {
         }
         SearchQueryParser parser = new SearchQueryParser(query);
         parser.tokenize();
-        long terms = parser.tokens.stream().filter(t -> t.kind == Kind.WORD || t.kind == Kind.PHRASE || t.kind == Kind.FIELD).count();
+        long terms = parser.tokens.stream().filter(t -> t.is(Kind.WORD) || t.is(Kind.PHRASE) || t.is(Kind.FIELD)).count();
         if (terms > MAX_TERMS) {
             throw new SearchSyntaxException(parser.tokens.get(MAX_TERMS).start(), "The search has " + terms
                     + " terms; at most " + MAX_TERMS + " are allowed.");
         }
+        parser.cursor = new TokenCursor<>(query, parser.tokens);
         SearchNode node = parser.or();
-        Token next = parser.peek();
-        if (next.kind == Kind.RPAREN) {
+        Token<Kind> next = parser.cursor.peek();
+        if (next.is(Kind.RPAREN)) {
             throw new SearchSyntaxException(next.start(), "This ')' has no matching '('.");
         }
-        if (next.kind != Kind.END) {
+        if (!next.is(Kind.END)) {
             throw new SearchSyntaxException(next.start(), "Unexpected '" + next.text() + "'.");
         }
         return node;
@@ -69,21 +74,21 @@ final class SearchQueryParser {
             if (Character.isWhitespace(c)) {
                 i++;
             } else if (c == '(' || c == ')') {
-                tokens.add(new Token(c == '(' ? Kind.LPAREN : Kind.RPAREN, String.valueOf(c), i, null));
+                tokens.add(new Token<>(c == '(' ? Kind.LPAREN : Kind.RPAREN, String.valueOf(c), i, i + 1));
                 i++;
             } else if (c == '"') {
                 int close = closingQuote(i);
-                tokens.add(new Token(Kind.PHRASE, unescape(input.substring(i + 1, close)), i, null));
+                tokens.add(new Token<>(Kind.PHRASE, unescape(input.substring(i + 1, close)), i, close + 1));
                 i = close + 1;
             } else if (c == '-' && i + 1 < input.length() && !Character.isWhitespace(input.charAt(i + 1))
                     && (i == 0 || Character.isWhitespace(input.charAt(i - 1)) || input.charAt(i - 1) == '(')) {
-                tokens.add(new Token(Kind.MINUS, "-", i, null));
+                tokens.add(new Token<>(Kind.MINUS, "-", i, i + 1));
                 i++;
             } else {
                 i = wordOrField(i);
             }
         }
-        tokens.add(new Token(Kind.END, "", input.length(), null));
+        tokens.add(new Token<>(Kind.END, "", input.length(), input.length()));
     }
 
     private int wordOrField(int start) {
@@ -101,8 +106,8 @@ final class SearchQueryParser {
                 end = wordEnd(valueStart);
                 value = input.substring(valueStart, end);
             }
-            tokens.add(new Token(Kind.FIELD, input.substring(start, end), start,
-                    new SearchNode.Field(m.group(1), m.group(2), value, quoted, start)));
+            tokens.add(new Token<>(Kind.FIELD, input.substring(start, end), start, end));
+            fields.put(start, new SearchNode.Field(m.group(1), m.group(2), value, quoted, start));
             return end;
         }
         if (m.lookingAt()) {
@@ -117,7 +122,7 @@ final class SearchQueryParser {
             case "NOT" -> Kind.NOT;
             default -> Kind.WORD;
         };
-        tokens.add(new Token(kind, word, start, null));
+        tokens.add(new Token<>(kind, word, start, end));
         return end;
     }
 
@@ -149,9 +154,9 @@ final class SearchQueryParser {
     private SearchNode or() {
         List<SearchNode> parts = new ArrayList<>();
         parts.add(and());
-        while (peek().kind == Kind.OR) {
-            Token op = tokens.get(pos++);
-            if (startsNothing(peek())) {
+        while (cursor.at(Kind.OR)) {
+            Token<Kind> op = cursor.next();
+            if (startsNothing(cursor.peek())) {
                 throw new SearchSyntaxException(op.start(), "'OR' needs a term on both sides.");
             }
             parts.add(and());
@@ -164,10 +169,10 @@ final class SearchQueryParser {
         List<SearchNode> parts = new ArrayList<>();
         parts.add(unary());
         while (true) {
-            Token t = peek();
-            if (t.kind == Kind.AND) {
-                pos++;
-                if (startsNothing(peek())) {
+            Token<Kind> t = cursor.peek();
+            if (t.is(Kind.AND)) {
+                cursor.next();
+                if (startsNothing(cursor.peek())) {
                     throw new SearchSyntaxException(t.start(), "'AND' needs a term on both sides.");
                 }
                 parts.add(unary());
@@ -182,10 +187,10 @@ final class SearchQueryParser {
 
     // unary := ("NOT" | "-") unary | primary
     private SearchNode unary() {
-        Token t = peek();
-        if (t.kind == Kind.NOT || t.kind == Kind.MINUS) {
-            pos++;
-            if (startsNothing(peek())) {
+        Token<Kind> t = cursor.peek();
+        if (t.is(Kind.NOT) || t.is(Kind.MINUS)) {
+            cursor.next();
+            if (startsNothing(cursor.peek())) {
                 throw new SearchSyntaxException(t.start(), "'" + t.text() + "' needs a term after it.");
             }
             return new SearchNode.Not(unary());
@@ -195,25 +200,24 @@ final class SearchQueryParser {
 
     // primary := "(" or ")" | FIELD | PHRASE | WORD
     private SearchNode primary() {
-        Token t = tokens.get(pos++);
-        switch (t.kind) {
+        Token<Kind> t = cursor.next();
+        switch (t.kind()) {
             case LPAREN -> {
                 if (++depth > MAX_DEPTH) {
                     throw new SearchSyntaxException(t.start(), "Parentheses nest deeper than " + MAX_DEPTH + " levels.");
                 }
-                if (peek().kind == Kind.RPAREN) {
+                if (cursor.at(Kind.RPAREN)) {
                     throw new SearchSyntaxException(t.start(), "These parentheses are empty.");
                 }
                 SearchNode inner = or();
-                if (peek().kind != Kind.RPAREN) {
+                if (!cursor.accept(Kind.RPAREN)) {
                     throw new SearchSyntaxException(t.start(), "This '(' is never closed.");
                 }
-                pos++;
                 depth--;
                 return inner;
             }
             case FIELD -> {
-                return t.field();
+                return fields.get(t.start());
             }
             case PHRASE -> {
                 if (t.text().isBlank()) {
@@ -234,11 +238,7 @@ final class SearchQueryParser {
         }
     }
 
-    private static boolean startsNothing(Token t) {
-        return t.kind == Kind.END || t.kind == Kind.RPAREN || t.kind == Kind.OR || t.kind == Kind.AND;
-    }
-
-    private Token peek() {
-        return tokens.get(Math.min(pos, tokens.size() - 1));
+    private static boolean startsNothing(Token<Kind> t) {
+        return t.is(Kind.END) || t.is(Kind.RPAREN) || t.is(Kind.OR) || t.is(Kind.AND);
     }
 }

@@ -6,23 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.store.AlreadyClosedException;
-import org.junit.jupiter.api.Test;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.indicator.IndicatorIndex;
+import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.CatalogSummary;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
 import io.rulescope.rule.RuleSet;
-import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.search.RuleFilter;
 import io.rulescope.search.RuleIndex;
 import io.rulescope.search.SearchService;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.junit.jupiter.api.Test;
 
 class CatalogHolderTest {
 

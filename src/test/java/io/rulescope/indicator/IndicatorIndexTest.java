@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import io.rulescope.query.Kind;
 import io.rulescope.query.Macro;
 import io.rulescope.query.Polarity;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
+import org.junit.jupiter.api.Test;
 
 class IndicatorIndexTest {
 

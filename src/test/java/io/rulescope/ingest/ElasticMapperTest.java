@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import io.rulescope.catalog.IngestProblem;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
+import org.junit.jupiter.api.Test;
 
 /** Elastic detection rules read from TOML: every key the rule page shows, and a broken file reported by line. */
 class ElasticMapperTest {

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.rulescope.rule.Rule;
+import io.rulescope.rule.RuleRepository;
 import jakarta.persistence.EntityManagerFactory;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
-import io.rulescope.rule.RuleRepository;
 
 /** The store writes in its own transaction, so these tests run outside the slice's per-test one. */
 @DataJpaTest

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.Test;
-
 import io.rulescope.catalog.IngestProblem;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
+import org.junit.jupiter.api.Test;
 
 /** Sentinel analytic rules in the layouts found in the wild, recognised from their content wherever they sit. */
 class SentinelMapperTest {

@@ -2,16 +2,16 @@ package io.rulescope.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.rulescope.SharedCatalogs;
 import io.rulescope.SharedData;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.rule.Rule;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;

@@ -2,12 +2,12 @@ package io.rulescope.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+
 import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -14,7 +14,11 @@ class DiagnosticTest {
     void aPartLeftUnanalysedByDesignDoesNotMakeAStagePartlyAnalysed() {
         Expr stage = new Expr.And(List.of(FILTER, Expr.Opaque.of("$e.ip in %allowed", Diagnostic.REFERENCE_LIST, "%allowed")));
 
-        assertThat(Expr.partlyNote(stage, reason -> false)).isNull();
+        StageAnalysis analysed = StageAnalysis.noting(1, "event $e", "", stage, null, 0, List.of());
+
+        assertThat(Expr.firstGap(stage)).isNull();
+        assertThat(analysed.partlyAnalysed()).isFalse();
+        assertThat(analysed.note()).isNull();
     }
 
     @Test
@@ -22,7 +26,11 @@ class DiagnosticTest {
         Expr stage = new Expr.Or(List.of(Expr.Opaque.of("$a.x < $b.y", Diagnostic.EVENTS_COMPARED),
                 Expr.Opaque.of("math.abs($e.x) > 5", Diagnostic.FUNCTION_NOT_ANALYSED, "math.abs")));
 
-        assertThat(Expr.partlyNote(stage, reason -> false)).isEqualTo("partly not analysed: function math.abs is not analysed");
+        StageAnalysis analysed = StageAnalysis.noting(1, "event $e", "", stage, "a note that only describes", 0, List.of());
+
+        assertThat(analysed.partlyAnalysed()).isTrue();
+        assertThat(analysed.noteCode()).isEqualTo(Diagnostic.PARTLY_NOT_ANALYSED);
+        assertThat(analysed.note()).isEqualTo("partly not analysed: function math.abs is not analysed");
     }
 
     @Test

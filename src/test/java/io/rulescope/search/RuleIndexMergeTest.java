@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.SegmentInfos;
-import org.junit.jupiter.api.Test;
-
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.junit.jupiter.api.Test;
 
 /** Ingest serves the index as written and swaps in a one-segment copy once the catalog serves. */
 class RuleIndexMergeTest {

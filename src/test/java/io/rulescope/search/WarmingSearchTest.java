@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Test;
-
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleFormat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A search cut short on the index a start serves before its merged self is warm-up, not the query: it answers

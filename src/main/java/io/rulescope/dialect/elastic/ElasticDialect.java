@@ -7,8 +7,6 @@ import io.rulescope.dialect.KnownRepository;
 import io.rulescope.dialect.Layout;
 import io.rulescope.dialect.RuleDocument;
 import io.rulescope.query.QueryAnalysis;
-import io.rulescope.query.elastic.ElasticAnalyzer;
-import io.rulescope.query.elastic.ElasticLanguage;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 

@@ -8,7 +8,6 @@ import io.rulescope.dialect.Layout;
 import io.rulescope.dialect.RuleDocument;
 import io.rulescope.dialect.Yamls;
 import io.rulescope.query.QueryAnalysis;
-import io.rulescope.query.kql.KqlAnalyzer;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
 

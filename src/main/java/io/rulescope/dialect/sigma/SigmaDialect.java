@@ -3,10 +3,6 @@ package io.rulescope.dialect.sigma;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import io.rulescope.dialect.AnalysisContext;
 import io.rulescope.dialect.Dialect;
 import io.rulescope.dialect.EventEvaluation;
@@ -15,9 +11,11 @@ import io.rulescope.dialect.Layout;
 import io.rulescope.dialect.RuleDocument;
 import io.rulescope.dialect.Yamls;
 import io.rulescope.query.QueryAnalysis;
-import io.rulescope.query.sigma.SigmaAnalyzer;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleFormat;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Sigma's detection rules, filters and correlations (whose condition counts other rules' matches, not events). */
 public final class SigmaDialect implements Dialect {

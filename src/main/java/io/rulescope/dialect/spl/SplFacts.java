@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.rulescope.dialect.RuleDocument;
 import io.rulescope.query.QueryTooLargeException;
-import io.rulescope.query.spl.Pipeline;
 
 /** What ingest reads from an SPL search for the rule header; a search too large to analyse is noted, not fatal. */
 final class SplFacts {

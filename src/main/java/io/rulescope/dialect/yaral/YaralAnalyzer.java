@@ -65,9 +65,8 @@ final class YaralAnalyzer {
             List<Expr> filters = e.getValue().stream().filter(s -> !s.binds()).map(YaralEventsParser.Statement::expr).toList();
             Expr expression = filters.isEmpty() ? null : filters.size() == 1 ? filters.get(0) : new Expr.And(filters);
             int n = stages.size() + 1;
-            String note = expression == null ? "binds placeholders only; it tests nothing of the event"
-                    : Expr.partlyNote(expression, reason -> false);
-            stages.add(new StageAnalysis(n, "event $" + e.getKey(), lines(e.getValue()), expression, null, note));
+            String note = expression == null ? "binds placeholders only; it tests nothing of the event" : null;
+            stages.add(StageAnalysis.noting(n, "event $" + e.getKey(), lines(e.getValue()), expression, note, 0, List.of()));
             if (expression != null) {
                 collector.collect(n, expression);
             }

@@ -27,7 +27,8 @@ final class YaralEventsParser {
     /**
      * One statement: what it tests, its text, the event variables it names, and for a binding the placeholder and
      * the field it binds ({@code boundField} null when bound to a computed value); {@code failure} says why a
-     * statement could not be parsed, null when it could.
+     * statement could not be parsed, null when it could. {@code events} keep the order they are written in, so pages
+     * name them the same way each time.
      */
     record Statement(Expr expr, String text, Set<String> events, String placeholder, String boundField, String failure) {
 
@@ -99,7 +100,7 @@ final class YaralEventsParser {
                 expr = new Expr.Opaque(c.textSince(mark), failure);
             }
             String[] binding = bindings.get(expr);
-            statements.add(new Statement(expr, c.textSince(mark), Set.copyOf(events), binding == null ? null : binding[0],
+            statements.add(new Statement(expr, c.textSince(mark), inOrderWritten(events), binding == null ? null : binding[0],
                     binding == null ? null : binding[1], failure));
         }
         return statements;
@@ -312,5 +313,10 @@ final class YaralEventsParser {
             case "<=" -> ">=";
             default -> op;
         };
+    }
+
+    /** {@code Set.copyOf} would iterate in an order that changes from one run to the next. */
+    private static Set<String> inOrderWritten(Set<String> events) {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(events));
     }
 }

@@ -11,7 +11,7 @@ import io.rulescope.query.QueryTooLargeException;
 public final class Limits {
 
     /** Longer than any real rule's query (the longest in the public corpora is under 40,000 characters). */
-    public static final int MAX_QUERY_LENGTH = 200_000;
+    public static final int MAX_QUERY_LENGTH = 100_000;
     /** Deeper than any real rule nests; deep enough recursion would overflow the stack. */
     public static final int MAX_DEPTH = 100;
 

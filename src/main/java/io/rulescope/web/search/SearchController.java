@@ -2,17 +2,8 @@ package io.rulescope.web.search;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-
 import io.rulescope.catalog.Catalog;
 import io.rulescope.search.Facet;
 import io.rulescope.search.LuceneQueries;
@@ -20,6 +11,12 @@ import io.rulescope.search.SearchBusyException;
 import io.rulescope.search.SearchService;
 import io.rulescope.search.SearchSyntaxException;
 import io.rulescope.web.ListingProperties;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The search box: {@code /search?q=} for people and {@code /api/search?q=} for tools. The URL holds all state. */
 @Controller

@@ -1,0 +1,435 @@
+package io.rulescope.dialect.kql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.rulescope.query.Diagnostic;
+import io.rulescope.query.Expr;
+import io.rulescope.query.Kind;
+import io.rulescope.query.Predicate;
+import io.rulescope.query.parse.Limits;
+import io.rulescope.query.parse.Token;
+
+/**
+ * Recursive-descent parser for the predicate of a Kusto {@code where}: comparisons and string operators on columns
+ * become predicates with the boolean structure around them; a value that names a {@code let} list becomes that
+ * list's literals. What it cannot read as a column test (arithmetic, most functions) is kept as
+ * {@link Expr.Opaque} with the reason, and the rest of the predicate is still read. Time-window conditions
+ * ({@code TimeGenerated > ago(1d)}) say when, not what, and are left out.
+ */
+final class KqlWhereParser {
+
+
+    /** Columns whose comparisons are a time window rather than something the rule looks for. */
+    private static final Set<String> TIME_COLUMNS = Set.of("timegenerated", "timestamp", "starttime", "endtime", "eventtime",
+            "timecreated", "_timereceived", "ingestion_time", "firsttime", "lasttime", "createdtime", "starttimeutc", "endtimeutc");
+
+    /** Values that are a point in time relative to the query's run: a comparison with one is a time window. */
+    private static final Set<String> TIME_FUNCTIONS = Set.of("ago", "now", "startofday", "startofweek", "startofmonth",
+            "endofday", "endofweek", "datetime_add", "bin");
+
+    /** Functions that give back their column unchanged for a test, or with case folded. */
+    private static final Set<String> TRANSPARENT = Set.of("tostring", "tolower", "toupper", "trim_end", "trim_start", "todynamic");
+
+    private static final Expr TIME_WINDOW = new Expr.All();
+
+    /** Calls that only spell a literal: {@code datetime(2021-01-01)}, {@code time(0s)}, {@code toint(49512)}. */
+    private static final Set<String> LITERAL_CALLS = Set.of("datetime", "timespan", "time", "int", "long", "real",
+            "toint", "tolong", "toreal", "todouble", "bool", "guid");
+
+    private final String query;
+    private final List<Token<KqlTokenKind>> tokens;
+    private final Map<String, List<String>> letValues;
+    private final Set<String> letNames;
+    private int pos;
+    private int depth;
+
+    KqlWhereParser(String query, List<Token<KqlTokenKind>> tokens, Map<String, List<String>> letValues, Set<String> letNames) {
+        this.query = query;
+        this.tokens = tokens;
+        this.letValues = letValues;
+        this.letNames = letNames;
+    }
+
+    /** The predicate's structure, or null when it holds nothing but a time window. */
+    Expr parse() {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        Expr e = or();
+        if (pos < tokens.size()) {
+            Token<KqlTokenKind> rest = tokens.get(pos);
+            Expr tail = new Expr.Opaque(text(pos, tokens.size()), "unexpected '" + rest.text() + "' at position " + rest.start());
+            e = e == TIME_WINDOW ? tail : new Expr.And(List.of(e, tail));
+        }
+        return e == TIME_WINDOW ? null : e;
+    }
+
+    // or := and ( "or" and )*
+    private Expr or() {
+        List<Expr> parts = new ArrayList<>();
+        parts.add(and());
+        while (peekWord("or")) {
+            pos++;
+            parts.add(and());
+        }
+        return parts.size() == 1 ? parts.get(0) : new Expr.Or(List.copyOf(parts));
+    }
+
+    // and := unary ( "and" unary )*
+    private Expr and() {
+        List<Expr> parts = new ArrayList<>();
+        parts.add(unary());
+        while (peekWord("and")) {
+            pos++;
+            parts.add(unary());
+        }
+        List<Expr> kept = parts.stream().filter(p -> p != TIME_WINDOW).toList();
+        return kept.isEmpty() ? TIME_WINDOW : kept.size() == 1 ? kept.get(0) : new Expr.And(List.copyOf(kept));
+    }
+
+    // unary := "not" "(" or ")" | "(" or ")" | condition
+    private Expr unary() {
+        if (depth >= Limits.MAX_DEPTH) {
+            return skip(pos, Diagnostic.NESTS_TOO_DEEP.format(Limits.MAX_DEPTH));
+        }
+        if (peekWord("not") && peek(1, KqlTokenKind.LPAREN)) {
+            pos += 2;
+            Expr inner = group();
+            return inner == TIME_WINDOW ? TIME_WINDOW : new Expr.Not(inner);
+        }
+        if (peek(0, KqlTokenKind.LPAREN)) {
+            pos++;
+            return group();
+        }
+        return condition();
+    }
+
+    private Expr group() {
+        depth++;
+        Expr inner = or();
+        depth--;
+        if (peek(0, KqlTokenKind.RPAREN)) {
+            pos++;
+        }
+        return inner;
+    }
+
+    // condition := ("isnotempty" | "isempty" | "isnotnull" | "isnull") "(" column ")" | column operator value
+    private Expr condition() {
+        int start = pos;
+        if (pos >= tokens.size()) {
+            return new Expr.Opaque("", "a condition is missing at the end");
+        }
+        String fn = tokens.get(pos).is(KqlTokenKind.WORD) ? KqlScript.lower(tokens.get(pos).text()) : "";
+        if (List.of("isnotempty", "isempty", "isnotnull", "isnull").contains(fn) && peek(1, KqlTokenKind.LPAREN)) {
+            pos += 2;
+            String column = column();
+            if (column != null && peek(0, KqlTokenKind.RPAREN) && atBoundary(pos + 1)) {
+                pos++;
+                Kind kind = fn.startsWith("isnot") ? Kind.EXISTS : Kind.NULL;
+                return leaf(column, kind, null, List.of());
+            }
+            return skip(start, "'" + fn + "' of an expression, not of a column");
+        }
+        String column = column();
+        if (column == null) {
+            return skip(start, "not a test of a column");
+        }
+        Operator op = operator();
+        if (op == null) {
+            return skip(start, pos < tokens.size() ? "operator '" + tokens.get(pos).text() + "' is not analysed" : "a column alone");
+        }
+        boolean timeValue = op.isOrdering() && peek(0, KqlTokenKind.WORD) && peek(1, KqlTokenKind.LPAREN)
+                && TIME_FUNCTIONS.contains(KqlScript.lower(tokens.get(pos).text()));
+        if (op.isOrdering() && (TIME_COLUMNS.contains(KqlScript.lower(column)) || timeValue)) {
+            skip(start, "");
+            return TIME_WINDOW;
+        }
+        List<Value> values = new ArrayList<>();
+        Unread problem = values(op, values);
+        if (problem != null) {
+            return skip(start, problem);
+        }
+        if (!atBoundary(pos)) {
+            return skip(start, "the test goes on after its value (an expression?)");
+        }
+        return op.build(column, values, this);
+    }
+
+    /** A column: {@code Name}, {@code Parent.Child}, {@code ['Name with spaces']}, or one inside tolower() and the like. */
+    private String column() {
+        if (pos >= tokens.size()) {
+            return null;
+        }
+        Token<KqlTokenKind> t = tokens.get(pos);
+        if (t.is(KqlTokenKind.WORD) && TRANSPARENT.contains(KqlScript.lower(t.text())) && peek(1, KqlTokenKind.LPAREN)) {
+            int save = pos;
+            pos += 2;
+            String inner = column();
+            if (inner != null && peek(0, KqlTokenKind.RPAREN)) {
+                pos++;
+                return inner;
+            }
+            pos = save;
+            return null;
+        }
+        if (t.is(KqlTokenKind.WORD, "column_ifexists") && peek(1, KqlTokenKind.LPAREN) && peek(2, KqlTokenKind.STRING)) {
+            int close = KqlScript.closing(tokens, pos + 1);
+            String name = tokens.get(pos + 2).text();
+            pos = close + 1;
+            return name;
+        }
+        StringBuilder name = new StringBuilder();
+        if (t.is(KqlTokenKind.WORD) && !isOperatorWord(t) && !peek(1, KqlTokenKind.LPAREN)) {
+            name.append(t.text());
+            pos++;
+        } else if (t.is(KqlTokenKind.LBRACKET) && peek(1, KqlTokenKind.STRING) && peek(2, KqlTokenKind.RBRACKET)) {
+            name.append(tokens.get(pos + 1).text());
+            pos += 3;
+        } else {
+            return null;
+        }
+        while (pos < tokens.size()) {
+            if (peek(0, KqlTokenKind.DOT) && peek(1, KqlTokenKind.WORD)) {
+                name.append('.').append(tokens.get(pos + 1).text());
+                pos += 2;
+            } else if (peek(0, KqlTokenKind.LBRACKET) && peek(1, KqlTokenKind.STRING) && peek(2, KqlTokenKind.RBRACKET)) {
+                name.append('.').append(tokens.get(pos + 1).text());
+                pos += 3;
+            } else {
+                break;
+            }
+        }
+        return name.toString();
+    }
+
+    private Operator operator() {
+        if (pos >= tokens.size()) {
+            return null;
+        }
+        Token<KqlTokenKind> t = tokens.get(pos);
+        if (t.is(KqlTokenKind.WORD, "matches") && peek(1, KqlTokenKind.WORD) && tokens.get(pos + 1).is(KqlTokenKind.WORD, "regex")) {
+            pos += 2;
+            return Operator.REGEX;
+        }
+        Operator op = t.is(KqlTokenKind.OPERATOR) ? Operator.symbol(t.text()) : t.is(KqlTokenKind.WORD) ? Operator.word(t.text()) : null;
+        if (op != null) {
+            pos++;
+        }
+        return op;
+    }
+
+    /** Reads the operator's value or list into {@code values}; returns why it could not, or null. */
+    private Unread values(Operator op, List<Value> values) {
+        if (op.takesList()) {
+            if (peek(0, KqlTokenKind.LPAREN)) {
+                int close = KqlScript.closing(tokens, pos);
+                List<Token<KqlTokenKind>> inside = tokens.subList(pos + 1, close);
+                pos = close + 1;
+                if (inside.stream().anyMatch(t -> t.is(KqlTokenKind.PIPE)) || !inside.isEmpty()
+                        && (inside.get(0).is(KqlTokenKind.WORD, "externaldata") || inside.get(0).is(KqlTokenKind.LPAREN) && inside.size() > 3)) {
+                    return Unread.of(Diagnostic.SUBQUERY_VALUES, "a query written inside the list");
+                }
+                if (op == Operator.BETWEEN || op == Operator.NOT_BETWEEN) {
+                    return range(inside, values);
+                }
+                return list(inside, values);
+            }
+            if (peek(0, KqlTokenKind.WORD)) {
+                return list(tokens.subList(pos, ++pos), values);
+            }
+            return Unread.because("the list after '" + op.written + "' is not literal");
+        }
+        if (pos >= tokens.size()) {
+            return Unread.because("no value after '" + op.written + "'");
+        }
+        Token<KqlTokenKind> t = tokens.get(pos);
+        if (t.is(KqlTokenKind.LPAREN)) {
+            int close = KqlScript.closing(tokens, pos);
+            List<Token<KqlTokenKind>> inside = tokens.subList(pos + 1, close);
+            pos = close + 1;
+            Unread problem = list(inside, values);
+            return problem != null ? problem : values.size() == 1 ? null : Unread.because("'" + op.written + "' with a list");
+        }
+        if (t.is(KqlTokenKind.WORD) && peek(1, KqlTokenKind.LPAREN)) {
+            int close = KqlScript.closing(tokens, pos + 1);
+            List<Token<KqlTokenKind>> call = tokens.subList(pos, close + 1);
+            pos = close + 1;
+            if (t.is(KqlTokenKind.WORD, "dynamic") || t.is(KqlTokenKind.WORD, "pack_array")) {
+                return list(call, values);
+            }
+            if (LITERAL_CALLS.contains(KqlScript.lower(t.text()))) {
+                values.add(Value.literal(text(tokens.indexOf(call.get(0)), pos)));
+                return null;
+            }
+            return Unread.because("the value '" + t.text() + "(...)' is computed");
+        }
+        if (t.is(KqlTokenKind.OPERATOR, "-") && peek(1, KqlTokenKind.NUMBER)) {
+            values.add(Value.literal("-" + tokens.get(pos + 1).text()));
+            pos += 2;
+            return null;
+        }
+        pos++;
+        return list(List.of(t), values);
+    }
+
+    private Unread range(List<Token<KqlTokenKind>> inside, List<Value> values) {
+        inside = unwrapLiteralCalls(inside);
+        if (inside.size() == 3 && literal(inside.get(0)) && inside.get(1).is(KqlTokenKind.OPERATOR, "..") && literal(inside.get(2))) {
+            values.add(Value.literal(inside.get(0).text()));
+            values.add(Value.literal(inside.get(2).text()));
+            return null;
+        }
+        return Unread.because("the range of 'between' is not two literals");
+    }
+
+    private Unread list(List<Token<KqlTokenKind>> inside, List<Value> values) {
+        for (int i = 0; i < inside.size(); i++) {
+            Token<KqlTokenKind> t = inside.get(i);
+            if (literal(t)) {
+                values.add(Value.literal(t.text()));
+            } else if (t.is(KqlTokenKind.COMMA)) {
+                continue;
+            } else if (t.is(KqlTokenKind.WORD, "dynamic") || t.is(KqlTokenKind.WORD, "pack_array")) {
+                int close = KqlScript.closing(inside, i + 1);
+                for (Token<KqlTokenKind> v : inside.subList(Math.min(i + 1, inside.size()), close + 1)) {
+                    if (literal(v)) {
+                        values.add(Value.literal(v.text()));
+                    } else if (!(v.is(KqlTokenKind.COMMA) || v.is(KqlTokenKind.LPAREN) || v.is(KqlTokenKind.RPAREN)
+                            || v.is(KqlTokenKind.LBRACKET) || v.is(KqlTokenKind.RBRACKET))) {
+                        return Unread.because("a list with a non-literal element");
+                    }
+                }
+                i = close;
+            } else if (t.is(KqlTokenKind.WORD) && letValues.containsKey(t.text())) {
+                if (letValues.get(t.text()).isEmpty() && inside.size() == 1) {
+                    return Unread.of(Diagnostic.TUNING_LIST, t.text());
+                }
+                letValues.get(t.text()).forEach(v -> values.add(Value.literal(v)));
+            } else if (t.is(KqlTokenKind.WORD) && letNames.contains(t.text())) {
+                return Unread.of(Diagnostic.SUBQUERY_VALUES, "'" + t.text() + "', the sub-query defined above");
+            } else if (t.is(KqlTokenKind.LPAREN) && i + 2 < inside.size() && inside.get(i + 1).is(KqlTokenKind.WORD)
+                    && inside.get(i + 2).is(KqlTokenKind.RPAREN)) {
+                List<Value> more = new ArrayList<>();
+                Unread problem = list(inside.subList(i + 1, i + 2), more);
+                if (problem != null) {
+                    return problem;
+                }
+                values.addAll(more);
+                i += 2;
+            } else if (t.is(KqlTokenKind.WORD) && inside.size() == 1 && !isOperatorWord(t)) {
+                values.add(new Value(t.text(), true));
+            } else if (t.is(KqlTokenKind.OPERATOR) && t.text().equals("-") && i + 1 < inside.size() && inside.get(i + 1).is(KqlTokenKind.NUMBER)) {
+                values.add(Value.literal("-" + inside.get(++i).text()));
+            } else {
+                return Unread.because("value '" + t.text() + "' is not a literal");
+            }
+        }
+        return values.isEmpty() ? Unread.because("no value") : null;
+    }
+
+    /** {@code toint(49512) .. toint(65535)} read as {@code 49512 .. 65535}. */
+    private static List<Token<KqlTokenKind>> unwrapLiteralCalls(List<Token<KqlTokenKind>> tokens) {
+        List<Token<KqlTokenKind>> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token<KqlTokenKind> t = tokens.get(i);
+            if (t.is(KqlTokenKind.WORD) && LITERAL_CALLS.contains(KqlScript.lower(t.text())) && i + 3 < tokens.size()
+                    && tokens.get(i + 1).is(KqlTokenKind.LPAREN) && literal(tokens.get(i + 2))
+                    && tokens.get(i + 3).is(KqlTokenKind.RPAREN)) {
+                out.add(tokens.get(i + 2));
+                i += 3;
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** A value as written after an operator: a literal, or the name of another column ({@code where A == B}). */
+    record Value(String text, boolean column) {
+        static Value literal(String text) {
+            return new Value(text, false);
+        }
+    }
+
+    /** Why an operator's value could not be read; {@code byDesign} when the query means it so (a sub-query's results). */
+    private record Unread(String reason, boolean byDesign) {
+        static Unread because(String reason) {
+            return new Unread(reason, false);
+        }
+
+        static Unread of(Diagnostic diagnostic, Object... args) {
+            return new Unread(diagnostic.format(args), diagnostic.byDesign());
+        }
+    }
+
+    private static boolean literal(Token<KqlTokenKind> t) {
+        return t.is(KqlTokenKind.STRING) || t.is(KqlTokenKind.NUMBER) || t.is(KqlTokenKind.WORD, "true") || t.is(KqlTokenKind.WORD, "false");
+    }
+
+    private static boolean isOperatorWord(Token<KqlTokenKind> t) {
+        return t.is(KqlTokenKind.WORD, "and") || t.is(KqlTokenKind.WORD, "or") || t.is(KqlTokenKind.WORD, "not") || Operator.word(t.text()) != null;
+    }
+
+    /** True at the end, before {@code and}, {@code or} or a closing parenthesis. */
+    private boolean atBoundary(int at) {
+        return at >= tokens.size() || tokens.get(at).is(KqlTokenKind.WORD, "and") || tokens.get(at).is(KqlTokenKind.WORD, "or") || tokens.get(at).is(KqlTokenKind.RPAREN);
+    }
+
+    private Expr skip(int start, Unread why) {
+        Expr.Opaque skipped = (Expr.Opaque) skip(start, why.reason());
+        return new Expr.Opaque(skipped.text(), skipped.reason(), why.byDesign());
+    }
+
+    /** Skips from {@code start} to the next boundary at this nesting level and keeps that text as not analysed. */
+    private Expr skip(int start, String reason) {
+        int nesting = 0;
+        int i = start;
+        while (i < tokens.size()) {
+            Token<KqlTokenKind> t = tokens.get(i);
+            if (nesting == 0 && (t.is(KqlTokenKind.WORD, "and") || t.is(KqlTokenKind.WORD, "or") || t.is(KqlTokenKind.RPAREN)) && i > start) {
+                break;
+            }
+            if (t.is(KqlTokenKind.LPAREN) || t.is(KqlTokenKind.LBRACKET) || t.is(KqlTokenKind.LBRACE)) {
+                nesting++;
+            } else if (t.is(KqlTokenKind.RPAREN) || t.is(KqlTokenKind.RBRACKET) || t.is(KqlTokenKind.RBRACE)) {
+                if (nesting == 0) {
+                    break;
+                }
+                nesting--;
+            }
+            i++;
+        }
+        pos = Math.max(i, start + 1);
+        return new Expr.Opaque(text(start, Math.min(pos, tokens.size())), reason);
+    }
+
+    private String text(int from, int to) {
+        if (from >= to || from >= tokens.size()) {
+            return "";
+        }
+        return query.substring(tokens.get(from).start(), tokens.get(to - 1).end());
+    }
+
+    private boolean peek(int ahead, KqlTokenKind kind) {
+        return pos + ahead < tokens.size() && tokens.get(pos + ahead).is(kind);
+    }
+
+    private boolean peekWord(String word) {
+        return pos < tokens.size() && tokens.get(pos).is(KqlTokenKind.WORD, word);
+    }
+
+    Expr test(String column, Kind kind, Value value, List<String> modifiers) {
+        if (value.column()) {
+            return new Expr.Leaf(new Predicate(column, null, Kind.FIELDREF, value.text(), modifiers, null));
+        }
+        return leaf(column, kind, value.text(), modifiers);
+    }
+
+    Expr leaf(String column, Kind kind, String value, List<String> modifiers) {
+        return new Expr.Leaf(new Predicate(column, null, kind, value, modifiers, null));
+    }
+}
