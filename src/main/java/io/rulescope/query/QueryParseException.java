@@ -1,10 +1,12 @@
 package io.rulescope.query;
 
+import io.rulescope.error.RulescopeException;
+
 /**
  * A query that cannot be parsed, with a stable code, the 0-based position of the problem and a message meant for
  * the person who wrote it ({@code SIGMA_UNBALANCED at 17: missing ')'}).
  */
-public class QueryParseException extends RuntimeException {
+public class QueryParseException extends RulescopeException {
 
     private final String code;
     private final int position;
@@ -30,12 +32,20 @@ public class QueryParseException extends RuntimeException {
         return diagnostic;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
-    public int position() {
+    @Override
+    public Integer position() {
         return position;
+    }
+
+    /** A query that cannot be read is well-formed as a request but cannot be processed as asked. */
+    @Override
+    public int status() {
+        return 422;
     }
 
     /** The message with its code and position, as pages show it. */

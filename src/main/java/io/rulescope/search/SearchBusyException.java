@@ -1,11 +1,13 @@
 package io.rulescope.search;
 
+import io.rulescope.error.RulescopeException;
+
 /**
  * A search that cannot be answered right now, though asking again shortly will do: a broad search turned away because
  * as many as may run at once are running (429), or one that ran out of time while a new catalog is still warming up
  * (503), whose partial answer would be wrong rather than slow.
  */
-public class SearchBusyException extends RuntimeException {
+public class SearchBusyException extends RulescopeException {
 
     public static final int RETRY_AFTER_SECONDS = 1;
     static final int WARMING_RETRY_AFTER_SECONDS = 3;
@@ -30,11 +32,18 @@ public class SearchBusyException extends RuntimeException {
     }
 
     /** The HTTP status that says why: 429 for a busy moment, 503 while the catalog warms up. */
+    @Override
     public int status() {
         return status;
     }
 
-    public int retryAfterSeconds() {
+    @Override
+    public String code() {
+        return status == 429 ? "SEARCH_BUSY" : "CATALOG_WARMING_UP";
+    }
+
+    @Override
+    public Integer retryAfterSeconds() {
         return retryAfterSeconds;
     }
 }

@@ -1,7 +1,9 @@
 package io.rulescope.search;
 
+import io.rulescope.error.RulescopeException;
+
 /** A search the user typed that cannot be run: the message says what to change, {@code position} where (0-based). */
-public class SearchSyntaxException extends RuntimeException {
+public class SearchSyntaxException extends RulescopeException {
 
     private final int position;
 
@@ -10,7 +12,18 @@ public class SearchSyntaxException extends RuntimeException {
         this.position = position;
     }
 
-    public int position() {
+    @Override
+    public Integer position() {
         return position;
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public String code() {
+        return "SEARCH_SYNTAX";
     }
 }

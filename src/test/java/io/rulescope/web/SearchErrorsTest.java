@@ -27,10 +27,32 @@ class SearchErrorsTest extends RunningApp {
         HttpResponse<String> response = send("GET", path + "title:(unclosed", BROWSER_ACCEPT);
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
         assertThat(body.path("error").asString()).isNotBlank();
         assertThat(body.path("position").isInt()).isTrue();
+        assertThat(body.path("status").asInt()).isEqualTo(400);
+        assertThat(body.path("title").asString()).isEqualTo("Bad Request");
+        assertThat(body.path("detail").asString()).isEqualTo(body.path("error").asString());
+        assertThat(body.path("code").asString()).isEqualTo("SEARCH_SYNTAX");
+    }
+
+    @ParameterizedTest(name = "{0} answers {1} as a problem detail naming what is wrong")
+    @CsvSource(delimiter = '|', textBlock = """
+            /api/compare/rules?a=x                | 400 | b
+            /api/indicators?field=a&kind=nonsense | 400 | nonsense
+            /api/changes?since=yesterday          | 400 | yesterday
+            /api/search?q=T1059&page=two          | 400 | page
+            """)
+    void theApisOtherErrorsAreProblemDetailsToo(String path, int status, String named) throws Exception {
+        HttpResponse<String> response = send("GET", path, "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("error").asString()).contains(named).doesNotContain("Exception");
+        assertThat(response.body()).doesNotContain("at io.rulescope");
     }
 
     @ParameterizedTest(name = "{0} shows the reason in place, next to the query")

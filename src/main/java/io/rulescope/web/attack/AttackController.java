@@ -3,16 +3,8 @@ package io.rulescope.web.attack;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.attack.AttackMatrix;
 import io.rulescope.attack.Tactic;
@@ -25,6 +17,13 @@ import io.rulescope.search.SearchResult;
 import io.rulescope.search.SearchService;
 import io.rulescope.search.SearchSyntaxException;
 import io.rulescope.web.ListingProperties;
+import io.rulescope.web.PageProblems;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The ATT&CK views: the coverage matrix (optionally for a search), technique pages and tactic pages. */
 @Controller
@@ -46,14 +45,11 @@ class AttackController {
         AttackMatrix matrix;
         try {
             matrix = matrix(catalog, q);
-        } catch (SearchSyntaxException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", e.getMessage() + " (position " + e.position() + ")");
-            matrix = AttackMatrix.of(attack, AttackMatrix.Counts.NONE);
-        } catch (io.rulescope.search.SearchBusyException e) {
-            response.setStatus(e.status());
-            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-            model.addAttribute("error", e.getMessage());
+        } catch (SearchSyntaxException | io.rulescope.search.SearchBusyException e) {
+            PageProblems.showInPlace(e, model, response);
+            if (e.position() != null) {
+                model.addAttribute("error", e.getMessage() + " (position " + e.position() + ")");
+            }
             matrix = AttackMatrix.of(attack, AttackMatrix.Counts.NONE);
         }
         model.addAttribute("matrix", matrix);
@@ -62,27 +58,13 @@ class AttackController {
         return "attack/matrix";
     }
 
-    /** One sub-technique of a matrix cell: its rules, the shade the matrix paints, and whether only rules place it. */
-    record SubTechnique(String id, String name, long rules, int shade, boolean declaredOnly) {
-    }
-
-    /**
-     * The sub-techniques of one matrix cell with their counts, for the matrix page to show on demand: the page itself
-     * stays small (every technique, but no sub-technique lists) and a cell costs nothing until it is opened.
-     */
-    @GetMapping(path = "/api/attack/sub-techniques", produces = "application/json")
-    @org.springframework.web.bind.annotation.ResponseBody
-    List<SubTechnique> subTechniques(@RequestParam String id, @RequestParam(defaultValue = "") String tactic,
-            @RequestParam(required = false) String q, Catalog catalog) {
-        return matrix(catalog, q).columns().stream()
-                .filter(c -> tactic.isEmpty() || c.tactic().shortName().equals(tactic))
-                .flatMap(c -> c.cells().stream()).filter(cell -> cell.technique().id().equals(id)).findFirst()
-                .map(cell -> cell.subTechniques().stream().map(sub -> new SubTechnique(sub.technique().id(), sub.label(), sub.rules(),
-                        sub.shade(), sub.declaredOnly())).toList()).orElse(List.of());
+    /** The matrix of a search (all rules for none), kept as long as the catalog. */
+    private AttackMatrix matrix(Catalog catalog, String q) {
+        return matrix(attack, search, catalog, q);
     }
 
     /** The matrix of a search (all rules for none), kept as long as the catalog. */
-    private AttackMatrix matrix(Catalog catalog, String q) {
+    static AttackMatrix matrix(AttackCatalog attack, SearchService search, Catalog catalog, String q) {
         AttackMatrix.Counts counts = search.matrixCounts(catalog.index(), q);
         Cache<String, AttackMatrix> matrices = catalog.cache("matrices", () -> Caffeine.newBuilder().maximumSize(200).build());
         return matrices.get(search.cacheKey(q == null ? "" : q.strip(), 0, 0, "matrix"), k -> AttackMatrix.of(attack, counts));

@@ -11,23 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-
 import io.rulescope.catalog.Catalog;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.history.RuleVersion;
 import io.rulescope.history.SourceHistory;
 import io.rulescope.rule.Rule;
 import io.rulescope.web.ListingProperties;
-import io.rulescope.web.rule.HistoryViews;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /changes?since=}: what each source added, changed and removed since a day, from its git history, a page at a
@@ -78,6 +72,10 @@ class ChangesController {
     }
 
     private Period period(Catalog catalog, String since, int page, Integer size) {
+        return period(histories, listing, catalog, since, page, size);
+    }
+
+    static Period period(RuleHistories histories, ListingProperties listing, Catalog catalog, String since, int page, Integer size) {
         LocalDate day;
         String error = null;
         try {
@@ -98,7 +96,7 @@ class ChangesController {
         int removed = 0;
         for (RuleHistories.Change c : histories.changesSince(from)) {
             RuleVersion.Kind kind = c.kind();
-            String importCommit = importCommits.computeIfAbsent(c.source(), this::firstCommit);
+            String importCommit = importCommits.computeIfAbsent(c.source(), source -> firstCommit(histories, source));
             List<RuleVersion> versions = histories.versions(c.source(), c.ruleId());
             RuleVersion first = versions.isEmpty() ? null : versions.get(versions.size() - 1);
             if (first != null && first.commit().equals(importCommit) && !first.date().isBefore(from)) {
@@ -137,7 +135,7 @@ class ChangesController {
     }
 
     /** The first commit of a source's history that was read: whatever rules it adds are the source's import. */
-    private String firstCommit(String source) {
+    private static String firstCommit(RuleHistories histories, String source) {
         SourceHistory history = histories.of(source);
         if (history == null) {
             return "";
@@ -192,37 +190,4 @@ class ChangesController {
         return "changes";
     }
 
-    /** {@code /api/changes}: what was added, modified and removed since a date, per source. */
-    record ChangesAnswer(String since, boolean historyBeingRead, long added, long modified, long removed, List<ImportJson> imported,
-            int listed, int page, int pages, int size, Map<String, List<ChangeJson>> sources) {
-    }
-
-    /** A source's first import: how many rules its first commit read brought, not listed one by one. */
-    record ImportJson(String source, int rules, String date, String commit) {
-    }
-
-    /** @param change {@code added}, {@code modified} or {@code removed}; {@code changes} nets every version since */
-    record ChangeJson(String id, String title, String change, String date, String commit, String path, int versions,
-            HistoryViews.ChangesJson changes, String permalink) {
-    }
-
-    record Problem(String error) {
-    }
-
-    @GetMapping(path = "/api/changes", produces = "application/json")
-    @ResponseBody
-    ResponseEntity<Object> api(@RequestParam(required = false) String since, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(required = false) Integer size, Catalog catalog) {
-        Period period = period(catalog, since, page, size);
-        if (period.error() != null) {
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new Problem(period.error()));
-        }
-        Map<String, List<ChangeJson>> sources = new LinkedHashMap<>();
-        period.bySource().forEach((source, entries) -> sources.put(source, entries.stream().map(e -> new ChangeJson(e.ruleId(), e.title(),
-                e.kind(), e.latest().date().toString(), e.latest().commit(), e.latest().path(), e.versions(),
-                HistoryViews.ChangesJson.of(e.net()), e.permalink())).toList()));
-        return ResponseEntity.ok(new ChangesAnswer(period.since().toString(), period.reading(), period.added(), period.modified(),
-                period.removed(), period.imports().stream().map(i -> new ImportJson(i.source(), i.rules(), i.date().toString(), i.commit())).toList(),
-                period.listed(), period.page(), period.pages(), period.size(), sources));
-    }
 }

@@ -4,25 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.history.RuleVersion;
+import io.rulescope.history.VersionFacts;
+import io.rulescope.web.rule.HistoryViews;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-
-import io.rulescope.catalog.Catalog;
-import io.rulescope.history.RuleVersion;
-import io.rulescope.history.VersionFacts;
-import io.rulescope.web.rule.HistoryViews;
 
 /** A rule's versions, what changed between any two of them, and each version as it was. */
 @Controller
@@ -46,25 +40,6 @@ class HistoryController {
         }
         model.addAttribute("h", located.get());
         return "rules/history";
-    }
-
-    /** {@code /api/rules/{id}/history}: every version of a rule, newest first, with what each changed. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record HistoryAnswer(String id, String error, String source, String state, List<HistoryViews.VersionJson> versions) {
-    }
-
-    @GetMapping(path = "/api/rules/{id}/history", produces = "application/json")
-    @ResponseBody
-    ResponseEntity<HistoryAnswer> api(@PathVariable String id, Catalog catalog) {
-        Optional<HistoryViews.Located> located = id.length() > MAX_ID ? Optional.empty() : history.locate(catalog, id);
-        String shownId = id.length() > 200 ? id.substring(0, 200) : id;
-        if (located.isEmpty()) {
-            return ResponseEntity.status(catalog.isReady() ? HttpStatus.NOT_FOUND : HttpStatus.SERVICE_UNAVAILABLE).body(new HistoryAnswer(
-                    shownId, catalog.isReady() ? "no rule with this id" : "the catalog is still loading; try again shortly", null, null, null));
-        }
-        HistoryViews.Located h = located.get();
-        return ResponseEntity.ok(new HistoryAnswer(shownId, null, h.source(), h.state().name().toLowerCase(java.util.Locale.ROOT),
-                h.versions().stream().map(HistoryViews.VersionJson::of).toList()));
     }
 
     /** Two versions compared: predicate-level changes first, then the line diff of the rule file. */

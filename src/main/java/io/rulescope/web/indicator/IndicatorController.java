@@ -3,21 +3,16 @@ package io.rulescope.web.indicator;
 import java.util.Comparator;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-
 import io.rulescope.catalog.Catalog;
 import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.query.Kind;
 import io.rulescope.query.Polarity;
 import io.rulescope.rule.Rule;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The rules that share one indicator: where every corpus count on a rule page leads. */
 @Controller
@@ -30,7 +25,7 @@ class IndicatorController {
             List<Rule> rules, String error) {
     }
 
-    private static Lookup lookup(Catalog catalog, String field, String kind, String value, String polarity, boolean cased) {
+    static Lookup lookup(Catalog catalog, String field, String kind, String value, String polarity, boolean cased) {
         if (field == null || field.isBlank() || kind == null || kind.isBlank()) {
             return failed(field, "name a field and a kind, e.g. /indicators?field=EventCode&kind=eq&value=1");
         }
@@ -71,28 +66,4 @@ class IndicatorController {
         return "indicators";
     }
 
-    /** {@code /api/indicators}: the rules that have one indicator (folded field, match kind, value, polarity). */
-    record IndicatorAnswer(String field, String canonicalField, String kind, String value, String polarity, int total,
-            List<RuleRef> rules) {
-    }
-
-    record RuleRef(String id, String title, String platform, String permalink) {
-    }
-
-    record Problem(String error) {
-    }
-
-    @GetMapping(path = "/api/indicators", produces = "application/json")
-    @ResponseBody
-    ResponseEntity<Object> api(@RequestParam(required = false) String field, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String value, @RequestParam(required = false) String polarity,
-            @RequestParam(defaultValue = "false") boolean cased, Catalog catalog) {
-        Lookup lookup = lookup(catalog, field, kind, value, polarity, cased);
-        if (lookup.error() != null) {
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new Problem(lookup.error()));
-        }
-        return ResponseEntity.ok(new IndicatorAnswer(lookup.field(), lookup.canonicalField(), lookup.kind().label(), lookup.value(),
-                lookup.polarity().label(), lookup.rules().size(), lookup.rules().stream()
-                        .map(r -> new RuleRef(r.getRuleId(), r.getTitle(), r.getPlatform(), r.getPermalink())).toList()));
-    }
 }

@@ -8,9 +8,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.rulescope.catalog.Catalog;
+import io.rulescope.match.EventRejectedException;
+import io.rulescope.match.LoggedEvent;
+import io.rulescope.match.MatchService;
+import io.rulescope.web.ApiProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -19,11 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.rulescope.catalog.Catalog;
-import io.rulescope.match.EventRejectedException;
-import io.rulescope.match.LoggedEvent;
-import io.rulescope.match.MatchService;
 
 /**
  * {@code POST /api/match}: one event in (JSON, Windows event XML or key=value lines, any content type), the rules
@@ -50,7 +49,8 @@ class MatchApiController {
     @PostMapping
     ResponseEntity<Object> match(HttpServletRequest request, Catalog catalog) throws IOException {
         if (!catalog.isReady()) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Problem("the catalog is still loading; try again shortly"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "the catalog is still loading; try again shortly"));
         }
         long declared = request.getContentLengthLong();
         if (declared > service.limits().maxEventBytes()) {
@@ -135,11 +135,15 @@ class MatchApiController {
 
     private void error(HttpServletResponse response, HttpStatus status, String message) throws IOException {
         response.setStatus(status.value());
-        response.setContentType("application/json");
-        response.getWriter().write(json.writeValueAsString(new Problem(message)));
-    }
-
-    record Problem(String error) {
+        response.setContentType("application/problem+json");
+        // written by hand, as the answer streams: the same members ApiProblems gives through Spring's converters
+        java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", message);
+        problem.put("error", message);
+        response.getWriter().write(json.writeValueAsString(problem));
     }
 
     /** One line of a batch answer: the rules that fire on the event at {@code index}, or why it could not be read. */

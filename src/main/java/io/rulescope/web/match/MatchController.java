@@ -3,15 +3,6 @@ package io.rulescope.web.match;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-
 import io.rulescope.catalog.Catalog;
 import io.rulescope.match.EventRejectedException;
 import io.rulescope.match.Hit;
@@ -21,6 +12,14 @@ import io.rulescope.match.MatchExamples;
 import io.rulescope.match.MatchResult;
 import io.rulescope.match.MatchService;
 import io.rulescope.rule.Rule;
+import io.rulescope.web.PageProblems;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /match}: paste an event, see the rules that fire and why, and those that nearly do. {@code /rules/{id}/test}:
@@ -79,8 +78,7 @@ class MatchController {
             model.addAttribute("matchedFields", result.fires().stream().flatMap(f -> f.matched().stream()).map(Hit::eventField)
                     .collect(java.util.stream.Collectors.toSet()));
         } catch (EventRejectedException e) {
-            model.addAttribute("error", e.getMessage());
-            response.setStatus(e.status());
+            PageProblems.showInPlace(e, model, response);
         }
         return "match/match";
     }
@@ -128,8 +126,7 @@ class MatchController {
                 model.addAttribute("event", event);
                 model.addAttribute("trace", catalog.matcher().trace(rule, event));
             } catch (EventRejectedException e) {
-                model.addAttribute("error", e.getMessage());
-                response.setStatus(e.status());
+                PageProblems.showInPlace(e, model, response);
             }
         }
         return "match/rule-test";

@@ -2,15 +2,14 @@ package io.rulescope.web.rule;
 
 import java.util.List;
 
+import io.rulescope.catalog.Catalog;
+import io.rulescope.rule.Rule;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.rulescope.catalog.Catalog;
-import io.rulescope.rule.Rule;
 
 @RestController
 @RequestMapping(path = "/api/rules", produces = "application/json")

@@ -3,21 +3,17 @@ package io.rulescope.web.rule;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-
 import io.rulescope.catalog.Catalog;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleSet;
 import io.rulescope.search.SearchResult;
 import io.rulescope.search.SearchService;
 import io.rulescope.search.SearchSyntaxException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Two rules side by side ({@code /compare/rules?a=&b=}). Each side is a rule id, a permalink (with or without the
@@ -68,46 +64,17 @@ class RuleCompareController {
         return "rules/compare";
     }
 
-    /**
-     * The same comparison for tools: both rules named, then what they share and what only one has. 404 names the side
-     * that is not a rule.
-     */
-    @GetMapping(path = "/api/compare/rules", produces = "application/json")
-    @ResponseBody
-    ResponseEntity<Object> api(@RequestParam String a, @RequestParam String b, Catalog catalog) {
-        Optional<RuleView> left = resolve(catalog, a);
-        Optional<RuleView> right = resolve(catalog, b);
-        if (left.isEmpty() || right.isEmpty()) {
-            return ResponseEntity.status(HttpServletResponse.SC_NOT_FOUND)
-                    .body(new Missing("no rule with this id or permalink", clip(left.isEmpty() ? a : b)));
-        }
-        return ResponseEntity.ok(ComparisonAnswer.of(RuleComparison.of(left.get(), right.get())));
-    }
-
-    record Missing(String error, String reference) {
-    }
-
-    /** A side as the API names it. */
-    record Side(String id, String title, String platform, String permalink) {
-        static Side of(RuleView view) {
-            return new Side(view.rule().getRuleId(), view.rule().getTitle(), view.rule().getPlatform(), view.permalink());
-        }
-    }
-
-    /** {@code /api/compare/rules}: the two rules, their facts, and each split into both / only left / only right. */
-    record ComparisonAnswer(Side left, Side right, List<RuleComparison.Fact> facts, RuleComparison.Split<RuleComparison.Technique> techniques,
-            RuleComparison.Split<RuleComparison.Indicator> indicators, RuleComparison.Split<RuleComparison.Event> events) {
-        static ComparisonAnswer of(RuleComparison c) {
-            return new ComparisonAnswer(Side.of(c.left()), Side.of(c.right()), c.facts(), c.techniques(), c.indicators(), c.events());
-        }
-    }
-
     /** The shortest way to name a rule in a compare link: its permalink without {@code /rules/}. */
     static String reference(RuleView view) {
         return view.permalink().substring("/rules/".length());
     }
 
     private Optional<RuleView> resolve(Catalog catalog, String reference) {
+        return resolve(views, catalog, reference);
+    }
+
+    /** The rule a reference names: an id, {@code id:...}, a permalink or a pasted rule URL. */
+    static Optional<RuleView> resolve(RuleViews views, Catalog catalog, String reference) {
         String ref = clip(reference).strip();
         int at = ref.indexOf("/rules/");
         if (at >= 0) {
@@ -134,7 +101,7 @@ class RuleCompareController {
         return Optional.of(views.view(catalog, chosen, rules.withId(chosen.getRuleId()).size()));
     }
 
-    private static String clip(String s) {
+    static String clip(String s) {
         return s.length() > MAX_REFERENCE ? s.substring(0, MAX_REFERENCE) : s;
     }
 }

@@ -2,8 +2,6 @@ package io.rulescope.web.search;
 
 import java.util.List;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.search.Facet;
 import io.rulescope.search.LuceneQueries;
@@ -11,12 +9,12 @@ import io.rulescope.search.SearchBusyException;
 import io.rulescope.search.SearchService;
 import io.rulescope.search.SearchSyntaxException;
 import io.rulescope.web.ListingProperties;
+import io.rulescope.web.PageProblems;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The search box: {@code /search?q=} for people and {@code /api/search?q=} for tools. The URL holds all state. */
 @Controller
@@ -53,17 +51,14 @@ class SearchController {
         model.addAttribute("wouldMatch", page == 1 ? wouldMatch(catalog, q) : List.of());
         try {
             model.addAttribute("result", search.search(catalog.index(), q, page, ListingProperties.sizeOr(size, listing.searchPageSize()), sort));
-        } catch (SearchBusyException e) {
-            response.setStatus(e.status());
-            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-            model.addAttribute("busy", e.getMessage());
-        } catch (SearchSyntaxException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            int at = Math.max(0, Math.min(e.position(), q.length()));
-            model.addAttribute("error", e.getMessage());
-            model.addAttribute("errorPosition", at);
-            model.addAttribute("errorBefore", q.substring(0, at));
-            model.addAttribute("errorAfter", q.substring(at));
+        } catch (SearchBusyException | SearchSyntaxException e) {
+            PageProblems.showInPlace(e, model, response);
+            if (e.position() != null) {
+                int at = Math.max(0, Math.min(e.position(), q.length()));
+                model.addAttribute("errorPosition", at);
+                model.addAttribute("errorBefore", q.substring(0, at));
+                model.addAttribute("errorAfter", q.substring(at));
+            }
         }
         return "search";
     }
@@ -73,7 +68,7 @@ class SearchController {
 
     static final int WOULD_MATCH_LIMIT = 100;
 
-    private static List<io.rulescope.match.EventMatcher.ValueMatch> wouldMatch(Catalog catalog, String q) {
+    static List<io.rulescope.match.EventMatcher.ValueMatch> wouldMatch(Catalog catalog, String q) {
         java.util.regex.Matcher m = q == null || q.length() > 4_096 ? null : PASTED_VALUE.matcher(q);
         if (m == null || !m.matches()) {
             return List.of();
@@ -111,27 +106,4 @@ class SearchController {
         return "search-help";
     }
 
-    /**
-     * The JSON answer. Answers are kept as long as the catalog: the same search gives the same answer. {@code cached}
-     * says when an answer is served again; {@code tookMs} is always the time the search itself took. A malformed or
-     * turned-away search is answered by {@link io.rulescope.web.ApiErrors}.
-     */
-    @GetMapping(path = "/api/search", produces = "application/json")
-    @ResponseBody
-    SearchAnswer api(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "relevance") String sort, Catalog catalog) {
-        int pageSize = ListingProperties.sizeOr(size, listing.searchPageSize());
-        String key = search.cacheKey(q, page, pageSize, sort);
-        Cache<String, SearchAnswer> answers = catalog.cache("search answers", () -> Caffeine.newBuilder().maximumSize(2_000).build());
-        SearchAnswer cached = answers.getIfPresent(key);
-        if (cached != null) {
-            return cached.servedAgain();
-        }
-        SearchAnswer answer = SearchAnswer.of(search.search(catalog.index(), q, page, pageSize, sort), page == 1 ? wouldMatch(catalog, q) : List.of());
-        // A partial answer is not kept: asked again, the search gets its full budget again.
-        if (!answer.partial()) {
-            answers.put(key, answer);
-        }
-        return answer;
-    }
 }
