@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +36,7 @@ public final class Catalog {
     private final IngestReport report;
     private final Map<String, Macro> macros;
     private final CompletableFuture<EventMatcher> matcher;
-    private final Map<String, Cache<?, ?>> caches;
+    private final Map<CacheKind<?, ?>, Cache<?, ?>> caches;
     /** Set once a successor with only another index took the caches over; releasing this catalog then keeps them. */
     private volatile boolean cachesHandedOn;
     private final AtomicInteger references = new AtomicInteger(1);
@@ -62,7 +61,7 @@ public final class Catalog {
     }
 
     private Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index, CatalogSummary summary,
-            IngestReport report, Map<String, Macro> macros, CompletableFuture<EventMatcher> matcher, Map<String, Cache<?, ?>> caches) {
+            IngestReport report, Map<String, Macro> macros, CompletableFuture<EventMatcher> matcher, Map<CacheKind<?, ?>, Cache<?, ?>> caches) {
         this.caches = caches;
         this.matcher = matcher;
         this.generation = generation;
@@ -140,13 +139,13 @@ public final class Catalog {
     }
 
     /**
-     * The cache called {@code name} of this catalog, made by {@code create} on first use. What is cached here is valid
-     * exactly as long as the catalog's answers, so nothing ever needs evicting on publish. Only answers belong here,
-     * nothing tied to the index's segments: a successor from {@link #withIndex} keeps these caches.
+     * This catalog's cache of one kind, made on first use. What is cached here is valid exactly as long as the
+     * catalog's answers, so nothing ever needs evicting on publish. Only answers belong here, nothing tied to the
+     * index's segments: a successor from {@link #withIndex} keeps these caches.
      */
-    @SuppressWarnings("unchecked")
-    public <K, V> Cache<K, V> cache(String name, Supplier<Cache<K, V>> create) {
-        return (Cache<K, V>) caches.computeIfAbsent(name, n -> create.get());
+    @SuppressWarnings("unchecked") // each cache is made by its own kind, so it holds that kind's types
+    public <K, V> Cache<K, V> cache(CacheKind<K, V> kind) {
+        return (Cache<K, V>) caches.computeIfAbsent(kind, k -> kind.create(this));
     }
 
     /** Takes a reference; false if the catalog was already released for good (the caller takes the newer one). */

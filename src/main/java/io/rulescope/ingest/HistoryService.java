@@ -7,8 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.rulescope.catalog.Catalog;
 import io.rulescope.history.RuleHistories;
@@ -34,14 +32,12 @@ final class HistoryService {
     private final IndicatorAnalysis analysis;
     private final GitHistory reader;
     private final String build = CatalogSnapshots.buildIdentity();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "history");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final IngestThreads threads;
 
-    HistoryService(IngestProperties properties, RuleHistories histories, IndicatorAnalysis analysis, IngestPipeline pipeline) {
+    HistoryService(IngestProperties properties, RuleHistories histories, IndicatorAnalysis analysis, IngestPipeline pipeline,
+            IngestThreads threads) {
         this.properties = properties;
+        this.threads = threads;
         this.histories = histories;
         this.analysis = analysis;
         this.reader = new GitHistory(properties, pipeline);
@@ -60,12 +56,15 @@ final class HistoryService {
             }
         }
         Map<String, Macro> macros = catalog.macros();
-        worker.submit(() -> withHistory.forEach(source -> update(source, macros)));
+        threads.history(() -> {
+            withHistory.forEach(source -> update(source, macros));
+            return null;
+        });
     }
 
     /** Blocks until the histories asked for so far are read (tests, tools). */
     void awaitIdle() throws InterruptedException, java.util.concurrent.ExecutionException {
-        worker.submit(() -> { }).get();
+        threads.history(() -> null).get();
     }
 
     private void update(Source source, Map<String, Macro> macros) {
@@ -142,9 +141,5 @@ final class HistoryService {
             return List.of();
         }
         return GitHistory.rulesOf(source, path, bytes, new YamlReader(properties.maxFileBytes()));
-    }
-
-    void stop() {
-        worker.shutdownNow();
     }
 }

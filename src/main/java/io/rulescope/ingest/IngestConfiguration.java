@@ -12,6 +12,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
+    /** Ingest's threads, closed with the context. */
+    @Bean(destroyMethod = "close")
+    IngestThreads ingestThreads(IngestProperties properties) {
+        return new IngestThreads(properties.effectiveThreads());
+    }
+
     /**
      * Hands the database to ingest the moment Hibernate has built it, while the context is still starting the web
      * server and the rest: ingest has usually read everything by then, and its persist need not wait for the whole

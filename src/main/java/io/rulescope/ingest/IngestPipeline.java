@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -39,10 +38,12 @@ final class IngestPipeline {
     private final IndicatorAnalysis analysis;
     private final RuleIndex indexer;
     private final CatalogSnapshots snapshots;
+    private final IngestThreads threads;
 
     IngestPipeline(IngestProperties properties, AttackCatalog attack, IndicatorAnalysis analysis, RuleIndex indexer,
-            CatalogSnapshots snapshots) {
+            CatalogSnapshots snapshots, IngestThreads threads) {
         this.properties = properties;
+        this.threads = threads;
         this.attack = attack;
         this.analysis = analysis;
         this.indexer = indexer;
@@ -80,7 +81,7 @@ final class IngestPipeline {
      * case nothing has been parsed.
      */
     boolean readSources(IngestRun run, List<Source> sources, String unchangedKey) {
-        long t = System.nanoTime();
+        IngestRun.Timing scan = run.time("scan");
         SourceScanner scanner = new SourceScanner(properties);
         // Sources are walked side by side, each noting its own problems so that the report keeps the sources' order.
         record Scanned(List<SourceFile> files, List<IngestProblem> problems) {
@@ -94,24 +95,24 @@ final class IngestPipeline {
             run.problems.addAll(scanned.get(i).problems());
         }
         run.files = run.filesBySource.values().stream().flatMap(List::stream).toList();
-        run.phases.put("scan", millisSince(t));
+        scan.stop();
 
         run.setPhase("read");
-        t = System.nanoTime();
+        IngestRun.Timing read = run.time("read");
         run.files = parallel(run.files, this::readIntoMemory);
-        run.phases.put("read", millisSince(t));
+        read.stop();
 
-        t = System.nanoTime();
+        IngestRun.Timing contentHash = run.time("content hash");
         run.hashes = parallel(run.files, CatalogSnapshots::fileHash);
         run.key = snapshots.key(run.files, run.hashes, properties, attack.fingerprint(), run.sourceVersions);
-        run.phases.put("content hash", millisSince(t));
+        contentHash.stop();
         return !run.key.equals(unchangedKey);
     }
 
     /** Fills {@code run} from the snapshot saved under its key; false if there is none. */
     boolean restore(IngestRun run) {
         run.setPhase("checking for a saved catalog");
-        long t = System.nanoTime();
+        IngestRun.Timing snapshotRestore = run.time("snapshot restore");
         Optional<CatalogSnapshots.Opened> opened = snapshots.open(run.key);
         if (opened.isEmpty()) {
             return false;
@@ -132,7 +133,7 @@ final class IngestPipeline {
         run.restored = true;
         run.indicators = analysis.index(run.analyses);
         run.filesDone.set(run.files.size());
-        run.phases.put("snapshot restore", millisSince(t));
+        snapshotRestore.stop();
         log.info("Restored the catalog saved for this content and build ({}): {} rules", run.key, run.catalog.size());
         return true;
     }
@@ -140,7 +141,7 @@ final class IngestPipeline {
     /** Parse, map, analyse, count and index, reusing what {@code previous} read from files that have not changed. */
     void build(IngestRun run, Reuse previous) {
         run.setPhase("parse");
-        long t = System.nanoTime();
+        IngestRun.Timing parse = run.time("parse");
         YamlReader reader = new YamlReader(properties.maxFileBytes());
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < run.files.size(); i++) {
@@ -156,10 +157,10 @@ final class IngestPipeline {
             }
             return RuleDocuments.map(readAndParse(file, reader, run));
         });
-        run.phases.put("parse", millisSince(t));
+        parse.stop();
 
         run.setPhase("map");
-        t = System.nanoTime();
+        IngestRun.Timing map = run.time("map");
         SupportingData support = new SupportingData();
         List<Rule> rules = new ArrayList<>();
         Map<String, FileResult> byFileKey = new HashMap<>();
@@ -179,10 +180,10 @@ final class IngestPipeline {
         run.keepFirstOfEachKey();
         run.reportSharedIds();
         run.problems.addAll(AttackWarnings.of(run.catalog, attack));
-        run.phases.put("map", millisSince(t));
+        map.stop();
 
         run.setPhase("query analysis");
-        t = System.nanoTime();
+        IngestRun.Timing queryAnalysis = run.time("query analysis");
         Map<String, Macro> macros = support.macros();
         boolean sameMacros = macros.equals(previous.macros());
         IndicatorAnalysis.Analyzer analyzer = analysis.analyzer(macros);
@@ -196,14 +197,14 @@ final class IngestPipeline {
             byRule.put(e.getKey(), e.getValue());
         }
         run.analyses = analyses;
-        run.phases.put("query analysis", millisSince(t));
+        queryAnalysis.stop();
 
-        t = System.nanoTime();
+        IngestRun.Timing corpusCounts = run.time("corpus counts");
         run.indicators = analysis.index(analyses);
-        run.phases.put("corpus counts", millisSince(t));
+        corpusCounts.stop();
 
         run.setPhase("index");
-        t = System.nanoTime();
+        IngestRun.Timing index = run.time("index");
         List<Rule> indexed = run.catalog;
         Map<String, Rule> byUid = new HashMap<>();
         indexed.forEach(rule -> byUid.put(rule.getUid(), rule));
@@ -212,7 +213,7 @@ final class IngestPipeline {
         java.util.function.BiFunction<Rule, QueryAnalysis, io.rulescope.indicator.Telemetry> telemetry = analysis::telemetry;
         run.built = run.delta != null ? indexer.update(previous.index(), run.delta.removed(), run.delta.changed(), analysisOf, telemetry)
                 : inPool(() -> indexer.build(indexed, analysisOf, telemetry));
-        run.phases.put("index", millisSince(t));
+        index.stop();
         run.reuse = new Reuse(run.key, byFileKey, macros, byRule, byUid, run.built);
     }
 
@@ -289,14 +290,9 @@ final class IngestPipeline {
         return inPool(() -> items.parallelStream().map(work).toList());
     }
 
-    /** Runs work whose parallel streams should use the configured number of threads, not the common pool. */
-    private <R> R inPool(Callable<R> work) {
-        ForkJoinPool pool = new ForkJoinPool(properties.effectiveThreads());
-        try {
-            return pool.submit(work).join();
-        } finally {
-            pool.shutdown();
-        }
+    /** Runs work whose parallel streams should use ingest's threads, not the common pool. */
+    <R> R inPool(Callable<R> work) {
+        return threads.inParallel(work);
     }
 
     static long millisSince(long nanos) {

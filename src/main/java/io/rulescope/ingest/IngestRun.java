@@ -159,4 +159,24 @@ final class IngestRun {
         return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
+
+    /** Starts timing a phase; {@link Timing#stop} records its milliseconds among the report's phases. */
+    Timing time(String phase) {
+        return new Timing(phase, System.nanoTime());
+    }
+
+    /** One phase being timed. */
+    final class Timing {
+        private final String phase;
+        private final long started;
+
+        private Timing(String phase, long started) {
+            this.phase = phase;
+            this.started = started;
+        }
+
+        void stop() {
+            phases.put(phase, IngestPipeline.millisSince(started));
+        }
+    }
 }

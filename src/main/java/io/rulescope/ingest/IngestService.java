@@ -3,29 +3,22 @@ package io.rulescope.ingest;
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
-import io.rulescope.catalog.IngestProblem;
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.indicator.IndicatorAnalysis;
-import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.match.EventMatcher;
 import io.rulescope.rule.Rule;
-import io.rulescope.rule.RuleSet;
 import io.rulescope.search.RuleIndex;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -48,23 +41,16 @@ public class IngestService {
     private final AttackCatalog attack;
     private final CatalogHolder catalogs;
     private final IngestPipeline pipeline;
-    private final GitSources git = new GitSources(GitCredentials.fromEnvironment());
+    private final SourceSync sync = new SourceSync();
+    private final CatalogPublisher publisher;
     private final HistoryService history;
     private volatile List<Source> served = List.of();
     private final CountDownLatch firstDone = new CountDownLatch(1);
     private final CompletableFuture<CatalogStore> store = new CompletableFuture<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "ingest");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "refresh-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final IngestThreads threads;
+    /** Whether this service made its threads (built by hand) rather than being given Spring's, and so closes them. */
+    private final boolean ownsThreads;
     private final AtomicLong refreshIds = new AtomicLong();
-    private volatile Map<String, GitSources.Synced> lastSync = Map.of();
     private final Deque<RefreshRecord> refreshes = new ArrayDeque<>();
     private volatile IngestRun running;
     private volatile IngestReport firstFailure;
@@ -78,14 +64,29 @@ public class IngestService {
     }
     private CompletableFuture<String> queued;
 
+    /** An ingest built by hand (tests, benchmarks), with threads of its own that {@link #stop} closes. */
     public IngestService(IngestProperties properties, RuleIndex indexer, AttackCatalog attack, IndicatorAnalysis analysis,
             CatalogHolder catalogs, RuleHistories histories) {
+        this(properties, indexer, attack, analysis, catalogs, histories, new IngestThreads(properties.effectiveThreads()), true);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    IngestService(IngestProperties properties, RuleIndex indexer, AttackCatalog attack, IndicatorAnalysis analysis,
+            CatalogHolder catalogs, RuleHistories histories, IngestThreads threads) {
+        this(properties, indexer, attack, analysis, catalogs, histories, threads, false);
+    }
+
+    private IngestService(IngestProperties properties, RuleIndex indexer, AttackCatalog attack, IndicatorAnalysis analysis,
+            CatalogHolder catalogs, RuleHistories histories, IngestThreads threads, boolean ownsThreads) {
         this.properties = properties;
         this.attack = attack;
         this.catalogs = catalogs;
+        this.threads = threads;
+        this.ownsThreads = ownsThreads;
         this.pipeline = new IngestPipeline(properties, attack, analysis, indexer,
-                new CatalogSnapshots(properties.snapshotFolder(), CatalogSnapshots.ownerOf(properties.dataFolder())));
-        this.history = new HistoryService(properties, histories, analysis, pipeline);
+                new CatalogSnapshots(properties.snapshotFolder(), CatalogSnapshots.ownerOf(properties.dataFolder())), threads);
+        this.history = new HistoryService(properties, histories, analysis, pipeline, threads);
+        this.publisher = new CatalogPublisher(catalogs, pipeline, attack);
     }
 
     /**
@@ -95,15 +96,15 @@ public class IngestService {
      */
     @PostConstruct
     void startPreparing() {
-        worker.submit(this::ingest);
+        threads.ingest(this::ingest);
         Duration interval = refreshInterval();
         if (interval != null) {
             log.info("Refreshing the sources every {}", interval);
-            timer.scheduleWithFixedDelay(() -> {
+            threads.every(interval, () -> {
                 if (catalogs.peek().isReady()) {
                     requestRefresh("schedule");
                 }
-            }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            });
         }
     }
 
@@ -117,11 +118,12 @@ public class IngestService {
         return anyGit ? Duration.ofHours(1) : null;
     }
 
+    /** Closes the threads this service made; Spring's are closed with the context. */
     @PreDestroy
-    void stop() {
-        history.stop();
-        timer.shutdownNow();
-        worker.shutdownNow();
+    public void stop() {
+        if (ownsThreads) {
+            threads.close();
+        }
     }
 
     /** Where the catalog is written; ingest holds its rules until this is known. */
@@ -140,7 +142,7 @@ public class IngestService {
         String id = "r" + refreshIds.incrementAndGet();
         CompletableFuture<String> ticket = CompletableFuture.completedFuture(id);
         queued = ticket;
-        worker.submit(() -> {
+        threads.ingest(() -> {
             synchronized (this) {
                 queued = null;
             }
@@ -166,7 +168,7 @@ public class IngestService {
     public IngestReport report() {
         Catalog current = catalogs.peek();
         if (current.isReady()) {
-            return withLastFetches(withLatePhases(current.generation(), current.report()));
+            return sync.withLastFetches(withLatePhases(current.generation(), current.report()));
         }
         IngestReport failed = firstFailure;
         if (failed != null) {
@@ -181,19 +183,6 @@ public class IngestService {
         return late.generation() == generation ? report.withMorePhases(late.millis()) : report;
     }
 
-    /** The catalog's report with each git source's latest fetch, which may be newer than the catalog. */
-    private IngestReport withLastFetches(IngestReport report) {
-        Map<String, GitSources.Synced> synced = lastSync;
-        if (synced.isEmpty()) {
-            return report;
-        }
-        List<IngestReport.SourceSummary> sources = report.sources().stream().map(s -> {
-            GitSources.Synced last = synced.get(s.name());
-            return last == null || !"git".equals(s.kind()) ? s : new IngestReport.SourceSummary(s.name(), s.label(), s.kind(), s.root(),
-                    s.url(), s.ref(), s.commit(), s.commitDate(), last.fetchedAt(), last.outcome(), s.webHome(), s.files(), s.rules());
-        }).toList();
-        return report.withSources(sources);
-    }
 
     /** The refresh under way, if any: its id, trigger, phase and progress. */
     public IngestReport refreshInProgress() {
@@ -278,7 +267,7 @@ public class IngestService {
         List<Source> configured = new SourceScanner(properties).sources();
         log.info("Ingest {} ({}) started: {} source(s): {}", run.id, run.trigger, configured.size(),
                 configured.stream().map(s -> s.isEmbedded() ? "embedded content" : s.isGit() ? s.git().toString() : s.root().toString()).toList());
-        List<Source> sources = syncSources(run, configured, before);
+        List<Source> sources = sync.sync(run, configured, before.isReady());
 
         if (!pipeline.readSources(run, sources, before.isReady() ? before.key() : null)) {
             if (!run.fetchFailures.isEmpty()) {
@@ -298,14 +287,16 @@ public class IngestService {
         // built catalog and its first request. The matcher compiles once the catalog serves (publishing needs both
         // cores for the search tables), on another core while H2 is written here; /match waits for it.
         CompletableFuture<EventMatcher> compiling = new CompletableFuture<>();
-        Catalog next = publish(run, compiling);
-        compiling.completeAsync(() -> buildMatcher(run));
+        Catalog next = publisher.publish(run, compiling);
+        reuse = run.reuse != null ? run.reuse : IngestPipeline.Reuse.NONE;
+        compiling.completeAsync(() -> CatalogPublisher.buildMatcher(run));
         served = List.copyOf(sources);
         history.update(sources, next);
         persist(run);
         compiling.handle((matcher, failure) -> matcher).join();
-        next = withOneSegment(run, next);
-        Map<String, Long> after = afterServing(run);
+        next = publisher.withOneSegment(run, next);
+        reuse = run.reuse != null ? run.reuse : reuse;
+        Map<String, Long> after = CatalogPublisher.afterServing(run);
         lateServing = new LatePhases(next.generation(), after);
         log.info("Ingest {}: after serving, the database written and the matcher compiled (phases ms: {})", run.id, after);
         if (!restored && pipeline.snapshots().enabled()) {
@@ -317,46 +308,6 @@ public class IngestService {
         return RefreshRecord.published(run, before, next);
     }
 
-    /**
-     * Brings every git source up to date (clone or fetch, then checkout) and notes each source's version. A source
-     * that has nothing to read fails a refresh (the current catalog keeps serving) but not the first ingest, which
-     * serves the other sources and reports it.
-     */
-    private List<Source> syncSources(IngestRun run, List<Source> configured, Catalog before) {
-        run.setPhase("fetch");
-        long t = System.nanoTime();
-        List<Source> sources = new ArrayList<>();
-        List<IngestReport.SourceSummary> summaries = new ArrayList<>();
-        Map<String, GitSources.Synced> synced = new java.util.HashMap<>();
-        for (Source source : configured) {
-            GitSources.Synced state = source.isGit() ? git.sync(source) : source.isEmbedded() ? null : GitSources.head(source.root());
-            summaries.add(summaryOf(source, state));
-            if (source.isGit()) {
-                synced.put(source.name(), state);
-            }
-            if (state != null && !state.usable()) {
-                if (before.isReady()) {
-                    throw new IllegalStateException("git source " + source.name() + " (" + source.git().displayUrl() + "): " + state.outcome());
-                }
-                run.problems.add(IngestProblem.error(source.name(), source.git().displayUrl(), "could not be cloned: " + state.outcome()));
-                continue;
-            }
-            if (source.isGit()) {
-                run.sourceVersions.put(source.name(), state.commit());
-                if (state.outcome() != null && state.outcome().startsWith("failed")) {
-                    run.fetchFailures.add(source.name() + " (" + source.git().displayUrl() + "): " + state.outcome());
-                }
-            }
-            sources.add(source);
-        }
-        run.sourceSummaries = List.copyOf(summaries);
-        lastSync = Map.copyOf(synced);
-        if (configured.stream().anyMatch(Source::isGit)) {
-            run.phases.put("fetch", IngestPipeline.millisSince(t));
-        }
-
-        return sources;
-    }
 
     /**
      * Writes the published catalog to the database. Nothing serves from it, so a write that fails is logged and the
@@ -364,9 +315,12 @@ public class IngestService {
      */
     private void persist(IngestRun run) {
         run.setPhase("persist");
-        long t = System.nanoTime();
+        IngestRun.Timing persist = run.time("persist");
         // Rules keep their file text as read until it is deflated here, on both cores, off the way to serving.
-        run.catalog.parallelStream().forEach(Rule::compactRaw);
+        pipeline.inPool(() -> {
+            run.catalog.parallelStream().forEach(Rule::compactRaw);
+            return null;
+        });
         try {
             if (run.delta != null && !storeBehind) {
                 awaitStore(run).update(run.catalog, run.delta.removed(), run.delta.changed());
@@ -378,51 +332,11 @@ public class IngestService {
             storeBehind = true;
             log.error("Ingest {}: the catalog serves, but writing it to the database failed; the next ingest rewrites it", run.id, e);
         }
-        run.phases.put("persist", IngestPipeline.millisSince(t));
+        persist.stop();
     }
 
-    /**
-     * The published catalog again with its index merged into one segment, which makes every search a little cheaper;
-     * ingest leaves the merge until the catalog serves (it took 0.3-0.4 s of a four-corpus start). Same key, same
-     * answers, so ETags stay valid and the new generation keeps the caches (rule views, pages, answers) of the one it
-     * replaces. The saved snapshot and the next refresh start from the merged index.
-     */
-    private Catalog withOneSegment(IngestRun run, Catalog published) {
-        if (!mergesAfterServing(run)) {
-            return published;
-        }
-        long t = System.nanoTime();
-        RuleIndex.Built merged = pipeline.indexer().merged(run.built);
-        run.built = merged;
-        if (run.reuse != null) {
-            run.reuse = run.reuse.withIndex(merged);
-            reuse = run.reuse;
-        }
-        Catalog compact = published.withIndex(catalogs.nextGeneration(), pipeline.indexer().open(merged));
-        catalogs.publish(compact);
-        run.phases.put("merge", IngestPipeline.millisSince(t));
-        return compact;
-    }
 
-    /**
-     * Only a full build is merged: a refresh adds a segment of the changed rules to segments whose tables are already
-     * laid out and found again by segment id, which a merge would throw away.
-     */
-    private boolean mergesAfterServing(IngestRun run) {
-        return run.delta == null && run.built != null && pipeline.indexer().mergeable(run.built);
-    }
 
-    /** The phases that ran after the catalog was published, as they are logged and reported. */
-    private static Map<String, Long> afterServing(IngestRun run) {
-        Map<String, Long> after = new java.util.LinkedHashMap<>();
-        for (String phase : List.of("persist", "matcher", "merge")) {
-            Long ms = run.phases.get(phase);
-            if (ms != null) {
-                after.put(phase, ms);
-            }
-        }
-        return after;
-    }
 
     private CatalogStore awaitStore(IngestRun run) {
         if (!store.isDone()) {
@@ -431,39 +345,7 @@ public class IngestService {
         return store.join();
     }
 
-    /** The catalog's rules compiled for /match; a failure here is a bug, logged, and leaves /match firing nothing. */
-    private static EventMatcher buildMatcher(IngestRun run) {
-        long t = System.nanoTime();
-        IndicatorIndex indicators = run.indicators;
-        EventMatcher matcher;
-        try {
-            matcher = EventMatcher.build(List.copyOf(run.catalog), indicators::analysisOf, indicators.taxonomy());
-        } catch (RuntimeException e) {
-            log.error("Ingest {}: the rules could not be compiled for matching events; /match fires nothing", run.id, e);
-            matcher = EventMatcher.EMPTY;
-        }
-        run.phases.put("matcher", IngestPipeline.millisSince(t));
-        return matcher;
-    }
 
-    /** Makes the catalog this run built the one every new request reads. */
-    private Catalog publish(IngestRun run, CompletableFuture<EventMatcher> matcher) {
-        IndicatorIndex indicators = run.indicators;
-        Catalog next = new Catalog(catalogs.nextGeneration(), run.key, RuleSet.of(run.catalog),
-                indicators, mergesAfterServing(run) ? pipeline.indexer().openUntilMerged(run.built) : pipeline.indexer().open(run.built),
-                CatalogSummaries.of(run.catalog, attack), run.finished(IngestReport.State.READY), run.support.macros(), matcher);
-        catalogs.publish(next);
-        reuse = run.reuse != null ? run.reuse : IngestPipeline.Reuse.NONE;
-        IngestReport.Totals totals = next.report().totals();
-        log.info("Ingest {} done: {} files ({} unchanged and reused), {} rules, {} skipped, {} errors, {} warnings in {} ms "
-                + "(phases ms: {}); supporting data: {}; {} distinct indicators",
-                run.id, totals.files(), run.reusedFiles.get(), totals.rules(), totals.skipped(), totals.errors(),
-                totals.warnings(), totals.totalMillis(), run.phases, run.support.counts(), next.indicators().distinctIndicators());
-        if (totals.errors() > 0) {
-            log.warn("{} file(s) or document(s) could not be ingested; see /ingest for each reason", totals.errors());
-        }
-        return next;
-    }
 
     private synchronized void remember(RefreshRecord record) {
         refreshes.addFirst(record);
@@ -472,12 +354,4 @@ public class IngestService {
         }
     }
 
-    static IngestReport.SourceSummary summaryOf(Source source, GitSources.Synced synced) {
-        String kind = source.isEmbedded() ? "embedded" : source.isGit() ? "git" : "directory";
-        return new IngestReport.SourceSummary(source.name(), source.label(), kind,
-                source.isEmbedded() ? "(embedded)" : source.root().toString(), source.isGit() ? source.git().displayUrl() : null,
-                source.isGit() ? source.git().ref() : null, synced == null ? null : synced.commit(),
-                synced == null ? null : synced.commitDate(), synced == null ? null : synced.fetchedAt(),
-                synced == null ? null : synced.outcome(), source.webHome(), 0, 0);
-    }
 }

@@ -46,6 +46,8 @@ class PageCacheFilter extends OncePerRequestFilter {
     private final RuleHistories histories;
     private final boolean enabled;
     private final long budgetBytes;
+    /** Rendered pages kept per catalog, weighed by their bytes. */
+    private final io.rulescope.catalog.CacheKind<String, Page> pages;
 
     record Page(String contentType, byte[] gzipped) {
     }
@@ -55,6 +57,8 @@ class PageCacheFilter extends OncePerRequestFilter {
         this.histories = histories;
         this.enabled = properties.enabled();
         this.budgetBytes = properties.maxBytes();
+        this.pages = io.rulescope.catalog.CacheKind.made("rendered pages", catalog -> Caffeine.newBuilder()
+                .maximumWeight(budgetBytes).weigher((String key, Page page) -> key.length() * 2 + page.gzipped().length).build());
     }
 
     @Override
@@ -65,8 +69,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     }
 
     private Cache<String, Page> pages(Catalog catalog) {
-        return catalog.cache("rendered pages", () -> Caffeine.newBuilder().maximumWeight(budgetBytes)
-                .weigher((String key, Page page) -> key.length() * 2 + page.gzipped().length).build());
+        return catalog.cache(pages);
     }
 
     @Override

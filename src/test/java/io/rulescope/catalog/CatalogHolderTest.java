@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.query.FieldTaxonomy;
@@ -22,6 +21,8 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.junit.jupiter.api.Test;
 
 class CatalogHolderTest {
+
+    private static final CacheKind<String, String> VIEWS = CacheKind.sized("rule views", 100);
 
     static final AttackCatalog ATTACK = AttackCatalog.load(null);
     static final RuleIndex INDEXER = new RuleIndex(ATTACK);
@@ -67,7 +68,7 @@ class CatalogHolderTest {
         holder.publish(old);
         CatalogHolder.Lease first = holder.acquire();
         CatalogHolder.Lease second = holder.acquire();
-        Cache<String, String> cache = old.cache("answers", () -> Caffeine.newBuilder().build());
+        Cache<String, String> cache = old.cache(CacheKind.sized("answers", 10));
         cache.put("q", "a");
 
         holder.publish(catalogOf(2, "Beta"));
@@ -99,7 +100,7 @@ class CatalogHolderTest {
         CatalogHolder holder = new CatalogHolder();
         Catalog first = catalogOf(1, "Alpha", "Beta");
         holder.publish(first);
-        Cache<String, String> views = first.cache("rule views", () -> Caffeine.newBuilder().build());
+        Cache<String, String> views = first.cache(VIEWS);
         views.put("alpha", "view");
 
         Catalog merged = first.withIndex(holder.nextGeneration(), INDEXER.open(INDEXER.build(
@@ -108,10 +109,24 @@ class CatalogHolderTest {
 
         assertThat(first.references()).as("the first is released").isZero();
         assertThat(merged.sharesCachesWith(first)).isTrue();
-        assertThat(merged.<String, String>cache("rule views", () -> Caffeine.newBuilder().build()).getIfPresent("alpha")).isEqualTo("view");
+        assertThat(merged.cache(VIEWS).getIfPresent("alpha")).isEqualTo("view");
         assertThat(merged.sharesCachesWith(catalogOf(3, "Alpha", "Beta"))).as("another build keeps its own").isFalse();
 
         holder.publish(catalogOf(4, "Gamma"));
         assertThat(views.asMap()).as("the caches die with the last catalog that kept them").isEmpty();
+    }
+
+    @Test
+    void aCatalogKeepsOneCachePerKindAndKindsAreTellApartByIdentityNotName() {
+        Catalog catalog = catalogOf(1, "Alpha");
+        CacheKind<String, Integer> counts = CacheKind.sized("answers", 10);
+        CacheKind<String, String> texts = CacheKind.sized("answers", 10);
+
+        catalog.cache(counts).put("q", 1);
+        catalog.cache(texts).put("q", "one");
+
+        assertThat(catalog.cache(counts).getIfPresent("q")).isEqualTo(1);
+        assertThat(catalog.cache(texts).getIfPresent("q")).isEqualTo("one");
+        assertThat(catalog.cache(counts)).isSameAs(catalog.cache(counts));
     }
 }

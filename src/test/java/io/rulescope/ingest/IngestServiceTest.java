@@ -137,10 +137,12 @@ class IngestServiceTest {
         Source source = new Source("a", root, null, "a");
         SourceFile scanned = new SourceFile(source, "vanishing.yml", Files.size(file), () -> Files.readAllBytes(file));
         Files.delete(file);
-        IngestPipeline pipeline = new IngestPipeline(new IngestProperties(List.of(), 1 << 20, 1, Map.of(), ""), ATTACK,
-                NO_TAXONOMY, new RuleIndex(ATTACK), new CatalogSnapshots(null));
-
-        FileResult result = pipeline.readAndParse(scanned, new YamlReader(1 << 20), new IngestRun("t", "test"));
+        FileResult result;
+        try (IngestThreads threads = new IngestThreads(1)) {
+            IngestPipeline pipeline = new IngestPipeline(new IngestProperties(List.of(), 1 << 20, 1, Map.of(), ""), ATTACK,
+                    NO_TAXONOMY, new RuleIndex(ATTACK), new CatalogSnapshots(null), threads);
+            result = pipeline.readAndParse(scanned, new YamlReader(1 << 20), new IngestRun("t", "test"));
+        }
 
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.level()).isEqualTo(IngestProblem.Level.ERROR);

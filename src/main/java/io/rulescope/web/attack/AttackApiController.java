@@ -2,9 +2,7 @@ package io.rulescope.web.attack;
 
 import java.util.List;
 
-import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
-import io.rulescope.search.SearchService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,12 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AttackApiController {
 
-    private final AttackCatalog attack;
-    private final SearchService search;
+    private final Matrices matrices;
 
-    AttackApiController(AttackCatalog attack, SearchService search) {
-        this.attack = attack;
-        this.search = search;
+    AttackApiController(Matrices matrices) {
+        this.matrices = matrices;
     }
 
     /**
@@ -30,7 +26,7 @@ class AttackApiController {
     @GetMapping(path = "/api/attack/sub-techniques", produces = "application/json")
     List<SubTechnique> subTechniques(@RequestParam String id, @RequestParam(defaultValue = "") String tactic,
             @RequestParam(required = false) String q, Catalog catalog) {
-        return AttackController.matrix(attack, search, catalog, q).columns().stream()
+        return matrices.of(catalog, q).columns().stream()
                 .filter(c -> tactic.isEmpty() || c.tactic().shortName().equals(tactic))
                 .flatMap(c -> c.cells().stream()).filter(cell -> cell.technique().id().equals(id)).findFirst()
                 .map(cell -> cell.subTechniques().stream().map(sub -> new SubTechnique(sub.technique().id(), sub.label(), sub.rules(),

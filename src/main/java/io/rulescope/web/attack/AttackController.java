@@ -3,8 +3,6 @@ package io.rulescope.web.attack;
 import java.util.List;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.attack.AttackMatrix;
 import io.rulescope.attack.Tactic;
@@ -32,8 +30,10 @@ class AttackController {
     private final AttackCatalog attack;
     private final SearchService search;
     private final ListingProperties listing;
+    private final Matrices matrices;
 
-    AttackController(AttackCatalog attack, SearchService search, ListingProperties listing) {
+    AttackController(AttackCatalog attack, SearchService search, ListingProperties listing, Matrices matrices) {
+        this.matrices = matrices;
         this.attack = attack;
         this.search = search;
         this.listing = listing;
@@ -44,7 +44,7 @@ class AttackController {
         model.addAttribute("q", q == null ? "" : q);
         AttackMatrix matrix;
         try {
-            matrix = matrix(catalog, q);
+            matrix = matrices.of(catalog, q);
         } catch (SearchSyntaxException | io.rulescope.search.SearchBusyException e) {
             PageProblems.showInPlace(e, model, response);
             if (e.position() != null) {
@@ -56,18 +56,6 @@ class AttackController {
         model.addAttribute("grid", MatrixHtml.render(matrix, attack.release()));
         model.addAttribute("release", attack.release());
         return "attack/matrix";
-    }
-
-    /** The matrix of a search (all rules for none), kept as long as the catalog. */
-    private AttackMatrix matrix(Catalog catalog, String q) {
-        return matrix(attack, search, catalog, q);
-    }
-
-    /** The matrix of a search (all rules for none), kept as long as the catalog. */
-    static AttackMatrix matrix(AttackCatalog attack, SearchService search, Catalog catalog, String q) {
-        AttackMatrix.Counts counts = search.matrixCounts(catalog.index(), q);
-        Cache<String, AttackMatrix> matrices = catalog.cache("matrices", () -> Caffeine.newBuilder().maximumSize(200).build());
-        return matrices.get(search.cacheKey(q == null ? "" : q.strip(), 0, 0, "matrix"), k -> AttackMatrix.of(attack, counts));
     }
 
     @GetMapping("/techniques/{id}")

@@ -1,10 +1,9 @@
 package io.rulescope.web.attack;
 
-import org.springframework.web.util.UriUtils;
-
 import io.rulescope.attack.AttackMatrix;
 import io.rulescope.attack.Tactic;
 import io.rulescope.system.Html;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The matrix grid as HTML, written directly: 800 cells through Thymeleaf were nine tenths of a matrix page's cost

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.catalog.CacheKind;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.catalog.IngestReport;
@@ -15,32 +16,44 @@ import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Permalinks;
 import io.rulescope.rule.Rule;
+import io.rulescope.web.CacheProperties;
 
 /** Builds the page and API views of rules; the one place that decides each rule's permalink. */
 @Component
 public class RuleViews {
 
-    /**
-     * Views kept per catalog: every rule of the shared corpus (5,752) four times over. The shared corpus's views take
-     * 37 MB of heap (about 6.5 KB each without the highlighted source) and build in 1.6 s in the background, so this
-     * bounds them to about 160 MB for corpora many times that size.
-     */
-    static final int MAX_VIEWS = 25_000;
-
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RuleViews.class);
 
     private final AttackCatalog attack;
     private final CatalogHolder catalogs;
-    private final java.util.concurrent.Executor warmer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "rule-views");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        return t;
-    });
+    /** Builds a catalog's views in the background, below request threads' priority; stopped with the context. */
+    private final org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor warmer =
+            new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
 
-    RuleViews(AttackCatalog attack, CatalogHolder catalogs) {
+    /** Views kept per catalog ({@code rulescope.cache.rule-views}); the first use starts building every rule's. */
+    private final CacheKind<String, RuleView> views;
+    private final int maxViews;
+
+    RuleViews(AttackCatalog attack, CatalogHolder catalogs, CacheProperties caches) {
         this.attack = attack;
         this.catalogs = catalogs;
+        this.maxViews = caches.ruleViews();
+        this.views = CacheKind.made("rule views", catalog -> {
+            Cache<String, RuleView> made = Caffeine.newBuilder().maximumSize(maxViews).build();
+            warmer.execute(() -> buildAll(catalog));
+            return made;
+        });
+        warmer.setCorePoolSize(1);
+        warmer.setMaxPoolSize(1);
+        warmer.setThreadNamePrefix("rule-views-");
+        warmer.setThreadPriority(Thread.MIN_PRIORITY);
+        warmer.setDaemon(true);
+        warmer.initialize();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        warmer.shutdown();
     }
 
     /** {@code /rules/{id}} while the id is the rule's alone; {@code /rules/{id}/{uid}} among rules sharing it. */
@@ -58,11 +71,7 @@ public class RuleViews {
     }
 
     private Cache<String, RuleView> views(Catalog catalog) {
-        return catalog.cache("rule views", () -> {
-            Cache<String, RuleView> views = Caffeine.newBuilder().maximumSize(MAX_VIEWS).build();
-            warmer.execute(() -> buildAll(catalog));
-            return views;
-        });
+        return catalog.cache(views);
     }
 
     /** Views of every rule (up to the cache's size), while the catalog's caches are still the current ones. */
@@ -73,7 +82,7 @@ public class RuleViews {
             if (!catalogs.peek().sharesCachesWith(catalog)) {
                 return;
             }
-            if (built >= MAX_VIEWS) {
+            if (built >= maxViews) {
                 break;
             }
             view(catalog, rule, catalog.rules().withId(rule.getRuleId()).size());

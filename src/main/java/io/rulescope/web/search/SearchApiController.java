@@ -3,9 +3,10 @@ package io.rulescope.web.search;
 import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.rulescope.catalog.CacheKind;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.search.SearchService;
+import io.rulescope.web.CacheProperties;
 import io.rulescope.web.ListingProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,8 +20,11 @@ class SearchApiController {
 
     private final SearchService search;
     private final ListingProperties listing;
+    /** Answers kept per catalog, but never a partial one. */
+    private final CacheKind<String, SearchAnswer> answers;
 
-    SearchApiController(SearchService search, ListingProperties listing) {
+    SearchApiController(SearchService search, ListingProperties listing, CacheProperties caches) {
+        this.answers = CacheKind.sized("search answers", caches.searchAnswers());
         this.search = search;
         this.listing = listing;
     }
@@ -35,7 +39,7 @@ class SearchApiController {
             @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "relevance") String sort, Catalog catalog) {
         int pageSize = ListingProperties.sizeOr(size, listing.searchPageSize());
         String key = search.cacheKey(q, page, pageSize, sort);
-        Cache<String, SearchAnswer> answers = catalog.cache("search answers", () -> Caffeine.newBuilder().maximumSize(2_000).build());
+        Cache<String, SearchAnswer> answers = catalog.cache(this.answers);
         SearchAnswer cached = answers.getIfPresent(key);
         if (cached != null) {
             return cached.servedAgain();
