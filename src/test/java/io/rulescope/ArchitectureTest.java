@@ -35,8 +35,9 @@ class ArchitectureTest {
             .should().notBePublic();
 
     /**
-     * Features form a ladder with no cycles, for every class: query, then attack, rule, dialect, indicator, search, history,
-     * match, catalog, ingest, and on top the web layer (controllers, view models and page assembly) and its setup.
+     * Features form a ladder with no cycles, for every class: error, query, then attack, rule, dialect, indicator,
+     * search, history, match, catalog, ingest, and on top the web layer (controllers, view models and page assembly)
+     * and its setup.
      */
     @ArchTest
     static final ArchRule featuresHaveNoCycles = SlicesRuleDefinition.slices().matching("io.rulescope.(*)..").should()

@@ -88,6 +88,12 @@ public interface Dialect {
     /** How the event matcher evaluates this rule, given its analysis. */
     EventEvaluation evaluation(Rule rule, QueryAnalysis analysis);
 
+    /**
+     * How the event matcher evaluates this language's rules, in words for the match page ("Sigma rules in full",
+     * "Splunk searches on their first stage").
+     */
+    String evaluationInWords();
+
     /** Takes one rule's query apart. */
     @FunctionalInterface
     interface RuleAnalyzer {

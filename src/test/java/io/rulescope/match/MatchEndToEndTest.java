@@ -238,6 +238,15 @@ class MatchEndToEndTest extends RunningApp {
     }
 
     @Test
+    void theMatchPageSaysHowEachLanguagesRulesAreEvaluatedYaraLIncluded() throws Exception {
+        String page = send("GET", "/match", BROWSER_ACCEPT).body();
+
+        assertThat(page).contains("Sigma rules in full").contains("Splunk searches on their first stage")
+                .contains("Microsoft Sentinel queries on their first stage")
+                .contains("Google SecOps rules on the filters of their first event");
+    }
+
+    @Test
     void eachExampleOpensInOneClickAndAnUnknownOneIsA404() throws Exception {
         HttpResponse<String> page = send("GET", "/match?example=certutil-download", BROWSER_ACCEPT);
         assertThat(page.statusCode()).isEqualTo(200);

@@ -89,6 +89,11 @@ public final class ElasticDialect implements Dialect {
             "mv_expand", "eval", "rename", "dissect", "grok");
 
     @Override
+    public String evaluationInWords() {
+        return "single-event Elastic queries in full and the other Elastic rules on their first stage";
+    }
+
+    @Override
     public EventEvaluation evaluation(Rule rule, QueryAnalysis analysis) {
         if (MACHINE_LEARNING.equals(rule.getLanguage())) {
             return new EventEvaluation.NotEvaluated("a machine learning rule: its job scores anomalies over time, which one event cannot show");

@@ -113,6 +113,11 @@ public final class KqlDialect implements Dialect {
             "project-reorder", "mv-expand");
 
     @Override
+    public String evaluationInWords() {
+        return "Microsoft Sentinel queries on their first stage";
+    }
+
+    @Override
     public EventEvaluation evaluation(Rule rule, QueryAnalysis analysis) {
         return new EventEvaluation.Filters(PASSING, true);
     }

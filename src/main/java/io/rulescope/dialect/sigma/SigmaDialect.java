@@ -142,6 +142,11 @@ public final class SigmaDialect implements Dialect {
     }
 
     @Override
+    public String evaluationInWords() {
+        return "Sigma rules in full";
+    }
+
+    @Override
     public EventEvaluation evaluation(Rule rule, QueryAnalysis analysis) {
         if (rule.getFormat() == CORRELATION) {
             return new EventEvaluation.NotEvaluated("a correlation rule: it counts or relates several events, so one event cannot fire it");

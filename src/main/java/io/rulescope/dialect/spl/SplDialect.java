@@ -112,6 +112,11 @@ public final class SplDialect implements Dialect {
     }
 
     @Override
+    public String evaluationInWords() {
+        return "Splunk searches on their first stage";
+    }
+
+    @Override
     public EventEvaluation evaluation(Rule rule, QueryAnalysis analysis) {
         return new EventEvaluation.SearchFirstStage();
     }

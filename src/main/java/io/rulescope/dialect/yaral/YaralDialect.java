@@ -115,6 +115,11 @@ public final class YaralDialect implements Dialect {
      * the other events or the condition's counts decide.
      */
     @Override
+    public String evaluationInWords() {
+        return "Google SecOps rules on the filters of their first event";
+    }
+
+    @Override
     public EventEvaluation evaluation(Rule rule, QueryAnalysis analysis) {
         if (analysis.stages().isEmpty() || analysis.stages().get(0).expression() == null) {
             return new EventEvaluation.NotEvaluated("its events section has no tests to evaluate");

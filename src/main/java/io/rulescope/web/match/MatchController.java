@@ -41,6 +41,10 @@ class MatchController {
     record NearView(Rule rule, String permalink, int matched, int total, List<String> missing, String reason) {
     }
 
+    /** How each language's rules are evaluated, from the dialects: "Sigma rules in full; ...; Splunk searches on ...". */
+    static final String EVALUATIONS = io.rulescope.dialect.Dialects.all().stream().map(d -> d.evaluationInWords())
+            .collect(java.util.stream.Collectors.joining("; "));
+
     @GetMapping("/match")
     String page(@RequestParam(required = false) String example, @RequestParam(required = false) String product,
             @RequestParam(required = false) String category, @RequestParam(required = false) String service, Catalog catalog,
@@ -86,6 +90,7 @@ class MatchController {
     private void prepare(Model model, String text, String product, String category, String service, Catalog catalog) {
         model.addAttribute("text", text);
         model.addAttribute("examples", this.service.examples().all());
+        model.addAttribute("evaluations", EVALUATIONS);
         model.addAttribute("product", product);
         model.addAttribute("category", category);
         model.addAttribute("service", service);
