@@ -10,6 +10,7 @@ import io.rulescope.query.Expr;
 import io.rulescope.query.Kind;
 import io.rulescope.query.Predicate;
 import io.rulescope.query.parse.Limits;
+import io.rulescope.query.parse.Operands;
 import io.rulescope.query.parse.Token;
 
 /**
@@ -423,23 +424,9 @@ final class ElasticExprParser {
     }
 
     private Expr skip(int start, String reason) {
-        int nesting = 0;
-        int i = start;
-        while (i < tokens.size()) {
-            Token<ElasticTokenKind> t = tokens.get(i);
-            if (nesting == 0 && i > start && (t.is(ElasticTokenKind.WORD, "and") || t.is(ElasticTokenKind.WORD, "or") || t.is(ElasticTokenKind.RPAREN))) {
-                break;
-            }
-            if (t.is(ElasticTokenKind.LPAREN) || t.is(ElasticTokenKind.LBRACKET)) {
-                nesting++;
-            } else if (t.is(ElasticTokenKind.RPAREN) || t.is(ElasticTokenKind.RBRACKET)) {
-                if (nesting == 0) {
-                    break;
-                }
-                nesting--;
-            }
-            i++;
-        }
+        int i = Operands.end(tokens, start, t -> t.is(ElasticTokenKind.WORD, "and") || t.is(ElasticTokenKind.WORD, "or"),
+                java.util.EnumSet.of(ElasticTokenKind.LPAREN, ElasticTokenKind.LBRACKET),
+                java.util.EnumSet.of(ElasticTokenKind.RPAREN, ElasticTokenKind.RBRACKET));
         pos = Math.max(i, start + 1);
         return new Expr.Opaque(text(start, Math.min(pos, tokens.size())), reason);
     }

@@ -10,6 +10,7 @@ import io.rulescope.query.Expr;
 import io.rulescope.query.Kind;
 import io.rulescope.query.Predicate;
 import io.rulescope.query.parse.Limits;
+import io.rulescope.query.parse.Operands;
 import io.rulescope.query.parse.Token;
 
 /**
@@ -386,23 +387,9 @@ final class KqlWhereParser {
 
     /** Skips from {@code start} to the next boundary at this nesting level and keeps that text as not analysed. */
     private Expr skip(int start, String reason) {
-        int nesting = 0;
-        int i = start;
-        while (i < tokens.size()) {
-            Token<KqlTokenKind> t = tokens.get(i);
-            if (nesting == 0 && (t.is(KqlTokenKind.WORD, "and") || t.is(KqlTokenKind.WORD, "or") || t.is(KqlTokenKind.RPAREN)) && i > start) {
-                break;
-            }
-            if (t.is(KqlTokenKind.LPAREN) || t.is(KqlTokenKind.LBRACKET) || t.is(KqlTokenKind.LBRACE)) {
-                nesting++;
-            } else if (t.is(KqlTokenKind.RPAREN) || t.is(KqlTokenKind.RBRACKET) || t.is(KqlTokenKind.RBRACE)) {
-                if (nesting == 0) {
-                    break;
-                }
-                nesting--;
-            }
-            i++;
-        }
+        int i = Operands.end(tokens, start, t -> t.is(KqlTokenKind.WORD, "and") || t.is(KqlTokenKind.WORD, "or"),
+                java.util.EnumSet.of(KqlTokenKind.LPAREN, KqlTokenKind.LBRACKET, KqlTokenKind.LBRACE),
+                java.util.EnumSet.of(KqlTokenKind.RPAREN, KqlTokenKind.RBRACKET, KqlTokenKind.RBRACE));
         pos = Math.max(i, start + 1);
         return new Expr.Opaque(text(start, Math.min(pos, tokens.size())), reason);
     }
