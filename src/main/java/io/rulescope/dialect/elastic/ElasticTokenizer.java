@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.rulescope.query.parse.Limits;
+import io.rulescope.query.parse.QuotedStrings;
 import io.rulescope.query.parse.Token;
 
 /**
@@ -79,33 +80,19 @@ final class ElasticTokenizer {
     }
 
     private void quoted(int start, int quoteAt, boolean escapes) {
-        char quote = s.charAt(quoteAt);
-        StringBuilder value = new StringBuilder();
-        int i = quoteAt + 1;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == quote) {
-                add(ElasticTokenKind.STRING, value.toString(), start, i + 1);
-                pos = i + 1;
-                return;
-            }
-            if (c == '\\' && escapes && i + 1 < s.length()) {
-                char next = s.charAt(i + 1);
-                value.append(switch (next) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
-                i += 2;
-                continue;
-            }
-            value.append(c);
-            i++;
+        QuotedStrings.Read read = QuotedStrings.read(s, quoteAt, escapes ? ESCAPED : RAW);
+        if (read == null) {
+            pos = start;
+            unterminated();
+            return;
         }
-        pos = start;
-        unterminated();
+        add(ElasticTokenKind.STRING, read.value(), start, read.end());
+        pos = read.end();
     }
+
+    /** EQL's and KQL's strings take backslash escapes; EQL's raw strings ({@code ?"C:\x"}) do not. */
+    private static final QuotedStrings.Rules ESCAPED = new QuotedStrings.Rules(true, false, false);
+    private static final QuotedStrings.Rules RAW = new QuotedStrings.Rules(false, false, false);
 
     private void unterminated() {
         add(ElasticTokenKind.UNTERMINATED, s.substring(pos), pos, s.length());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.rulescope.query.parse.Limits;
+import io.rulescope.query.parse.QuotedStrings;
 import io.rulescope.query.parse.Token;
 
 /**
@@ -79,43 +80,18 @@ public final class KqlTokenizer {
 
     /** A string whose quote is at {@code quoteAt}; {@code start} includes any {@code @} or {@code h} prefix. */
     private void quoted(int start, int quoteAt, boolean verbatim) {
-        char quote = s.charAt(quoteAt);
-        StringBuilder value = new StringBuilder();
-        int i = quoteAt + 1;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == quote) {
-                if (verbatim && i + 1 < s.length() && s.charAt(i + 1) == quote) {
-                    value.append(quote);
-                    i += 2;
-                    continue;
-                }
-                add(KqlTokenKind.STRING, value.toString(), start, i + 1);
-                pos = i + 1;
-                return;
-            }
-            if (c == '\\' && !verbatim && i + 1 < s.length()) {
-                value.append(escape(s.charAt(i + 1)));
-                i += 2;
-                continue;
-            }
-            if (c == '\n' && !verbatim) {
-                break;
-            }
-            value.append(c);
-            i++;
+        QuotedStrings.Read read = QuotedStrings.read(s, quoteAt, verbatim ? VERBATIM : REGULAR);
+        if (read == null) {
+            unterminated(start);
+            return;
         }
-        unterminated(start);
+        add(KqlTokenKind.STRING, read.value(), start, read.end());
+        pos = read.end();
     }
 
-    private static String escape(char c) {
-        return switch (c) {
-            case 'n' -> "\n";
-            case 't' -> "\t";
-            case 'r' -> "\r";
-            default -> String.valueOf(c);
-        };
-    }
+    /** A regular Kusto string takes backslash escapes and ends at the line; a verbatim one doubles its quote. */
+    private static final QuotedStrings.Rules REGULAR = new QuotedStrings.Rules(true, false, true);
+    private static final QuotedStrings.Rules VERBATIM = new QuotedStrings.Rules(false, true, false);
 
     private void fenced(String fence) {
         int close = s.indexOf(fence, pos + 3);
