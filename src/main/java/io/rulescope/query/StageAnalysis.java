@@ -44,6 +44,11 @@ public record StageAnalysis(int n, String command, String text, Expr expression,
                         Diagnostic.PARTLY_NOT_ANALYSED, defines);
     }
 
+    /** This stage with the text its macros expand to. */
+    public StageAnalysis withExpansion(String expanded) {
+        return new StageAnalysis(n, command, text, expression, expanded, note, depth, noteCode, defines);
+    }
+
     /** Whether part of what this stage tests was not analysed, so the query's notes should list it. */
     public boolean partlyAnalysed() {
         return noteCode == Diagnostic.PARTLY_NOT_ANALYSED || noteCode == Diagnostic.AGGREGATION_NOT_ANALYSED;

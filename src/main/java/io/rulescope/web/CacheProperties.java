@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param searchAnswers answers of {@code /api/search}
  * @param matrices ATT&amp;CK matrices of searches
  * @param ruleViews rule views (the anatomy, similar rules, highlighted source), built in the background for every rule
- *     up to this many; at about 6.5 KB each, 25,000 views bound them to about 160 MB
+ *     up to this many, which bounds their heap on corpora many times the size of the public ones
  */
 @ConfigurationProperties("rulescope.cache")
 public record CacheProperties(@DefaultValue("2000") int searchAnswers, @DefaultValue("200") int matrices,

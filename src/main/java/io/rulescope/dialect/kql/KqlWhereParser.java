@@ -380,18 +380,17 @@ final class KqlWhereParser {
         return at >= tokens.size() || tokens.get(at).is(KqlTokenKind.WORD, "and") || tokens.get(at).is(KqlTokenKind.WORD, "or") || tokens.get(at).is(KqlTokenKind.RPAREN);
     }
 
-    private Expr skip(int start, Unread why) {
-        Expr.Opaque skipped = (Expr.Opaque) skip(start, why.reason());
-        return new Expr.Opaque(skipped.text(), skipped.reason(), why.byDesign());
+    private Expr skip(int start, String reason) {
+        return skip(start, Unread.because(reason));
     }
 
     /** Skips from {@code start} to the next boundary at this nesting level and keeps that text as not analysed. */
-    private Expr skip(int start, String reason) {
+    private Expr skip(int start, Unread why) {
         int i = Operands.end(tokens, start, t -> t.is(KqlTokenKind.WORD, "and") || t.is(KqlTokenKind.WORD, "or"),
                 java.util.EnumSet.of(KqlTokenKind.LPAREN, KqlTokenKind.LBRACKET, KqlTokenKind.LBRACE),
                 java.util.EnumSet.of(KqlTokenKind.RPAREN, KqlTokenKind.RBRACKET, KqlTokenKind.RBRACE));
         pos = Math.max(i, start + 1);
-        return new Expr.Opaque(text(start, Math.min(pos, tokens.size())), reason);
+        return new Expr.Opaque(text(start, Math.min(pos, tokens.size())), why.reason(), why.byDesign());
     }
 
     private String text(int from, int to) {

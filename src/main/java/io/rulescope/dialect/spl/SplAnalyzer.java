@@ -150,9 +150,7 @@ public final class SplAnalyzer {
         if (note != null) {
             return new StageAnalysis(stage.n(), "search", stage.text(), expr, expansion, note);
         }
-        StageAnalysis noted = StageAnalysis.noting(stage.n(), "search", stage.text(), expr, null, 0, List.of());
-        return new StageAnalysis(noted.n(), noted.command(), noted.text(), expr, expansion, noted.note(), 0, noted.noteCode(),
-                List.of());
+        return StageAnalysis.noting(stage.n(), "search", stage.text(), expr, null, 0, List.of()).withExpansion(expansion);
     }
 
     /** Command words that a macro body may start with; a bare {@code field=value} is a search instead. */
