@@ -86,6 +86,24 @@ class HistoryPagesTest extends RunningApp {
     }
 
     @Test
+    void aLongHistoryComesAPageAtATimeAndEachPageSaysWhichVersionsItShows() throws Exception {
+        String second = get("/rules/" + A + "/history?size=2&page=2").body();
+
+        assertThat(second).contains("3</span>", "; 3 to 3 shown", "add alpha and beta", "Page 2 of 2", "rel=\"prev\"")
+                .doesNotContain("deprecate alpha");
+        assertThat(second).as("the oldest version has none before it to diff with").doesNotContain("Diff with the version before");
+        String first = get("/rules/" + A + "/history?size=2").body();
+        assertThat(first).contains("; 1 to 2 shown", "deprecate alpha", "alpha: one more image", "rel=\"next\"")
+                .doesNotContain("add alpha and beta");
+        assertThat(first.split("Diff with the version before", -1)).as("both versions on the first page have an older one").hasSize(3);
+
+        JsonNode api = JsonMapper.builder().build().readTree(send("GET", "/api/rules/" + A + "/history?size=1&page=3", "application/json").body());
+        assertThat(api.path("total").asInt()).isEqualTo(3);
+        assertThat(api.path("pages").asInt()).isEqualTo(3);
+        assertThat(api.path("versions")).singleElement().satisfies(v -> assertThat(v.path("commit").asString()).isEqualTo(COMMITS[0].name()));
+    }
+
+    @Test
     void theApiGivesEachVersionsChangesAndTheFirstVersionAddsEverything() throws Exception {
         JsonNode history = JsonMapper.builder().build().readTree(send("GET", "/api/rules/" + A + "/history", "application/json").body());
 

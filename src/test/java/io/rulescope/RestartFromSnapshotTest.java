@@ -22,7 +22,7 @@ import io.rulescope.ingest.IngestService;
 
 /**
  * Two starts of the whole application over the same content and snapshot folder: the second restores the catalog
- * the first saved (through JPA and into the index) and serves the same pages.
+ * the first saved (into the index) and serves the same pages.
  */
 class RestartFromSnapshotTest {
 

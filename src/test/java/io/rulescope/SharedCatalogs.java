@@ -49,7 +49,6 @@ public final class SharedCatalogs {
             CatalogHolder catalogs = new CatalogHolder();
             IngestService ingest = new IngestService(new IngestProperties(s, 1 << 20, 0, Map.of(), ""), new RuleIndex(attack),
                     attack, analysis, catalogs, new io.rulescope.history.RuleHistories());
-            ingest.storeReady(rules -> { });
             ingest.ingest();
             return catalogs.peek();
         });

@@ -3,46 +3,99 @@ package io.rulescope.history;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.rulescope.search.ChangeDates;
 
 /**
  * The rule histories of every source that has one (git sources, and directories inside a git work tree). Histories
  * are read in the background after a catalog is served, so each source is either being read, ready up to some
- * commit, or without history; pages say which.
+ * commit, or without history; pages say which. The versions live in a {@link HistoryStore}; what rule pages and
+ * searches need of them (each rule's summary) is held here, so neither waits for the store.
  */
 @Component
 public class RuleHistories implements ChangeDates {
 
     public enum State { NONE, READING, READY }
 
-    private final Map<String, SourceHistory> bySource = new ConcurrentHashMap<>();
+    private final Supplier<HistoryStore> store;
+    private final Map<String, Map<String, RuleSummary>> summaries = new ConcurrentHashMap<>();
+    private final Map<String, Head> heads = new ConcurrentHashMap<>();
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
+
+    /** Versions in memory, for ingest built by hand (tools, benchmarks). */
+    public RuleHistories() {
+        this(new MemoryHistoryStore());
+    }
+
+    public RuleHistories(HistoryStore store) {
+        this.store = () -> store;
+    }
+
+    /**
+     * The store is reached when first used: ingest, which starts before Hibernate so that reading rules need not wait
+     * for it, holds this; the store needs Hibernate.
+     */
+    @Autowired
+    RuleHistories(ObjectProvider<HistoryStore> store) {
+        this.store = SingletonSupplier.of(store::getObject);
+    }
+
+    public HistoryStore store() {
+        return store.get();
+    }
 
     public void reading(String source) {
         states.put(source, State.READING);
         version.incrementAndGet();
     }
 
-    public void publish(SourceHistory history) {
-        bySource.put(history.source(), history);
-        states.put(history.source(), State.READY);
+    /** The store holds the source's history up to {@code cursor}: what pages summarise is taken from it again. */
+    public void publish(HistoryCursor cursor) {
+        Map<String, RuleSummary> bySource = new HashMap<>();
+        List<NumberedVersion> rows = store().newestAndAdditions(cursor.source());
+        for (int i = 0; i < rows.size(); i++) {
+            NumberedVersion row = rows.get(i);
+            boolean newest = i + 1 == rows.size() || !rows.get(i + 1).ruleId().equals(row.ruleId());
+            if (!newest) {
+                continue;
+            }
+            RuleVersion firstSeen = row.version();
+            for (int j = i; j >= 0 && rows.get(j).ruleId().equals(row.ruleId()); j--) {
+                if (rows.get(j).version().kind() == RuleVersion.Kind.ADDED) {
+                    firstSeen = rows.get(j).version();
+                    break;
+                }
+            }
+            bySource.put(row.ruleId(), new RuleSummary(row.ordinal() + 1, firstSeen, row.version()));
+        }
+        summaries.put(cursor.source(), Map.copyOf(bySource));
+        heads.put(cursor.source(), new Head(cursor.head(), cursor.commits(), cursor.firstCommit() == null ? "" : cursor.firstCommit()));
+        states.put(cursor.source(), State.READY);
         version.incrementAndGet();
     }
 
     /** A source whose history could not be read keeps the last one it had, if any. */
     public void failed(String source) {
-        states.put(source, bySource.containsKey(source) ? State.READY : State.NONE);
+        states.put(source, summaries.containsKey(source) ? State.READY : State.NONE);
         version.incrementAndGet();
     }
 
@@ -51,70 +104,107 @@ public class RuleHistories implements ChangeDates {
         return version.get();
     }
 
+    /**
+     * How far a source's history was read.
+     *
+     * @param firstCommit the first commit read, whose rules are the source's import
+     */
+    public record Head(String commit, int commits, String firstCommit) {
+    }
+
+    public Optional<Head> head(String source) {
+        return Optional.ofNullable(heads.get(source));
+    }
+
     public State state(String source) {
         return states.getOrDefault(source, State.NONE);
     }
 
-    public SourceHistory of(String source) {
-        return bySource.get(source);
+    /** A rule's history in brief, from memory; empty while its source's history is being read or when there is none. */
+    public Optional<RuleSummary> summary(String source, String ruleId) {
+        return Optional.ofNullable(summaries.getOrDefault(source, Map.of()).get(ruleId));
     }
 
-    /** A rule's versions, newest first; empty while its source's history is being read or when there is none. */
+    /** Whether the source's history knows the rule (a removed rule is known by its history alone). */
+    public boolean knows(String source, String ruleId) {
+        return summary(source, ruleId).isPresent();
+    }
+
+    /** A rule's versions, newest first. */
     public List<RuleVersion> versions(String source, String ruleId) {
-        SourceHistory history = bySource.get(source);
-        if (history == null) {
-            return List.of();
-        }
-        List<RuleVersion> versions = new ArrayList<>(history.of(ruleId));
-        java.util.Collections.reverse(versions);
-        return versions;
+        return knows(source, ruleId) ? store().versions(source, ruleId) : List.of();
+    }
+
+    /** One page of a rule's versions, newest first. */
+    public Page<RuleVersion> versions(String source, String ruleId, Pageable page) {
+        return store().versions(source, ruleId, page);
+    }
+
+    /** The newest version of a rule made by a commit whose id starts with {@code commitPrefix}. */
+    public Optional<NumberedVersion> version(String source, String ruleId, String commitPrefix) {
+        return store().version(source, ruleId, commitPrefix);
+    }
+
+    /** The version before a numbered one, if it has one. */
+    public Optional<RuleVersion> before(String source, NumberedVersion version) {
+        return version.ordinal() == 0 ? Optional.empty() : store().version(source, version.ruleId(), version.ordinal() - 1);
+    }
+
+    /** The versions of these rules of one source made at or after {@code from}, newest first per rule. */
+    public List<NumberedVersion> versionsSince(String source, Collection<String> ruleIds, Instant from) {
+        return store().versionsSince(source, ruleIds, from);
     }
 
     @Override
     public Set<String> ruleIdsChangedBetween(long fromDay, long toDay) {
         Set<String> out = new HashSet<>();
-        for (SourceHistory history : bySource.values()) {
-            history.versions().forEach((id, versions) -> {
-                RuleVersion last = versions.isEmpty() ? null : versions.get(versions.size() - 1);
-                if (last != null && last.kind() != RuleVersion.Kind.REMOVED) {
-                    long day = last.date().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
-                    if (day >= fromDay && day <= toDay) {
-                        out.add(id);
-                    }
+        summaries.values().forEach(bySource -> bySource.forEach((id, summary) -> {
+            RuleVersion last = summary.newest();
+            if (last.kind() != RuleVersion.Kind.REMOVED) {
+                long day = last.date().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
+                if (day >= fromDay && day <= toDay) {
+                    out.add(id);
                 }
-            });
-        }
+            }
+        }));
         return out;
     }
 
     @Override
     public Set<String> sourcesWithHistory() {
-        return Set.copyOf(bySource.keySet());
-    }
-
-    /** One rule's change in a period, for {@code /changes} and the feed. */
-    public record Change(String source, String ruleId, RuleVersion version, RuleVersion.Kind kind) {
+        return Set.copyOf(summaries.keySet());
     }
 
     /**
-     * Per rule, what happened to it since {@code since}: added (its first version is that recent), removed (its last
-     * version removed it), or modified (the newest version in the period), newest first.
+     * One rule's change in a period.
+     *
+     * @param kind added (its first version in the period added it), removed (its last version removed it), or modified
+     * @param first its first version in the period; {@code last}, its newest
+     * @param imported its first version ever is in the period and came with its source's first commit read
      */
+    public record Change(String source, String ruleId, RuleVersion.Kind kind, VersionStamp first, VersionStamp last, int versions,
+            boolean imported) {
+    }
+
+    /** Per rule, what happened to it since {@code since}, newest first. */
     public List<Change> changesSince(Instant since) {
-        List<Change> out = new ArrayList<>();
-        for (SourceHistory history : bySource.values()) {
-            history.versions().forEach((ruleId, versions) -> {
-                if (versions.isEmpty() || versions.get(versions.size() - 1).date().isBefore(since)) {
-                    return;
-                }
-                RuleVersion last = versions.get(versions.size() - 1);
-                RuleVersion firstInPeriod = versions.stream().filter(v -> !v.date().isBefore(since)).findFirst().orElseThrow();
-                RuleVersion.Kind kind = last.kind() == RuleVersion.Kind.REMOVED ? RuleVersion.Kind.REMOVED
-                        : firstInPeriod.kind() == RuleVersion.Kind.ADDED ? RuleVersion.Kind.ADDED : RuleVersion.Kind.MODIFIED;
-                out.add(new Change(history.source(), ruleId, last, kind));
-            });
+        Map<String, List<VersionStamp>> byRule = new HashMap<>();
+        for (VersionStamp stamp : store().stampsSince(since)) {
+            if (summaries.containsKey(stamp.source())) {
+                byRule.computeIfAbsent(stamp.source() + "\u0000" + stamp.ruleId(), k -> new ArrayList<>()).add(stamp);
+            }
         }
-        out.sort(Comparator.comparing((Change c) -> c.version().date()).reversed().thenComparing(Change::ruleId));
+        List<Change> out = new ArrayList<>(byRule.size());
+        for (List<VersionStamp> stamps : byRule.values()) {
+            stamps.sort(Comparator.comparingInt(VersionStamp::ordinal));
+            VersionStamp first = stamps.get(0);
+            VersionStamp last = stamps.get(stamps.size() - 1);
+            RuleVersion.Kind kind = last.kind() == RuleVersion.Kind.REMOVED ? RuleVersion.Kind.REMOVED
+                    : first.kind() == RuleVersion.Kind.ADDED ? RuleVersion.Kind.ADDED : RuleVersion.Kind.MODIFIED;
+            boolean imported = first.ordinal() == 0 && heads.containsKey(first.source()) && first.commit().equals(heads.get(first.source()).firstCommit());
+            out.add(new Change(first.source(), first.ruleId(), kind, first, last, stamps.size(), imported));
+        }
+        out.sort(Comparator.comparing((Change c) -> c.last().date()).reversed().thenComparing(Change::ruleId));
         return out;
     }
 }

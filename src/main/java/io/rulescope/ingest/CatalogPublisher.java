@@ -84,7 +84,7 @@ final class CatalogPublisher {
     /** The phases that ran after the catalog was published, as they are logged and reported. */
     static Map<String, Long> afterServing(IngestRun run) {
         Map<String, Long> after = new java.util.LinkedHashMap<>();
-        for (String phase : List.of("persist", "matcher", "merge")) {
+        for (String phase : List.of("compact", "matcher", "merge")) {
             Long ms = run.phases.get(phase);
             if (ms != null) {
                 after.put(phase, ms);

@@ -44,7 +44,7 @@ final class CatalogSnapshots {
     private static final Logger log = LoggerFactory.getLogger(CatalogSnapshots.class);
 
     /** Bumped when the saved form changes incompatibly; part of the key, so old snapshots are never misread. */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
     private static final String RULES_FILE = "rules.smile";
     private static final String ANALYSIS_FILE = "analysis.smile";
     private static final String INDEX_FOLDER = "index";

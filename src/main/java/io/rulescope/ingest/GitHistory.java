@@ -32,8 +32,10 @@ import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
+import io.rulescope.history.HistoryCursor;
+import io.rulescope.history.HistoryIncrement;
+import io.rulescope.history.NumberedVersion;
 import io.rulescope.history.RuleVersion;
-import io.rulescope.history.SourceHistory;
 import io.rulescope.history.VersionFacts;
 import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.query.QueryAnalysis;
@@ -106,11 +108,12 @@ final class GitHistory {
     }
 
     /**
-     * The history of {@code source} up to its HEAD, carrying on from {@code previous} when that is an ancestor's.
+     * The versions of {@code source}'s rules up to its HEAD, carrying on from {@code previous} when that stopped at an
+     * ancestor; null when the source has no repository. Nothing new since {@code previous} gives no versions.
      *
      * @param analyzer how queries are taken apart (the current catalog's macros)
      */
-    SourceHistory read(Source source, SourceHistory previous, IndicatorAnalysis.Analyzer analyzer) throws IOException {
+    HistoryIncrement read(Source source, HistoryCursor previous, IndicatorAnalysis.Analyzer analyzer) throws IOException {
         try (Located located = locate(source)) {
             if (located == null) {
                 return null;
@@ -121,10 +124,10 @@ final class GitHistory {
                 return null;
             }
             if (previous != null && previous.head().equals(head.name())) {
-                return previous;
+                return new HistoryIncrement(previous, List.of(), false);
             }
             try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
-                SourceHistory base = previous;
+                HistoryCursor base = previous;
                 RevCommit tip = walk.parseCommit(head);
                 RevCommit old = base == null ? null : parseOrNull(walk, repository, base.head());
                 if (old == null || !walk.isMergedInto(old, tip)) {
@@ -242,19 +245,9 @@ final class GitHistory {
     }
 
     /** Walks the changes in commit order, turning file changes into rule versions. */
-    private static SourceHistory assemble(Source source, String head, SourceHistory base, int commitCount, List<FileChange> changes,
+    private static HistoryIncrement assemble(Source source, String head, HistoryCursor base, int commitCount, List<FileChange> changes,
             Map<String, Parsed> parsed) {
-        Map<String, List<RuleVersion>> versions = new HashMap<>();
-        Map<String, VersionFacts> latest = new HashMap<>();
-        Map<String, List<String>> rulesAtPath = new HashMap<>();
-        if (base != null) {
-            base.versions().forEach((id, list) -> versions.put(id, new ArrayList<>(list)));
-            latest.putAll(base.latest());
-            rulesAtPath.putAll(base.rulesAtPath());
-        }
-        // Ids are not unique across files (forks, a rule and its deprecated copy): a rule is gone only from its last file.
-        Map<String, Set<String>> pathsById = new HashMap<>();
-        rulesAtPath.forEach((path, ids) -> ids.forEach(id -> pathsById.computeIfAbsent(id, k -> new HashSet<>()).add(path)));
+        Walk walk = new Walk(base);
         int i = 0;
         while (i < changes.size()) {
             RevCommit commit = changes.get(i).commit();
@@ -262,69 +255,96 @@ final class GitHistory {
             while (end < changes.size() && changes.get(end).commit() == commit) {
                 end++;
             }
-            applyCommit(changes.subList(i, end), parsed, versions, latest, rulesAtPath, pathsById);
+            walk.applyCommit(changes.subList(i, end), parsed);
             i = end;
         }
-        Map<String, List<RuleVersion>> frozen = new HashMap<>();
-        versions.forEach((id, list) -> frozen.put(id, List.copyOf(list)));
-        return new SourceHistory(source.name(), head, (base == null ? 0 : base.commits()) + commitCount, frozen, latest, rulesAtPath);
+        String firstCommit = base != null ? base.firstCommit() : walk.added.isEmpty() ? null : walk.added.get(0).version().commit();
+        HistoryCursor cursor = new HistoryCursor(source.name(), head, (base == null ? 0 : base.commits()) + commitCount, firstCommit,
+                Map.copyOf(walk.latest), Map.copyOf(walk.rulesAtPath), Map.copyOf(walk.tips));
+        return new HistoryIncrement(cursor, List.copyOf(walk.added), base == null);
     }
 
-    /**
-     * One commit's file changes: rules in changed or added files get a version where they differ; rules whose file
-     * was deleted, or that left a changed file, are removed unless the same commit put them somewhere else.
-     */
-    private static void applyCommit(List<FileChange> changes, Map<String, Parsed> parsed, Map<String, List<RuleVersion>> versions,
-            Map<String, VersionFacts> latest, Map<String, List<String>> rulesAtPath, Map<String, Set<String>> pathsById) {
-        RevCommit commit = changes.get(0).commit();
-        Instant date = commit.getCommitterIdent().getWhenAsInstant();
-        String author = commit.getAuthorIdent().getName();
-        String message = commit.getFullMessage();
-        Set<String> present = new HashSet<>();
-        Map<String, String> leftFrom = new LinkedHashMap<>();
-        for (FileChange change : changes) {
-            List<String> before = change.oldPath() == null ? List.of() : rulesAtPath.getOrDefault(change.oldPath(), List.of());
-            if (change.oldPath() != null) {
-                rulesAtPath.remove(change.oldPath());
-                before.forEach(id -> pathsById.getOrDefault(id, new HashSet<>()).remove(change.oldPath()));
+    /** The state of a walk through commits: where each rule is, what it says and how its history ends so far. */
+    private static final class Walk {
+
+        final Map<String, VersionFacts> latest = new HashMap<>();
+        final Map<String, List<String>> rulesAtPath = new HashMap<>();
+        final Map<String, HistoryCursor.Tip> tips = new HashMap<>();
+        /** Ids are not unique across files (forks, a rule and its deprecated copy): a rule is gone only from its last file. */
+        final Map<String, Set<String>> pathsById = new HashMap<>();
+        final List<NumberedVersion> added = new ArrayList<>();
+
+        Walk(HistoryCursor base) {
+            if (base != null) {
+                latest.putAll(base.latest());
+                rulesAtPath.putAll(base.rulesAtPath());
+                tips.putAll(base.tips());
             }
-            if (change.newPath() == null) {
-                before.forEach(id -> leftFrom.putIfAbsent(id, change.oldPath()));
-                continue;
-            }
-            Parsed now = parsed.getOrDefault(key(change.blob(), change.newPath()), new Parsed(List.of(), Map.of()));
-            rulesAtPath.put(change.newPath(), now.ids());
-            now.ids().forEach(id -> pathsById.computeIfAbsent(id, k -> new HashSet<>()).add(change.newPath()));
-            for (String id : before) {
-                if (!now.facts().containsKey(id)) {
-                    leftFrom.putIfAbsent(id, change.oldPath());
+            rulesAtPath.forEach((path, ids) -> ids.forEach(id -> pathsById.computeIfAbsent(id, k -> new HashSet<>()).add(path)));
+        }
+
+        /**
+         * One commit's file changes: rules in changed or added files get a version where they differ; rules whose file
+         * was deleted, or that left a changed file, are removed unless the same commit put them somewhere else.
+         */
+        void applyCommit(List<FileChange> changes, Map<String, Parsed> parsed) {
+            RevCommit commit = changes.get(0).commit();
+            Instant date = commit.getCommitterIdent().getWhenAsInstant();
+            String author = commit.getAuthorIdent().getName();
+            String message = commit.getFullMessage();
+            Set<String> present = new HashSet<>();
+            Map<String, String> leftFrom = new LinkedHashMap<>();
+            for (FileChange change : changes) {
+                List<String> before = change.oldPath() == null ? List.of() : rulesAtPath.getOrDefault(change.oldPath(), List.of());
+                if (change.oldPath() != null) {
+                    rulesAtPath.remove(change.oldPath());
+                    before.forEach(id -> pathsById.getOrDefault(id, new HashSet<>()).remove(change.oldPath()));
+                }
+                if (change.newPath() == null) {
+                    before.forEach(id -> leftFrom.putIfAbsent(id, change.oldPath()));
+                    continue;
+                }
+                Parsed now = parsed.getOrDefault(key(change.blob(), change.newPath()), new Parsed(List.of(), Map.of()));
+                rulesAtPath.put(change.newPath(), now.ids());
+                now.ids().forEach(id -> pathsById.computeIfAbsent(id, k -> new HashSet<>()).add(change.newPath()));
+                for (String id : before) {
+                    if (!now.facts().containsKey(id)) {
+                        leftFrom.putIfAbsent(id, change.oldPath());
+                    }
+                }
+                boolean moved = change.type() == DiffEntry.ChangeType.RENAME && !change.newPath().equals(change.oldPath());
+                for (Map.Entry<String, VersionFacts> e : now.facts().entrySet()) {
+                    String id = e.getKey();
+                    present.add(id);
+                    VersionFacts previous = latest.get(id);
+                    boolean wasRemoved = previous == null || lastKind(id) == RuleVersion.Kind.REMOVED;
+                    RuleVersion.Kind kind = wasRemoved ? RuleVersion.Kind.ADDED
+                            : moved || !e.getValue().path().equals(previous.path()) ? RuleVersion.Kind.MOVED : RuleVersion.Kind.MODIFIED;
+                    add(id, new RuleVersion(commit.name(), date, author, message, e.getValue().title(), change.newPath(),
+                            change.blob().name(), kind, e.getValue().since(wasRemoved ? null : previous)));
+                    latest.put(id, e.getValue());
                 }
             }
-            boolean moved = change.type() == DiffEntry.ChangeType.RENAME && !change.newPath().equals(change.oldPath());
-            for (Map.Entry<String, VersionFacts> e : now.facts().entrySet()) {
-                String id = e.getKey();
-                present.add(id);
-                VersionFacts previous = latest.get(id);
-                boolean wasRemoved = previous == null || lastKind(versions, id) == RuleVersion.Kind.REMOVED;
-                RuleVersion.Kind kind = wasRemoved ? RuleVersion.Kind.ADDED
-                        : moved || !e.getValue().path().equals(previous.path()) ? RuleVersion.Kind.MOVED : RuleVersion.Kind.MODIFIED;
-                versions.computeIfAbsent(id, k -> new ArrayList<>()).add(new RuleVersion(commit.name(), date, author, message,
-                        e.getValue().title(), change.newPath(), change.blob().name(), kind, e.getValue().since(wasRemoved ? null : previous)));
-                latest.put(id, e.getValue());
-            }
+            leftFrom.forEach((id, path) -> {
+                boolean stillSomewhere = !pathsById.getOrDefault(id, Set.of()).isEmpty();
+                if (!present.contains(id) && !stillSomewhere && latest.containsKey(id) && lastKind(id) != RuleVersion.Kind.REMOVED) {
+                    add(id, new RuleVersion(commit.name(), date, author, message, latest.get(id).title(), path, null,
+                            RuleVersion.Kind.REMOVED, RuleVersion.Changes.NONE));
+                }
+            });
         }
-        leftFrom.forEach((id, path) -> {
-            boolean stillSomewhere = !pathsById.getOrDefault(id, Set.of()).isEmpty();
-            if (!present.contains(id) && !stillSomewhere && latest.containsKey(id) && lastKind(versions, id) != RuleVersion.Kind.REMOVED) {
-                versions.computeIfAbsent(id, k -> new ArrayList<>()).add(new RuleVersion(commit.name(), date, author, message,
-                        latest.get(id).title(), path, null, RuleVersion.Kind.REMOVED, RuleVersion.Changes.NONE));
-            }
-        });
-    }
 
-    private static RuleVersion.Kind lastKind(Map<String, List<RuleVersion>> versions, String id) {
-        List<RuleVersion> list = versions.get(id);
-        return list == null || list.isEmpty() ? null : list.get(list.size() - 1).kind();
+        private RuleVersion.Kind lastKind(String id) {
+            HistoryCursor.Tip tip = tips.get(id);
+            return tip == null ? null : tip.lastKind();
+        }
+
+        private void add(String id, RuleVersion version) {
+            HistoryCursor.Tip tip = tips.get(id);
+            int ordinal = tip == null ? 0 : tip.versions();
+            added.add(new NumberedVersion(id, ordinal, version));
+            tips.put(id, new HistoryCursor.Tip(ordinal + 1, version.kind()));
+        }
     }
 
     /** The bytes of a file version, by its blob id (for the text of an older version). */

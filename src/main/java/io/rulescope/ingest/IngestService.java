@@ -46,7 +46,6 @@ public class IngestService {
     private final HistoryService history;
     private volatile List<Source> served = List.of();
     private final CountDownLatch firstDone = new CountDownLatch(1);
-    private final CompletableFuture<CatalogStore> store = new CompletableFuture<>();
     private final IngestThreads threads;
     /** Whether this service made its threads (built by hand) rather than being given Spring's, and so closes them. */
     private final boolean ownsThreads;
@@ -55,8 +54,6 @@ public class IngestService {
     private volatile IngestRun running;
     private volatile IngestReport firstFailure;
     private IngestPipeline.Reuse reuse = IngestPipeline.Reuse.NONE;
-    /** True when the last database write failed: the rows are not the served catalog's, so only a full write mends them. */
-    private boolean storeBehind;
     private volatile LatePhases lateServing = new LatePhases(-1, Map.of());
 
     /** The phases of the catalog {@code generation} that ran after it was published (its report was made at publish). */
@@ -92,7 +89,7 @@ public class IngestService {
     /**
      * Reading, parsing, analysis and indexing need neither the database nor the web server, so the first ingest
      * starts as soon as this bean exists and runs on the second core while the rest of the context (Hibernate,
-     * Tomcat, MVC) starts on the first. Only the persist step waits, for the database ({@link #storeReady}).
+     * Tomcat, MVC) starts on the first.
      */
     @PostConstruct
     void startPreparing() {
@@ -126,11 +123,6 @@ public class IngestService {
         }
     }
 
-    /** Where the catalog is written; ingest holds its rules until this is known. */
-    public void storeReady(CatalogStore catalogStore) {
-        store.complete(catalogStore);
-    }
-
     /**
      * Asks for a refresh and returns its id at once. A refresh asked for while another waits to start joins that one:
      * both would read the same sources.
@@ -151,12 +143,12 @@ public class IngestService {
         return id;
     }
 
-    /** Runs a refresh in the calling thread (tests and tools); the store must be known. */
+    /** Runs a refresh in the calling thread (tests and tools). */
     public RefreshRecord refreshNow(String trigger) {
         return run(trigger, "r" + refreshIds.incrementAndGet());
     }
 
-    /** The whole first ingest in the calling thread (tests and tools, which give the store first). */
+    /** The whole first ingest in the calling thread (tests and tools). */
     public void ingest() {
         Leftovers.sweep(properties.dataFolder());
         run("start");
@@ -283,22 +275,22 @@ public class IngestService {
         if (!restored) {
             pipeline.build(run, reuse);
         }
-        // Pages are served from the catalog in memory: neither the database nor the event matcher stands between a
-        // built catalog and its first request. The matcher compiles once the catalog serves (publishing needs both
-        // cores for the search tables), on another core while H2 is written here; /match waits for it.
+        // Pages are served from the catalog in memory: the event matcher does not stand between a built catalog and its
+        // first request. It compiles once the catalog serves (publishing needs both cores for the search tables), on
+        // another core while the file texts are deflated here; /match waits for it.
         CompletableFuture<EventMatcher> compiling = new CompletableFuture<>();
         Catalog next = publisher.publish(run, compiling);
         reuse = run.reuse != null ? run.reuse : IngestPipeline.Reuse.NONE;
         compiling.completeAsync(() -> CatalogPublisher.buildMatcher(run));
         served = List.copyOf(sources);
         history.update(sources, next);
-        persist(run);
+        compact(run);
         compiling.handle((matcher, failure) -> matcher).join();
         next = publisher.withOneSegment(run, next);
         reuse = run.reuse != null ? run.reuse : reuse;
         Map<String, Long> after = CatalogPublisher.afterServing(run);
         lateServing = new LatePhases(next.generation(), after);
-        log.info("Ingest {}: after serving, the database written and the matcher compiled (phases ms: {})", run.id, after);
+        log.info("Ingest {}: after serving, the file texts deflated and the matcher compiled (phases ms: {})", run.id, after);
         if (!restored && pipeline.snapshots().enabled()) {
             long t = System.nanoTime();
             pipeline.snapshots().save(run.key, new CatalogSnapshots.Saved(run.catalog, new CatalogSnapshots.Analysis(
@@ -309,43 +301,16 @@ public class IngestService {
     }
 
 
-    /**
-     * Writes the published catalog to the database. Nothing serves from it, so a write that fails is logged and the
-     * catalog keeps serving; the next ingest then rewrites every row rather than only the changed ones.
-     */
-    private void persist(IngestRun run) {
-        run.setPhase("persist");
-        IngestRun.Timing persist = run.time("persist");
-        // Rules keep their file text as read until it is deflated here, on both cores, off the way to serving.
+    /** Rules keep their file text as read until it is deflated here, on both cores, off the way to serving. */
+    private void compact(IngestRun run) {
+        run.setPhase("compact");
+        IngestRun.Timing compact = run.time("compact");
         pipeline.inPool(() -> {
             run.catalog.parallelStream().forEach(Rule::compactRaw);
             return null;
         });
-        try {
-            if (run.delta != null && !storeBehind) {
-                awaitStore(run).update(run.catalog, run.delta.removed(), run.delta.changed());
-            } else {
-                awaitStore(run).replaceAll(run.catalog);
-            }
-            storeBehind = false;
-        } catch (RuntimeException e) {
-            storeBehind = true;
-            log.error("Ingest {}: the catalog serves, but writing it to the database failed; the next ingest rewrites it", run.id, e);
-        }
-        persist.stop();
+        compact.stop();
     }
-
-
-
-
-    private CatalogStore awaitStore(IngestRun run) {
-        if (!store.isDone()) {
-            run.setPhase("waiting for the database");
-        }
-        return store.join();
-    }
-
-
 
     private synchronized void remember(RefreshRecord record) {
         refreshes.addFirst(record);

@@ -56,7 +56,7 @@ import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.RuleFormat;
 
 /**
- * The form of what Rulescope saves for itself (catalog snapshots, source histories): Smile, Jackson's binary JSON,
+ * The form of the catalog snapshots Rulescope saves for itself: Smile, Jackson's binary JSON,
  * read only into the declared types. A planted or damaged file can name no class and build no object graph, which Java
  * serialisation allowed (a few kilobytes of nested sets could spin a start-up forever). Each file starts with a
  * fixed-size header giving the body's length and SHA-256: a reader checks the length before it reads, reads within

@@ -42,7 +42,9 @@ public final class RuleSet {
         }
     }
 
+    /** The rules of a catalog; from here on they cannot change ({@link Rule#freeze}). */
     public static RuleSet of(Collection<Rule> rules) {
+        rules.forEach(Rule::freeze);
         return rules.isEmpty() ? EMPTY : new RuleSet(List.copyOf(rules));
     }
 

@@ -14,14 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feedEntries entries in an Atom feed
  * @param compareMaxRules the most rules of each side when comparing two searches
  * @param changesPageSize changed rules per page of {@code /changes} and {@code /api/changes}
+ * @param historyPageSize versions per page of a rule's history and {@code /api/rules/{id}/history}
  */
 @ConfigurationProperties("rulescope.listing")
 public record ListingProperties(@DefaultValue("20") int searchPageSize, @DefaultValue("50") int rulesPageSize,
         @DefaultValue("100") int techniquePageSize, @DefaultValue("10000") int exportMaxRules, @DefaultValue("50") int feedEntries,
-        @DefaultValue("20000") int compareMaxRules, @DefaultValue("100") int changesPageSize) {
+        @DefaultValue("20000") int compareMaxRules, @DefaultValue("100") int changesPageSize,
+        @DefaultValue("50") int historyPageSize) {
 
     /** The defaults, for slices and tools that build controllers by hand. */
-    public static final ListingProperties DEFAULTS = new ListingProperties(20, 50, 100, 10_000, 50, 20_000, 100);
+    public static final ListingProperties DEFAULTS = new ListingProperties(20, 50, 100, 10_000, 50, 20_000, 100, 50);
 
     /** The size a request asked for, or the page's own default when it did not. */
     public static int sizeOr(Integer asked, int pageDefault) {

@@ -78,14 +78,12 @@ public class CatalogBenchmark {
         CatalogHolder catalogs = new CatalogHolder();
         IngestService ingest = new IngestService(new IngestProperties(sources, 1 << 20, 0, Map.of(), ""), new RuleIndex(attack),
                 attack, analysis, catalogs, new io.rulescope.history.RuleHistories());
-        List<Rule> stored = new ArrayList<>();
-        ingest.storeReady(stored::addAll);
         ingest.ingest();
         index = catalogs.peek().index();
         catalog = catalogs.peek();
         all.addAll(catalog.rules().all());
         analyzer = analysis.analyzer(catalogs.peek().macros());
-        for (Rule rule : stored) {
+        for (Rule rule : catalog.rules().all()) {
             if ("spl".equals(rule.getLanguage())) {
                 spl.add(rule);
             } else if ("sigma".equals(rule.getLanguage()) && rule.getDetection() != null) {

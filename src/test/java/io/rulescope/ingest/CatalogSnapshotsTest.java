@@ -46,16 +46,15 @@ class CatalogSnapshotsTest {
         Files.writeString(rules.resolve("broken.yml"), "title: Broken\ndetection:\n  s: [1, 2\n");
     }
 
-    /** One start of the application: a fresh catalog and store, as after a restart. */
+    /** One start of the application: a fresh catalog, as after a restart. */
     private record Start(IngestReport report, List<Rule> stored, Catalog catalog) {
     }
 
     private Start start() throws InterruptedException {
         IngestProperties properties = new IngestProperties(List.of("src=" + rules), 1 << 20, 2, Map.of(), snapshots.toString());
-        IngestServiceTest.InMemoryRules store = new IngestServiceTest.InMemoryRules();
-        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(store, properties, ATTACK, IngestServiceTest.NO_TAXONOMY);
+        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(properties, ATTACK, IngestServiceTest.NO_TAXONOMY);
         ingest.service().ingest();
-        return new Start(ingest.service().report(), store.saved, ingest.catalog());
+        return new Start(ingest.service().report(), ingest.catalog().rules().all(), ingest.catalog());
     }
 
     @Test

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rulescope.GitFixtures;
+import io.rulescope.history.HistoryIncrement;
+import io.rulescope.history.HistoryStore;
+import io.rulescope.history.MemoryHistoryStore;
+import io.rulescope.history.NumberedVersion;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.history.RuleVersion;
 
@@ -54,10 +58,14 @@ class GitHistoryTest {
     }
 
     private RuleHistories historyOf(String sourceEntry) throws Exception {
+        return historyOf(sourceEntry, new MemoryHistoryStore());
+    }
+
+    private RuleHistories historyOf(String sourceEntry, HistoryStore store) throws Exception {
         IngestProperties properties = new IngestProperties(List.of(sourceEntry), 1 << 20, 2, Map.of(), "",
                 temp.resolve("data").toString(), null, "");
-        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(new IngestServiceTest.InMemoryRules(), properties,
-                IngestServiceTest.ATTACK, IngestServiceTest.NO_TAXONOMY);
+        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(properties,
+                IngestServiceTest.ATTACK, IngestServiceTest.NO_TAXONOMY, new RuleHistories(store));
         ingest.service().ingest();
         ingest.service().awaitHistory();
         return ingest.histories();
@@ -107,14 +115,25 @@ class GitHistoryTest {
     }
 
     @Test
-    void aLaterReadCarriesOnFromTheSavedHistory() throws Exception {
-        historyOf("team=" + repo.toUri());
+    void aLaterReadCarriesOnFromTheStoredHistory() throws Exception {
+        List<HistoryIncrement> saved = new java.util.ArrayList<>();
+        HistoryStore store = new MemoryHistoryStore() {
+            @Override
+            public synchronized void save(String key, HistoryIncrement increment) {
+                saved.add(increment);
+                super.save(key, increment);
+            }
+        };
+        historyOf("team=" + repo.toUri(), store);
         write("rules/c.yml", GitFixtures.sigmaRule("cccccccc-0000-0000-0000-000000000003", "Gamma", "test", "T1105", "\\c.exe"));
         commit("add gamma", "Ed", 1_700_400_000);
 
-        RuleHistories again = historyOf("team=" + repo.toUri());
+        RuleHistories again = historyOf("team=" + repo.toUri(), store);
 
-        assertThat(again.of("team").commits()).isEqualTo(5);
+        assertThat(saved).extracting(HistoryIncrement::fromScratch).containsExactly(true, false);
+        assertThat(saved.get(1).versions()).extracting(NumberedVersion::ruleId, NumberedVersion::ordinal)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cccccccc-0000-0000-0000-000000000003", 0));
+        assertThat(again.head("team")).hasValueSatisfying(head -> assertThat(head.commits()).isEqualTo(5));
         assertThat(again.versions("team", A)).hasSize(3);
         assertThat(again.versions("team", "cccccccc-0000-0000-0000-000000000003")).hasSize(1);
     }

@@ -72,7 +72,7 @@ class GitSourceIngestTest {
     private IngestServiceTest.Ingest service(String source) {
         IngestProperties properties = new IngestProperties(List.of(source), 1 << 20, 2, Map.of(), "",
                 temp.resolve("data").toString(), null, "");
-        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(new IngestServiceTest.InMemoryRules(), properties,
+        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(properties,
                 IngestServiceTest.ATTACK, IngestServiceTest.NO_TAXONOMY);
         started.add(ingest);
         return ingest;

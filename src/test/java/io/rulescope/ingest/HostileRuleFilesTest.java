@@ -43,7 +43,6 @@ class HostileRuleFilesTest {
     static final List<String> PASSED = new ArrayList<>();
     static final List<String> NOT_TRIED = new ArrayList<>();
     static final Map<String, Long> ADDED_MILLIS = new LinkedHashMap<>();
-    static final IngestServiceTest.InMemoryRules RULES = new IngestServiceTest.InMemoryRules();
     static Catalog catalog;
     static final IndicatorAnalysis INDICATORS = new IndicatorAnalysis(FieldTaxonomy.NONE, new EventTables(Map.of(), Map.of()));
     static IngestReport report;
@@ -163,7 +162,7 @@ class HostileRuleFilesTest {
         CASES.put("bad_dates.yml", o -> o.ingestedWithNote("is not a date"));
 
         IngestProperties properties = new IngestProperties(List.of("src=" + src), 1 << 20, 2, Map.of(), "");
-        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(RULES, properties, AttackCatalog.load(null), INDICATORS);
+        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(properties, AttackCatalog.load(null), INDICATORS);
         long started = System.nanoTime();
         ingest.service().ingest();
         assertThat(ingest.service().awaitDone(Duration.ofMinutes(2))).isTrue();
@@ -178,24 +177,24 @@ class HostileRuleFilesTest {
         CASES.forEach((path, expectation) -> tests.add(DynamicTest.dynamicTest(path, () -> {
             Optional<IngestProblem> problem = report.problems().stream().filter(p -> p.path().equals(path))
                     .filter(p -> !p.reason().startsWith("duplicate id") || path.startsWith("dup_id")).findFirst();
-            List<Rule> rules = RULES.saved.stream().filter(r -> r.getSourcePath().equals(path)).toList();
+            List<Rule> rules = catalog.rules().all().stream().filter(r -> r.getSourcePath().equals(path)).toList();
             Outcome outcome = new Outcome(problem, rules);
             assertThat(expectation.test(outcome)).as(path + " -> " + outcome).isTrue();
             PASSED.add(path);
         })));
         tests.add(DynamicTest.dynamicTest("every good rule is still ingested and served", () -> {
-            assertThat(RULES.saved).extracting(Rule::getTitle).contains("Good 1", "Good 2", "Good 3");
-            assertThat(RULES.saved.stream().filter(r -> r.getSourcePath().startsWith("many/")).count()).isEqualTo(10_000);
+            assertThat(catalog.rules().all()).extracting(Rule::getTitle).contains("Good 1", "Good 2", "Good 3");
+            assertThat(catalog.rules().all().stream().filter(r -> r.getSourcePath().startsWith("many/")).count()).isEqualTo(10_000);
             assertThat(report.state()).isEqualTo(IngestReport.State.READY);
             assertThat(report.problems()).noneMatch(p -> p.reason().startsWith("query not analysed"));
-            assertThat(RULES.saved).noneMatch(r -> r.getTitle().equals("Outside"));
+            assertThat(catalog.rules().all()).noneMatch(r -> r.getTitle().equals("Outside"));
             PASSED.add("good rules beside hostile ones");
         }));
         tests.add(DynamicTest.dynamicTest("the analyses of hostile queries say what was not analysed", () -> {
-            Rule nested = RULES.saved.stream().filter(r -> r.getTitle().equals("Nested")).findFirst().orElseThrow();
+            Rule nested = catalog.rules().all().stream().filter(r -> r.getTitle().equals("Nested")).findFirst().orElseThrow();
             QueryAnalysis analysis = catalog.indicators().analysisOf(nested);
             assertThat(analysis.stages().get(0).note()).contains("nests deeper than 100 levels");
-            Rule huge = RULES.saved.stream().filter(r -> r.getTitle().equals("Huge SPL")).findFirst().orElseThrow();
+            Rule huge = catalog.rules().all().stream().filter(r -> r.getTitle().equals("Huge SPL")).findFirst().orElseThrow();
             assertThat(catalog.indicators().analysisOf(huge).notes()).anyMatch(n -> n.contains("not analysed"));
             PASSED.add("hostile queries analysed within their caps");
         }));
@@ -251,7 +250,7 @@ class HostileRuleFilesTest {
 
     private static long timeIngest(Path dir) {
         IngestProperties properties = new IngestProperties(List.of("src=" + dir), 1 << 20, 2, Map.of(), "");
-        IngestService ingest = IngestServiceTest.ingestInto(new IngestServiceTest.InMemoryRules(), properties,
+        IngestService ingest = IngestServiceTest.ingestInto(properties,
                 AttackCatalog.load(null), INDICATORS).service();
         long started = System.nanoTime();
         ingest.ingest();

@@ -34,7 +34,6 @@ class IngestServiceTest {
     static final AttackCatalog ATTACK = AttackCatalog.load(null);
     static final IndicatorAnalysis NO_TAXONOMY = new IndicatorAnalysis(io.rulescope.query.FieldTaxonomy.NONE,
             new io.rulescope.indicator.EventTables(Map.of(), Map.of()));
-    static final InMemoryRules RULES = new InMemoryRules();
     static Catalog catalog;
     static IngestReport report;
 
@@ -60,7 +59,7 @@ class IngestServiceTest {
         Files.createSymbolicLink(a.resolve("outside"), root.getParent());
 
         IngestProperties properties = new IngestProperties(List.of("a=" + a, "b=" + b), 1 << 20, 2, Map.of(), "");
-        Ingest ingest = ingestInto(RULES, properties, ATTACK, NO_TAXONOMY);
+        Ingest ingest = ingestInto(properties, ATTACK, NO_TAXONOMY);
         ingest.service().ingest();
         assertThat(ingest.service().awaitDone(Duration.ofSeconds(30))).isTrue();
         catalog = ingest.catalog();
@@ -74,7 +73,7 @@ class IngestServiceTest {
     @Test
     void everyGoodRuleIsIngestedDespiteTheBrokenFilesBesideIt() {
         assertThat(report.state()).isEqualTo(IngestReport.State.READY);
-        assertThat(RULES.saved).extracting(Rule::getTitle).containsExactlyInAnyOrder("Good One", "Good Two", "Good One (fork)");
+        assertThat(catalog.rules().all()).extracting(Rule::getTitle).containsExactlyInAnyOrder("Good One", "Good Two", "Good One (fork)");
         assertThat(catalog.index().size()).isEqualTo(3);
         assertThat(report.totals().rules()).isEqualTo(3);
     }
@@ -104,7 +103,7 @@ class IngestServiceTest {
             assertThat(p.level()).isEqualTo(IngestProblem.Level.SKIPPED);
             assertThat(p.reason()).isEqualTo("symbolic link loop; not followed");
         });
-        assertThat(RULES.saved).noneMatch(r -> r.getSourcePath().startsWith("loop/") || r.getSourcePath().startsWith("outside/"));
+        assertThat(catalog.rules().all()).noneMatch(r -> r.getSourcePath().startsWith("loop/") || r.getSourcePath().startsWith("outside/"));
     }
 
     @Test
@@ -124,7 +123,7 @@ class IngestServiceTest {
                 .extracting(IngestProblem::path).containsExactlyInAnyOrder("broken.yml", "empty.yml", "latin1.yml");
         assertThat(report.totals().errors()).isEqualTo(3);
         assertThat(report.totals().skipped()).isEqualTo(2);
-        List<String> always = List.of("scan", "read", "content hash", "parse", "map", "query analysis", "corpus counts", "persist", "index", "matcher");
+        List<String> always = List.of("scan", "read", "content hash", "parse", "map", "query analysis", "corpus counts", "compact", "index", "matcher");
         // "merge" only when the indexing threads left more than one segment, which depends on how they were scheduled.
         assertThat(report.phaseMillis().keySet()).containsAll(always)
                 .isSubsetOf(java.util.stream.Stream.concat(always.stream(), java.util.stream.Stream.of("merge")).toList());
@@ -151,59 +150,10 @@ class IngestServiceTest {
     }
 
     @Test
-    void aDatabaseWriteThatFailsLeavesTheCatalogServingAndTheNextIngestWritesEveryRow() throws Exception {
-        Path dir = Files.createDirectories(root.resolve("flaky"));
-        Files.writeString(dir.resolve("one.yml"), sigma("44444444-4444-4444-4444-444444444444", "One"));
-        Files.writeString(dir.resolve("two.yml"), sigma("55555555-5555-5555-5555-555555555555", "Two"));
-        List<String> writes = new ArrayList<>();
-        CatalogStore flaky = new CatalogStore() {
-            @Override
-            public void replaceAll(List<Rule> rules) {
-                writes.add("all " + rules.size());
-                if (writes.size() == 1) {
-                    throw new IllegalStateException("the database is full");
-                }
-            }
-
-            @Override
-            public void update(List<Rule> all, java.util.Collection<String> removed, java.util.Collection<Rule> changed) {
-                writes.add("changed " + changed.size());
-            }
-        };
-        Ingest ingest = ingestInto(flaky, new IngestProperties(List.of("f=" + dir), 1 << 20, 1, Map.of(), ""), ATTACK, NO_TAXONOMY);
-
-        ingest.service().ingest();
-        assertThat(ingest.catalog().isReady()).isTrue();
-        assertThat(ingest.catalog().rules().withId("44444444-4444-4444-4444-444444444444")).hasSize(1);
-
-        Files.writeString(dir.resolve("two.yml"), sigma("55555555-5555-5555-5555-555555555555", "Two, edited"));
-        ingest.service().refreshNow("test");
-        Files.writeString(dir.resolve("two.yml"), sigma("55555555-5555-5555-5555-555555555555", "Two, edited again"));
-        ingest.service().refreshNow("test");
-
-        // The refresh after the failure writes every row; the one after it writes only the changed file's rule.
-        assertThat(writes).containsExactly("all 2", "all 2", "changed 1");
-        assertThat(ingest.catalog().rules().withId("55555555-5555-5555-5555-555555555555")).extracting(Rule::getTitle)
-                .containsExactly("Two, edited again");
-    }
-
-    /** A list stands in for the database: ingest only ever replaces the whole catalog. */
-    static final class InMemoryRules implements CatalogStore {
-        final List<Rule> saved = new ArrayList<>();
-
-        @Override
-        public void replaceAll(List<Rule> rules) {
-            saved.clear();
-            saved.addAll(rules);
-        }
-    }
-
-    /** An ingest service over its own catalog holder, writing into {@code store}. */
-    @Test
     void aSourceThatYieldsNoRuleIsAWarningNotASilentSuccess(@TempDir Path elsewhere) throws Exception {
         Path empty = Files.createDirectories(elsewhere.resolve("typo"));
         Files.writeString(Files.createDirectories(elsewhere.resolve("good")).resolve("one.yml"), sigma("33333333-3333-3333-3333-333333333333", "One"));
-        Ingest ingest = ingestInto(new InMemoryRules(), new IngestProperties(List.of("good=" + elsewhere.resolve("good"), "typo=" + empty),
+        Ingest ingest = ingestInto(new IngestProperties(List.of("good=" + elsewhere.resolve("good"), "typo=" + empty),
                 1 << 20, 2, Map.of(), ""), ATTACK, NO_TAXONOMY);
         ingest.service().ingest();
         assertThat(ingest.service().awaitDone(Duration.ofSeconds(30))).isTrue();
@@ -215,6 +165,7 @@ class IngestServiceTest {
                 });
     }
 
+    /** An ingest service over its own catalog holder, as tools build it. */
     record Ingest(IngestService service, CatalogHolder catalogs, RuleHistories histories) {
 
         Catalog catalog() {
@@ -222,11 +173,13 @@ class IngestServiceTest {
         }
     }
 
-    static Ingest ingestInto(CatalogStore store, IngestProperties properties, AttackCatalog attack, IndicatorAnalysis analysis) {
+    static Ingest ingestInto(IngestProperties properties, AttackCatalog attack, IndicatorAnalysis analysis) {
+        return ingestInto(properties, attack, analysis, new RuleHistories());
+    }
+
+    static Ingest ingestInto(IngestProperties properties, AttackCatalog attack, IndicatorAnalysis analysis, RuleHistories histories) {
         CatalogHolder catalogs = new CatalogHolder();
-        RuleHistories histories = new RuleHistories();
         IngestService ingest = new IngestService(properties, new RuleIndex(attack), attack, analysis, catalogs, histories);
-        ingest.storeReady(store);
         return new Ingest(ingest, catalogs, histories);
     }
 }

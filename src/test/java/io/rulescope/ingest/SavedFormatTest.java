@@ -126,24 +126,4 @@ class SavedFormatTest {
         assertThat(analyses).hasSizeGreaterThan(5_000);
         assertThat(SavedFormat.read(file, AllAnalyses.class).byUid()).isEqualTo(analyses);
     }
-
-    record SavedHistory(String key, io.rulescope.history.SourceHistory history) {
-    }
-
-    @Test
-    void aSourceHistoryComesBackEqualWithItsDatesAndChanges() throws IOException {
-        io.rulescope.history.RuleVersion.IndicatorRef ref = new io.rulescope.history.RuleVersion.IndicatorRef("Image", "endswith", "\\x.exe", "match");
-        io.rulescope.history.RuleVersion version = new io.rulescope.history.RuleVersion("0123456789abcdef", java.time.Instant.parse("2024-05-06T07:08:09.123Z"),
-                "A. Author", "Tighten the filter\n\nmore text", "A rule", "rules/a.yml", "blob1", io.rulescope.history.RuleVersion.Kind.MODIFIED,
-                new io.rulescope.history.RuleVersion.Changes(List.of(ref), List.of(), List.of("T1059"), List.of(), List.of("status")));
-        io.rulescope.history.VersionFacts facts = new io.rulescope.history.VersionFacts("A rule", "test", "high", 17, -4, "rules/a.yml",
-                List.of("execution"), List.of("T1059"), List.of(ref));
-        io.rulescope.history.SourceHistory history = new io.rulescope.history.SourceHistory("sigma", "0123456789abcdef", 2,
-                Map.of("id-1", List.of(version)), Map.of("id-1", facts), Map.of("rules/a.yml", List.of("id-1")));
-        Path file = folder.resolve("history");
-
-        SavedFormat.write(file, new SavedHistory("key", history));
-
-        assertThat(SavedFormat.read(file, SavedHistory.class)).isEqualTo(new SavedHistory("key", history));
-    }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rulescope.SharedData;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.history.RuleVersion;
-import io.rulescope.history.SourceHistory;
 import io.rulescope.rule.Rule;
 
 /** The real SigmaHQ history (the shared bundle, 222 commits) as a git source: every rule gets a history that adds up. */
@@ -25,7 +24,6 @@ class SharedHistoryTest {
     static Path data;
 
     static IngestServiceTest.Ingest ingest;
-    static SourceHistory history;
 
     /**
      * A bare repository holding the bundle's history on {@code main}, as {@code git clone --bare} would make it: the
@@ -45,20 +43,19 @@ class SharedHistoryTest {
     static void readTheBundleAsAGitSource() throws Exception {
         IngestProperties properties = new IngestProperties(List.of("sigma=" + remoteFromTheBundle().toUri()), 1 << 20, 0,
                 Map.of(), "", data.resolve("data").toString(), null, "");
-        ingest = IngestServiceTest.ingestInto(new IngestServiceTest.InMemoryRules(), properties, IngestServiceTest.ATTACK,
+        ingest = IngestServiceTest.ingestInto(properties, IngestServiceTest.ATTACK,
                 new io.rulescope.indicator.IndicatorAnalysis(io.rulescope.indicator.IndicatorAnalysis.shippedTaxonomy(),
                         io.rulescope.indicator.IndicatorAnalysis.shippedEventTables()));
         ingest.service().ingest();
         long started = System.nanoTime();
         ingest.service().awaitHistory();
         System.out.printf("History of the shared SigmaHQ bundle read in %d ms%n", (System.nanoTime() - started) / 1_000_000);
-        history = ingest.histories().of("sigma");
     }
 
     @Test
     void theWholeFirstParentLineIsRead() {
         assertThat(ingest.histories().state("sigma")).isEqualTo(RuleHistories.State.READY);
-        assertThat(history.commits()).isEqualTo(222);
+        assertThat(ingest.histories().head("sigma")).hasValueSatisfying(head -> assertThat(head.commits()).isEqualTo(222));
     }
 
     @Test
@@ -79,7 +76,7 @@ class SharedHistoryTest {
 
     @Test
     void everyRenameOfARuleFileIsAMoveAndRulesThatChangeFileWithoutARenameAreFollowedByTheirId() {
-        long moves = history.versions().values().stream().flatMap(List::stream).filter(v -> v.kind() == RuleVersion.Kind.MOVED).count();
+        long moves = ingest.histories().store().stampsSince(java.time.Instant.EPOCH).stream().filter(v -> v.kind() == RuleVersion.Kind.MOVED).count();
 
         // git log --first-parent -M on the bundle: 189 renames of files under rules*/; a rule whose id turns up in
         // another file in the same commit without git pairing the files is a move too.

@@ -10,11 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.rulescope.catalog.Catalog;
+import io.rulescope.history.NumberedVersion;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.history.RuleVersion;
-import io.rulescope.history.SourceHistory;
 import io.rulescope.rule.Rule;
 import io.rulescope.web.ListingProperties;
 import jakarta.servlet.http.HttpServletResponse;
@@ -86,7 +87,6 @@ class ChangesController {
         }
         int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, ListingProperties.sizeOr(size, listing.changesPageSize())));
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Map<String, String> importCommits = new LinkedHashMap<>();
         Map<String, Import> imports = new LinkedHashMap<>();
         record Listed(RuleHistories.Change change, RuleVersion.Kind kind) {
         }
@@ -96,15 +96,12 @@ class ChangesController {
         int removed = 0;
         for (RuleHistories.Change c : histories.changesSince(from)) {
             RuleVersion.Kind kind = c.kind();
-            String importCommit = importCommits.computeIfAbsent(c.source(), source -> firstCommit(histories, source));
-            List<RuleVersion> versions = histories.versions(c.source(), c.ruleId());
-            RuleVersion first = versions.isEmpty() ? null : versions.get(versions.size() - 1);
-            if (first != null && first.commit().equals(importCommit) && !first.date().isBefore(from)) {
-                imports.merge(c.source(), new Import(c.source(), 1, first.date(), importCommit),
+            if (c.imported()) {
+                imports.merge(c.source(), new Import(c.source(), 1, c.first().date(), c.first().commit()),
                         (a, b) -> new Import(a.source(), a.rules() + 1, a.date(), a.commit()));
                 if (kind == RuleVersion.Kind.ADDED) {
                     // Imported, then changed within the period: listed for what changed since the import.
-                    if (versions.size() == 1) {
+                    if (c.versions() == 1) {
                         continue;
                     }
                     kind = RuleVersion.Kind.MODIFIED;
@@ -119,29 +116,29 @@ class ChangesController {
         }
         int pages = Math.max(1, (listedChanges.size() + pageSize - 1) / pageSize);
         int shown = Math.max(1, Math.min(page, pages));
+        List<Listed> onPage = listedChanges.subList((shown - 1) * pageSize, Math.min(listedChanges.size(), shown * pageSize));
+        Map<String, Map<String, List<RuleVersion>>> inPeriodBySource = new LinkedHashMap<>();
+        onPage.stream().collect(Collectors.groupingBy(l -> l.change().source(), LinkedHashMap::new,
+                Collectors.mapping(l -> l.change().ruleId(), Collectors.toCollection(LinkedHashSet::new))))
+                .forEach((source, ids) -> inPeriodBySource.put(source, histories.versionsSince(source, ids, from).stream()
+                        .collect(Collectors.groupingBy(NumberedVersion::ruleId,
+                                Collectors.mapping(NumberedVersion::version, Collectors.toList())))));
         Map<String, List<Entry>> bySource = new LinkedHashMap<>();
-        for (Listed listed : listedChanges.subList((shown - 1) * pageSize, Math.min(listedChanges.size(), shown * pageSize))) {
+        for (Listed listed : onPage) {
             RuleHistories.Change c = listed.change();
-            List<RuleVersion> inPeriod = histories.versions(c.source(), c.ruleId()).stream().filter(v -> !v.date().isBefore(from)).toList();
+            List<RuleVersion> inPeriod = inPeriodBySource.get(c.source()).getOrDefault(c.ruleId(), List.of());
+            if (inPeriod.isEmpty()) {
+                continue;
+            }
             List<Rule> now = catalog.rules().withId(c.ruleId());
             String permalink = c.kind() == RuleVersion.Kind.REMOVED || now.isEmpty() ? "/rules/" + c.ruleId() + "/history" : "/rules/" + c.ruleId();
-            bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(new Entry(c.source(), c.ruleId(), c.version().title(),
-                    listed.kind().label(), c.version(), inPeriod.size(), net(listed.kind() == c.kind() ? inPeriod : inPeriod.subList(0, inPeriod.size() - 1)),
-                    permalink));
+            bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(new Entry(c.source(), c.ruleId(), inPeriod.get(0).title(),
+                    listed.kind().label(), inPeriod.get(0), inPeriod.size(),
+                    net(listed.kind() == c.kind() ? inPeriod : inPeriod.subList(0, inPeriod.size() - 1)), permalink));
         }
         boolean reading = catalog.report().sources().stream().anyMatch(s -> histories.state(s.name()) == RuleHistories.State.READING);
         return new Period(day, bySource, List.copyOf(imports.values()), added, modified, removed, listedChanges.size(), shown, pages,
                 pageSize, reading, error);
-    }
-
-    /** The first commit of a source's history that was read: whatever rules it adds are the source's import. */
-    private static String firstCommit(RuleHistories histories, String source) {
-        SourceHistory history = histories.of(source);
-        if (history == null) {
-            return "";
-        }
-        return history.versions().values().stream().filter(v -> !v.isEmpty()).map(v -> v.get(0))
-                .min(java.util.Comparator.comparing(RuleVersion::date)).map(RuleVersion::commit).orElse("");
     }
 
     /** The versions' changes taken together, oldest first: what was added and later removed cancels out. */

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,20 +26,28 @@ class HistoryApiController {
     }
 
     @GetMapping(path = "/api/rules/{id}/history", produces = "application/json")
-    ResponseEntity<HistoryAnswer> api(@PathVariable String id, Catalog catalog) {
-        Optional<HistoryViews.Located> located = id.length() > HistoryController.MAX_ID ? Optional.empty() : history.locate(catalog, id);
+    ResponseEntity<HistoryAnswer> api(@PathVariable String id, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(required = false) Integer size, Catalog catalog) {
+        Optional<HistoryViews.Located> located = id.length() > HistoryController.MAX_ID ? Optional.empty()
+                : history.locate(catalog, id, page, size);
         String shownId = id.length() > 200 ? id.substring(0, 200) : id;
         if (located.isEmpty()) {
             return ResponseEntity.status(catalog.isReady() ? HttpStatus.NOT_FOUND : HttpStatus.SERVICE_UNAVAILABLE).body(new HistoryAnswer(
-                    shownId, catalog.isReady() ? "no rule with this id" : "the catalog is still loading; try again shortly", null, null, null));
+                    shownId, catalog.isReady() ? "no rule with this id" : "the catalog is still loading; try again shortly", null, null, null, null, null, null));
         }
         HistoryViews.Located h = located.get();
         return ResponseEntity.ok(new HistoryAnswer(shownId, null, h.source(), h.state().name().toLowerCase(java.util.Locale.ROOT),
+                h.total(), h.page().getNumber() + 1, Math.max(1, h.page().getTotalPages()),
                 h.versions().stream().map(HistoryViews.VersionJson::of).toList()));
     }
 
-    /** {@code /api/rules/{id}/history}: every version of a rule, newest first, with what each changed. */
+    /**
+     * {@code /api/rules/{id}/history}: a page of a rule's versions, newest first, with what each changed.
+     *
+     * @param total how many versions the rule has, over {@code pages} pages
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record HistoryAnswer(String id, String error, String source, String state, List<HistoryViews.VersionJson> versions) {
+    record HistoryAnswer(String id, String error, String source, String state, Long total, Integer page, Integer pages,
+            List<HistoryViews.VersionJson> versions) {
     }
 }

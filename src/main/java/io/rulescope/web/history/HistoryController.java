@@ -8,6 +8,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import io.rulescope.catalog.Catalog;
+import io.rulescope.history.NumberedVersion;
 import io.rulescope.history.RuleVersion;
 import io.rulescope.history.VersionFacts;
 import io.rulescope.web.rule.HistoryViews;
@@ -33,8 +34,9 @@ class HistoryController {
     }
 
     @GetMapping("/rules/{id}/history")
-    String page(@PathVariable String id, Catalog catalog, Model model, HttpServletResponse response) {
-        Optional<HistoryViews.Located> located = id.length() > MAX_ID ? Optional.empty() : history.locate(catalog, id);
+    String page(@PathVariable String id, @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) Integer size,
+            Catalog catalog, Model model, HttpServletResponse response) {
+        Optional<HistoryViews.Located> located = id.length() > MAX_ID ? Optional.empty() : history.locate(catalog, id, page, size);
         if (located.isEmpty()) {
             return notFound(catalog, id, model, response);
         }
@@ -52,15 +54,15 @@ class HistoryController {
         }
         HistoryViews.Located h = located.get();
         model.addAttribute("h", h);
-        List<RuleVersion> versions = h.versions();
-        if (versions.isEmpty()) {
+        if (h.total() == 0) {
             model.addAttribute("error", h.reading() ? "The history of this rule is still being read; try again in a moment."
                     : "This rule has no history: its source is not a git repository.");
             return "rules/diff";
         }
-        RuleVersion newer = to == null ? versions.get(0) : h.version(to).orElse(null);
-        RuleVersion older = from == null ? (versions.indexOf(newer) + 1 < versions.size() && newer != null
-                ? versions.get(versions.indexOf(newer) + 1) : null) : h.version(from).orElse(null);
+        Optional<NumberedVersion> newest = to == null ? history.newest(h) : history.version(h, to);
+        RuleVersion newer = newest.map(NumberedVersion::version).orElse(null);
+        RuleVersion older = from == null ? newest.flatMap(n -> history.before(h, n)).orElse(null)
+                : history.version(h, from).map(NumberedVersion::version).orElse(null);
         if (newer == null || (from != null && older == null)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", "No version of this rule was made by commit '" + abbreviate(newer == null ? to : from)

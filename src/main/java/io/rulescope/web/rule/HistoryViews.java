@@ -4,19 +4,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.IngestReport;
+import io.rulescope.history.NumberedVersion;
 import io.rulescope.history.RuleHistories;
+import io.rulescope.history.RuleSummary;
 import io.rulescope.history.RuleVersion;
 import io.rulescope.history.VersionFacts;
 import io.rulescope.indicator.IndicatorAnalysis;
 import io.rulescope.ingest.IngestService;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
-import io.rulescope.web.rule.RuleView;
-import io.rulescope.web.rule.RuleViews;
+import io.rulescope.web.ListingProperties;
 
 /**
  * Finds a rule's history and older versions for pages and the API: which source's history holds it, each version's
@@ -25,29 +28,44 @@ import io.rulescope.web.rule.RuleViews;
 @Component
 public class HistoryViews {
 
+    /** The most versions one page of a history shows, whatever the URL asks. */
+    public static final int MAX_PAGE_SIZE = 500;
+
     private final RuleHistories histories;
     private final IngestService ingest;
     private final IndicatorAnalysis analysis;
     private final RuleViews views;
+    private final ListingProperties listing;
 
-    HistoryViews(RuleHistories histories, IngestService ingest, IndicatorAnalysis analysis, RuleViews views) {
+    HistoryViews(RuleHistories histories, IngestService ingest, IndicatorAnalysis analysis, RuleViews views, ListingProperties listing) {
         this.histories = histories;
         this.ingest = ingest;
         this.analysis = analysis;
         this.views = views;
+        this.listing = listing;
     }
 
     /**
-     * A rule's history as pages show it.
+     * A rule's history as pages show it, one page of versions at a time.
      *
      * @param current the rule in the catalog, or null for a rule that has been removed
-     * @param versions newest first
+     * @param page this page of the rule's versions, newest first
      */
     public record Located(String ruleId, String source, Rule current, String title, RuleHistories.State state,
-            List<RuleVersion> versions, String commitHome) {
+            Page<RuleVersion> page, String commitHome) {
 
         public boolean reading() {
             return state == RuleHistories.State.READING;
+        }
+
+        /** This page's versions, newest first. */
+        public List<RuleVersion> versions() {
+            return page.getContent();
+        }
+
+        /** How many versions the rule has in all. */
+        public long total() {
+            return page.getTotalElements();
         }
 
         public String permalink() {
@@ -58,19 +76,10 @@ public class HistoryViews {
         public String commitUrl(String commit) {
             return commitHome == null ? null : commitHome + commit;
         }
-
-        public Optional<RuleVersion> version(String commitPrefix) {
-            if (commitPrefix == null || commitPrefix.length() < 4 || commitPrefix.length() > 40
-                    || !commitPrefix.matches("[0-9a-fA-F]+")) {
-                return Optional.empty();
-            }
-            String prefix = commitPrefix.toLowerCase(Locale.ROOT);
-            return versions.stream().filter(v -> v.commit().startsWith(prefix)).findFirst();
-        }
     }
 
     /**
-     * What a rule page says of the rule's history.
+     * What a rule page says of the rule's history, from memory.
      *
      * @param firstSeen the version that added the rule (null while reading, or without history)
      * @param changed the newest version that changed it
@@ -84,39 +93,59 @@ public class HistoryViews {
 
     public Summary summary(Rule rule) {
         RuleHistories.State state = histories.state(rule.getSourceName());
-        List<RuleVersion> versions = histories.versions(rule.getSourceName(), rule.getRuleId());
-        if (versions.isEmpty()) {
-            return new Summary(state, 0, null, null);
-        }
-        // The newest "added": a rule removed and added again was first seen, this time, when it came back.
-        RuleVersion first = versions.get(versions.size() - 1);
-        for (RuleVersion v : versions) {
-            if (v.kind() == RuleVersion.Kind.ADDED) {
-                first = v;
-                break;
-            }
-        }
-        return new Summary(state, versions.size(), first, versions.get(0));
+        return histories.summary(rule.getSourceName(), rule.getRuleId())
+                .map(s -> new Summary(state, s.versions(), s.firstSeen(), s.newest()))
+                .orElse(new Summary(state, 0, null, null));
     }
 
-    /** The rule's history in the source that holds it; empty when no source knows the id. */
+    /** The first page of the rule's history in the source that holds it; empty when no source knows the id. */
     public Optional<Located> locate(Catalog catalog, String ruleId) {
+        return locate(catalog, ruleId, 1, null);
+    }
+
+    /** One page of the rule's history (pages count from 1; the size defaults to the listing's). */
+    public Optional<Located> locate(Catalog catalog, String ruleId, int page, Integer size) {
+        int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, ListingProperties.sizeOr(size, listing.historyPageSize())));
+        PageRequest request = PageRequest.of(Math.max(0, page - 1), pageSize);
         List<Rule> rules = catalog.rules().withId(ruleId);
         if (!rules.isEmpty()) {
             Rule rule = rules.get(0);
-            List<RuleVersion> versions = histories.versions(rule.getSourceName(), ruleId);
-            return Optional.of(new Located(ruleId, rule.getSourceName(), rule, rule.getTitle(),
-                    histories.state(rule.getSourceName()), versions, commitHome(catalog, rule.getSourceName())));
+            return Optional.of(new Located(ruleId, rule.getSourceName(), rule, rule.getTitle(), histories.state(rule.getSourceName()),
+                    versions(rule.getSourceName(), ruleId, request), commitHome(catalog, rule.getSourceName())));
         }
         for (IngestReport.SourceSummary source : catalog.report().sources()) {
-            List<RuleVersion> versions = histories.versions(source.name(), ruleId);
-            if (!versions.isEmpty()) {
-                String title = versions.get(0).title() == null ? ruleId : versions.get(0).title();
-                return Optional.of(new Located(ruleId, source.name(), null, title, histories.state(source.name()), versions,
-                        commitHome(catalog, source.name())));
+            Optional<RuleSummary> known = histories.summary(source.name(), ruleId);
+            if (known.isPresent()) {
+                String title = known.get().newest().title() == null ? ruleId : known.get().newest().title();
+                return Optional.of(new Located(ruleId, source.name(), null, title, histories.state(source.name()),
+                        versions(source.name(), ruleId, request), commitHome(catalog, source.name())));
             }
         }
         return Optional.empty();
+    }
+
+    private Page<RuleVersion> versions(String source, String ruleId, PageRequest request) {
+        return histories.knows(source, ruleId) ? histories.versions(source, ruleId, request) : Page.empty(request);
+    }
+
+    /** The newest version of the rule made by a commit whose id starts with {@code commitPrefix} (4 to 40 hex digits). */
+    public Optional<NumberedVersion> version(Located located, String commitPrefix) {
+        if (commitPrefix == null || commitPrefix.length() < 4 || commitPrefix.length() > 40 || !commitPrefix.matches("[0-9a-fA-F]+")
+                || !histories.knows(located.source(), located.ruleId())) {
+            return Optional.empty();
+        }
+        return histories.version(located.source(), located.ruleId(), commitPrefix.toLowerCase(Locale.ROOT));
+    }
+
+    /** The newest version of the rule, if it has any. */
+    public Optional<NumberedVersion> newest(Located located) {
+        return histories.summary(located.source(), located.ruleId())
+                .map(s -> new NumberedVersion(located.ruleId(), s.versions() - 1, s.newest()));
+    }
+
+    /** The version before this one, if there is one. */
+    public Optional<RuleVersion> before(Located located, NumberedVersion version) {
+        return histories.before(located.source(), version);
     }
 
     /** Commits link to GitHub when the source's files do. */

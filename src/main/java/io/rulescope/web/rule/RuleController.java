@@ -18,6 +18,7 @@ import org.springframework.web.util.UriUtils;
 
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
+import io.rulescope.history.NumberedVersion;
 import io.rulescope.history.RuleVersion;
 import io.rulescope.rule.CatalogSummary;
 import io.rulescope.rule.Permalinks;
@@ -151,7 +152,7 @@ class RuleController {
     /** {@code /rules/{id}@{commit}}: the rule as that commit left it, with its own permalink. */
     private String version(Catalog catalog, String ruleId, String commit, Model model, HttpServletResponse response) {
         Optional<HistoryViews.Located> located = history.locate(catalog, ruleId);
-        Optional<RuleVersion> version = located.flatMap(h -> h.version(commit));
+        Optional<RuleVersion> version = located.flatMap(h -> history.version(h, commit)).map(NumberedVersion::version);
         Optional<RuleView> view = version.flatMap(v -> history.viewAt(catalog, located.get(), v));
         if (view.isEmpty()) {
             return notFound(catalog, ruleId + "@" + commit, model, response);

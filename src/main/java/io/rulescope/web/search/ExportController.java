@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -54,11 +55,12 @@ class ExportController {
 
     private FeedEntry entry(Catalog catalog, RuleSummary r) {
         Rule rule = catalog.rules().byUid(r.uid());
-        List<RuleVersion> versions = rule == null ? List.of() : histories.versions(rule.getSourceName(), rule.getRuleId());
-        if (!versions.isEmpty()) {
-            RuleVersion latest = versions.get(0);
-            RuleVersion first = versions.stream().filter(v -> v.kind() == RuleVersion.Kind.ADDED).findFirst().orElse(versions.get(versions.size() - 1));
-            boolean isNew = latest == first;
+        Optional<io.rulescope.history.RuleSummary> history = rule == null ? Optional.empty()
+                : histories.summary(rule.getSourceName(), rule.getRuleId());
+        if (history.isPresent()) {
+            RuleVersion latest = history.get().newest();
+            RuleVersion first = history.get().firstSeen();
+            boolean isNew = latest.equals(first);
             String summary = isNew ? (r.description().isEmpty() ? r.title() : r.description())
                     : "Updated (" + latest.subject() + "): " + latest.changes().summary();
             return new FeedEntry(r, isNew, first.date(), latest.date(), summary);
