@@ -20,11 +20,11 @@ COPY --from=build /src/target/rulescope-*.jar /tmp/rulescope.jar
 RUN java -Djarmode=tools -jar /tmp/rulescope.jar extract --destination /app && rm /tmp/rulescope.jar \
     && java -Xint -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit=/app/rulescope.jsa -Dspring.context.exit=onRefresh \
        -jar /app/rulescope.jar \
-       --server.port=0 --rulescope.snapshot-dir=
+       --server.port=0 --rulescope.snapshot-dir= --rulescope.data-dir=/tmp/training && rm -rf /tmp/training
 # The embedded content/ is inside the jar. Mount more rule repositories under /rules and name them, e.g.
 #   docker run -p 8080:8080 -v "$PWD/sigma:/rules/sigma:ro" -e RULESCOPE_SOURCES=embedded,/rules/sigma rulescope
-# Git sources (RULESCOPE_SOURCES=sigma=https://github.com/SigmaHQ/sigma.git) are cloned into /var/lib/rulescope with
-# their saved histories; keep it and /var/cache/rulescope on volumes so a restart fetches instead of cloning and
+# Git sources (RULESCOPE_SOURCES=sigma=https://github.com/SigmaHQ/sigma.git) are cloned into /var/lib/rulescope beside
+# the database of their histories; keep it and /var/cache/rulescope on volumes so a restart fetches instead of cloning and
 # restores the saved catalog.
 VOLUME ["/rules", "/var/cache/rulescope", "/var/lib/rulescope"]
 # C1 only halves the start-up on small machines at the cost of peak throughput, and the parallel collector takes

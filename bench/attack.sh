@@ -15,7 +15,7 @@ bench_wrk
 bench_workspace
 bench_build
 started=$(date +%s%N)
-java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.sources=../shared/corpus/escu,../shared/corpus/sigma \
+java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.data-dir="$work/data" --rulescope.sources=../shared/corpus/escu,../shared/corpus/sigma \
   --rulescope.snapshot-dir= > "$work/app.log" 2>&1 &
 pid=$!
 bench_await_ready "$port" "$work/app.log"

@@ -34,7 +34,7 @@ fi
 start() {
   started=$(date +%s%N)
   # shellcheck disable=SC2086
-  java ${JVM_OPTS:-} ${PROFILE:+-XX:StartFlightRecording=settings=profile} -jar "$jar" --server.port="$port" --rulescope.sources="$sources" \
+  java ${JVM_OPTS:-} ${PROFILE:+-XX:StartFlightRecording=settings=profile} -jar "$jar" --server.port="$port" --rulescope.data-dir="$work/data" --rulescope.sources="$sources" \
     --rulescope.snapshot-dir= ${EXTRA_ARGS:-} > "$work/app.log" 2>&1 &
   pid=$!
   bench_await_ready "$port" "$work/app.log"

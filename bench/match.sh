@@ -22,7 +22,7 @@ started=$(date +%s%N)
 # Every client's match is let in (by default half the request threads may match at once and the rest are turned
 # away with a 503, so that pages stay served): this measures matching, not the turning away.
 # shellcheck disable=SC2086
-java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.sources=../shared/corpus/escu,../shared/corpus/sigma \
+java ${JVM_OPTS:-} -jar "$jar" --server.port="$port" --rulescope.data-dir="$work/data" --rulescope.sources=../shared/corpus/escu,../shared/corpus/sigma \
   --rulescope.snapshot-dir= --rulescope.match.max-batch-bytes=134217728 --rulescope.heavy-requests.concurrency="$connections" \
   > "$work/app.log" 2>&1 &
 pid=$!

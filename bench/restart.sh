@@ -28,7 +28,7 @@ prepare() {
   local dir="$work/app$1"
   java -Djarmode=tools -jar "$2" extract --destination "$dir" > /dev/null
   java -Xint -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit="$dir/rulescope.jsa" -Dspring.context.exit=onRefresh \
-    -jar "$dir/$(basename "$2")" --server.port=0 --rulescope.snapshot-dir= > "$work/training$1.log" 2>&1 \
+    -jar "$dir/$(basename "$2")" --server.port=0 --rulescope.snapshot-dir= --rulescope.data-dir="$work/training-data$1" > "$work/training$1.log" 2>&1 \
     || { tail -n 20 "$work/training$1.log"; exit 1; }
 }
 

@@ -39,14 +39,14 @@ java -Djarmode=tools -jar "$jar" extract --destination "$app" > /dev/null
 appjar="$app/$(basename "$jar")"
 # -Xint: see the Dockerfile (a method queued for the JIT at exit would never be compiled in the measured runs).
 java -Xint -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit="$app/rulescope.jsa" -Dspring.context.exit=onRefresh -jar "$appjar" \
-  --server.port=0 --rulescope.snapshot-dir= > "$work/training.log" 2>&1 || { tail -n 20 "$work/training.log"; exit 1; }
+  --server.port=0 --rulescope.snapshot-dir= --rulescope.data-dir="$work/training-data" > "$work/training.log" 2>&1 || { tail -n 20 "$work/training.log"; exit 1; }
 jvm_opts="${JVM_OPTS--XX:TieredStopAtLevel=1 -XX:+UseParallelGC} -XX:SharedArchiveFile=$app/rulescope.jsa -Dspring.aot.enabled=true -XX:+UseTransparentHugePages -XX:StringTableSize=262144"
 
 # start SOURCES SNAPSHOT_DIR XMX LOG: starts the app, sets pid, and returns once it is ready, with ready_ms set.
 start() {
   local started=$(date +%s%N)
   # shellcheck disable=SC2086
-  java -Xmx"$3" $jvm_opts -jar "$appjar" --server.port="$port" --rulescope.sources="$1" \
+  java -Xmx"$3" $jvm_opts -jar "$appjar" --server.port="$port" --rulescope.sources="$1" --rulescope.data-dir="$work/data" \
     --rulescope.snapshot-dir="$2" ${EXTRA_ARGS:-} > "$4" 2>&1 &
   pid=$!
   for _ in $(seq 1 2400); do
