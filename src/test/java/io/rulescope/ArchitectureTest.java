@@ -59,6 +59,18 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName("io.rulescope.dialect.Dialects")
             .should().dependOnClassesThat().resideInAPackage("io.rulescope.dialect.*..");
 
+    /**
+     * Ingest's parts form a ladder too: setup (settings, threads), source, read, snapshot, build, then sync, history
+     * and publish; the service on top schedules and runs them, and no part knows it.
+     */
+    @ArchTest
+    static final ArchRule ingestPartsHaveNoCycles = SlicesRuleDefinition.slices().matching("io.rulescope.ingest.(*)..").should()
+            .beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noIngestPartKnowsTheService = noClasses().that().resideInAPackage("io.rulescope.ingest.*..")
+            .should().dependOnClassesThat().resideInAPackage("io.rulescope.ingest");
+
     /** Nothing below the web layer knows it exists. */
     @ArchTest
     static final ArchRule onlyTheWebLayerKnowsTheWebLayer = noClasses().that().resideOutsideOfPackages("io.rulescope.web..",

@@ -2,11 +2,9 @@ package io.rulescope;
 
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
-import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.indicator.IndicatorAnalysis;
-import io.rulescope.ingest.IngestProperties;
-import io.rulescope.ingest.IngestService;
-import io.rulescope.search.RuleIndex;
+import io.rulescope.ingest.build.CatalogBuilder;
+import io.rulescope.ingest.setup.IngestProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,11 +44,9 @@ public final class SharedCatalogs {
         return BUILT.computeIfAbsent(sources, s -> {
             AttackCatalog attack = AttackCatalog.load(null);
             IndicatorAnalysis analysis = new IndicatorAnalysis(IndicatorAnalysis.shippedTaxonomy(), IndicatorAnalysis.shippedEventTables());
-            CatalogHolder catalogs = new CatalogHolder();
-            IngestService ingest = new IngestService(new IngestProperties(s, 1 << 20, 0, Map.of(), ""), new RuleIndex(attack),
-                    attack, analysis, catalogs, new io.rulescope.history.RuleHistories());
-            ingest.ingest();
-            return catalogs.peek();
+            try (CatalogBuilder builder = new CatalogBuilder(new IngestProperties(s, 1 << 20, 0, Map.of(), ""), attack, analysis)) {
+                return builder.build();
+            }
         });
     }
 }

@@ -1,5 +1,7 @@
 package io.rulescope.ingest;
 
+import io.rulescope.ingest.setup.IngestProperties;
+import io.rulescope.ingest.setup.IngestThreads;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnPostProcessor;
 import org.springframework.context.annotation.Bean;

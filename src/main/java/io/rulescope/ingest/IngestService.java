@@ -6,6 +6,18 @@ import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.indicator.IndicatorAnalysis;
+import io.rulescope.ingest.build.IngestPipeline;
+import io.rulescope.ingest.build.IngestRun;
+import io.rulescope.ingest.history.GitHistory;
+import io.rulescope.ingest.history.HistoryService;
+import io.rulescope.ingest.publish.CatalogPublisher;
+import io.rulescope.ingest.setup.IngestProperties;
+import io.rulescope.ingest.setup.IngestThreads;
+import io.rulescope.ingest.snapshot.CatalogSnapshots;
+import io.rulescope.ingest.source.Leftovers;
+import io.rulescope.ingest.source.Source;
+import io.rulescope.ingest.source.SourceScanner;
+import io.rulescope.ingest.sync.SourceSync;
 import io.rulescope.match.EventMatcher;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.RuleIndex;
@@ -175,7 +187,6 @@ public class IngestService {
         return late.generation() == generation ? report.withMorePhases(late.millis()) : report;
     }
 
-
     /** The refresh under way, if any: its id, trigger, phase and progress. */
     public IngestReport refreshInProgress() {
         IngestRun run = running;
@@ -281,7 +292,7 @@ public class IngestService {
         CompletableFuture<EventMatcher> compiling = new CompletableFuture<>();
         Catalog next = publisher.publish(run, compiling);
         reuse = run.reuse != null ? run.reuse : IngestPipeline.Reuse.NONE;
-        compiling.completeAsync(() -> CatalogPublisher.buildMatcher(run));
+        compiling.completeAsync(run::compileMatcher);
         served = List.copyOf(sources);
         history.update(sources, next);
         compact(run);
@@ -299,7 +310,6 @@ public class IngestService {
         }
         return RefreshRecord.published(run, before, next);
     }
-
 
     /** Rules keep their file text as read until it is deflated here, on both cores, off the way to serving. */
     private void compact(IngestRun run) {

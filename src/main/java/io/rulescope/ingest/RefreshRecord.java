@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.IngestReport;
+import io.rulescope.ingest.build.IngestRun;
 import io.rulescope.rule.Rule;
 import io.rulescope.rule.RuleSet;
 

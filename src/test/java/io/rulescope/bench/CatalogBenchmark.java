@@ -20,10 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.attack.AttackMatrix;
-import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.indicator.IndicatorAnalysis;
-import io.rulescope.ingest.IngestProperties;
-import io.rulescope.ingest.IngestService;
+import io.rulescope.ingest.build.CatalogBuilder;
+import io.rulescope.ingest.setup.IngestProperties;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.RuleIndex;
@@ -75,14 +74,12 @@ public class CatalogBenchmark {
         System.out.println("benchmark corpus: " + sources);
         attack = AttackCatalog.load(null);
         analysis = new IndicatorAnalysis(IndicatorAnalysis.shippedTaxonomy(), IndicatorAnalysis.shippedEventTables());
-        CatalogHolder catalogs = new CatalogHolder();
-        IngestService ingest = new IngestService(new IngestProperties(sources, 1 << 20, 0, Map.of(), ""), new RuleIndex(attack),
-                attack, analysis, catalogs, new io.rulescope.history.RuleHistories());
-        ingest.ingest();
-        index = catalogs.peek().index();
-        catalog = catalogs.peek();
+        try (CatalogBuilder builder = new CatalogBuilder(new IngestProperties(sources, 1 << 20, 0, Map.of(), ""), attack, analysis)) {
+            catalog = builder.build();
+        }
+        index = catalog.index();
         all.addAll(catalog.rules().all());
-        analyzer = analysis.analyzer(catalogs.peek().macros());
+        analyzer = analysis.analyzer(catalog.macros());
         for (Rule rule : catalog.rules().all()) {
             if ("spl".equals(rule.getLanguage())) {
                 spl.add(rule);

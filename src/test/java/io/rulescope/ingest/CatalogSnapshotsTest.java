@@ -22,6 +22,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.IngestReport;
+import io.rulescope.ingest.read.SupportingData;
+import io.rulescope.ingest.setup.IngestProperties;
+import io.rulescope.ingest.snapshot.CatalogSnapshots;
+import io.rulescope.ingest.snapshot.SavedFormatTest;
 import io.rulescope.rule.Rule;
 
 /** A restart over the same content and build restores the saved catalog; anything else reads the sources again. */
@@ -179,15 +183,6 @@ class CatalogSnapshotsTest {
         }
     }
 
-    /** A file in the saved form, header and all, around any body (the header as SavedFormat documents it). */
-    static byte[] withHeader(byte[] body) throws Exception {
-        String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
-        byte[] header = String.format("%s\n%s %019d\n", SavedFormat.MAGIC, hex, body.length).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] file = java.util.Arrays.copyOf(header, header.length + body.length);
-        System.arraycopy(body, 0, file, header.length, body.length);
-        return file;
-    }
-
     private void assertTheSourcesAreReadInstead(CapturedOutput output, String reason) throws Exception {
         Start after = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), this::start);
 
@@ -212,7 +207,7 @@ class CatalogSnapshotsTest {
         start();
         byte[] body = tools.jackson.dataformat.smile.SmileMapper.shared().writeValueAsBytes(
                 Map.of("rules", List.of(Map.of("@class", "java.lang.ProcessBuilder", "command", List.of("touch", "/tmp/pwned")))));
-        Files.write(savedSnapshot().resolve("rules.smile"), withHeader(body));
+        Files.write(savedSnapshot().resolve("rules.smile"), SavedFormatTest.withHeader(body));
 
         assertTheSourcesAreReadInstead(output, "it is not a saved SavedRules of this build");
     }
@@ -231,7 +226,7 @@ class CatalogSnapshotsTest {
         tools.jackson.dataformat.smile.SmileMapper deep = tools.jackson.dataformat.smile.SmileMapper.builder(
                 tools.jackson.dataformat.smile.SmileFactory.builder().streamWriteConstraints(
                         tools.jackson.core.StreamWriteConstraints.builder().maxNestingDepth(100_000).build()).build()).build();
-        Files.write(savedSnapshot().resolve("analysis.smile"), withHeader(deep.writeValueAsBytes(saved)));
+        Files.write(savedSnapshot().resolve("analysis.smile"), SavedFormatTest.withHeader(deep.writeValueAsBytes(saved)));
 
         assertTheSourcesAreReadInstead(output, "nesting depth");
     }

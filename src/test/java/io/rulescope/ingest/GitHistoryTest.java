@@ -20,6 +20,7 @@ import io.rulescope.history.MemoryHistoryStore;
 import io.rulescope.history.NumberedVersion;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.history.RuleVersion;
+import io.rulescope.ingest.setup.IngestProperties;
 
 /** Rule histories read from a repository made in the test: adds, edits, moves and deletions. */
 class GitHistoryTest {

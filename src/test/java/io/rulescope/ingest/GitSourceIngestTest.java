@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.IngestProblem;
 import io.rulescope.catalog.IngestReport;
+import io.rulescope.ingest.setup.IngestProperties;
+import io.rulescope.ingest.source.GitSources;
 import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.SearchService;

@@ -21,6 +21,7 @@ import io.rulescope.catalog.IngestProblem;
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.indicator.EventTables;
 import io.rulescope.indicator.IndicatorAnalysis;
+import io.rulescope.ingest.setup.IngestProperties;
 import io.rulescope.query.FieldTaxonomy;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Rule;

@@ -22,6 +22,15 @@ import io.rulescope.catalog.IngestProblem;
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.indicator.IndicatorAnalysis;
+import io.rulescope.ingest.build.IngestPipeline;
+import io.rulescope.ingest.build.IngestRun;
+import io.rulescope.ingest.read.FileResult;
+import io.rulescope.ingest.read.YamlReader;
+import io.rulescope.ingest.setup.IngestProperties;
+import io.rulescope.ingest.setup.IngestThreads;
+import io.rulescope.ingest.snapshot.CatalogSnapshots;
+import io.rulescope.ingest.source.Source;
+import io.rulescope.ingest.source.SourceFile;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.RuleIndex;
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rulescope.SharedData;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.history.RuleVersion;
+import io.rulescope.ingest.setup.IngestProperties;
 import io.rulescope.rule.Rule;
 
 /** The real SigmaHQ history (the shared bundle, 222 commits) as a git source: every rule gets a history that adds up. */

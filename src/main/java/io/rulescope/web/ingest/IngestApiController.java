@@ -6,9 +6,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.rulescope.catalog.IngestReport;
-import io.rulescope.ingest.IngestProperties;
 import io.rulescope.ingest.IngestService;
 import io.rulescope.ingest.RefreshRecord;
+import io.rulescope.ingest.setup.IngestProperties;
 import io.rulescope.web.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
