@@ -47,7 +47,7 @@ python3 bench/distinct_paths.py "http://127.0.0.1:$port" "$work"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 start
 bench_await_settled "$port" "$work/app.log" "$(tail -n 1 "$work/rules.txt")"  # a path of the warm-up half
-echo "settled in $settled_ms ms (database written, matcher compiled, index merged, rule views built)"
+echo "settled in $settled_ms ms (file texts compacted, matcher compiled, index merged, rule views built)"
 
 hostile=${HOSTILE:-0}
 printf '\n| mix (distinct paths) | paths | times each path was asked | req/s | p50 / p90 / p99 (ms) | errors | from a cache |%s\n|---|---|---|---|---|---|---|%s\n' \

@@ -33,12 +33,12 @@ bench_await_ready() {
 }
 
 # bench_await_settled PORT LOG [RULE_PATH]: after ready, waits (up to 120 s) for the work a start does once the catalog
-# serves: the database written, the matcher compiled, the index merged (IngestService logs "after serving"), and,
+# serves: the file texts compacted, the matcher compiled, the index merged (IngestService logs "after serving"), and,
 # given a rule page to open, every rule's view built. Measuring under that work measures the first seconds after a
 # start, not the traffic of a server that has been up. Sets $settled_ms from $started.
 bench_await_settled() {
   local deadline=$(( $(date +%s) + 120 ))
-  until grep -q "after serving, the database written" "$2"; do
+  until grep -q "Ingest r1: after serving" "$2"; do
     [ "$(date +%s)" -lt "$deadline" ] || { echo "the catalog did not settle in 120 s" >&2; break; }
     sleep 0.2
   done

@@ -62,10 +62,10 @@ start() {
 stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; pid=""; }
 
 # Waits until the app has written its snapshot (so the restart runs have one to find) and finished the work that runs
-# after the catalog serves (database write, matcher), whose phases the report then lists.
+# after the catalog serves (compacting the file texts, the matcher), whose phases the report then lists.
 await_snapshot() {
   for _ in $(seq 1 600); do
-    grep -q "after serving, the database written" "$1" && grep -q "Saved the catalog\|Could not save\|Restored the catalog" "$1" \
+    grep -q "Ingest r1: after serving" "$1" && grep -q "Saved the catalog\|Could not save\|Restored the catalog" "$1" \
       && return 0
     sleep 0.1
   done
@@ -187,7 +187,7 @@ for p in phases:
 line("heap after ingest + full GC (MB)", [fmt(med(s, "cold", "heap")) for s in scales])
 line("peak RSS (MB)", [fmt(med(s, "cold", "rss")) for s in scales])
 line("restart over a snapshot: java -jar to ready (ms)", [fmt(med(s, "warm", "ready")) for s in scales])
-line("restart: snapshot restore / persist (ms)", [f"{fmt(med(s,'warm','phase snapshot restore'))} / {fmt(med(s,'warm','phase persist'))}" for s in scales])
+line("restart: snapshot restore / compact (ms)", [f"{fmt(med(s,'warm','phase snapshot restore'))} / {fmt(med(s,'warm','phase compact'))}" for s in scales])
 line("restart / cold ready", [("-" if not med(s,"cold","ready") else f"{med(s,'warm','ready') / med(s,'cold','ready'):.0%}") for s in scales])
 for mix, label in (("search", "/api/search"), ("rules", "rule pages"), ("matrix", "ATT&CK matrix")):
     res = [load(s, mix) for s in scales]

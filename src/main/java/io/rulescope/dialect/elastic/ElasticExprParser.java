@@ -1,6 +1,7 @@
 package io.rulescope.dialect.elastic;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,9 +10,10 @@ import io.rulescope.query.Diagnostic;
 import io.rulescope.query.Expr;
 import io.rulescope.query.Kind;
 import io.rulescope.query.Predicate;
+import io.rulescope.query.parse.BooleanGrammar;
 import io.rulescope.query.parse.Limits;
-import io.rulescope.query.parse.Operands;
 import io.rulescope.query.parse.Token;
+import io.rulescope.query.parse.TokenCursor;
 
 /**
  * Recursive-descent parser for the boolean conditions of Elastic's languages: EQL's {@code where}, ES|QL's
@@ -29,53 +31,34 @@ final class ElasticExprParser {
     /** Functions that give their field back for a test, possibly with case folded. */
     private static final Set<String> TRANSPARENT = Set.of("to_lower", "to_upper", "tolower", "toupper", "to_string");
 
+    private static final Set<ElasticTokenKind> OPENS = EnumSet.of(ElasticTokenKind.LPAREN, ElasticTokenKind.LBRACKET);
+    private static final Set<ElasticTokenKind> CLOSES = EnumSet.of(ElasticTokenKind.RPAREN, ElasticTokenKind.RBRACKET);
+
+    private static final BooleanGrammar.Operators<ElasticTokenKind> OPERATORS = new BooleanGrammar.Operators<>(
+            t -> t.is(ElasticTokenKind.WORD, "or"), t -> t.is(ElasticTokenKind.WORD, "and"),
+            t -> t.is(ElasticTokenKind.WORD, "not") || t.is(ElasticTokenKind.OPERATOR, "!"), ElasticTokenKind.LPAREN,
+            ElasticTokenKind.RPAREN, false);
+
     private final ElasticLanguage dialect;
-    private final String query;
-    private final List<Token<ElasticTokenKind>> tokens;
-    private int pos;
-    private int depth;
+    private final TokenCursor<ElasticTokenKind> c;
+    private final boolean empty;
 
     ElasticExprParser(ElasticLanguage dialect, String query, List<Token<ElasticTokenKind>> tokens) {
         this.dialect = dialect;
-        this.query = query;
-        this.tokens = tokens;
+        this.c = TokenCursor.over(query, tokens);
+        this.empty = tokens.isEmpty();
     }
 
     Expr parse() {
-        if (tokens.isEmpty()) {
+        if (empty) {
             return null;
         }
-        Expr e = or();
-        if (pos < tokens.size()) {
-            Token<ElasticTokenKind> rest = tokens.get(pos);
-            Expr tail = new Expr.Opaque(text(pos, tokens.size()), "unexpected '" + rest.text() + "' at position " + rest.start());
-            return new Expr.And(List.of(e, tail));
-        }
-        return e;
-    }
-
-    // or := and ( "or" and )*
-    private Expr or() {
-        List<Expr> parts = new ArrayList<>();
-        parts.add(and());
-        while (peekWord("or")) {
-            pos++;
-            parts.add(and());
-        }
-        return parts.size() == 1 ? parts.get(0) : new Expr.Or(List.copyOf(parts));
-    }
-
-    // and := unary ( "and" unary )*     (KQL and Lucene: juxtaposition is "and" too)
-    private Expr and() {
-        List<Expr> parts = new ArrayList<>();
-        parts.add(unary());
-        while (peekWord("and") || dialect.bareValues() && pos < tokens.size() && startsCondition(tokens.get(pos))) {
-            if (peekWord("and")) {
-                pos++;
-            }
-            parts.add(unary());
-        }
-        return parts.size() == 1 ? parts.get(0) : new Expr.And(List.copyOf(parts));
+        // KQL and Lucene: juxtaposition is "and" too
+        BooleanGrammar.Operators<ElasticTokenKind> ops = dialect.bareValues() ? new BooleanGrammar.Operators<>(OPERATORS.isOr(),
+                OPERATORS.isAnd(), OPERATORS.isNot(), OPERATORS.open(), OPERATORS.close(), true) : OPERATORS;
+        return new BooleanGrammar<>(ops, cursor -> dialect.bareValues() ? kqlCondition() : condition(),
+                t -> !startsCondition(t)).recovering(cursor -> skip(cursor.mark(), Diagnostic.NESTS_TOO_DEEP.format(Limits.MAX_DEPTH)))
+                .parseWhole(c);
     }
 
     private static boolean startsCondition(Token<ElasticTokenKind> t) {
@@ -83,61 +66,35 @@ final class ElasticExprParser {
                 || t.is(ElasticTokenKind.WORD) && !t.is(ElasticTokenKind.WORD, "or") && !t.is(ElasticTokenKind.WORD, "and");
     }
 
-    // unary := ("not" | "!") unary | "(" or ")" | condition
-    private Expr unary() {
-        if (depth >= Limits.MAX_DEPTH) {
-            return skip(pos, Diagnostic.NESTS_TOO_DEEP.format(Limits.MAX_DEPTH));
-        }
-        if (peekWord("not") || pos < tokens.size() && tokens.get(pos).is(ElasticTokenKind.OPERATOR, "!")) {
-            pos++;
-            depth++;
-            Expr inner = unary();
-            depth--;
-            return new Expr.Not(inner);
-        }
-        if (peek(0, ElasticTokenKind.LPAREN)) {
-            pos++;
-            depth++;
-            Expr inner = or();
-            depth--;
-            if (peek(0, ElasticTokenKind.RPAREN)) {
-                pos++;
-            }
-            return inner;
-        }
-        return dialect.bareValues() ? kqlCondition() : condition();
-    }
-
     // condition := function "(" field "," literal ( "," literal )* ")" | field operator value | field "is" ["not"] "null"
     private Expr condition() {
-        int start = pos;
-        if (pos >= tokens.size()) {
+        int start = c.mark();
+        if (c.atEnd()) {
             return new Expr.Opaque("", "a condition is missing at the end");
         }
-        Token<ElasticTokenKind> head = tokens.get(pos);
+        Token<ElasticTokenKind> head = c.peek();
         String fn = head.lower().replace("~", "");
-        if (dialect == ElasticLanguage.ESQL && fn.equals("kql") && peek(1, ElasticTokenKind.LPAREN) && peek(2, ElasticTokenKind.STRING)
-                && peek(3, ElasticTokenKind.RPAREN)) {
+        if (dialect == ElasticLanguage.ESQL && fn.equals("kql") && c.peek(1).is(ElasticTokenKind.LPAREN)
+                && c.peek(2).is(ElasticTokenKind.STRING) && c.peek(3).is(ElasticTokenKind.RPAREN)) {
             // ES|QL's KQL() function holds a whole KQL query: read it as one.
-            String inner = tokens.get(pos + 2).text();
-            pos += 4;
+            String inner = c.peek(2).text();
+            skipTokens(4);
             Expr kql = new ElasticExprParser(ElasticLanguage.KUERY, inner, ElasticTokenizer.tokenize(inner, ElasticLanguage.KUERY)).parse();
             return kql == null ? new Expr.All() : kql;
         }
-        if (head.is(ElasticTokenKind.WORD) && TEST_FUNCTIONS.containsKey(fn) && peek(1, ElasticTokenKind.LPAREN)) {
-            pos += 2;
+        if (head.is(ElasticTokenKind.WORD) && TEST_FUNCTIONS.containsKey(fn) && c.peek(1).is(ElasticTokenKind.LPAREN)) {
+            skipTokens(2);
             String field = field();
             List<String> values = new ArrayList<>();
-            while (field != null && peek(0, ElasticTokenKind.COMMA)) {
-                pos++;
+            while (field != null && c.accept(ElasticTokenKind.COMMA)) {
                 if (!literal(values)) {
                     return skip(start, "'" + head.text() + "' with a value that is not a literal");
                 }
             }
-            if (field == null || !peek(0, ElasticTokenKind.RPAREN) || values.isEmpty()) {
+            if (field == null || !c.at(ElasticTokenKind.RPAREN) || values.isEmpty()) {
                 return skip(start, "'" + head.text() + "' of an expression, not of a field");
             }
-            pos++;
+            c.next();
             List<String> mods = head.text().endsWith("~") || fn.equals("cidrmatch") ? List.of() : List.of("cased");
             return anyOf(field, TEST_FUNCTIONS.get(fn), values, mods, false);
         }
@@ -149,43 +106,38 @@ final class ElasticExprParser {
             // a boolean field tested alone: where is_elevated
             return leaf(field, Kind.EQ, "true", List.of());
         }
-        Token<ElasticTokenKind> op = tokens.get(pos);
-        pos++;
+        Token<ElasticTokenKind> op = c.next();
         if (op.is(ElasticTokenKind.WORD, "is")) {
-            boolean not = peekWord("not");
-            if (not) {
-                pos++;
-            }
-            if (peekWord("null")) {
-                pos++;
+            boolean not = c.accept(ElasticTokenKind.WORD, "not");
+            if (c.accept(ElasticTokenKind.WORD, "null")) {
                 return leaf(field, not ? Kind.EXISTS : Kind.NULL, null, List.of());
             }
             return skip(start, "'is' without 'null'");
         }
         // ES|QL and EQL negate an operator by writing not before it: not in, not like, not rlike
-        boolean negated = op.is(ElasticTokenKind.WORD, "not") && pos < tokens.size() && tokens.get(pos).is(ElasticTokenKind.WORD);
-        String o = negated ? tokens.get(pos++).lower() : op.lower();
+        boolean negated = op.is(ElasticTokenKind.WORD, "not") && c.at(ElasticTokenKind.WORD);
+        String o = negated ? c.next().lower() : op.lower();
         List<String> values = new ArrayList<>();
-        if (o.equals("in") || o.equals("in~") || o.equals(":") && peek(0, ElasticTokenKind.LPAREN)
-                || (o.equals("like") || o.equals("like~") || o.equals("regex") || o.equals("regex~") || o.equals("rlike")) && peek(0, ElasticTokenKind.LPAREN)) {
+        if (o.equals("in") || o.equals("in~") || o.equals(":") && c.at(ElasticTokenKind.LPAREN)
+                || (o.equals("like") || o.equals("like~") || o.equals("regex") || o.equals("regex~") || o.equals("rlike"))
+                && c.at(ElasticTokenKind.LPAREN)) {
             if (!list(values)) {
                 return skip(start, "a list with a value that is not a literal");
             }
-        } else if (peekWord("null")) {
-            pos++;
+        } else if (c.accept(ElasticTokenKind.WORD, "null")) {
             return switch (o) {
                 case "==", ":" -> leaf(field, Kind.NULL, null, List.of());
                 case "!=" -> leaf(field, Kind.EXISTS, null, List.of());
                 default -> skip(start, "'" + op.text() + " null'");
             };
         } else if (!literal(values)) {
-            int at = pos;
+            int at = c.mark();
             String other = field();
             if (other != null && atBoundary() && (o.equals("==") || o.equals("!="))) {
                 Expr ref = leaf(field, Kind.FIELDREF, other, List.of());
                 return o.equals("!=") ? new Expr.Not(ref) : ref;
             }
-            pos = at;
+            c.reset(at);
             return skip(start, "the value is not a literal");
         }
         if (!atBoundary()) {
@@ -215,41 +167,35 @@ final class ElasticExprParser {
         };
     }
 
-    // kql := field ":" value | field ":" "(" value ( ("or" | "and") value )* ")" | field ( "<" | "<=" | ">" | ">=" ) value | value
+    // kql := field ":" value | field ":" "(" values ")" | field ( "<" | "<=" | ">" | ">=" ) value | value
     private Expr kqlCondition() {
-        int start = pos;
-        if (pos >= tokens.size()) {
+        int start = c.mark();
+        if (c.atEnd()) {
             return new Expr.Opaque("", "a condition is missing at the end");
         }
-        Token<ElasticTokenKind> head = tokens.get(pos);
-        boolean fieldFollows = pos + 1 < tokens.size() && tokens.get(pos + 1).is(ElasticTokenKind.OPERATOR);
-        if (!fieldFollows) {
-            pos++;
+        Token<ElasticTokenKind> head = c.peek();
+        if (!c.peek(1).is(ElasticTokenKind.OPERATOR)) {
+            c.next();
             if (head.is(ElasticTokenKind.STRING) || head.is(ElasticTokenKind.WORD)) {
                 return new Expr.Term(head.text(), null);
             }
             return skip(start, "unexpected '" + head.text() + "'");
         }
         String field = head.text();
-        Token<ElasticTokenKind> op = tokens.get(pos + 1);
-        pos += 2;
-        if (field.equals("_exists_") && op.is(ElasticTokenKind.OPERATOR, ":") && peek(0, ElasticTokenKind.WORD)) {
-            return leaf(tokens.get(pos++).text(), Kind.EXISTS, null, List.of());
+        c.next();
+        Token<ElasticTokenKind> op = c.next();
+        if (field.equals("_exists_") && op.is(ElasticTokenKind.OPERATOR, ":") && c.at(ElasticTokenKind.WORD)) {
+            return leaf(c.next().text(), Kind.EXISTS, null, List.of());
         }
-        if (op.is(ElasticTokenKind.OPERATOR, ":") && peek(0, ElasticTokenKind.LPAREN)) {
-            pos++;
-            depth++;
-            Expr values = valueOr(field);
-            depth--;
-            if (peek(0, ElasticTokenKind.RPAREN)) {
-                pos++;
-            }
+        if (op.is(ElasticTokenKind.OPERATOR, ":") && c.accept(ElasticTokenKind.LPAREN)) {
+            Expr values = values(field).nested(c);
+            c.accept(ElasticTokenKind.RPAREN);
             return values;
         }
-        if (pos >= tokens.size() || !(tokens.get(pos).is(ElasticTokenKind.WORD) || tokens.get(pos).is(ElasticTokenKind.STRING))) {
+        if (!(c.at(ElasticTokenKind.WORD) || c.at(ElasticTokenKind.STRING))) {
             return skip(start, "no value after '" + field + op.text() + "'");
         }
-        Token<ElasticTokenKind> value = tokens.get(pos++);
+        Token<ElasticTokenKind> value = c.next();
         return switch (op.text()) {
             case ":" -> pattern(field, value.text(), value.is(ElasticTokenKind.STRING), List.of());
             case "<" -> leaf(field, Kind.LT, value.text(), List.of());
@@ -260,60 +206,32 @@ final class ElasticExprParser {
         };
     }
 
-    // valueOr := valueAnd ( "or" valueAnd )*      inside field : ( ... )
-    private Expr valueOr(String field) {
-        List<Expr> parts = new ArrayList<>();
-        parts.add(valueAnd(field));
-        while (peekWord("or")) {
-            pos++;
-            parts.add(valueAnd(field));
-        }
-        return parts.size() == 1 ? parts.get(0) : new Expr.Or(List.copyOf(parts));
+    /**
+     * The values of {@code field : ( ... )}: the same boolean grammar, over values of the one field.
+     *
+     * values := value ( "or" value | "and" value )* ;  value := "not" value | "(" values ")" | STRING | WORD | "/" regex "/"
+     */
+    private BooleanGrammar<ElasticTokenKind> values(String field) {
+        return new BooleanGrammar<>(OPERATORS, cursor -> value(field), t -> false)
+                .recovering(cursor -> skip(cursor.mark(), Diagnostic.NESTS_TOO_DEEP.format(Limits.MAX_DEPTH)));
     }
 
-    // valueAnd := value ( "and" value )*
-    private Expr valueAnd(String field) {
-        List<Expr> parts = new ArrayList<>();
-        parts.add(value(field));
-        while (peekWord("and")) {
-            pos++;
-            parts.add(value(field));
-        }
-        return parts.size() == 1 ? parts.get(0) : new Expr.And(List.copyOf(parts));
-    }
-
-    // value := "not" value | "(" valueOr ")" | STRING | WORD | "/" regex "/"
     private Expr value(String field) {
-        if (depth >= Limits.MAX_DEPTH) {
-            return skip(pos, Diagnostic.NESTS_TOO_DEEP.format(Limits.MAX_DEPTH));
+        if (!(c.at(ElasticTokenKind.WORD) || c.at(ElasticTokenKind.STRING))) {
+            return skip(c.mark(), "a value list with '" + c.peek().text() + "'");
         }
-        if (peekWord("not")) {
-            pos++;
-            return new Expr.Not(value(field));
-        }
-        if (peek(0, ElasticTokenKind.LPAREN)) {
-            pos++;
-            depth++;
-            Expr inner = valueOr(field);
-            depth--;
-            if (peek(0, ElasticTokenKind.RPAREN)) {
-                pos++;
-            }
-            return inner;
-        }
-        if (pos >= tokens.size() || !(peek(0, ElasticTokenKind.WORD) || peek(0, ElasticTokenKind.STRING))) {
-            return skip(pos, "a value list with '" + (pos < tokens.size() ? tokens.get(pos).text() : "") + "'");
-        }
-        Token<ElasticTokenKind> t = tokens.get(pos++);
+        Token<ElasticTokenKind> t = c.next();
         if (dialect == ElasticLanguage.KUERY && t.is(ElasticTokenKind.WORD)) {
             // An unquoted KQL value may hold spaces: (* curl*) is the one value "* curl*".
             StringBuilder joined = new StringBuilder(t.text());
-            while (peek(0, ElasticTokenKind.WORD) && !peekWord("or") && !peekWord("and") && !peekWord("not")) {
-                joined.append(' ').append(tokens.get(pos++).text());
+            while (c.at(ElasticTokenKind.WORD) && !c.at(ElasticTokenKind.WORD, "or") && !c.at(ElasticTokenKind.WORD, "and")
+                    && !c.at(ElasticTokenKind.WORD, "not")) {
+                joined.append(' ').append(c.next().text());
             }
             return pattern(field, joined.toString(), false, List.of());
         }
-        if (dialect == ElasticLanguage.LUCENE && t.is(ElasticTokenKind.WORD) && t.text().length() > 2 && t.text().startsWith("/") && t.text().endsWith("/")) {
+        if (dialect == ElasticLanguage.LUCENE && t.is(ElasticTokenKind.WORD) && t.text().length() > 2 && t.text().startsWith("/")
+                && t.text().endsWith("/")) {
             return leaf(field, Kind.RE, t.text().substring(1, t.text().length() - 1), List.of("anchored"));
         }
         return pattern(field, t.text(), t.is(ElasticTokenKind.STRING), List.of());
@@ -345,26 +263,25 @@ final class ElasticExprParser {
 
     /** A field name: {@code process.name}, EQL's optional {@code ?field}, or one inside {@code to_lower()}. */
     private String field() {
-        if (pos >= tokens.size()) {
+        if (c.atEnd()) {
             return null;
         }
-        Token<ElasticTokenKind> t = tokens.get(pos);
-        if (t.is(ElasticTokenKind.WORD) && TRANSPARENT.contains(t.lower()) && peek(1, ElasticTokenKind.LPAREN)) {
-            int save = pos;
-            pos += 2;
+        Token<ElasticTokenKind> t = c.peek();
+        if (t.is(ElasticTokenKind.WORD) && TRANSPARENT.contains(t.lower()) && c.peek(1).is(ElasticTokenKind.LPAREN)) {
+            int save = c.mark();
+            skipTokens(2);
             String inner = field();
-            if (inner != null && peek(0, ElasticTokenKind.RPAREN)) {
-                pos++;
+            if (inner != null && c.accept(ElasticTokenKind.RPAREN)) {
                 return inner;
             }
-            pos = save;
+            c.reset(save);
             return null;
         }
-        if (!t.is(ElasticTokenKind.WORD) || peek(1, ElasticTokenKind.LPAREN) || isKeyword(t) || !Character.isLetter(firstNameChar(t.text()))
-                && firstNameChar(t.text()) != '@' && firstNameChar(t.text()) != '_') {
+        if (!t.is(ElasticTokenKind.WORD) || c.peek(1).is(ElasticTokenKind.LPAREN) || isKeyword(t)
+                || !Character.isLetter(firstNameChar(t.text())) && firstNameChar(t.text()) != '@' && firstNameChar(t.text()) != '_') {
             return null;
         }
-        pos++;
+        c.next();
         String name = t.text().startsWith("?") ? t.text().substring(1) : t.text();
         return name.startsWith("`") && name.endsWith("`") && name.length() > 1 ? name.substring(1, name.length() - 1) : name;
     }
@@ -375,75 +292,60 @@ final class ElasticExprParser {
     }
 
     private static boolean isKeyword(Token<ElasticTokenKind> t) {
-        return t.is(ElasticTokenKind.WORD, "and") || t.is(ElasticTokenKind.WORD, "or") || t.is(ElasticTokenKind.WORD, "not") || t.is(ElasticTokenKind.WORD, "in") || t.is(ElasticTokenKind.WORD, "null") || t.is(ElasticTokenKind.WORD, "true") || t.is(ElasticTokenKind.WORD, "false");
+        return t.is(ElasticTokenKind.WORD, "and") || t.is(ElasticTokenKind.WORD, "or") || t.is(ElasticTokenKind.WORD, "not")
+                || t.is(ElasticTokenKind.WORD, "in") || t.is(ElasticTokenKind.WORD, "null") || t.is(ElasticTokenKind.WORD, "true")
+                || t.is(ElasticTokenKind.WORD, "false");
     }
 
     private boolean literal(List<String> values) {
-        if (pos >= tokens.size()) {
-            return false;
-        }
-        Token<ElasticTokenKind> t = tokens.get(pos);
-        if (t.is(ElasticTokenKind.STRING) || t.is(ElasticTokenKind.WORD) && (isNumber(t.text()) || t.is(ElasticTokenKind.WORD, "true") || t.is(ElasticTokenKind.WORD, "false"))) {
-            values.add(t.text());
-            pos++;
+        Token<ElasticTokenKind> t = c.peek();
+        if (t.is(ElasticTokenKind.STRING) || t.is(ElasticTokenKind.WORD) && (isNumber(t.text()) || t.is(ElasticTokenKind.WORD, "true")
+                || t.is(ElasticTokenKind.WORD, "false"))) {
+            values.add(c.next().text());
             return true;
         }
         if (t.is(ElasticTokenKind.OPERATOR, "-") || t.is(ElasticTokenKind.WORD) && t.text().startsWith("-") && isNumber(t.text().substring(1))) {
-            values.add(t.text());
-            pos++;
+            values.add(c.next().text());
             return true;
         }
         return false;
     }
 
     private static boolean isNumber(String s) {
-        return !s.isEmpty() && s.chars().allMatch(c -> Character.isDigit(c) || c == '.') && Character.isDigit(s.charAt(0));
+        return !s.isEmpty() && s.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.') && Character.isDigit(s.charAt(0));
     }
 
     /** {@code ( literal ( "," literal )* )}. */
     private boolean list(List<String> values) {
-        if (!peek(0, ElasticTokenKind.LPAREN)) {
+        if (!c.at(ElasticTokenKind.LPAREN)) {
             return literal(values);
         }
-        int close = ElasticTokenizer.closing(tokens, pos);
-        pos++;
-        while (pos < close) {
-            if (peek(0, ElasticTokenKind.COMMA)) {
-                pos++;
-            } else if (!literal(values)) {
-                pos = close + 1;
+        int close = c.closing(OPENS, CLOSES);
+        c.next();
+        while (c.mark() < close) {
+            if (!c.accept(ElasticTokenKind.COMMA) && !literal(values)) {
+                c.reset(close + 1);
                 return false;
             }
         }
-        pos = close + 1;
+        c.reset(close + 1);
         return !values.isEmpty();
     }
 
     private boolean atBoundary() {
-        return pos >= tokens.size() || peekWord("and") || peekWord("or") || peek(0, ElasticTokenKind.RPAREN);
+        return c.atEnd() || c.at(ElasticTokenKind.WORD, "and") || c.at(ElasticTokenKind.WORD, "or") || c.at(ElasticTokenKind.RPAREN);
     }
 
+    /** Keeps what cannot be read, from {@code start} to the next boundary at this nesting level, as not analysed. */
     private Expr skip(int start, String reason) {
-        int i = Operands.end(tokens, start, t -> t.is(ElasticTokenKind.WORD, "and") || t.is(ElasticTokenKind.WORD, "or"),
-                java.util.EnumSet.of(ElasticTokenKind.LPAREN, ElasticTokenKind.LBRACKET),
-                java.util.EnumSet.of(ElasticTokenKind.RPAREN, ElasticTokenKind.RBRACKET));
-        pos = Math.max(i, start + 1);
-        return new Expr.Opaque(text(start, Math.min(pos, tokens.size())), reason);
+        c.skipOperand(start, t -> t.is(ElasticTokenKind.WORD, "and") || t.is(ElasticTokenKind.WORD, "or"), OPENS, CLOSES);
+        return new Expr.Opaque(c.textSince(start), reason);
     }
 
-    private String text(int from, int to) {
-        if (from >= to || from >= tokens.size()) {
-            return "";
+    private void skipTokens(int n) {
+        for (int i = 0; i < n; i++) {
+            c.next();
         }
-        return query.substring(tokens.get(from).start(), tokens.get(to - 1).end());
-    }
-
-    private boolean peek(int ahead, ElasticTokenKind kind) {
-        return pos + ahead < tokens.size() && tokens.get(pos + ahead).is(kind);
-    }
-
-    private boolean peekWord(String word) {
-        return pos < tokens.size() && tokens.get(pos).is(ElasticTokenKind.WORD, word);
     }
 
     private static Expr leaf(String field, Kind kind, String value, List<String> modifiers) {

@@ -1,6 +1,7 @@
 package io.rulescope.dialect.kql;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,9 +10,10 @@ import io.rulescope.query.Diagnostic;
 import io.rulescope.query.Expr;
 import io.rulescope.query.Kind;
 import io.rulescope.query.Predicate;
+import io.rulescope.query.parse.BooleanGrammar;
 import io.rulescope.query.parse.Limits;
-import io.rulescope.query.parse.Operands;
 import io.rulescope.query.parse.Token;
+import io.rulescope.query.parse.TokenCursor;
 
 /**
  * Recursive-descent parser for the predicate of a Kusto {@code where}: comparisons and string operators on columns
@@ -40,96 +42,65 @@ final class KqlWhereParser {
     private static final Set<String> LITERAL_CALLS = Set.of("datetime", "timespan", "time", "int", "long", "real",
             "toint", "tolong", "toreal", "todouble", "bool", "guid");
 
-    private final String query;
-    private final List<Token<KqlTokenKind>> tokens;
+    private static final Set<KqlTokenKind> OPENS = EnumSet.of(KqlTokenKind.LPAREN, KqlTokenKind.LBRACKET, KqlTokenKind.LBRACE);
+    private static final Set<KqlTokenKind> CLOSES = EnumSet.of(KqlTokenKind.RPAREN, KqlTokenKind.RBRACKET, KqlTokenKind.RBRACE);
+
+    /** Kusto writes its negation as a function, {@code not(...)}: the grammar's not and parentheses read it. */
+    private static final BooleanGrammar.Operators<KqlTokenKind> OPERATORS = new BooleanGrammar.Operators<>(
+            t -> t.is(KqlTokenKind.WORD, "or"), t -> t.is(KqlTokenKind.WORD, "and"), t -> t.is(KqlTokenKind.WORD, "not"),
+            KqlTokenKind.LPAREN, KqlTokenKind.RPAREN, false);
+
+    private final TokenCursor<KqlTokenKind> c;
+    private final boolean empty;
     private final Map<String, List<String>> letValues;
     private final Set<String> letNames;
-    private int pos;
-    private int depth;
 
     KqlWhereParser(String query, List<Token<KqlTokenKind>> tokens, Map<String, List<String>> letValues, Set<String> letNames) {
-        this.query = query;
-        this.tokens = tokens;
+        this.c = TokenCursor.over(query, tokens);
+        this.empty = tokens.isEmpty();
         this.letValues = letValues;
         this.letNames = letNames;
     }
 
     /** The predicate's structure, or null when it holds nothing but a time window. */
     Expr parse() {
-        if (tokens.isEmpty()) {
+        if (empty) {
             return null;
         }
-        Expr e = or();
-        if (pos < tokens.size()) {
-            Token<KqlTokenKind> rest = tokens.get(pos);
-            Expr tail = new Expr.Opaque(text(pos, tokens.size()), "unexpected '" + rest.text() + "' at position " + rest.start());
-            e = e == TIME_WINDOW ? tail : new Expr.And(List.of(e, tail));
-        }
+        Expr e = withoutTimeWindows(new BooleanGrammar<>(OPERATORS, cursor -> condition(), t -> false)
+                .recovering(cursor -> skip(cursor.mark(), Diagnostic.NESTS_TOO_DEEP.format(Limits.MAX_DEPTH))).parseWhole(c));
         return e == TIME_WINDOW ? null : e;
     }
 
-    // or := and ( "or" and )*
-    private Expr or() {
-        List<Expr> parts = new ArrayList<>();
-        parts.add(and());
-        while (peekWord("or")) {
-            pos++;
-            parts.add(and());
+    /** A time window says when, not what: it leaves every {@code and} it stands in, and a {@code not} of one is one. */
+    private static Expr withoutTimeWindows(Expr e) {
+        if (e instanceof Expr.And and) {
+            List<Expr> kept = and.parts().stream().map(KqlWhereParser::withoutTimeWindows).filter(p -> p != TIME_WINDOW).toList();
+            return kept.isEmpty() ? TIME_WINDOW : kept.size() == 1 ? kept.get(0) : new Expr.And(kept);
         }
-        return parts.size() == 1 ? parts.get(0) : new Expr.Or(List.copyOf(parts));
-    }
-
-    // and := unary ( "and" unary )*
-    private Expr and() {
-        List<Expr> parts = new ArrayList<>();
-        parts.add(unary());
-        while (peekWord("and")) {
-            pos++;
-            parts.add(unary());
+        if (e instanceof Expr.Or or) {
+            return new Expr.Or(or.parts().stream().map(KqlWhereParser::withoutTimeWindows).toList());
         }
-        List<Expr> kept = parts.stream().filter(p -> p != TIME_WINDOW).toList();
-        return kept.isEmpty() ? TIME_WINDOW : kept.size() == 1 ? kept.get(0) : new Expr.And(List.copyOf(kept));
-    }
-
-    // unary := "not" "(" or ")" | "(" or ")" | condition
-    private Expr unary() {
-        if (depth >= Limits.MAX_DEPTH) {
-            return skip(pos, Diagnostic.NESTS_TOO_DEEP.format(Limits.MAX_DEPTH));
-        }
-        if (peekWord("not") && peek(1, KqlTokenKind.LPAREN)) {
-            pos += 2;
-            Expr inner = group();
+        if (e instanceof Expr.Not not) {
+            Expr inner = withoutTimeWindows(not.inner());
             return inner == TIME_WINDOW ? TIME_WINDOW : new Expr.Not(inner);
         }
-        if (peek(0, KqlTokenKind.LPAREN)) {
-            pos++;
-            return group();
-        }
-        return condition();
-    }
-
-    private Expr group() {
-        depth++;
-        Expr inner = or();
-        depth--;
-        if (peek(0, KqlTokenKind.RPAREN)) {
-            pos++;
-        }
-        return inner;
+        return e;
     }
 
     // condition := ("isnotempty" | "isempty" | "isnotnull" | "isnull") "(" column ")" | column operator value
     private Expr condition() {
-        int start = pos;
-        if (pos >= tokens.size()) {
+        int start = c.mark();
+        if (c.atEnd()) {
             return new Expr.Opaque("", "a condition is missing at the end");
         }
-        String fn = tokens.get(pos).is(KqlTokenKind.WORD) ? KqlScript.lower(tokens.get(pos).text()) : "";
-        if (List.of("isnotempty", "isempty", "isnotnull", "isnull").contains(fn) && peek(1, KqlTokenKind.LPAREN)) {
-            pos += 2;
+        String fn = c.at(KqlTokenKind.WORD) ? KqlScript.lower(c.peek().text()) : "";
+        if (List.of("isnotempty", "isempty", "isnotnull", "isnull").contains(fn) && c.peek(1).is(KqlTokenKind.LPAREN)) {
+            c.next();
+            c.next();
             String column = column();
-            if (column != null && peek(0, KqlTokenKind.RPAREN) && atBoundary(pos + 1)) {
-                pos++;
+            if (column != null && c.at(KqlTokenKind.RPAREN) && atBoundary(c.peek(1))) {
+                c.next();
                 Kind kind = fn.startsWith("isnot") ? Kind.EXISTS : Kind.NULL;
                 return leaf(column, kind, null, List.of());
             }
@@ -141,10 +112,10 @@ final class KqlWhereParser {
         }
         Operator op = operator();
         if (op == null) {
-            return skip(start, pos < tokens.size() ? "operator '" + tokens.get(pos).text() + "' is not analysed" : "a column alone");
+            return skip(start, !c.atEnd() ? "operator '" + c.peek().text() + "' is not analysed" : "a column alone");
         }
-        boolean timeValue = op.isOrdering() && peek(0, KqlTokenKind.WORD) && peek(1, KqlTokenKind.LPAREN)
-                && TIME_FUNCTIONS.contains(KqlScript.lower(tokens.get(pos).text()));
+        boolean timeValue = op.isOrdering() && c.at(KqlTokenKind.WORD) && c.peek(1).is(KqlTokenKind.LPAREN)
+                && TIME_FUNCTIONS.contains(KqlScript.lower(c.peek().text()));
         if (op.isOrdering() && (TIME_COLUMNS.contains(KqlScript.lower(column)) || timeValue)) {
             skip(start, "");
             return TIME_WINDOW;
@@ -154,7 +125,7 @@ final class KqlWhereParser {
         if (problem != null) {
             return skip(start, problem);
         }
-        if (!atBoundary(pos)) {
+        if (!atBoundary(c.peek())) {
             return skip(start, "the test goes on after its value (an expression?)");
         }
         return op.build(column, values, this);
@@ -162,74 +133,85 @@ final class KqlWhereParser {
 
     /** A column: {@code Name}, {@code Parent.Child}, {@code ['Name with spaces']}, or one inside tolower() and the like. */
     private String column() {
-        if (pos >= tokens.size()) {
+        if (c.atEnd()) {
             return null;
         }
-        Token<KqlTokenKind> t = tokens.get(pos);
-        if (t.is(KqlTokenKind.WORD) && TRANSPARENT.contains(KqlScript.lower(t.text())) && peek(1, KqlTokenKind.LPAREN)) {
-            int save = pos;
-            pos += 2;
+        Token<KqlTokenKind> t = c.peek();
+        if (t.is(KqlTokenKind.WORD) && TRANSPARENT.contains(KqlScript.lower(t.text())) && c.peek(1).is(KqlTokenKind.LPAREN)) {
+            int save = c.mark();
+            c.next();
+            c.next();
             String inner = column();
-            if (inner != null && peek(0, KqlTokenKind.RPAREN)) {
-                pos++;
+            if (inner != null && c.accept(KqlTokenKind.RPAREN)) {
                 return inner;
             }
-            pos = save;
+            c.reset(save);
             return null;
         }
-        if (t.is(KqlTokenKind.WORD, "column_ifexists") && peek(1, KqlTokenKind.LPAREN) && peek(2, KqlTokenKind.STRING)) {
-            int close = KqlScript.closing(tokens, pos + 1);
-            String name = tokens.get(pos + 2).text();
-            pos = close + 1;
+        if (t.is(KqlTokenKind.WORD, "column_ifexists") && c.peek(1).is(KqlTokenKind.LPAREN) && c.peek(2).is(KqlTokenKind.STRING)) {
+            String name = c.peek(2).text();
+            c.next();
+            c.reset(c.closing(OPENS, CLOSES) + 1);
             return name;
         }
         StringBuilder name = new StringBuilder();
-        if (t.is(KqlTokenKind.WORD) && !isOperatorWord(t) && !peek(1, KqlTokenKind.LPAREN)) {
-            name.append(t.text());
-            pos++;
-        } else if (t.is(KqlTokenKind.LBRACKET) && peek(1, KqlTokenKind.STRING) && peek(2, KqlTokenKind.RBRACKET)) {
-            name.append(tokens.get(pos + 1).text());
-            pos += 3;
-        } else {
+        if (t.is(KqlTokenKind.WORD) && !isOperatorWord(t) && !c.peek(1).is(KqlTokenKind.LPAREN)) {
+            name.append(c.next().text());
+        } else if (!bracketedName(name)) {
             return null;
         }
-        while (pos < tokens.size()) {
-            if (peek(0, KqlTokenKind.DOT) && peek(1, KqlTokenKind.WORD)) {
-                name.append('.').append(tokens.get(pos + 1).text());
-                pos += 2;
-            } else if (peek(0, KqlTokenKind.LBRACKET) && peek(1, KqlTokenKind.STRING) && peek(2, KqlTokenKind.RBRACKET)) {
-                name.append('.').append(tokens.get(pos + 1).text());
-                pos += 3;
-            } else {
+        while (c.at(KqlTokenKind.DOT) && c.peek(1).is(KqlTokenKind.WORD) || c.at(KqlTokenKind.LBRACKET)) {
+            if (c.accept(KqlTokenKind.DOT)) {
+                name.append('.').append(c.next().text());
+            } else if (!bracketedName(name.append('.'))) {
+                name.setLength(name.length() - 1);
                 break;
             }
         }
         return name.toString();
     }
 
+    /** {@code ['Name with spaces']}, appended to {@code name}; false, taking nothing, when the cursor is not at one. */
+    private boolean bracketedName(StringBuilder name) {
+        if (c.at(KqlTokenKind.LBRACKET) && c.peek(1).is(KqlTokenKind.STRING) && c.peek(2).is(KqlTokenKind.RBRACKET)) {
+            c.next();
+            name.append(c.next().text());
+            c.next();
+            return true;
+        }
+        return false;
+    }
+
     private Operator operator() {
-        if (pos >= tokens.size()) {
+        if (c.atEnd()) {
             return null;
         }
-        Token<KqlTokenKind> t = tokens.get(pos);
-        if (t.is(KqlTokenKind.WORD, "matches") && peek(1, KqlTokenKind.WORD) && tokens.get(pos + 1).is(KqlTokenKind.WORD, "regex")) {
-            pos += 2;
+        Token<KqlTokenKind> t = c.peek();
+        if (t.is(KqlTokenKind.WORD, "matches") && c.peek(1).is(KqlTokenKind.WORD, "regex")) {
+            c.next();
+            c.next();
             return Operator.REGEX;
         }
         Operator op = t.is(KqlTokenKind.OPERATOR) ? Operator.symbol(t.text()) : t.is(KqlTokenKind.WORD) ? Operator.word(t.text()) : null;
         if (op != null) {
-            pos++;
+            c.next();
         }
         return op;
+    }
+
+    /** The tokens inside the brackets at the cursor, which it moves past. */
+    private List<Token<KqlTokenKind>> bracketed() {
+        int open = c.mark();
+        int close = c.closing(OPENS, CLOSES);
+        c.reset(close + 1);
+        return c.tokens(open + 1, close);
     }
 
     /** Reads the operator's value or list into {@code values}; returns why it could not, or null. */
     private Unread values(Operator op, List<Value> values) {
         if (op.takesList()) {
-            if (peek(0, KqlTokenKind.LPAREN)) {
-                int close = KqlScript.closing(tokens, pos);
-                List<Token<KqlTokenKind>> inside = tokens.subList(pos + 1, close);
-                pos = close + 1;
+            if (c.at(KqlTokenKind.LPAREN)) {
+                List<Token<KqlTokenKind>> inside = bracketed();
                 if (inside.stream().anyMatch(t -> t.is(KqlTokenKind.PIPE)) || !inside.isEmpty()
                         && (inside.get(0).is(KqlTokenKind.WORD, "externaldata") || inside.get(0).is(KqlTokenKind.LPAREN) && inside.size() > 3)) {
                     return Unread.of(Diagnostic.SUBQUERY_VALUES, "a query written inside the list");
@@ -239,41 +221,39 @@ final class KqlWhereParser {
                 }
                 return list(inside, values);
             }
-            if (peek(0, KqlTokenKind.WORD)) {
-                return list(tokens.subList(pos, ++pos), values);
+            if (c.at(KqlTokenKind.WORD)) {
+                return list(List.of(c.next()), values);
             }
             return Unread.because("the list after '" + op.written + "' is not literal");
         }
-        if (pos >= tokens.size()) {
+        if (c.atEnd()) {
             return Unread.because("no value after '" + op.written + "'");
         }
-        Token<KqlTokenKind> t = tokens.get(pos);
+        Token<KqlTokenKind> t = c.peek();
         if (t.is(KqlTokenKind.LPAREN)) {
-            int close = KqlScript.closing(tokens, pos);
-            List<Token<KqlTokenKind>> inside = tokens.subList(pos + 1, close);
-            pos = close + 1;
-            Unread problem = list(inside, values);
+            Unread problem = list(bracketed(), values);
             return problem != null ? problem : values.size() == 1 ? null : Unread.because("'" + op.written + "' with a list");
         }
-        if (t.is(KqlTokenKind.WORD) && peek(1, KqlTokenKind.LPAREN)) {
-            int close = KqlScript.closing(tokens, pos + 1);
-            List<Token<KqlTokenKind>> call = tokens.subList(pos, close + 1);
-            pos = close + 1;
+        if (t.is(KqlTokenKind.WORD) && c.peek(1).is(KqlTokenKind.LPAREN)) {
+            int callStart = c.mark();
+            c.next();
+            bracketed();
+            List<Token<KqlTokenKind>> call = c.tokens(callStart, c.mark());
             if (t.is(KqlTokenKind.WORD, "dynamic") || t.is(KqlTokenKind.WORD, "pack_array")) {
                 return list(call, values);
             }
             if (LITERAL_CALLS.contains(KqlScript.lower(t.text()))) {
-                values.add(Value.literal(text(tokens.indexOf(call.get(0)), pos)));
+                values.add(Value.literal(c.textSince(callStart)));
                 return null;
             }
             return Unread.because("the value '" + t.text() + "(...)' is computed");
         }
-        if (t.is(KqlTokenKind.OPERATOR, "-") && peek(1, KqlTokenKind.NUMBER)) {
-            values.add(Value.literal("-" + tokens.get(pos + 1).text()));
-            pos += 2;
+        if (t.is(KqlTokenKind.OPERATOR, "-") && c.peek(1).is(KqlTokenKind.NUMBER)) {
+            c.next();
+            values.add(Value.literal("-" + c.next().text()));
             return null;
         }
-        pos++;
+        c.next();
         return list(List.of(t), values);
     }
 
@@ -376,8 +356,8 @@ final class KqlWhereParser {
     }
 
     /** True at the end, before {@code and}, {@code or} or a closing parenthesis. */
-    private boolean atBoundary(int at) {
-        return at >= tokens.size() || tokens.get(at).is(KqlTokenKind.WORD, "and") || tokens.get(at).is(KqlTokenKind.WORD, "or") || tokens.get(at).is(KqlTokenKind.RPAREN);
+    private static boolean atBoundary(Token<KqlTokenKind> t) {
+        return t.kind() == null || t.is(KqlTokenKind.WORD, "and") || t.is(KqlTokenKind.WORD, "or") || t.is(KqlTokenKind.RPAREN);
     }
 
     private Expr skip(int start, String reason) {
@@ -386,26 +366,8 @@ final class KqlWhereParser {
 
     /** Skips from {@code start} to the next boundary at this nesting level and keeps that text as not analysed. */
     private Expr skip(int start, Unread why) {
-        int i = Operands.end(tokens, start, t -> t.is(KqlTokenKind.WORD, "and") || t.is(KqlTokenKind.WORD, "or"),
-                java.util.EnumSet.of(KqlTokenKind.LPAREN, KqlTokenKind.LBRACKET, KqlTokenKind.LBRACE),
-                java.util.EnumSet.of(KqlTokenKind.RPAREN, KqlTokenKind.RBRACKET, KqlTokenKind.RBRACE));
-        pos = Math.max(i, start + 1);
-        return new Expr.Opaque(text(start, Math.min(pos, tokens.size())), why.reason(), why.byDesign());
-    }
-
-    private String text(int from, int to) {
-        if (from >= to || from >= tokens.size()) {
-            return "";
-        }
-        return query.substring(tokens.get(from).start(), tokens.get(to - 1).end());
-    }
-
-    private boolean peek(int ahead, KqlTokenKind kind) {
-        return pos + ahead < tokens.size() && tokens.get(pos + ahead).is(kind);
-    }
-
-    private boolean peekWord(String word) {
-        return pos < tokens.size() && tokens.get(pos).is(KqlTokenKind.WORD, word);
+        c.skipOperand(start, t -> t.is(KqlTokenKind.WORD, "and") || t.is(KqlTokenKind.WORD, "or"), OPENS, CLOSES);
+        return new Expr.Opaque(c.textSince(start), why.reason(), why.byDesign());
     }
 
     Expr test(String column, Kind kind, Value value, List<String> modifiers) {

@@ -2,15 +2,16 @@ package io.rulescope.dialect.spl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.rulescope.query.Diagnostic;
 import io.rulescope.query.Expr;
 import io.rulescope.query.FieldName;
 import io.rulescope.query.Kind;
 import io.rulescope.query.Predicate;
+import io.rulescope.query.parse.BooleanGrammar;
 import io.rulescope.query.parse.Limits;
 import io.rulescope.query.parse.Token;
+import io.rulescope.query.parse.TokenCursor;
 
 /**
  * Recursive-descent parser for {@code where} (eval) expressions. Unlike search, a bare word here is a field name
@@ -19,92 +20,59 @@ import io.rulescope.query.parse.Token;
  */
 final class WhereParser {
 
-    private final String source;
-    private final List<Token<SplTokenKind>> tokens;
-    private int pos;
-    private int depth;
+    /** SPL's boolean operators are upper case: {@code or} is a field name. */
+    private static final BooleanGrammar.Operators<SplTokenKind> OPERATORS = new BooleanGrammar.Operators<>(
+            t -> isWord(t, "OR"), t -> isWord(t, "AND"), t -> isWord(t, "NOT"), null, null, false);
 
+    private final TokenCursor<SplTokenKind> c;
+    private final boolean empty;
+    /** Parentheses group operands here (a computed value can be compared), so the operand parser opens them. */
+    private final BooleanGrammar<SplTokenKind> grammar = new BooleanGrammar<>(OPERATORS, cursor -> comparison(), t -> false)
+            .recovering(this::tooDeep);
 
     WhereParser(String source, List<Token<SplTokenKind>> tokens) {
-        this.source = source;
-        this.tokens = tokens;
+        this.c = TokenCursor.over(source, tokens);
+        this.empty = tokens.isEmpty();
     }
 
     Expr parse() {
-        if (tokens.isEmpty()) {
-            return null;
-        }
-        Expr e = or();
-        if (pos < tokens.size()) {
-            Token<SplTokenKind> rest = tokens.get(pos);
-            Expr tail = new Expr.Opaque(source.substring(rest.start(), tokens.get(tokens.size() - 1).end()),
-                    "unexpected '" + rest.text() + "' at position " + rest.start());
-            return e == null ? tail : new Expr.And(List.of(e, tail));
-        }
-        return e;
+        return empty ? null : grammar.parseWhole(c);
     }
 
-    // or := and ( "OR" and )*
-    private Expr or() {
-        List<Expr> parts = new ArrayList<>();
-        parts.add(and());
-        while (peekWord("OR")) {
-            pos++;
-            parts.add(and());
-        }
-        return parts.size() == 1 ? parts.get(0) : new Expr.Or(List.copyOf(parts));
+    private static boolean isWord(Token<SplTokenKind> t, String word) {
+        return t.is(SplTokenKind.WORD) && t.text().equals(word);
     }
 
-    // and := not ( "AND" not )*
-    private Expr and() {
-        List<Expr> parts = new ArrayList<>();
-        parts.add(not());
-        while (peekWord("AND")) {
-            pos++;
-            parts.add(not());
+    /** Nested past the cap: the rest of the expression, unread. */
+    private Expr tooDeep(TokenCursor<SplTokenKind> cursor) {
+        int start = cursor.mark();
+        while (!cursor.atEnd()) {
+            cursor.next();
         }
-        return parts.size() == 1 ? parts.get(0) : new Expr.And(List.copyOf(parts));
-    }
-
-    // not := "NOT" not | comparison
-    private Expr not() {
-        if (peekWord("NOT")) {
-            pos++;
-            if (depth >= Limits.MAX_DEPTH) {
-                return opaqueFrom(pos - 1, Diagnostic.NESTS_TOO_DEEP.format(Limits.MAX_DEPTH));
-            }
-            depth++;
-            Expr inner = new Expr.Not(not());
-            depth--;
-            return inner;
-        }
-        return comparison();
+        return new Expr.Opaque(cursor.textSince(start), Diagnostic.NESTS_TOO_DEEP.format(Limits.MAX_DEPTH));
     }
 
     // comparison := operand [ COMPARE operand | "IN" "(" operand ("," operand)* ")" | "LIKE" operand ]
     private Expr comparison() {
-        int start = pos;
+        int start = c.mark();
         Operand left = operand();
         if (left.expr() != null) {
-            if (pos < tokens.size() && tokens.get(pos).is(SplTokenKind.COMPARE)) {
-                pos++;
+            if (c.accept(SplTokenKind.COMPARE)) {
                 operand();
                 return opaqueFrom(start, "comparison with a computed value");
             }
             return left.expr();
         }
-        if (pos < tokens.size() && tokens.get(pos).is(SplTokenKind.COMPARE)) {
-            String op = tokens.get(pos++).text();
+        if (c.at(SplTokenKind.COMPARE)) {
+            String op = c.next().text();
             Operand right = operand();
             return compare(left, op, right, start);
         }
-        if (peekWord("IN") || peekWord("in")) {
-            pos++;
+        if (c.accept(SplTokenKind.WORD, "in")) {
             List<Operand> values = arguments();
             return left.isField() ? anyOf(left.text(), values) : opaqueFrom(start, "IN on something that is not a field");
         }
-        if (peekWord("LIKE") || peekWord("like")) {
-            pos++;
+        if (c.accept(SplTokenKind.WORD, "like")) {
             Operand pattern = operand();
             return like(left, pattern, start);
         }
@@ -165,30 +133,22 @@ final class WhereParser {
 
     // operand := "(" or ")" | call | STRING | QUOTED_FIELD | WORD
     private Operand operand() {
-        if (pos >= tokens.size()) {
+        if (c.atEnd()) {
             return new Operand(null, false, new Expr.Opaque("", "expression ends early"));
         }
-        Token<SplTokenKind> t = tokens.get(pos);
-        if (t.is(SplTokenKind.LPAREN) || depth >= Limits.MAX_DEPTH) {
-            if (depth >= Limits.MAX_DEPTH) {
-                int start = pos;
-                pos = tokens.size();
-                return new Operand(null, false, new Expr.Opaque(source.substring(tokens.get(start).start()),
-                        Diagnostic.NESTS_TOO_DEEP.format(Limits.MAX_DEPTH)));
-            }
-            pos++;
-            depth++;
-            Expr inner = or();
-            depth--;
-            if (pos < tokens.size() && tokens.get(pos).is(SplTokenKind.RPAREN)) {
-                pos++;
-            }
+        if (grammar.depth().full()) {
+            return new Operand(null, false, tooDeep(c));
+        }
+        Token<SplTokenKind> t = c.peek();
+        if (c.accept(SplTokenKind.LPAREN)) {
+            Expr inner = grammar.nested(c);
+            c.accept(SplTokenKind.RPAREN);
             return new Operand(null, false, inner);
         }
-        if (t.is(SplTokenKind.WORD) && pos + 1 < tokens.size() && tokens.get(pos + 1).is(SplTokenKind.LPAREN)) {
+        if (t.is(SplTokenKind.WORD) && c.peek(1).is(SplTokenKind.LPAREN)) {
             return call();
         }
-        pos++;
+        c.next();
         if (t.is(SplTokenKind.STRING)) {
             return new Operand(t.text(), false, null);
         }
@@ -204,8 +164,8 @@ final class WhereParser {
 
     // call := name "(" [ operand ( "," operand )* ] ")"
     private Operand call() {
-        int start = pos;
-        String name = tokens.get(pos++).text().toLowerCase(Locale.ROOT);
+        int start = c.mark();
+        String name = c.next().lower();
         List<Operand> args = arguments();
         Expr predicate = switch (name) {
             case "like" -> args.size() == 2 ? like(args.get(0), args.get(1), start) : null;
@@ -222,41 +182,31 @@ final class WhereParser {
             return new Operand(null, false, predicate);
         }
         // Other functions compute a value (lower(), len(), ...): shown, not analysed.
-        return computed(start);
-    }
-
-    private Operand computed(int start) {
-        String text = source.substring(tokens.get(start).start(), tokens.get(Math.max(start, pos - 1)).end());
+        String text = c.textFrom(start);
         return new Operand(text, false, new Expr.Opaque(text, "function not analysed"));
     }
 
+    // arguments := "(" [ operand ( "," operand )* ] ")"      (a call's arguments count one level deeper)
     private List<Operand> arguments() {
         List<Operand> args = new ArrayList<>();
-        if (pos < tokens.size() && tokens.get(pos).is(SplTokenKind.LPAREN)) {
-            pos++;
-        }
-        depth++;
+        c.accept(SplTokenKind.LPAREN);
+        grammar.depth().enter(c.peek().start());
         try {
-            return argumentList(args);
+            while (!c.atEnd() && !c.at(SplTokenKind.RPAREN)) {
+                if (c.accept(SplTokenKind.COMMA)) {
+                    continue;
+                }
+                int before = c.mark();
+                args.add(operand());
+                if (c.mark() == before) {
+                    c.next();
+                }
+            }
+            c.next();
+            return args;
         } finally {
-            depth--;
+            grammar.depth().leave();
         }
-    }
-
-    private List<Operand> argumentList(List<Operand> args) {
-        while (pos < tokens.size() && !tokens.get(pos).is(SplTokenKind.RPAREN)) {
-            if (tokens.get(pos).is(SplTokenKind.COMMA)) {
-                pos++;
-                continue;
-            }
-            int before = pos;
-            args.add(operand());
-            if (pos == before) {
-                pos++;
-            }
-        }
-        pos++;
-        return args;
     }
 
     private static Expr leafOf(String field, Kind kind, String value) {
@@ -265,11 +215,6 @@ final class WhereParser {
     }
 
     private Expr opaqueFrom(int start, String reason) {
-        int end = Math.max(start, Math.min(pos, tokens.size()) - 1);
-        return new Expr.Opaque(source.substring(tokens.get(start).start(), tokens.get(end).end()), reason);
-    }
-
-    private boolean peekWord(String word) {
-        return pos < tokens.size() && tokens.get(pos).is(SplTokenKind.WORD) && tokens.get(pos).text().equals(word);
+        return new Expr.Opaque(c.textFrom(start), reason);
     }
 }

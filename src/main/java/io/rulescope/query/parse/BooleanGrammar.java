@@ -12,6 +12,12 @@ import io.rulescope.query.QueryParseException;
  * The boolean part every query language shares, parsed into {@link Expr}: {@code or}, {@code and} (written or
  * implied by juxtaposition), {@code not} and parentheses, with the depth capped by {@link Limits}. What a leaf is
  * stays the language's own: the grammar calls its leaf parser wherever an operand may start.
+ *
+ * <p>Strict by default: a misplaced operator, a missing operand or parenthesis, or nesting past the cap is a
+ * {@link QueryParseException} (the search box, Sigma conditions). A {@link #recovering} grammar reads rule queries
+ * that Rulescope shows whatever they hold: its leaf parser makes an opaque leaf of what it cannot read, a missing
+ * closing parenthesis is let pass, nesting past the cap becomes the language's own opaque rest, and what is left
+ * after the expression is kept as an opaque tail ({@link #parseWhole}).
  */
 public final class BooleanGrammar<K extends Enum<K>> {
 
@@ -29,20 +35,78 @@ public final class BooleanGrammar<K extends Enum<K>> {
     private final Operators<K> ops;
     private final LeafParser<K> leaf;
     private final Function<Token<K>, Boolean> endsOperand;
+    /** Null when strict; else what stands for the rest of a query nested past the cap. */
+    private final Function<TokenCursor<K>, Expr> tooDeep;
+    private Limits.Depth depth = new Limits.Depth();
 
     /**
      * @param endsOperand tokens at which an expression stops (a pipe, a keyword of the enclosing statement); the end
      *     token and a closing parenthesis always do
      */
     public BooleanGrammar(Operators<K> ops, LeafParser<K> leaf, Function<Token<K>, Boolean> endsOperand) {
+        this(ops, leaf, endsOperand, null);
+    }
+
+    private BooleanGrammar(Operators<K> ops, LeafParser<K> leaf, Function<Token<K>, Boolean> endsOperand,
+            Function<TokenCursor<K>, Expr> tooDeep) {
         this.ops = ops;
         this.leaf = leaf;
         this.endsOperand = endsOperand;
+        this.tooDeep = tooDeep;
+    }
+
+    /**
+     * This grammar, reading whatever a rule holds instead of refusing it.
+     *
+     * @param tooDeep the opaque leaf that stands for the rest of the query where it nests past {@link Limits#MAX_DEPTH}
+     */
+    public BooleanGrammar<K> recovering(Function<TokenCursor<K>, Expr> tooDeep) {
+        return new BooleanGrammar<>(ops, leaf, endsOperand, tooDeep);
     }
 
     /** Parses one expression at the cursor, stopping before the first token that cannot continue it. */
     public Expr parse(TokenCursor<K> cursor) {
-        return or(cursor, new Limits.Depth());
+        depth = new Limits.Depth();
+        return or(cursor, depth);
+    }
+
+    /**
+     * A recovering parse of everything at the cursor: what cannot continue the expression is kept, from there to the
+     * end, as an opaque tail beside it.
+     */
+    public Expr parseWhole(TokenCursor<K> cursor) {
+        Expr e = parse(cursor);
+        if (cursor.atEnd()) {
+            return e;
+        }
+        Token<K> rest = cursor.peek();
+        int from = cursor.mark();
+        while (!cursor.atEnd()) {
+            cursor.next();
+        }
+        Expr tail = new Expr.Opaque(cursor.textSince(from), "unexpected '" + rest.text() + "' at position " + rest.start());
+        return new Expr.And(List.of(e, tail));
+    }
+
+    /**
+     * An expression inside a leaf's own parentheses (a function's argument, a language that groups in its operands),
+     * one level deeper than the leaf.
+     */
+    public Expr nested(TokenCursor<K> cursor) {
+        if (depth.full() && tooDeep != null) {
+            return tooDeep.apply(cursor);
+        }
+        depth.enter(cursor.peek().start());
+        try {
+            return or(cursor, depth);
+        } finally {
+            depth.leave();
+        }
+    }
+
+    /** The nesting of the parse under way, which a leaf that recurses on its own counts in too. */
+    public Limits.Depth depth() {
+        return depth;
     }
 
     // or := and ( OR and )*
@@ -75,7 +139,11 @@ public final class BooleanGrammar<K extends Enum<K>> {
     // unary := NOT unary | "(" or ")" | leaf
     private Expr unary(TokenCursor<K> c, Limits.Depth depth) {
         Token<K> t = c.peek();
-        if (c.atEnd()) {
+        boolean recovering = tooDeep != null;
+        if (recovering && depth.full()) {
+            return tooDeep.apply(c);
+        }
+        if (c.atEnd() && !recovering) {
             throw new QueryParseException(Diagnostic.INCOMPLETE, t.start(), "an operand");
         }
         if (ops.isNot().apply(t)) {
@@ -92,12 +160,12 @@ public final class BooleanGrammar<K extends Enum<K>> {
             depth.enter(t.start());
             Expr inner = or(c, depth);
             depth.leave();
-            if (!c.accept(ops.close())) {
+            if (!c.accept(ops.close()) && !recovering) {
                 throw new QueryParseException(Diagnostic.UNBALANCED, c.peek().start(), ")", "(", t.start());
             }
             return inner;
         }
-        if (t.is(ops.close()) || endsOperand.apply(t) || ops.isOr().apply(t) || ops.isAnd().apply(t)) {
+        if (!recovering && (t.is(ops.close()) || endsOperand.apply(t) || ops.isOr().apply(t) || ops.isAnd().apply(t))) {
             throw new QueryParseException(Diagnostic.UNEXPECTED, t.start(), t.text());
         }
         return leaf.parse(c);

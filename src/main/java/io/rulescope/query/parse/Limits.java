@@ -43,5 +43,10 @@ public final class Limits {
         public void leave() {
             depth--;
         }
+
+        /** Whether one more level would pass the cap: a recovering parser stops here instead of throwing. */
+        public boolean full() {
+            return depth >= MAX_DEPTH;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.rulescope.query.parse;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import io.rulescope.query.Diagnostic;
@@ -26,6 +27,18 @@ public final class TokenCursor<K extends Enum<K>> {
         }
         this.source = source;
         this.tokens = List.copyOf(tokens);
+    }
+
+    /**
+     * A cursor over tokens that have no end token of their own (a stage's slice of a query): the cursor adds one of no
+     * kind, which no {@link #at} matches, where the last token ends.
+     */
+    public static <K extends Enum<K>> TokenCursor<K> over(String source, List<Token<K>> tokens) {
+        List<Token<K>> all = new java.util.ArrayList<>(tokens.size() + 1);
+        all.addAll(tokens);
+        int end = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end();
+        all.add(new Token<>(null, "", end, end));
+        return new TokenCursor<>(source, all);
     }
 
     public Token<K> peek() {
@@ -110,6 +123,53 @@ public final class TokenCursor<K extends Enum<K>> {
         }
     }
 
+    /**
+     * Moves past an operand that starts at {@code start} and that a parser cannot read, to carry on after it: up to
+     * the first token after the first that {@code endsOperand} accepts outside brackets, or to a closing bracket that
+     * closes nothing opened since, or to the end; always past at least its first token.
+     *
+     * @param opens the kinds that open a bracket; {@code closes} those that close one
+     */
+    public void skipOperand(int start, Predicate<Token<K>> endsOperand, Set<K> opens, Set<K> closes) {
+        reset(start);
+        int nesting = 0;
+        while (!atEnd()) {
+            Token<K> t = peek();
+            if (nesting == 0 && pos > start && endsOperand.test(t)) {
+                break;
+            }
+            if (opens.contains(t.kind())) {
+                nesting++;
+            } else if (closes.contains(t.kind())) {
+                if (nesting == 0) {
+                    break;
+                }
+                nesting--;
+            }
+            next();
+        }
+        if (pos == start) {
+            next();
+        }
+    }
+
+    /**
+     * The mark of the token that closes the bracket at the cursor (brackets of {@code opens} and {@code closes} nest
+     * inside it), or of the last token before the end when it is never closed.
+     */
+    public int closing(Set<K> opens, Set<K> closes) {
+        int nesting = 0;
+        for (int i = pos; i < tokens.size() - 1; i++) {
+            Token<K> t = tokens.get(i);
+            if (opens.contains(t.kind())) {
+                nesting++;
+            } else if (closes.contains(t.kind()) && --nesting == 0) {
+                return i;
+            }
+        }
+        return Math.max(pos, tokens.size() - 2);
+    }
+
     /** Where the cursor is, to come back to with {@link #reset} or to cut text from with {@link #textSince}. */
     public int mark() {
         return pos;
@@ -125,6 +185,20 @@ public final class TokenCursor<K extends Enum<K>> {
             return "";
         }
         return source.substring(tokens.get(mark).start(), tokens.get(pos - 1).end());
+    }
+
+    /** The query text of the tokens taken since {@code mark}, or of the next token when none was taken. */
+    public String textFrom(int mark) {
+        if (mark < pos) {
+            return textSince(mark);
+        }
+        Token<K> t = peek();
+        return source.substring(t.start(), t.end());
+    }
+
+    /** The tokens from mark {@code from} up to mark {@code to}, exclusive: a bracket's content read as a list. */
+    public List<Token<K>> tokens(int from, int to) {
+        return tokens.subList(Math.min(from, tokens.size() - 1), Math.min(Math.max(from, to), tokens.size() - 1));
     }
 
     public String source() {

@@ -120,4 +120,33 @@ class BooleanGrammarTest {
                 e -> assertThat(e.diagnostic()).isEqualTo(Diagnostic.NESTS_TOO_DEEP));
         assertThat(parse("(".repeat(Limits.MAX_DEPTH) + "a" + ")".repeat(Limits.MAX_DEPTH), false)).isEqualTo("f eq a");
     }
+
+    static String parseRecovering(String text) {
+        BooleanGrammar<Toy> recovering = grammar(false).recovering(c -> {
+            int from = c.mark();
+            while (!c.atEnd()) {
+                c.next();
+            }
+            return new Expr.Opaque(c.textSince(from), "too deep");
+        });
+        return IndicatorCollector.render(recovering.parseWhole(new TokenCursor<>(text, tokens(text))));
+    }
+
+    @ParameterizedTest(name = "recovering, {0} reads as {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            a and (b or c            | f eq a AND (f eq b OR f eq c)
+            a or b ) c               | (f eq a OR f eq b) AND [not analysed: ) c]
+            a b                      | f eq a AND [not analysed: b]
+            """)
+    void aRecoveringGrammarLetsAMissingParenthesisPassAndKeepsWhatFollowsAsOpaque(String text, String reading) {
+        assertThat(parseRecovering(text)).isEqualTo(reading);
+    }
+
+    @Test
+    void aRecoveringGrammarHandsTheRestOfAQueryNestedPastTheCapToTheLanguage() {
+        String deep = "(".repeat(Limits.MAX_DEPTH + 1) + "a" + ")".repeat(Limits.MAX_DEPTH + 1);
+
+        assertThat(parseRecovering(deep)).startsWith("[not analysed: (a)").doesNotContain("f eq a");
+        assertThat(parseRecovering("not ".repeat(100_000) + "a")).contains("[not analysed: not");
+    }
 }

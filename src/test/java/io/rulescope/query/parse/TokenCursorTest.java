@@ -69,4 +69,50 @@ class TokenCursorTest {
             assertThat(e.getMessage()).isEqualTo("the query ends where '(' was expected");
         });
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "from {1} in \"{0}\" the operand ends before token {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            f ( x and y ) and g       | 0 | 6
+            f ( x and y ) and g       | 2 | 3
+            f x y                     | 0 | 3
+            and f and g               | 0 | 2
+            f ( x ) ) and g           | 0 | 4
+            ) f                       | 0 | 1
+            """)
+    void skippingAnOperandStopsAtABoundaryOutsideItsBracketsOrAtABracketItDidNotOpenButAlwaysTakesOneToken(String text, int start,
+            int end) {
+        TokenCursor<Toy> c = cursor(text.strip());
+
+        c.skipOperand(start, t -> t.is(Toy.WORD, "and"), java.util.EnumSet.of(Toy.LPAREN), java.util.EnumSet.of(Toy.RPAREN));
+
+        assertThat(c.mark()).isEqualTo(end);
+    }
+
+    @Test
+    void theClosingBracketIsFoundPastNestedOnesOrTheLastTokenWhenThereIsNone() {
+        TokenCursor<Toy> c = cursor("f ( a ( b ) c ) d");
+        c.next();
+
+        assertThat(c.closing(java.util.EnumSet.of(Toy.LPAREN), java.util.EnumSet.of(Toy.RPAREN))).isEqualTo(7);
+        assertThat(c.tokens(2, 7)).extracting(Token::text).containsExactly("a", "(", "b", ")", "c");
+        c.reset(3);
+        assertThat(c.closing(java.util.EnumSet.of(Toy.LPAREN), java.util.EnumSet.of(Toy.RPAREN))).isEqualTo(5);
+        TokenCursor<Toy> unclosed = cursor("f ( a b");
+        unclosed.next();
+        assertThat(unclosed.closing(java.util.EnumSet.of(Toy.LPAREN), java.util.EnumSet.of(Toy.RPAREN))).isEqualTo(3);
+    }
+
+    @Test
+    void aSliceOfAQueryGetsAnEndTokenOfNoKindWhereItsLastTokenEnds() {
+        java.util.List<Token<Toy>> slice = BooleanGrammarTest.tokens("a b | c").subList(0, 2);
+        TokenCursor<Toy> c = TokenCursor.over("a b | c", slice);
+
+        assertThat(c.textFrom(0)).as("nothing taken yet: the next token's text").isEqualTo("a");
+        c.next();
+        c.next();
+        assertThat(c.atEnd()).isTrue();
+        assertThat(c.peek().kind()).isNull();
+        assertThat(c.peek().start()).isEqualTo(3);
+        assertThat(c.textFrom(0)).isEqualTo("a b");
+    }
 }
