@@ -36,7 +36,7 @@ java -Xmx1g -jar "$jar" --server.port="$port" --rulescope.sources="sigma=file://
 pid=$!
 bench_await_ready "$port" "$work/app.log"
 until grep -q "History of sigma" "$work/app.log"; do sleep 0.2; done
-history=$(grep -o "History of sigma: [0-9]* commits, [0-9]* rules, read in [0-9]* ms" "$work/app.log")
+history=$(grep -oE "History of sigma: [0-9]+ commits, [0-9]+ (rules, read in|new versions in) [0-9]+ ms( \\([^)]*\\))?" "$work/app.log")
 first_phases=$(curl -sf "http://127.0.0.1:$port/api/ingest" | python3 -c "import json,sys; print(json.load(sys.stdin)['phaseMillis'])")
 
 json() { curl -sf "http://127.0.0.1:$port/api/ingest" | python3 -c "import json,sys; d=json.load(sys.stdin); $1"; }

@@ -68,10 +68,34 @@ public class RuleHistories implements ChangeDates {
         version.incrementAndGet();
     }
 
-    /** The store holds the source's history up to {@code cursor}: what pages summarise is taken from it again. */
-    public void publish(HistoryCursor cursor) {
+    /**
+     * The store holds the source's history up to the increment's cursor: what pages summarise is brought up to date
+     * from the new versions, or read from the store when nothing of the source is in memory yet (after a restart).
+     */
+    public void publish(HistoryIncrement increment) {
+        HistoryCursor cursor = increment.cursor();
+        Map<String, RuleSummary> known = summaries.get(cursor.source());
+        Map<String, RuleSummary> bySource;
+        if (increment.fromScratch() || known != null) {
+            bySource = new HashMap<>(increment.fromScratch() ? Map.of() : known);
+            for (NumberedVersion v : increment.versions()) {
+                RuleSummary before = bySource.get(v.ruleId());
+                RuleVersion firstSeen = v.version().kind() == RuleVersion.Kind.ADDED || before == null ? v.version() : before.firstSeen();
+                bySource.put(v.ruleId(), new RuleSummary(v.ordinal() + 1, firstSeen, v.version()));
+            }
+        } else {
+            bySource = stored(cursor.source());
+        }
+        summaries.put(cursor.source(), Map.copyOf(bySource));
+        heads.put(cursor.source(), new Head(cursor.head(), cursor.commits(), cursor.firstCommit() == null ? "" : cursor.firstCommit()));
+        states.put(cursor.source(), State.READY);
+        version.incrementAndGet();
+    }
+
+    /** Each rule's summary as the store has it: its newest version, and the newest that added it. */
+    private Map<String, RuleSummary> stored(String source) {
         Map<String, RuleSummary> bySource = new HashMap<>();
-        List<NumberedVersion> rows = store().newestAndAdditions(cursor.source());
+        List<NumberedVersion> rows = store().newestAndAdditions(source);
         for (int i = 0; i < rows.size(); i++) {
             NumberedVersion row = rows.get(i);
             boolean newest = i + 1 == rows.size() || !rows.get(i + 1).ruleId().equals(row.ruleId());
@@ -87,10 +111,7 @@ public class RuleHistories implements ChangeDates {
             }
             bySource.put(row.ruleId(), new RuleSummary(row.ordinal() + 1, firstSeen, row.version()));
         }
-        summaries.put(cursor.source(), Map.copyOf(bySource));
-        heads.put(cursor.source(), new Head(cursor.head(), cursor.commits(), cursor.firstCommit() == null ? "" : cursor.firstCommit()));
-        states.put(cursor.source(), State.READY);
-        version.incrementAndGet();
+        return bySource;
     }
 
     /** A source whose history could not be read keeps the last one it had, if any. */

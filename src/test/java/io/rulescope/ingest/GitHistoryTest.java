@@ -138,4 +138,33 @@ class GitHistoryTest {
         assertThat(again.versions("team", A)).hasSize(3);
         assertThat(again.versions("team", "cccccccc-0000-0000-0000-000000000003")).hasSize(1);
     }
+
+    @Test
+    void aRefreshBringsEachRulesSummaryUpToDateFromTheNewVersions() throws Exception {
+        IngestProperties properties = new IngestProperties(List.of("team=" + repo.toUri()), 1 << 20, 2, Map.of(), "",
+                temp.resolve("data").toString(), null, "");
+        IngestServiceTest.Ingest ingest = IngestServiceTest.ingestInto(properties, IngestServiceTest.ATTACK,
+                IngestServiceTest.NO_TAXONOMY);
+        ingest.service().ingest();
+        ingest.service().awaitHistory();
+        RuleHistories histories = ingest.histories();
+        assertThat(histories.summary("team", B)).hasValueSatisfying(s -> assertThat(s.newest().kind()).isEqualTo(RuleVersion.Kind.REMOVED));
+
+        write("rules/b.yml", GitFixtures.sigmaRule(B, "Beta", "stable", "T1003", "\\b.exe"));
+        commit("bring beta back", "Ed", 1_700_400_000);
+        ingest.service().refreshNow("test");
+        ingest.service().awaitHistory();
+
+        assertThat(histories.summary("team", B)).hasValueSatisfying(s -> {
+            assertThat(s.versions()).isEqualTo(3);
+            assertThat(s.newest().subject()).isEqualTo("bring beta back");
+            assertThat(s.firstSeen().subject()).as("back again: first seen, this time, when it came back").isEqualTo("bring beta back");
+        });
+        assertThat(histories.summary("team", A)).hasValueSatisfying(s -> {
+            assertThat(s.versions()).isEqualTo(3);
+            assertThat(s.firstSeen().subject()).isEqualTo("add alpha and beta");
+        });
+        assertThat(histories.summary("team", B).orElseThrow()).isEqualTo(new io.rulescope.history.RuleSummary(3,
+                histories.versions("team", B).get(0), histories.versions("team", B).get(0)));
+    }
 }

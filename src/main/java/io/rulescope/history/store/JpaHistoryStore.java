@@ -2,18 +2,22 @@ package io.rulescope.history.store;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.rulescope.history.HistoryCursor;
@@ -28,20 +32,17 @@ import io.rulescope.history.VersionStamp;
 @Transactional(readOnly = true)
 class JpaHistoryStore implements HistoryStore {
 
-    /** Persisted entities are flushed and let go in groups, so a whole history never sits in the persistence context. */
-    private static final int FLUSH_EVERY = 500;
+    private static final int BATCH = 500;
 
     private final StoredVersionRepository versions;
-    private final StoredCommitRepository commits;
     private final StoredSourceRepository sources;
 
-    @PersistenceContext
-    private EntityManager entities;
+    private final SessionFactory sessions;
 
-    JpaHistoryStore(StoredVersionRepository versions, StoredCommitRepository commits, StoredSourceRepository sources) {
+    JpaHistoryStore(StoredVersionRepository versions, StoredSourceRepository sources, EntityManagerFactory entityManagerFactory) {
         this.versions = versions;
-        this.commits = commits;
         this.sources = sources;
+        this.sessions = entityManagerFactory.unwrap(SessionFactory.class);
     }
 
     @Override
@@ -50,39 +51,48 @@ class JpaHistoryStore implements HistoryStore {
                 .map(s -> HistoryJson.inflated(s.cursorState(), HistoryCursor.class));
     }
 
+    /**
+     * One statement batch per few hundred rows through a stateless session: a history's versions are written once and
+     * never changed, so they need no persistence context to track them.
+     */
     @Override
-    @Transactional
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void save(String key, HistoryIncrement increment) {
         HistoryCursor cursor = increment.cursor();
         String source = cursor.source();
-        if (increment.fromScratch()) {
-            versions.deleteBySource(source);
-            commits.deleteBySource(source);
-        }
-        Map<String, StoredCommit> made = new HashMap<>();
-        int pending = 0;
-        for (NumberedVersion numbered : increment.versions()) {
-            RuleVersion v = numbered.version();
-            StoredCommit commit = made.get(v.commit());
-            if (commit == null) {
-                commit = new StoredCommit(source, v.commit(), v.date(), v.author(), v.message());
-                entities.persist(commit);
-                made.put(v.commit(), commit);
+        try (StatelessSession session = sessions.openStatelessSession()) {
+            session.setJdbcBatchSize(BATCH);
+            Transaction transaction = session.beginTransaction();
+            try {
+                if (increment.fromScratch()) {
+                    session.createMutationQuery("delete from StoredVersion where source = :source").setParameter("source", source)
+                            .executeUpdate();
+                    session.createMutationQuery("delete from StoredCommit where source = :source").setParameter("source", source)
+                            .executeUpdate();
+                }
+                Map<String, StoredCommit> commits = new LinkedHashMap<>();
+                for (NumberedVersion numbered : increment.versions()) {
+                    RuleVersion v = numbered.version();
+                    commits.computeIfAbsent(v.commit(), sha -> new StoredCommit(source, sha, v.date(), v.author(), v.message()));
+                }
+                session.insertMultiple(List.copyOf(commits.values()));
+                session.insertMultiple(increment.versions().stream()
+                        .map(numbered -> new StoredVersion(source, numbered, commits.get(numbered.version().commit()))).toList());
+                StoredSource row = session.get(StoredSource.class, source);
+                boolean known = row != null;
+                row = known ? row : new StoredSource(source);
+                row.update(key, cursor.head(), cursor.commits(), cursor.firstCommit(), HistoryJson.deflated(cursor));
+                if (known) {
+                    session.update(row);
+                } else {
+                    session.insert(row);
+                }
+                transaction.commit();
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
             }
-            entities.persist(new StoredVersion(source, numbered, commit));
-            if (++pending % FLUSH_EVERY == 0) {
-                entities.flush();
-                entities.clear();
-                made.replaceAll((sha, c) -> entities.getReference(StoredCommit.class, idOf(c)));
-            }
         }
-        StoredSource row = sources.findById(source).orElseGet(() -> new StoredSource(source));
-        row.update(key, cursor.head(), cursor.commits(), cursor.firstCommit(), HistoryJson.deflated(cursor));
-        sources.save(row);
-    }
-
-    private Object idOf(StoredCommit commit) {
-        return entities.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(commit);
     }
 
     @Override

@@ -17,6 +17,11 @@ class StoredCommit {
 
     /** Messages longer than this are cut: a rule's history shows the subject and the first paragraphs. */
     static final int MAX_MESSAGE = 16_000;
+    /**
+     * Names, titles and paths longer than their columns (a hostile file's) are cut rather than failing the history of
+     * the whole source; no page looks up an id that long.
+     */
+    static final int MAX_TEXT = 3_000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "history_commit")
@@ -44,8 +49,12 @@ class StoredCommit {
         this.source = source;
         this.sha = sha;
         this.committedAt = committedAt;
-        this.author = author;
-        this.message = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
+        this.author = cut(author, MAX_TEXT);
+        this.message = cut(message, MAX_MESSAGE);
+    }
+
+    static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max) + "…";
     }
 
     String sha() {

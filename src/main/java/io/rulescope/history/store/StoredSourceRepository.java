@@ -7,6 +7,4 @@ import org.springframework.data.repository.Repository;
 interface StoredSourceRepository extends Repository<StoredSource, String> {
 
     Optional<StoredSource> findById(String name);
-
-    StoredSource save(StoredSource source);
 }

@@ -63,11 +63,11 @@ class StoredVersion {
     StoredVersion(String source, NumberedVersion numbered, StoredCommit commit) {
         RuleVersion v = numbered.version();
         this.source = source;
-        this.ruleId = numbered.ruleId();
+        this.ruleId = StoredCommit.cut(numbered.ruleId(), StoredCommit.MAX_TEXT);
         this.ordinal = numbered.ordinal();
         this.commit = commit;
-        this.title = v.title();
-        this.path = v.path();
+        this.title = StoredCommit.cut(v.title(), StoredCommit.MAX_TEXT);
+        this.path = StoredCommit.cut(v.path(), StoredCommit.MAX_TEXT);
         this.blob = v.blob();
         this.kind = v.kind();
         this.changes = v.changes();

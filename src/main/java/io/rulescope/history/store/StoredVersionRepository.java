@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
@@ -46,8 +45,4 @@ interface StoredVersionRepository extends Repository<StoredVersion, Long> {
             + " or v.ordinal = (select max(w.ordinal) from StoredVersion w where w.source = v.source and w.ruleId = v.ruleId))"
             + " order by v.ruleId, v.ordinal")
     List<StoredVersion> newestAndKind(@Param("source") String source, @Param("added") RuleVersion.Kind added);
-
-    @Modifying
-    @Query("delete from StoredVersion v where v.source = :source")
-    int deleteBySource(@Param("source") String source);
 }

@@ -38,6 +38,11 @@ public final class HistoryService {
     private static final String BUILD = java.util.Objects.requireNonNullElse(CatalogSnapshots.buildIdentity(),
             "unknown " + java.util.UUID.randomUUID());
     private final IngestThreads threads;
+    /**
+     * The cursor each source's history stopped at, with the key it was read under: the next refresh carries on from it
+     * without reading it back from the store. Only the history thread touches it.
+     */
+    private final Map<String, Map.Entry<String, HistoryCursor>> cursors = new java.util.HashMap<>();
 
     public HistoryService(IngestProperties properties, RuleHistories histories, IndicatorAnalysis analysis, IngestPipeline pipeline,
             IngestThreads threads) {
@@ -72,23 +77,40 @@ public final class HistoryService {
         long t = System.nanoTime();
         try {
             String key = key(source);
-            HistoryCursor previous = histories.store().cursor(source.name(), key).orElse(null);
+            Map.Entry<String, HistoryCursor> kept = cursors.get(source.name());
+            HistoryCursor previous = kept != null && kept.getKey().equals(key) ? kept.getValue()
+                    : histories.store().cursor(source.name(), key).orElse(null);
+            long read = System.nanoTime();
             HistoryIncrement increment = reader.read(source, previous, analysis.analyzer(macros));
             if (increment == null) {
                 histories.failed(source.name());
                 return;
             }
+            long stored = System.nanoTime();
             if (increment.cursor() != previous) {
                 histories.store().save(key, increment);
-                log.info("History of {}: {} commits, {} new versions, read and stored in {} ms{}", source.name(),
-                        increment.cursor().commits(), increment.versions().size(), (System.nanoTime() - t) / 1_000_000,
+            }
+            long published = System.nanoTime();
+            cursors.put(source.name(), Map.entry(key, increment.cursor()));
+            histories.publish(increment);
+            if (increment.cursor() != previous) {
+                log.info("History of {}: {} commits, {} new versions in {} ms (cursor {}, read {}, stored {}, summed up {} ms){}",
+                        source.name(), increment.cursor().commits(), increment.versions().size(), millisSince(t), millis(t, read),
+                        millis(read, stored), millis(stored, published), millisSince(published),
                         previous == null ? "" : " (carried on from " + previous.head().substring(0, 10) + ")");
             }
-            histories.publish(increment.cursor());
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             log.warn("Could not read the history of {}: {}", source.name(), e.toString());
             histories.failed(source.name());
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    private static long millisSince(long from) {
+        return millis(from, System.nanoTime());
     }
 
     /** What a stored history was read with: a cursor from another build, root or size cap is not carried on from. */

@@ -131,4 +131,17 @@ class JpaHistoryStoreTest {
         assertThat(store.versions("team", "a")).extracting(RuleVersion::commit).containsExactly("c9");
         assertThat(store.versions("team", "b")).isEmpty();
     }
+
+    @Test
+    void aHostileFilesOverlongIdTitleAndMessageAreCutRatherThanFailingTheWholeHistory() {
+        String longId = "x".repeat(10_000);
+        RuleVersion huge = new RuleVersion("c1", Instant.ofEpochSecond(1_000), "A".repeat(10_000), "m".repeat(100_000), "T".repeat(10_000),
+                "p".repeat(10_000), "blob", RuleVersion.Kind.ADDED, RuleVersion.Changes.NONE);
+
+        store.save("key", new HistoryIncrement(cursor("c1", 1), List.of(new NumberedVersion(longId, 0, huge),
+                new NumberedVersion("a", 0, version("c1", 1_000, RuleVersion.Kind.ADDED, "rules/a.yml"))), true));
+
+        assertThat(store.versions("team", "a")).hasSize(1);
+        assertThat(store.newestAndAdditions("team")).extracting(v -> v.version().message().length()).contains(16_001);
+    }
 }
