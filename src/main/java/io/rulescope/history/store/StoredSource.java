@@ -2,10 +2,8 @@ package io.rulescope.history.store;
 
 import java.time.Instant;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -30,8 +28,7 @@ class StoredSource {
     @Column(name = "first_commit")
     private String firstCommit;
 
-    /** The cursor's carry-on state ({@link CursorCodec}), read only when the next commits are. */
-    @Basic(fetch = FetchType.LAZY)
+    /** The cursor's carry-on state, deflated JSON ({@link HistoryJson}): what the next read of new commits starts from. */
     @Column(name = "cursor_state", nullable = false)
     private byte[] cursorState;
 
