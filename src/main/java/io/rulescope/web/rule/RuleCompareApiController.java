@@ -47,11 +47,16 @@ class RuleCompareApiController {
         }
     }
 
-    /** {@code /api/compare/rules}: the two rules, their facts, and each split into both / only left / only right. */
+    /**
+     * {@code /api/compare/rules}: the two rules, their facts, and each split into both / only left / only right;
+     * {@code relatedTechniques} pairs a technique of one with a sub-technique of it in the other.
+     */
     record ComparisonAnswer(Side left, Side right, List<RuleComparison.Fact> facts, RuleComparison.Split<RuleComparison.Technique> techniques,
-            RuleComparison.Split<RuleComparison.Indicator> indicators, RuleComparison.Split<RuleComparison.Event> events) {
+            List<RuleComparison.RelatedTechniques> relatedTechniques, RuleComparison.Split<RuleComparison.Indicator> indicators,
+            RuleComparison.Split<RuleComparison.Event> events) {
         static ComparisonAnswer of(RuleComparison c) {
-            return new ComparisonAnswer(Side.of(c.left()), Side.of(c.right()), c.facts(), c.techniques(), c.indicators(), c.events());
+            return new ComparisonAnswer(Side.of(c.left()), Side.of(c.right()), c.facts(), c.techniques(), c.relatedTechniques(),
+                    c.indicators(), c.events());
         }
     }
 }

@@ -20,7 +20,7 @@ import io.rulescope.rule.Rule;
  * {@code Image} and {@code process_path} for the same value count as sharing it.
  */
 public record RuleComparison(RuleView left, RuleView right, List<Fact> facts, Split<Technique> techniques,
-        Split<Indicator> indicators, Split<Event> events) {
+        List<RelatedTechniques> relatedTechniques, Split<Indicator> indicators, Split<Event> events) {
 
     /** One row of the facts table; {@code differs} when the two rules say different things. */
     public record Fact(String name, String left, String right) {
@@ -41,6 +41,35 @@ public record RuleComparison(RuleView left, RuleView right, List<Fact> facts, Sp
     public record Technique(String id, String name) {
     }
 
+    /**
+     * A technique one rule names and a sub-technique of it the other names: both detect it, at different depths
+     * ({@code T1003} and {@code T1003.001}), so neither is "only" in one rule.
+     */
+    public record RelatedTechniques(Technique left, Technique right) {
+
+        /** Which side is the more precise. */
+        @JsonProperty
+        public String relation() {
+            return right.id().startsWith(left.id() + ".") ? "B names a sub-technique of A's" : "A names a sub-technique of B's";
+        }
+    }
+
+    /** The techniques of two rules: the same in both, related (parent and sub-technique), or in one only. */
+    static Map.Entry<Split<Technique>, List<RelatedTechniques>> compareTechniques(List<Technique> left, List<Technique> right) {
+        Split<Technique> exact = split(left, right, Technique::id);
+        List<RelatedTechniques> related = new ArrayList<>();
+        for (Technique l : exact.onlyLeft()) {
+            for (Technique r : exact.onlyRight()) {
+                if (r.id().startsWith(l.id() + ".") || l.id().startsWith(r.id() + ".")) {
+                    related.add(new RelatedTechniques(l, r));
+                }
+            }
+        }
+        List<Technique> onlyLeft = exact.onlyLeft().stream().filter(l -> related.stream().noneMatch(p -> p.left() == l)).toList();
+        List<Technique> onlyRight = exact.onlyRight().stream().filter(r -> related.stream().noneMatch(p -> p.right() == r)).toList();
+        return Map.entry(new Split<>(exact.both(), onlyLeft, onlyRight), List.copyOf(related));
+    }
+
     /** An indicator as compared: the folded field, how it matches, whether it includes or excludes, the value. */
     public record Indicator(String field, String kind, String polarity, String value) {
     }
@@ -49,8 +78,8 @@ public record RuleComparison(RuleView left, RuleView right, List<Fact> facts, Sp
     }
 
     public static RuleComparison of(RuleView left, RuleView right) {
-        return new RuleComparison(left, right, facts(left.rule(), right.rule()),
-                split(techniques(left), techniques(right), Technique::id),
+        Map.Entry<Split<Technique>, List<RelatedTechniques>> techniques = compareTechniques(techniques(left), techniques(right));
+        return new RuleComparison(left, right, facts(left.rule(), right.rule()), techniques.getKey(), techniques.getValue(),
                 split(indicators(left), indicators(right), RuleComparison::indicatorKey),
                 split(events(left), events(right), e -> e.provider() + "\u0000" + e.event()));
     }
