@@ -34,10 +34,15 @@ final class ElasticExprParser {
     private static final Set<ElasticTokenKind> OPENS = EnumSet.of(ElasticTokenKind.LPAREN, ElasticTokenKind.LBRACKET);
     private static final Set<ElasticTokenKind> CLOSES = EnumSet.of(ElasticTokenKind.RPAREN, ElasticTokenKind.RBRACKET);
 
-    private static final BooleanGrammar.Operators<ElasticTokenKind> OPERATORS = new BooleanGrammar.Operators<>(
-            t -> t.is(ElasticTokenKind.WORD, "or"), t -> t.is(ElasticTokenKind.WORD, "and"),
-            t -> t.is(ElasticTokenKind.WORD, "not") || t.is(ElasticTokenKind.OPERATOR, "!"), ElasticTokenKind.LPAREN,
-            ElasticTokenKind.RPAREN, false);
+    private static final BooleanGrammar.Operators<ElasticTokenKind> OPERATORS = operators(false);
+    /** KQL and Lucene: juxtaposition is "and" too. */
+    private static final BooleanGrammar.Operators<ElasticTokenKind> BARE_VALUE_OPERATORS = operators(true);
+
+    private static BooleanGrammar.Operators<ElasticTokenKind> operators(boolean implicitAnd) {
+        return new BooleanGrammar.Operators<>(t -> t.is(ElasticTokenKind.WORD, "or"), t -> t.is(ElasticTokenKind.WORD, "and"),
+                t -> t.is(ElasticTokenKind.WORD, "not") || t.is(ElasticTokenKind.OPERATOR, "!"), ElasticTokenKind.LPAREN,
+                ElasticTokenKind.RPAREN, implicitAnd);
+    }
 
     private final ElasticLanguage dialect;
     private final TokenCursor<ElasticTokenKind> c;
@@ -53,10 +58,7 @@ final class ElasticExprParser {
         if (empty) {
             return null;
         }
-        // KQL and Lucene: juxtaposition is "and" too
-        BooleanGrammar.Operators<ElasticTokenKind> ops = dialect.bareValues() ? new BooleanGrammar.Operators<>(OPERATORS.isOr(),
-                OPERATORS.isAnd(), OPERATORS.isNot(), OPERATORS.open(), OPERATORS.close(), true) : OPERATORS;
-        return new BooleanGrammar<>(ops, cursor -> dialect.bareValues() ? kqlCondition() : condition(),
+        return new BooleanGrammar<>(dialect.bareValues() ? BARE_VALUE_OPERATORS : OPERATORS, cursor -> dialect.bareValues() ? kqlCondition() : condition(),
                 t -> !startsCondition(t)).recovering(cursor -> skip(cursor.mark(), Diagnostic.NESTS_TOO_DEEP.format(Limits.MAX_DEPTH)))
                 .parseWhole(c);
     }

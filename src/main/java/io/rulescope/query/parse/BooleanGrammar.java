@@ -66,8 +66,9 @@ public final class BooleanGrammar<K extends Enum<K>> {
 
     /** Parses one expression at the cursor, stopping before the first token that cannot continue it. */
     public Expr parse(TokenCursor<K> cursor) {
+        // A parse that threw half way leaves its count behind; each parse starts from none.
         depth = new Limits.Depth();
-        return or(cursor, depth);
+        return or(cursor);
     }
 
     /**
@@ -98,7 +99,7 @@ public final class BooleanGrammar<K extends Enum<K>> {
         }
         depth.enter(cursor.peek().start());
         try {
-            return or(cursor, depth);
+            return or(cursor);
         } finally {
             depth.leave();
         }
@@ -110,20 +111,20 @@ public final class BooleanGrammar<K extends Enum<K>> {
     }
 
     // or := and ( OR and )*
-    private Expr or(TokenCursor<K> c, Limits.Depth depth) {
+    private Expr or(TokenCursor<K> c) {
         List<Expr> parts = new ArrayList<>();
-        parts.add(and(c, depth));
+        parts.add(and(c));
         while (!c.atEnd() && ops.isOr().apply(c.peek())) {
             c.next();
-            parts.add(and(c, depth));
+            parts.add(and(c));
         }
         return parts.size() == 1 ? parts.get(0) : new Expr.Or(List.copyOf(parts));
     }
 
     // and := unary ( AND unary | unary )*      (the second form only where AND is implied)
-    private Expr and(TokenCursor<K> c, Limits.Depth depth) {
+    private Expr and(TokenCursor<K> c) {
         List<Expr> parts = new ArrayList<>();
-        parts.add(unary(c, depth));
+        parts.add(unary(c));
         while (!c.atEnd()) {
             Token<K> t = c.peek();
             if (ops.isAnd().apply(t)) {
@@ -131,13 +132,13 @@ public final class BooleanGrammar<K extends Enum<K>> {
             } else if (!ops.implicitAnd() || !startsOperand(t)) {
                 break;
             }
-            parts.add(unary(c, depth));
+            parts.add(unary(c));
         }
         return parts.size() == 1 ? parts.get(0) : new Expr.And(List.copyOf(parts));
     }
 
     // unary := NOT unary | "(" or ")" | leaf
-    private Expr unary(TokenCursor<K> c, Limits.Depth depth) {
+    private Expr unary(TokenCursor<K> c) {
         Token<K> t = c.peek();
         boolean recovering = tooDeep != null;
         if (recovering && depth.full()) {
@@ -150,7 +151,7 @@ public final class BooleanGrammar<K extends Enum<K>> {
             c.next();
             depth.enter(t.start());
             try {
-                return new Expr.Not(unary(c, depth));
+                return new Expr.Not(unary(c));
             } finally {
                 depth.leave();
             }
@@ -158,7 +159,7 @@ public final class BooleanGrammar<K extends Enum<K>> {
         if (t.is(ops.open())) {
             c.next();
             depth.enter(t.start());
-            Expr inner = or(c, depth);
+            Expr inner = or(c);
             depth.leave();
             if (!c.accept(ops.close()) && !recovering) {
                 throw new QueryParseException(Diagnostic.UNBALANCED, c.peek().start(), ")", "(", t.start());
