@@ -30,6 +30,24 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   }
 
+  // A filter box over a long list of choices (the coverage page's events): rows whose data-search text lacks
+  // every typed word are hidden; ticked rows always stay visible, so a choice is never hidden from its owner.
+  for (const box of document.querySelectorAll('input[data-filters]')) {
+    const rows = document.querySelectorAll(box.dataset.filters);
+    box.addEventListener('input', () => {
+      const words = box.value.toLowerCase().split(/\s+/).filter(w => w);
+      for (const row of rows) {
+        const text = row.dataset.search || row.textContent.toLowerCase();
+        const ticked = row.querySelector('input:checked');
+        row.hidden = !ticked && !words.every(w => text.includes(w));
+      }
+      const others = document.querySelector('details.other-events');
+      if (others && words.length) {
+        others.open = true;
+      }
+    });
+  }
+
   // "Copy query": the rule's own text, exactly as written.
   for (const button of document.querySelectorAll('button[data-copy-text]')) {
     button.addEventListener('click', async () => {

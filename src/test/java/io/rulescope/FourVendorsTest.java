@@ -91,7 +91,8 @@ class FourVendorsTest {
 
     @Test
     void elasticIndexPatternsAreLabelledAsElasticIndicesNotAsSentinelTables() {
-        List<String> events = search("platform:Elastic language:esql").facets().get(Facet.EVENT).stream().map(SearchResult.FacetCount::value).toList();
+        List<String> events = new SearchService(AttackCatalog.load(null), IndicatorAnalysis.shippedTaxonomy())
+                .allFacetValues(catalog().index(), "platform:Elastic language:esql", Facet.LOGGED_EVENT).stream().map(SearchResult.FacetCount::value).toList();
 
         assertThat(events).noneMatch(e -> e.startsWith("Sentinel table")).anyMatch(e -> e.startsWith("Elastic index logs-"));
     }

@@ -531,13 +531,18 @@ class SharedCorpusIngestTest {
         String none = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString()).body();
         HttpResponse<String> sysmon = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
                 + "?have=Sysmon+1&have=Security+4688")).build(), HttpResponse.BodyHandlers.ofString());
-        long canRun = find("event:\"Sysmon 1\" OR event:\"Security 4688\"", 1).total();
+        long canRun = find("event:\"Process creation\"", 1).total();
+        String needed = sysmon.body().substring(sysmon.body().indexOf("What to collect next"), sysmon.body().indexOf("the catalog beside what can run"));
 
-        assertThat(none).contains("Sysmon 1", "Security 4688", "AWS CloudTrail").doesNotContain("id=\"result\"");
+        assertThat(none).contains("Process creation", "Sysmon 1", "Security 4688", "Sysmon as commonly configured", "event-filter")
+                .doesNotContain("id=\"result\"");
         assertThat(sysmon.statusCode()).isEqualTo(200);
-        assertThat(sysmon.body()).contains("<strong>" + canRun + "</strong> rules can run", "What the rules that cannot run would need",
-                "the catalog beside what can run", "Credential Access",
-                "value=\"Sysmon 1\" checked=\"checked\"");
+        assertThat(canRun).as("process creation is more than the two ids ticked").isGreaterThanOrEqualTo(
+                find("event:\"Sysmon 1\" OR event:\"Security 4688\"", 1).total());
+        assertThat(sysmon.body()).contains("<strong>" + canRun + "</strong> rules can run", "Credential Access",
+                "value=\"Process creation\" checked=\"checked\"", "(as Sysmon 1, Security 4688)");
+        assertThat(needed).as("what to collect next never proposes what the user has under another name")
+                .doesNotContain(">Process creation<", "event.category:process").contains("Registry value set");
         System.out.printf("Coverage: Sysmon 1 + Security 4688 let %d rules run (Sysmon 1 alone %d, Security 4688 alone %d)%n", canRun,
                 find("event:\"Sysmon 1\"", 1).total(), find("event:\"Security 4688\"", 1).total());
     }

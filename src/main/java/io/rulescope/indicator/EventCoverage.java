@@ -28,6 +28,8 @@ final class EventCoverage {
     static final String TABLE_PROVIDER = "Sentinel table";
     /** The provider of the rows that name an index pattern an Elastic query reads ({@code FROM logs-windows.*}). */
     static final String INDEX_PROVIDER = "Elastic index";
+    /** The provider of the rows that name a Splunk CIM data model a search reads ({@code Endpoint.Processes}). */
+    static final String DATA_MODEL_PROVIDER = "CIM data model";
     /** The provider of the rows that name an ECS event category an Elastic query tests. */
     static final String ECS_PROVIDER = "Elastic (ECS)";
 
@@ -55,9 +57,10 @@ final class EventCoverage {
             }
         }
         boolean elastic = "Elastic".equals(rule.getPlatform());
+        boolean splunk = "Splunk".equals(rule.getPlatform());
         for (String source : analysis.sources()) {
-            if (elastic) {
-                rows.add(new RuleAnatomy.EventRow(INDEX_PROVIDER, source, ""));
+            if (elastic || splunk) {
+                rows.add(new RuleAnatomy.EventRow(elastic ? INDEX_PROVIDER : DATA_MODEL_PROVIDER, source, ""));
                 continue;
             }
             EventTables.QueryTable table = tables.queryTable(source);
@@ -77,7 +80,15 @@ final class EventCoverage {
                 rows.add(row);
             }
         }
-        return List.copyOf(rows);
+        EventVocabulary vocabulary = tables.vocabulary();
+        return rows.stream().map(row -> row.withBehaviours(vocabulary.ofSource(row.key()).stream().map(EventVocabulary.CanonicalEvent::name)
+                .toList())).toList();
+    }
+
+    /** The canonical events of a rule, from its event rows and its Sigma log source, in the vocabulary's order. */
+    List<EventVocabulary.CanonicalEvent> behaviours(Rule rule, List<RuleAnatomy.EventRow> rows) {
+        return Telemetry.canonicalEvents(rule, rows.stream().map(RuleAnatomy.EventRow::key).collect(java.util.stream.Collectors.toSet()),
+                tables.vocabulary());
     }
 
     private RuleAnatomy.EventRow windows(String provider, String id) {
@@ -89,9 +100,10 @@ final class EventCoverage {
             p = null;
         }
         if (p == null) {
-            // No hint: choose the provider whose table knows the id, Security first as the more common one.
+            // No hint: choose the provider whose table knows the id, Security first as the more common one. PowerShell's
+            // few ids come last: a query that tests 4104 with no log named is reading script blocks.
             p = tables.title("Security", id) != null ? "Security" : tables.title("Sysmon", id) != null ? "Sysmon"
-                    : tables.title("System", id) != null ? "System" : "Windows";
+                    : tables.title("System", id) != null ? "System" : tables.title("PowerShell", id) != null ? "PowerShell" : "Windows";
         }
         String title = tables.title(p, id);
         return new RuleAnatomy.EventRow(p, "Event ID " + id, title == null ? "" : title);

@@ -14,17 +14,18 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Fact tables from {@code content/events/}: titles of Windows event IDs per provider, the events each Sigma
- * log source category stands for, Windows channels, and the Kusto tables rules read.
+ * log source category stands for, Windows channels, the Kusto tables rules read, and the vocabulary of canonical
+ * events all of them fold into.
  */
 public record EventTables(Map<String, String> titles, Map<String, List<EventRef>> sigmaCategories, Map<String, Channel> channels,
-        Map<String, QueryTable> queryTables) {
+        Map<String, QueryTable> queryTables, EventVocabulary vocabulary) {
 
     public EventTables(Map<String, String> titles, Map<String, List<EventRef>> sigmaCategories) {
-        this(titles, sigmaCategories, Map.of(), Map.of());
+        this(titles, sigmaCategories, Map.of(), Map.of(), EventVocabulary.EMPTY);
     }
 
     public EventTables(Map<String, String> titles, Map<String, List<EventRef>> sigmaCategories, Map<String, Channel> channels) {
-        this(titles, sigmaCategories, channels, Map.of());
+        this(titles, sigmaCategories, channels, Map.of(), EventVocabulary.EMPTY);
     }
 
     /** How ECS event categories ({@code event.category:process}) are named among the query tables. */
@@ -88,7 +89,8 @@ public record EventTables(Map<String, String> titles, Map<String, List<EventRef>
             String key = ECS_CATEGORY_PREFIX + row[0];
             queryTables.put(key, new QueryTable(key, row[1], row[2].isBlank() ? null : row[2]));
         }
-        return new EventTables(Map.copyOf(titles), Map.copyOf(categories), Map.copyOf(channels), Map.copyOf(queryTables));
+        return new EventTables(Map.copyOf(titles), Map.copyOf(categories), Map.copyOf(channels), Map.copyOf(queryTables),
+                EventVocabulary.load("content/events/vocabulary.yml"));
     }
 
     private static List<String[]> rows(String path, int columns) {

@@ -191,7 +191,9 @@ public final class IndicatorIndex {
         String unsupported = io.rulescope.dialect.Dialects.of(rule).flatMap(dialect -> dialect.withoutAnatomy(rule))
                 .orElse(a == QueryAnalysis.EMPTY && rule.getQuery() != null
                         ? "Queries in " + rule.getLanguage() + " are shown as written; Rulescope does not take them apart yet." : null);
-        return new RuleAnatomy(stages, groups(rule, a.indicators()), a.searchTerms(), events == null ? List.of() : events.of(rule, a), a.notes(), unsupported);
+        List<RuleAnatomy.EventRow> rows = events == null ? List.of() : events.of(rule, a);
+        List<String> behaviours = events == null ? List.of() : events.behaviours(rule, rows).stream().map(EventVocabulary.CanonicalEvent::name).toList();
+        return new RuleAnatomy(stages, groups(rule, a.indicators()), a.searchTerms(), rows, behaviours, a.notes(), unsupported);
     }
 
     private static String describe(Indicator i) {

@@ -6,7 +6,7 @@ import io.rulescope.query.QueryAnalysis;
 
 /** The anatomy sections of a rule page and of {@code /api/rules/{id}}: stages, indicators, terms, events. */
 public record RuleAnatomy(List<StageView> stages, List<IndicatorGroup> indicators, List<QueryAnalysis.SearchTerm> searchTerms,
-        List<EventRow> eventCoverage, List<String> notes, String unsupported) {
+        List<EventRow> eventCoverage, List<String> behaviours, List<String> notes, String unsupported) {
 
     /**
      * @param predicates each predicate of the stage in one line, with its polarity
@@ -49,8 +49,24 @@ public record RuleAnatomy(List<StageView> stages, List<IndicatorGroup> indicator
      */
     public static final int MAX_SHOWN_VALUES = 2_000;
 
-    /** One log event a rule reads: {@code Sysmon | Event ID 1 | Process creation}. */
-    public record EventRow(String provider, String event, String title) {
+    /**
+     * One log event a rule reads: {@code Sysmon | Event ID 1 | Process creation}, with the canonical events it stands
+     * for ("Process creation") where the event vocabulary knows it.
+     */
+    public record EventRow(String provider, String event, String title, List<String> behaviours) {
+
+        public EventRow(String provider, String event, String title) {
+            this(provider, event, title, List.of());
+        }
+
+        /** The event as search and the vocabulary name it: {@code Sysmon 1}, {@code Elastic (ECS) event.category:process}. */
+        public String key() {
+            return provider + " " + (event.startsWith("Event ID ") ? event.substring("Event ID ".length()) : event);
+        }
+
+        EventRow withBehaviours(List<String> names) {
+            return new EventRow(provider, event, title, List.copyOf(names));
+        }
     }
 
     /** @param corpus how many other rules in the catalog have the same indicator; {@code href} lists them */

@@ -5,7 +5,12 @@ import java.util.Locale;
 /** The facets of a result list; each narrows the query with its filter name when clicked. */
 public enum Facet {
     PLATFORM("platform"), SOURCE("source"), TACTIC("tactic"), TECHNIQUE("technique"), SEVERITY("severity"),
-    STATUS("status"), DATASOURCE("datasource"), EVENT("event"), LOGSOURCE("logsource"),
+    STATUS("status"), DATASOURCE("datasource"),
+    /** Canonical events ("Process creation"), the same name on every platform. */
+    EVENT("event"),
+    LOGSOURCE("logsource"),
+    /** The concrete events behind them ({@code Sysmon 1}, {@code Elastic (ECS) event.category:process}), for coverage. */
+    LOGGED_EVENT("event", false),
     /** Technique ids with their parents added, for matrix counts; not shown as a facet. */
     TECHNIQUE_ROLLUP("technique", false),
     /** Tactic short names, for the matrix's column totals (rules per tactic, with or without a technique). */

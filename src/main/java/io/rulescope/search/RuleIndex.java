@@ -34,6 +34,7 @@ import org.apache.lucene.util.BytesRef;
 import org.springframework.stereotype.Component;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.indicator.EventVocabulary;
 import io.rulescope.indicator.Telemetry;
 import io.rulescope.query.Indicator;
 import io.rulescope.query.QueryAnalysis;
@@ -277,10 +278,15 @@ public class RuleIndex {
         rule.getStories().forEach(story -> keyword(doc, IndexField.STORY, story));
         for (String event : telemetry.events()) {
             keyword(doc, IndexField.EVENT, Telemetry.eventKey(event));
-            facet(doc, Facet.EVENT, event);
+            facet(doc, Facet.LOGGED_EVENT, event);
         }
         telemetry.activities().forEach(a -> keyword(doc, IndexField.EVENT, a));
-        if (!telemetry.events().isEmpty()) {
+        for (EventVocabulary.CanonicalEvent event : telemetry.canonicalEvents()) {
+            keyword(doc, IndexField.EVENT, Telemetry.eventKey(event.name()));
+            keyword(doc, IndexField.EVENT, event.id());
+            facet(doc, Facet.EVENT, event.name());
+        }
+        if (!telemetry.events().isEmpty() || !telemetry.canonicalEvents().isEmpty()) {
             // event:any: the rule reads some event the catalog knows, so whether it can run on given telemetry is known.
             keyword(doc, IndexField.EVENT, Telemetry.ANY_EVENT);
         }

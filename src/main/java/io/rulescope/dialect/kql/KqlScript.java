@@ -245,6 +245,11 @@ public final class KqlScript {
         if (head.is(KqlTokenKind.LPAREN)) {
             int close = closing(body, 0);
             nested(body.subList(1, close), depth + 1, true);
+        } else if (head.is(KqlTokenKind.WORD, "table") && body.size() > 1 && body.get(1).is(KqlTokenKind.LPAREN)) {
+            // table("SigninLogs") reads the table it names; table(tableName) one a let parameter names, unknown here.
+            if (body.size() > 2 && body.get(2).is(KqlTokenKind.STRING)) {
+                sources.add(body.get(2).text());
+            }
         } else if (head.is(KqlTokenKind.WORD) && !letNames.contains(head.text())) {
             sources.add(head.text());
         }

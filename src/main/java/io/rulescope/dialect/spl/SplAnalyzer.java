@@ -50,7 +50,21 @@ public final class SplAnalyzer {
                 notes.add("stage " + stage.n() + ": " + analysed.note());
             }
         }
-        return new QueryAnalysis(List.copyOf(stages), collector.indicators(), collector.terms(), pipeline.groupBy(), notes);
+        return new QueryAnalysis(List.copyOf(stages), collector.indicators(), collector.terms(), pipeline.groupBy(), notes,
+                dataModels(search));
+    }
+
+    private static final java.util.regex.Pattern DATA_MODEL = java.util.regex.Pattern.compile(
+            "\\bdatamodel\\s*[=:]\\s*\"?([A-Za-z_]+(?:\\.[A-Za-z_]+)?)");
+
+    /** The CIM data models a search reads ({@code from datamodel=Endpoint.Processes}): what it needs collected. */
+    static List<String> dataModels(String search) {
+        java.util.Set<String> models = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = DATA_MODEL.matcher(search);
+        while (m.find()) {
+            models.add(m.group(1));
+        }
+        return List.copyOf(models);
     }
 
     private StageAnalysis analyse(Stage stage, SplContext context) {

@@ -1,6 +1,8 @@
 package io.rulescope.web.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,31 +15,40 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.attack.AttackMatrix;
 import io.rulescope.catalog.Catalog;
+import io.rulescope.indicator.EventTables;
+import io.rulescope.indicator.EventVocabulary;
+import io.rulescope.indicator.EventVocabulary.CanonicalEvent;
 import io.rulescope.indicator.Telemetry;
 import io.rulescope.search.Facet;
 import io.rulescope.search.SearchService;
 
 /**
- * {@code /coverage?have=...}: what can run on the telemetry a team collects. The events ticked live in the URL, so a
- * choice is a permalink; the page says how many rules can run, how many cannot and which events would let the most
- * of them run, with links to the matrix and a Navigator layer of the runnable rules.
+ * {@code /coverage?have=...}: what can run on the telemetry a team collects, by canonical event. The events ticked
+ * live in the URL, so a choice is a permalink; ticking {@code Sysmon 1} means having process creation, so rules of
+ * every platform that read process starts can run and "what to collect next" never proposes it again under an
+ * Elastic or Kusto name. Each event shows its concrete ids and its rules per platform.
  */
 @Controller
 class CoverageController {
 
     static final int MAX_CHOSEN = 200;
     static final int NEEDED_SHOWN = 15;
+    /** The concrete ids a canonical row names beside its title; the rest are in its tooltip. */
+    static final int SOURCES_SHOWN = 6;
 
     private final SearchService search;
     private final AttackCatalog attack;
+    private final EventVocabulary vocabulary;
 
-    CoverageController(SearchService search, AttackCatalog attack) {
+    CoverageController(SearchService search, AttackCatalog attack, EventTables tables) {
         this.search = search;
         this.attack = attack;
+        this.vocabulary = tables.vocabulary();
     }
 
     /** One tactic of the two matrices side by side: techniques the catalog covers, and those runnable rules cover. */
@@ -48,71 +59,155 @@ class CoverageController {
         }
     }
 
-    /** Events grouped by who logs them (Sysmon, Security, AWS CloudTrail, ...), each with the rules reading it. */
-    record Group(String provider, List<Event> events) {
+    record PlatformCount(String platform, long rules) {
     }
 
-    record Event(String name, long rules, boolean chosen) {
+    record SourceCount(String name, long rules) {
     }
 
-    record Needed(String event, long rules) {
+    /** One canonical event of the chooser: its rules on every platform, and the concrete events that stand for it. */
+    record EventRow(String id, String name, String ocsf, long rules, List<PlatformCount> platforms, List<SourceCount> sources,
+            boolean chosen, List<String> via) {
+
+        public List<SourceCount> shownSources() {
+            return sources.subList(0, Math.min(SOURCES_SHOWN, sources.size()));
+        }
+
+        public String allSources() {
+            return sources.stream().map(SourceCount::name).collect(Collectors.joining(", "));
+        }
+
+        /** What the filter box matches: the name, the id and every concrete id. */
+        public String searchText() {
+            return (name + " " + id + " " + allSources()).toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Concrete events no canonical event stands for, grouped by who logs them. */
+    record Group(String provider, List<Other> events) {
+    }
+
+    record Other(String name, long rules, boolean chosen) {
+    }
+
+    /** What the rules that cannot run would need: a canonical event (with its ids) or an unplaced concrete one. */
+    record Needed(String event, String ids, long rules, List<PlatformCount> platforms) {
+    }
+
+    record PresetLink(String name, String description, String href) {
     }
 
     @GetMapping("/coverage")
     String page(@RequestParam(required = false) List<String> have, Catalog catalog, Model model) {
-        Set<String> chosen = new LinkedHashSet<>();
+        Set<String> ticked = new LinkedHashSet<>();
         if (have != null) {
-            have.stream().filter(h -> h != null && !h.isBlank() && h.length() < 200).limit(MAX_CHOSEN).forEach(h -> chosen.add(h.strip()));
+            have.stream().filter(h -> h != null && !h.isBlank() && h.length() < 200).limit(MAX_CHOSEN).forEach(h -> ticked.add(h.strip()));
         }
-        Map<String, Long> all = eventCounts(catalog, "event:" + Telemetry.ANY_EVENT);
-        Map<String, List<Event>> groups = new TreeMap<>();
-        Set<String> chosenKeys = chosen.stream().map(Telemetry::eventKey).collect(Collectors.toSet());
-        all.forEach((event, n) -> groups.computeIfAbsent(provider(event), k -> new ArrayList<>())
-                .add(new Event(event, n, chosenKeys.contains(Telemetry.eventKey(event)))));
-        groups.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Event::rules).reversed().thenComparing(Event::name)));
-        model.addAttribute("groups", groups.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList());
-        model.addAttribute("chosen", chosen);
+        EventChoice choice = EventChoice.of(ticked, vocabulary);
+        String known = "event:" + Telemetry.ANY_EVENT;
+        List<String> platforms = new ArrayList<>(facet(catalog, known, Facet.PLATFORM).keySet());
+        Map<String, Long> byEvent = facet(catalog, known, Facet.EVENT);
+        Map<String, Map<String, Long>> byPlatform = perPlatform(catalog, known, platforms);
+        Map<String, Long> concrete = facet(catalog, known, Facet.LOGGED_EVENT);
+
+        List<EventRow> rows = new ArrayList<>();
+        for (CanonicalEvent event : vocabulary.events()) {
+            long rules = byEvent.getOrDefault(event.name(), 0L);
+            if (rules == 0) {
+                continue;
+            }
+            List<SourceCount> sources = concrete.entrySet().stream().filter(e -> vocabulary.ofSource(e.getKey()).contains(event))
+                    .map(e -> new SourceCount(e.getKey(), e.getValue())).sorted(Comparator.comparingLong(SourceCount::rules).reversed()).toList();
+            rows.add(new EventRow(event.id(), event.name(), event.ocsf(), rules, split(event.name(), platforms, byPlatform), sources,
+                    choice.has(event), choice.via().getOrDefault(event.id(), List.of())));
+        }
+        rows.sort(Comparator.comparingLong(EventRow::rules).reversed());
+        Map<String, List<Other>> others = new TreeMap<>();
+        concrete.forEach((event, n) -> {
+            if (vocabulary.ofSource(event).isEmpty()) {
+                others.computeIfAbsent(provider(event), k -> new ArrayList<>()).add(new Other(event, n, choice.hasConcrete(event)));
+            }
+        });
+        model.addAttribute("rows", rows);
+        model.addAttribute("platforms", platforms);
+        model.addAttribute("groups", others.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList());
+        model.addAttribute("presets", vocabulary.presets().stream().map(p -> new PresetLink(p.name(), p.description(), href(p.have()))).toList());
+        model.addAttribute("chosen", ticked);
+        model.addAttribute("choice", choice);
         // Deprecated rules are not deployed: like every typed search, coverage leaves them out.
         long total = count(catalog, "-status:deprecated");
-        long known = count(catalog, "event:" + Telemetry.ANY_EVENT);
+        long knownRules = count(catalog, known);
         model.addAttribute("total", total);
-        model.addAttribute("unknown", total - known);
-        if (!chosen.isEmpty()) {
-            String runnable = chosen.stream().map(c -> "event:\"" + c.replace("\"", "") + "\"").collect(Collectors.joining(" OR "));
-            String cannot = "event:" + Telemetry.ANY_EVENT + " -(" + runnable + ")";
+        model.addAttribute("unknown", total - knownRules);
+        if (!choice.isEmpty()) {
+            String runnable = choice.runnableQuery();
+            String cannot = known + " -(" + runnable + ")";
             long canRun = count(catalog, runnable);
             model.addAttribute("runnableQuery", runnable);
             model.addAttribute("cannotQuery", cannot);
             model.addAttribute("runnable", canRun);
-            model.addAttribute("cannot", known - canRun);
-            List<Needed> needed = new ArrayList<>();
-            eventCounts(catalog, cannot).forEach((event, n) -> needed.add(new Needed(event, n)));
-            needed.sort(java.util.Comparator.comparingLong(Needed::rules).reversed().thenComparing(Needed::event));
-            model.addAttribute("needed", needed.subList(0, Math.min(NEEDED_SHOWN, needed.size())));
+            model.addAttribute("cannot", knownRules - canRun);
+            model.addAttribute("needed", needed(catalog, cannot, platforms, choice));
             model.addAttribute("techniquesRunnable", techniques(catalog, runnable));
-            AttackMatrix full = AttackMatrix.of(attack, search.matrixCounts(catalog.index(), null));
-            AttackMatrix runs = AttackMatrix.of(attack, search.matrixCounts(catalog.index(), runnable));
-            List<TacticCoverage> byTactic = new ArrayList<>();
-            for (int i = 0; i < full.columns().size(); i++) {
-                AttackMatrix.Column column = full.columns().get(i);
-                long runnableCovered = runs.columns().stream().filter(c -> c.tactic().shortName().equals(column.tactic().shortName()))
-                        .mapToLong(AttackMatrix.Column::covered).findFirst().orElse(0);
-                byTactic.add(new TacticCoverage(column.tactic().name(), column.tactic().key(), column.covered(), runnableCovered));
-            }
-            model.addAttribute("byTactic", byTactic);
+            model.addAttribute("byTactic", byTactic(catalog, runnable));
         }
         model.addAttribute("techniquesAll", techniques(catalog, null));
         return "coverage";
+    }
+
+    /** The events that would let the most rules that cannot run run: never one the user has under another name. */
+    private List<Needed> needed(Catalog catalog, String cannot, List<String> platforms, EventChoice choice) {
+        Map<String, Map<String, Long>> byPlatform = perPlatform(catalog, cannot, platforms);
+        List<Needed> needed = new ArrayList<>();
+        facet(catalog, cannot, Facet.EVENT).forEach((name, n) -> vocabulary.named(name).filter(e -> !choice.has(e)).ifPresent(event ->
+                needed.add(new Needed(event.name(), String.join(", ", event.sources().stream().limit(4).toList()), n,
+                        split(event.name(), platforms, byPlatform)))));
+        facet(catalog, cannot, Facet.LOGGED_EVENT).forEach((event, n) -> {
+            if (vocabulary.ofSource(event).isEmpty() && !choice.hasConcrete(event)) {
+                needed.add(new Needed(event, "", n, List.of()));
+            }
+        });
+        needed.sort(Comparator.comparingLong(Needed::rules).reversed().thenComparing(Needed::event));
+        return needed.subList(0, Math.min(NEEDED_SHOWN, needed.size()));
+    }
+
+    private List<TacticCoverage> byTactic(Catalog catalog, String runnable) {
+        AttackMatrix full = AttackMatrix.of(attack, search.matrixCounts(catalog.index(), null));
+        AttackMatrix runs = AttackMatrix.of(attack, search.matrixCounts(catalog.index(), runnable));
+        List<TacticCoverage> byTactic = new ArrayList<>();
+        for (AttackMatrix.Column column : full.columns()) {
+            long runnableCovered = runs.columns().stream().filter(c -> c.tactic().shortName().equals(column.tactic().shortName()))
+                    .mapToLong(AttackMatrix.Column::covered).findFirst().orElse(0);
+            byTactic.add(new TacticCoverage(column.tactic().name(), column.tactic().key(), column.covered(), runnableCovered));
+        }
+        return byTactic;
+    }
+
+    private Map<String, Map<String, Long>> perPlatform(Catalog catalog, String q, List<String> platforms) {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (String platform : platforms) {
+            out.put(platform, facet(catalog, q + " platform:\"" + platform.replace("\"", "") + "\"", Facet.EVENT));
+        }
+        return out;
+    }
+
+    private static List<PlatformCount> split(String event, List<String> platforms, Map<String, Map<String, Long>> byPlatform) {
+        return platforms.stream().map(p -> new PlatformCount(p, byPlatform.get(p).getOrDefault(event, 0L))).filter(c -> c.rules() > 0).toList();
+    }
+
+    private static String href(List<String> have) {
+        return "/coverage?" + have.stream().map(h -> "have=" + UriUtils.encodeQueryParam(h, StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private long count(Catalog catalog, String q) {
         return search.search(catalog.index(), q, 1, 1, "relevance").total();
     }
 
-    /** Rules per event among the rules of a search. */
-    private Map<String, Long> eventCounts(Catalog catalog, String q) {
+    /** Rules per value of one facet among the rules of a search, most first. */
+    private Map<String, Long> facet(Catalog catalog, String q, Facet facet) {
         Map<String, Long> out = new LinkedHashMap<>();
-        search.allFacetValues(catalog.index(), q, Facet.EVENT).forEach(c -> out.put(c.value(), c.count()));
+        search.allFacetValues(catalog.index(), q, facet).forEach(c -> out.put(c.value(), c.count()));
         return out;
     }
 

@@ -54,6 +54,18 @@ class KqlAnalyzerGoldenTest {
     }
 
     @Test
+    void theTableFunctionReadsTheTableItNamesAndNoTableCalledTable() {
+        String query = """
+                let aadFunc = (tableName: string) { table(tableName) | where ResultType == 0 };
+                union (aadFunc("SigninLogs")), (table("AADNonInteractiveUserSignInLogs") | where ResultType == 0)
+                """;
+
+        QueryAnalysis a = analyzer.analyze(query);
+
+        assertThat(a.sources()).doesNotContain("table").contains("AADNonInteractiveUserSignInLogs");
+    }
+
+    @Test
     void aLetSubQueryAndAJoinRightSideAreSplitOneLevelDeeper() {
         String query = """
                 let Servers = (SecurityEvent | where EventID == 4624 | summarize by Computer);
