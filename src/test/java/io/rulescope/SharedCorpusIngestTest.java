@@ -525,6 +525,28 @@ class SharedCorpusIngestTest {
     }
 
     @Test
+    void aSearchSaysWhichOfItsRulesHaveACounterpartOnAChosenPlatform() throws Exception {
+        loaded();
+        String base = "http://localhost:" + port;
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/api/elsewhere?q=comsvcs+MiniDump+platform:Sigma&on=splunk")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/elsewhere?q=comsvcs+MiniDump&on=Splunk")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/api/elsewhere?q=T1003&on=QRadar")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknownPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/elsewhere?q=T1003&on=%3Cscript%3E")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"on\":\"Splunk\"", "Dump LSASS via comsvcs DLL", "both: process creation");
+        assertThat(page.body()).contains("rules have a counterpart on", "Dump LSASS via comsvcs DLL", "rules of the search are");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("UNKNOWN_PLATFORM", "Splunk", "Sigma");
+        assertThat(unknownPage.statusCode()).isEqualTo(400);
+        assertThat(unknownPage.body()).contains("No rules of a platform called &quot;&lt;script&gt;&quot;").doesNotContain("<script>");
+    }
+
+    @Test
     void theCoveragePageSaysWhatCanRunOnTheEventsTickedInItsAddress() throws Exception {
         loaded();
         String base = "http://localhost:" + port + "/coverage";

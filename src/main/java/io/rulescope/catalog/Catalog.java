@@ -1,6 +1,7 @@
 package io.rulescope.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.rulescope.indicator.Counterparts;
 import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.match.EventMatcher;
 import io.rulescope.query.Macro;
@@ -40,6 +41,8 @@ public final class Catalog {
     /** Set once a successor with only another index took the caches over; releasing this catalog then keeps them. */
     private volatile boolean cachesHandedOn;
     private final AtomicInteger references = new AtomicInteger(1);
+    /** Made on first use (a rule page's "same detection elsewhere"); immutable once made. */
+    private volatile Counterparts counterparts;
 
     /**
      * @param key what the catalog is a function of (source contents or commits, settings, ATT&CK, build); two
@@ -81,7 +84,24 @@ public final class Catalog {
      */
     public Catalog withIndex(long nextGeneration, SearchIndex otherIndex) {
         cachesHandedOn = true;
-        return new Catalog(nextGeneration, key, rules, indicators, otherIndex, summary, report, macros, matcher, caches);
+        Catalog next = new Catalog(nextGeneration, key, rules, indicators, otherIndex, summary, report, macros, matcher, caches);
+        next.counterparts = counterparts;
+        return next;
+    }
+
+    /** The rules of other platforms that detect what each rule detects. */
+    public Counterparts counterparts() {
+        Counterparts made = counterparts;
+        if (made == null) {
+            synchronized (this) {
+                made = counterparts;
+                if (made == null) {
+                    made = Counterparts.of(rules.all(), indicators);
+                    counterparts = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** Whether the two catalogs keep one set of caches (one is the other with only its index merged). */

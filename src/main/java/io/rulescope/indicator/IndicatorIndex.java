@@ -152,6 +152,11 @@ public final class IndicatorIndex {
         return rulesByKey.getOrDefault(key, List.of());
     }
 
+    /** The canonical events a rule reads ("Process creation"), whatever its platform calls them. */
+    public List<EventVocabulary.CanonicalEvent> behaviours(Rule rule) {
+        return events == null ? List.of() : events.behaviours(rule, events.of(rule, analysisOf(rule)));
+    }
+
     /** The analysis made at ingest; empty for a rule this catalog does not hold. */
     public QueryAnalysis analysisOf(Rule rule) {
         return analyses.getOrDefault(rule.getUid(), QueryAnalysis.EMPTY);

@@ -102,6 +102,48 @@ class FourCorporaBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theCoverageChooserFiltersByNameOrIdAndARulePageListsTheSameDetectionElsewhere() throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new Dimension(1280, 1000));
+            driver.get(url("/coverage?have=Sysmon+1&have=Security+4688"));
+            Chromium.accessible(driver, "/coverage");
+            assertThat(driver.findElement(By.id("result")).getText()).contains("Process creation (as Sysmon 1, Security 4688)");
+            Chromium.screenshot(driver, "coverage");
+            driver.findElement(By.id("event-filter")).sendKeys("registry");
+            @SuppressWarnings("unchecked")
+            List<String> shown = (List<String>) script("return [...document.querySelectorAll('#event-choices li')].filter(li => !li.hidden)"
+                    + ".map(li => li.querySelector('strong').textContent)");
+            assertThat(shown).as("the filter keeps the rows it matches and the ticked one").contains("Registry value set", "Process creation")
+                    .doesNotContain("DNS query");
+            driver.findElement(By.id("event-filter")).clear();
+            driver.findElement(By.id("event-filter")).sendKeys("4104");
+            assertThat(script("return [...document.querySelectorAll('#event-choices li')].filter(li => !li.hidden)"
+                    + ".map(li => li.querySelector('strong').textContent)")).as("an id finds its behaviour").asList().contains("PowerShell script block");
+            Chromium.noConsoleErrors(driver, "/coverage");
+
+            driver.get(url("/rules/646ea171-dded-4578-8a4d-65e9822892e3"));
+            String panel = driver.findElement(By.id("elsewhere")).getText();
+            assertThat(panel).contains("Splunk", "Dump LSASS via comsvcs DLL", "both: process creation");
+            script("document.getElementById('elsewhere').scrollIntoView()");
+            Chromium.accessible(driver, "a rule page's same detection elsewhere");
+            Chromium.screenshot(driver, "elsewhere");
+
+            driver.manage().window().setSize(new Dimension(390, 844));
+            driver.get(url("/coverage?have=Sysmon+1&have=Security+4688"));
+            Chromium.fitsTheWindow(driver, "/coverage on a phone");
+            script("document.getElementById('event-filter').scrollIntoView()");
+            Chromium.screenshot(driver, "coverage-phone");
+            driver.get(url("/rules/646ea171-dded-4578-8a4d-65e9822892e3"));
+            Chromium.fitsTheWindow(driver, "a rule page on a phone");
+            script("document.getElementById('elsewhere').scrollIntoView()");
+            Chromium.screenshot(driver, "elsewhere-phone");
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    @Test
     void theIngestReportFitsALaptopScreenWithThousandsOfProblems() {
         Dimension before = driver.manage().window().getSize();
         try {

@@ -16,7 +16,8 @@ public record RuleAnswer(String id, String title, String platform, String langua
         String severity, String author, String type, String schedule, LocalDate date, LocalDate modified, String description,
         List<String> references, List<Coverage> attack, List<String> groupBy, List<String> groupByCanonical,
         List<RuleAnatomy.StageView> stages, List<Indicators> indicators, List<SearchTerm> searchTerms, List<Event> eventCoverage,
-        List<String> analysisNotes, List<Similar> similar, List<String> dataSources, String permalink, String raw) {
+        List<String> behaviours, List<String> analysisNotes, List<Similar> similar, List<Elsewhere> elsewhere, List<String> dataSources,
+        String permalink, String raw) {
 
     public record Source(String name, String path, String url) {
     }
@@ -39,7 +40,15 @@ public record RuleAnswer(String id, String title, String platform, String langua
     public record SearchTerm(int stage, String term, String polarity) {
     }
 
-    public record Event(String provider, String event, String title) {
+    /** @param behaviours the canonical events it stands for ("Process creation") */
+    public record Event(String provider, String event, String title, List<String> behaviours) {
+    }
+
+    /** "The same detection elsewhere": one other platform's rules that detect what this rule detects, best first. */
+    public record Elsewhere(String platform, List<Counterpart> rules) {
+    }
+
+    public record Counterpart(String id, String title, String platform, String permalink, String reason, double score) {
     }
 
     public record Similar(String title, String platform, String permalink, List<String> shared) {
@@ -60,9 +69,12 @@ public record RuleAnswer(String id, String title, String platform, String langua
                 anatomy.indicators().stream().map(g -> new Indicators(g.field(), g.dataModel(), g.canonicalField(), g.kind(), g.polarity(),
                         g.modifiers(), g.values().stream().map(v -> new Value(v.value(), v.corpus())).toList())).toList(),
                 anatomy.searchTerms().stream().map(t -> new SearchTerm(t.stage(), t.term(), t.polarity().label())).toList(),
-                anatomy.eventCoverage().stream().map(e -> new Event(e.provider(), e.event(), e.title() == null ? "" : e.title())).toList(),
-                anatomy.notes(),
+                anatomy.eventCoverage().stream().map(e -> new Event(e.provider(), e.event(), e.title() == null ? "" : e.title(),
+                        e.behaviours())).toList(),
+                anatomy.behaviours(), anatomy.notes(),
                 view.similar().stream().map(s -> new Similar(s.title(), s.platform(), s.permalink(), s.shared())).toList(),
+                view.elsewhere().stream().map(e -> new Elsewhere(e.platform(), e.rules().stream().map(c -> new Counterpart(c.ruleId(),
+                        c.title(), c.platform(), c.permalink(), c.reason(), c.score())).toList())).toList(),
                 r.getDataSources(), view.permalink(), r.getRaw());
     }
 }

@@ -16,7 +16,7 @@ import io.rulescope.rule.Rule;
  */
 public record RuleView(Rule rule, String permalink, String sourceLabel, List<CoverageRow> coverage,
         List<Reference> references, int sharingId, RuleAnatomy anatomy, List<IndicatorIndex.FieldName> groupBy,
-        List<SimilarRule> similar) {
+        List<SimilarRule> similar, List<Elsewhere> elsewhere) {
 
     /** The description rendered from its Markdown, escaped; made at render time like the body. */
     public String descriptionHtml() {
@@ -52,6 +52,14 @@ public record RuleView(Rule rule, String permalink, String sourceLabel, List<Cov
 
     /** A rule sharing indicators with this one, as the "Similar rules" section lists it. */
     public record SimilarRule(String ruleId, String title, String platform, String permalink, List<String> shared) {
+    }
+
+    /** The rules of one other platform that detect what this rule detects, best first. */
+    public record Elsewhere(String platform, List<Counterpart> rules) {
+    }
+
+    /** One of them, with the reason in a line ("both: process creation; CommandLine contains comsvcs; T1003.001"). */
+    public record Counterpart(String ruleId, String title, String platform, String permalink, String reason, double score) {
     }
 
     /** A reference as written; {@code href} is set only for http(s) URLs, so nothing else becomes a link. */

@@ -12,6 +12,7 @@ import io.rulescope.catalog.CacheKind;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.catalog.IngestReport;
+import io.rulescope.indicator.Counterparts;
 import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.query.QueryAnalysis;
 import io.rulescope.rule.Permalinks;
@@ -23,6 +24,9 @@ import io.rulescope.web.CacheProperties;
 public class RuleViews {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RuleViews.class);
+    static final int SIMILAR_SHOWN = 5;
+    /** Counterparts a rule page lists per other platform: enough to answer "do we already cover this?". */
+    static final int ELSEWHERE_PER_PLATFORM = 5;
 
     private final AttackCatalog attack;
     private final CatalogHolder catalogs;
@@ -95,7 +99,7 @@ public class RuleViews {
         IndicatorIndex indicators = catalog.indicators();
         return new RuleView(rule, permalink(rule, sharingId), sourceLabel(catalog, rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references(rule), sharingId, indicators.anatomy(rule),
-                indicators.fieldNames(groupBy(rule, indicators.analysisOf(rule))), similar(catalog, rule));
+                indicators.fieldNames(groupBy(rule, indicators.analysisOf(rule))), similar(catalog, rule), elsewhere(catalog, rule));
     }
 
     /**
@@ -106,7 +110,7 @@ public class RuleViews {
         IndicatorIndex indicators = catalog.indicators();
         return new RuleView(rule, permalink, sourceLabel(catalog, rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references(rule), 1, indicators.anatomy(rule, analysis),
-                indicators.fieldNames(groupBy(rule, analysis)), List.of());
+                indicators.fieldNames(groupBy(rule, analysis)), List.of(), List.of());
     }
 
     /**
@@ -121,14 +125,35 @@ public class RuleViews {
         return rule.getReferences().stream().map(r -> new RuleView.Reference(r, isWebLink(r) ? r : null)).toList();
     }
 
+    /** Similar rules on any platform: what the rules detect, not what they exclude or the boilerplate they share. */
     private List<RuleView.SimilarRule> similar(Catalog catalog, Rule rule) {
         List<RuleView.SimilarRule> out = new java.util.ArrayList<>();
-        for (IndicatorIndex.Similar s : catalog.indicators().similar(rule, 5)) {
+        for (Counterparts.Counterpart s : catalog.counterparts().similar(rule.getUid(), SIMILAR_SHOWN)) {
             Rule other = catalog.rules().byUid(s.uid());
             if (other != null) {
-                out.add(new RuleView.SimilarRule(other.getRuleId(), other.getTitle(), other.getPlatform(), other.getPermalink(), s.sharedIndicators()));
+                List<String> shared = new java.util.ArrayList<>(s.events());
+                shared.addAll(s.terms());
+                shared.addAll(s.techniques());
+                out.add(new RuleView.SimilarRule(other.getRuleId(), other.getTitle(), other.getPlatform(), other.getPermalink(), shared));
             }
         }
+        return out;
+    }
+
+    /** "The same detection elsewhere": each other platform's best counterparts. */
+    private List<RuleView.Elsewhere> elsewhere(Catalog catalog, Rule rule) {
+        List<RuleView.Elsewhere> out = new java.util.ArrayList<>();
+        catalog.counterparts().of(rule.getUid(), ELSEWHERE_PER_PLATFORM).forEach((platform, counterparts) -> {
+            List<RuleView.Counterpart> rules = new java.util.ArrayList<>();
+            for (Counterparts.Counterpart c : counterparts) {
+                Rule other = catalog.rules().byUid(c.uid());
+                if (other != null) {
+                    rules.add(new RuleView.Counterpart(other.getRuleId(), other.getTitle(), other.getPlatform(), other.getPermalink(),
+                            c.reason(), Math.round(c.score() * 10) / 10.0));
+                }
+            }
+            out.add(new RuleView.Elsewhere(platform, List.copyOf(rules)));
+        });
         return out;
     }
 
