@@ -109,6 +109,7 @@ class FourCorporaBrowserTest extends BrowserTest {
             driver.get(url("/coverage?have=Sysmon+1&have=Security+4688"));
             Chromium.accessible(driver, "/coverage");
             assertThat(driver.findElement(By.id("result")).getText()).contains("Process creation (as Sysmon 1, Security 4688)");
+            script("document.querySelector('.coverage-form').scrollIntoView()");
             Chromium.screenshot(driver, "coverage");
             driver.findElement(By.id("event-filter")).sendKeys("registry");
             @SuppressWarnings("unchecked")
@@ -132,7 +133,7 @@ class FourCorporaBrowserTest extends BrowserTest {
             driver.manage().window().setSize(new Dimension(390, 844));
             driver.get(url("/coverage?have=Sysmon+1&have=Security+4688"));
             Chromium.fitsTheWindow(driver, "/coverage on a phone");
-            script("document.getElementById('event-filter').scrollIntoView()");
+            script("document.getElementById('event-filter').parentElement.scrollIntoView()");
             Chromium.screenshot(driver, "coverage-phone");
             driver.get(url("/rules/646ea171-dded-4578-8a4d-65e9822892e3"));
             Chromium.fitsTheWindow(driver, "a rule page on a phone");

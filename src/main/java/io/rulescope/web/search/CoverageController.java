@@ -147,7 +147,9 @@ class CoverageController {
             model.addAttribute("cannotQuery", cannot);
             model.addAttribute("runnable", canRun);
             model.addAttribute("cannot", knownRules - canRun);
-            model.addAttribute("needed", needed(catalog, cannot, platforms, choice));
+            Map<String, String> loggedAs = new java.util.HashMap<>();
+            rows.forEach(r -> loggedAs.put(r.name(), r.shownSources().stream().limit(4).map(SourceCount::name).collect(Collectors.joining(", "))));
+            model.addAttribute("needed", needed(catalog, cannot, platforms, choice, loggedAs));
             model.addAttribute("techniquesRunnable", techniques(catalog, runnable));
             model.addAttribute("byTactic", byTactic(catalog, runnable));
         }
@@ -155,13 +157,15 @@ class CoverageController {
         return "coverage";
     }
 
-    /** The events that would let the most rules that cannot run run: never one the user has under another name. */
-    private List<Needed> needed(Catalog catalog, String cannot, List<String> platforms, EventChoice choice) {
+    /**
+     * The events that would let the most rules that cannot run run: never one the user has under another name. Each
+     * is shown with the ids the catalog's rules most often read it by.
+     */
+    private List<Needed> needed(Catalog catalog, String cannot, List<String> platforms, EventChoice choice, Map<String, String> loggedAs) {
         Map<String, Map<String, Long>> byPlatform = perPlatform(catalog, cannot, platforms);
         List<Needed> needed = new ArrayList<>();
         facet(catalog, cannot, Facet.EVENT).forEach((name, n) -> vocabulary.named(name).filter(e -> !choice.has(e)).ifPresent(event ->
-                needed.add(new Needed(event.name(), String.join(", ", event.sources().stream().limit(4).toList()), n,
-                        split(event.name(), platforms, byPlatform)))));
+                needed.add(new Needed(event.name(), loggedAs.getOrDefault(event.name(), ""), n, split(event.name(), platforms, byPlatform)))));
         facet(catalog, cannot, Facet.LOGGED_EVENT).forEach((event, n) -> {
             if (vocabulary.ofSource(event).isEmpty() && !choice.hasConcrete(event)) {
                 needed.add(new Needed(event, "", n, List.of()));
