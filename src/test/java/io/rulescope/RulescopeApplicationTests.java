@@ -225,6 +225,25 @@ class RulescopeApplicationTests extends RunningApp {
     }
 
     @Test
+    void theEventVocabularyIsServedWithOcsfClassesSourcesAndRuleCounts() throws Exception {
+        JsonNode events = json("/api/events");
+        JsonNode processCreation = null;
+        for (JsonNode e : events) {
+            if (e.path("id").asString().equals("process_creation")) {
+                processCreation = e;
+            }
+        }
+
+        assertThat(events.size()).isGreaterThan(30);
+        assertThat(processCreation).isNotNull();
+        assertThat(processCreation.path("name").asString()).isEqualTo("Process creation");
+        assertThat(processCreation.path("ocsf").asString()).isEqualTo("Process Activity 1007");
+        assertThat(processCreation.path("sources").toString()).contains("Sysmon 1", "Security 4688", "Sentinel table DeviceProcessEvents");
+        assertThat(processCreation.path("rules").asLong()).as("the embedded rules read process starts").isPositive();
+        assertThat(processCreation.path("byPlatform").size()).isPositive();
+    }
+
+    @Test
     void aRulePageListsSimilarRulesWithWhatTheyShare() throws Exception {
         JsonNode rule = json("/api/rules/" + CLOUDTRAIL_DISABLED);
         HttpResponse<String> page = get("/rules/" + CLOUDTRAIL_DISABLED);

@@ -96,8 +96,11 @@ public final class Catalog {
             synchronized (this) {
                 made = counterparts;
                 if (made == null) {
+                    long started = System.nanoTime();
                     made = Counterparts.of(rules.all(), indicators);
                     counterparts = made;
+                    log.info("Compared the {} rules of catalog {} for the same detection elsewhere in {} ms", rules.size(), generation,
+                            (System.nanoTime() - started) / 1_000_000);
                 }
             }
         }
