@@ -19,6 +19,7 @@ import org.springframework.web.util.UriUtils;
 
 import io.rulescope.attack.AttackCatalog;
 import io.rulescope.attack.AttackMatrix;
+import io.rulescope.catalog.CacheKind;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.indicator.EventTables;
 import io.rulescope.indicator.EventVocabulary;
@@ -41,9 +42,12 @@ class CoverageController {
     /** The concrete ids a canonical row names beside its title; the rest are in its tooltip. */
     static final int SOURCES_SHOWN = 6;
 
+    private static final String KNOWN = "event:" + Telemetry.ANY_EVENT;
+
     private final SearchService search;
     private final AttackCatalog attack;
     private final EventVocabulary vocabulary;
+    private final CacheKind<String, Counted> counted = CacheKind.sized("coverage counts", 1);
 
     CoverageController(SearchService search, AttackCatalog attack, EventTables tables) {
         this.search = search;
@@ -104,11 +108,11 @@ class CoverageController {
             have.stream().filter(h -> h != null && !h.isBlank() && h.length() < 200).limit(MAX_CHOSEN).forEach(h -> ticked.add(h.strip()));
         }
         EventChoice choice = EventChoice.of(ticked, vocabulary);
-        String known = "event:" + Telemetry.ANY_EVENT;
-        List<String> platforms = new ArrayList<>(facet(catalog, known, Facet.PLATFORM).keySet());
-        Map<String, Long> byEvent = facet(catalog, known, Facet.EVENT);
-        Map<String, Map<String, Long>> byPlatform = perPlatform(catalog, known, platforms);
-        Map<String, Long> concrete = facet(catalog, known, Facet.LOGGED_EVENT);
+        Counted counted = catalog.cache(this.counted).get("", k -> count(catalog));
+        List<String> platforms = counted.platforms();
+        Map<String, Long> byEvent = counted.byEvent();
+        Map<String, Map<String, Long>> byPlatform = counted.byPlatform();
+        Map<String, Long> concrete = counted.concrete();
 
         List<EventRow> rows = new ArrayList<>();
         for (CanonicalEvent event : vocabulary.events()) {
@@ -134,14 +138,13 @@ class CoverageController {
         model.addAttribute("presets", vocabulary.presets().stream().map(p -> new PresetLink(p.name(), p.description(), href(p.have()))).toList());
         model.addAttribute("chosen", ticked);
         model.addAttribute("choice", choice);
-        // Deprecated rules are not deployed: like every typed search, coverage leaves them out.
-        long total = count(catalog, "-status:deprecated");
-        long knownRules = count(catalog, known);
+        long total = counted.total();
+        long knownRules = counted.known();
         model.addAttribute("total", total);
         model.addAttribute("unknown", total - knownRules);
         if (!choice.isEmpty()) {
             String runnable = choice.runnableQuery();
-            String cannot = known + " -(" + runnable + ")";
+            String cannot = KNOWN + " -(" + runnable + ")";
             long canRun = count(catalog, runnable);
             model.addAttribute("runnableQuery", runnable);
             model.addAttribute("cannotQuery", cannot);
@@ -153,8 +156,23 @@ class CoverageController {
             model.addAttribute("techniquesRunnable", techniques(catalog, runnable));
             model.addAttribute("byTactic", byTactic(catalog, runnable));
         }
-        model.addAttribute("techniquesAll", techniques(catalog, null));
+        model.addAttribute("techniquesAll", counted.techniquesAll());
         return "coverage";
+    }
+
+    /**
+     * What the chooser shows whatever is ticked, counted once per catalog: a dozen facet passes over every rule, which
+     * every distinct address would otherwise repeat.
+     */
+    record Counted(List<String> platforms, Map<String, Long> byEvent, Map<String, Map<String, Long>> byPlatform,
+            Map<String, Long> concrete, long total, long known, long techniquesAll) {
+    }
+
+    private Counted count(Catalog catalog) {
+        List<String> platforms = List.copyOf(facet(catalog, KNOWN, Facet.PLATFORM).keySet());
+        // Deprecated rules are not deployed: like every typed search, coverage leaves them out.
+        return new Counted(platforms, facet(catalog, KNOWN, Facet.EVENT), perPlatform(catalog, KNOWN, platforms),
+                facet(catalog, KNOWN, Facet.LOGGED_EVENT), count(catalog, "-status:deprecated"), count(catalog, KNOWN), techniques(catalog, null));
     }
 
     /**
