@@ -94,56 +94,56 @@ final class DetectionTerms {
         return List.copyOf(terms.values());
     }
 
-    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[\\w.-]+\\.(exe|dll|sys|ps1|bat|cmd|vbs|js|hta|cpl|msi|lnk)");
-
     /**
      * The keys one value is compared by. A process image is a file name ({@code leaf=sethc.exe}), the same key as
-     * the last part of a file path, a registry path or a path on a command line, since vendors test one thing on any
-     * of these ({@code \Windows\System32\sethc.exe} written, {@code sethc.exe} run). A command line also gives
-     * its words, since vendors cut command lines into different pieces ({@code " -sc "}, {@code -sc trustdmp}).
+     * the end of a file path, a registry path or a path on a command line, since vendors test one thing on any of
+     * these ({@code \Windows\System32\sethc.exe} written, {@code sethc.exe} run).
      */
     static List<String> keys(String family, String value) {
         List<String> keys = new java.util.ArrayList<>();
-        if (family.equals("image")) {
-            add(keys, LEAF, value);
-            return keys;
-        }
-        if (family.equals("file") || family.equals("registry")) {
-            // Vendors write one path in full, from a hive or drive, or only its end: the end is what they share.
-            add(keys, LEAF, leaf(value));
-            return keys;
-        }
-        if (family.equals("command") && WORD.matcher(value).matches()) {
-            add(keys, WORD_KEY, value);
-            return keys;
-        }
-        add(keys, family + "=", value);
-        if (family.equals("command")) {
-            // The words of a command line fragment: "sekurlsa::logonpasswords" and "Invoke-Mimikatz" share words with
-            // rules that cut the same command line elsewhere.
-            for (String word : NOT_WORD.split(value)) {
-                if (word.length() >= 4 && !word.equals(value)) {
-                    add(keys, WORD_KEY, word);
-                }
-            }
-        }
-        boolean pathLike = value.indexOf('\\') >= 0 || value.indexOf('/') >= 0;
-        if (family.equals("command") && pathLike) {
-            add(keys, LEAF, leaf(value));
-        } else if (family.equals("command") && FILE_NAME.matcher(value).matches()) {
-            add(keys, LEAF, value);
-        }
-        if (family.equals("command") && value.indexOf(' ') > 0) {
-            for (String word : value.split("\\s+")) {
-                add(keys, family + "=", trim(word, "\"'"));
-            }
+        switch (family) {
+            case "image" -> add(keys, LEAF, value);
+            // Vendors write one path in full, from a hive or a drive, or only its end: the end is what they share.
+            case "file", "registry" -> add(keys, LEAF, leaf(value));
+            case "command" -> commandKeys(value, keys);
+            default -> add(keys, family + "=", value);
         }
         return keys;
     }
 
+    /**
+     * A command line fragment as itself, its words and, where it names a file, that file: vendors cut one command
+     * line into different pieces ({@code " -sc "} and {@code -sc trustdmp}; {@code sekurlsa::logonpasswords} and
+     * {@code Invoke-Mimikatz}), and a word alone is a word wherever it came from.
+     */
+    private static void commandKeys(String value, List<String> keys) {
+        if (WORD.matcher(value).matches()) {
+            add(keys, WORD_KEY, value);
+            return;
+        }
+        add(keys, COMMAND_KEY, value);
+        for (String word : NOT_WORD.split(value)) {
+            if (word.length() >= 4) {
+                add(keys, WORD_KEY, word);
+            }
+        }
+        if (value.indexOf('\\') >= 0 || value.indexOf('/') >= 0) {
+            add(keys, LEAF, leaf(value));
+        } else if (FILE_NAME.matcher(value).matches()) {
+            add(keys, LEAF, value);
+        }
+        if (value.indexOf(' ') > 0) {
+            for (String piece : value.split("\\s+")) {
+                add(keys, COMMAND_KEY, trim(piece, "\"'"));
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[\\w.-]+\\.(exe|dll|sys|ps1|bat|cmd|vbs|js|hta|cpl|msi|lnk)");
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[a-z0-9]+");
     private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
     static final String WORD_KEY = "word=";
+    static final String COMMAND_KEY = "command=";
 
     /** The key of a file name, wherever a rule tests it. */
     static final String LEAF = "leaf=";
