@@ -244,6 +244,26 @@ class RulescopeApplicationTests extends RunningApp {
     }
 
     @Test
+    void aSigmaRuleConvertsToSplAndEveryOtherAnswerSaysWhyNot() throws Exception {
+        String certutil = "884798d1-c762-4410-a765-86e49fad084e";
+        JsonNode converted = json("/api/rules/" + certutil + "/convert?target=splunk");
+        HttpResponse<String> unknownTarget = get("/api/rules/" + certutil + "/convert?target=qradar");
+        HttpResponse<String> splunkRule = get("/api/rules/" + ENCODED_POWERSHELL + "/convert?target=splunk");
+        HttpResponse<String> missing = get("/api/rules/no-such-rule/convert");
+
+        assertThat(converted.path("target").asString()).isEqualTo("splunk");
+        assertThat(converted.path("queries").get(0).asString()).isEqualTo("(Image=\"*\\\\certutil.exe\" OR OriginalFileName=\"CertUtil.exe\")"
+                + " CommandLine IN (\"*urlcache *\", \"*verifyctl *\") CommandLine=\"*http*\"");
+        assertThat(converted.path("unsupported").size()).isZero();
+        assertThat(json("/api/convert/targets").toString()).contains("\"id\":\"splunk\"");
+        assertThat(unknownTarget.statusCode()).isEqualTo(400);
+        assertThat(unknownTarget.body()).contains("no target called", "splunk");
+        assertThat(splunkRule.statusCode()).isEqualTo(422);
+        assertThat(splunkRule.body()).contains("only Sigma rules convert");
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aRulePageListsSimilarRulesWithWhatTheyShare() throws Exception {
         JsonNode rule = json("/api/rules/" + CLOUDTRAIL_DISABLED);
         HttpResponse<String> page = get("/rules/" + CLOUDTRAIL_DISABLED);

@@ -94,6 +94,14 @@ public interface Dialect {
      */
     String evaluationInWords();
 
+    /**
+     * The query languages of this dialect that detections can be written in, by language name ({@code spl}): the
+     * backends Sigma rules are converted with.
+     */
+    default java.util.Map<String, QueryWriter> writers() {
+        return java.util.Map.of();
+    }
+
     /** Takes one rule's query apart. */
     @FunctionalInterface
     interface RuleAnalyzer {

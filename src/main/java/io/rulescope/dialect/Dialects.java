@@ -87,6 +87,11 @@ public final class Dialects {
         return all;
     }
 
+    /** The writer of one query language ({@code spl}), from the dialect that owns it. */
+    public static Optional<QueryWriter> writer(String language) {
+        return ALL.stream().map(d -> d.writers().get(language)).filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** The dialect that reads this rule's query, if any does. */
     public static Optional<Dialect> of(Rule rule) {
         for (Dialect dialect : ALL) {

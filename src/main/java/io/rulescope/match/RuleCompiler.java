@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.rulescope.dialect.Dialects;
 import io.rulescope.dialect.EventEvaluation;
+import io.rulescope.query.ValueTransforms;
 import io.rulescope.query.Diagnostic;
 import io.rulescope.query.Expr;
 import io.rulescope.query.FieldTaxonomy;
@@ -43,8 +44,7 @@ final class RuleCompiler {
     /** An event code alone chooses a kind of event ({@code EventCode=1}: every process start); it detects nothing. */
     private static final String EVENT_CODE = "event.code";
 
-    private static final Set<String> SIGMA_TRANSFORMS = Set.of("windash", "base64", "base64offset", "utf16le", "utf16be",
-            "utf16", "wide");
+    private static final Set<String> SIGMA_TRANSFORMS = ValueTransforms.NAMES;
 
     private static final Set<String> SIGMA_KNOWN = Set.of("all", "cased", "i", "m", "s", "ignorecase", "multiline",
             "dotall", "windash", "base64", "base64offset", "utf16le", "utf16be", "utf16", "wide", "expand");
@@ -388,7 +388,7 @@ final class RuleCompiler {
             if (transforms.isEmpty()) {
                 return List.of(TextPattern.sigma(value, p.kind(), cased));
             }
-            return SigmaTransforms.apply(value, transforms).stream()
+            return ValueTransforms.apply(value, transforms).stream()
                     .map(v -> v.wildcards() ? TextPattern.sigma(v.text(), p.kind(), cased) : TextPattern.literal(v.text(), p.kind(), cased))
                     .toList();
         }

@@ -40,6 +40,11 @@ public final class SplDialect implements Dialect {
     }
 
     @Override
+    public java.util.Map<String, io.rulescope.dialect.QueryWriter> writers() {
+        return java.util.Map.of("spl", SplWriter::write);
+    }
+
+    @Override
     public java.util.Set<RuleFormat> formats() {
         return java.util.Set.of(ESCU_2024, ESCU_2026);
     }

@@ -1,4 +1,4 @@
-package io.rulescope.match;
+package io.rulescope.query;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,12 +8,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sigma's value-transforming modifiers, applied in the order the rule writes them: {@code windash} (every
- * command-line dash also as {@code /} and the Unicode dashes), {@code utf16le}/{@code utf16be}/{@code utf16}/
- * {@code wide} (the text as UTF-16 bytes), {@code base64} and {@code base64offset} (the bytes encoded, the latter at
- * each of the three offsets an encoded substring can start at, as pySigma does).
+ * The value-transforming modifiers a predicate may carry (Sigma's), applied in the order the rule writes them:
+ * {@code windash} (every command-line dash also as {@code /} and the Unicode dashes), {@code utf16le}/{@code utf16be}/
+ * {@code utf16}/{@code wide} (the text as UTF-16 bytes), {@code base64} and {@code base64offset} (the bytes encoded,
+ * the latter at each of the three offsets an encoded substring can start at, as pySigma does). The matcher and the
+ * converters apply them alike.
  */
-final class SigmaTransforms {
+public final class ValueTransforms {
+
+    /** The modifiers that transform a value before it is matched. */
+    public static final java.util.Set<String> NAMES = java.util.Set.of("windash", "base64", "base64offset", "utf16le", "utf16be",
+            "utf16", "wide");
 
     /** A dash that opens a command-line flag: not after a word character, before one. */
     private static final Pattern FLAG_DASH = Pattern.compile("\\B[-/]\\b");
@@ -21,13 +26,14 @@ final class SigmaTransforms {
     /** More dash positions than this get one dash kind for all of them rather than every combination. */
     private static final int MAX_COMBINED = 2;
 
-    record Variant(String text, boolean wildcards) {
+    /** One value after the transforms; {@code wildcards} says whether its {@code *} and {@code ?} are still Sigma's. */
+    public record Variant(String text, boolean wildcards) {
     }
 
-    private SigmaTransforms() {
+    private ValueTransforms() {
     }
 
-    static List<Variant> apply(String value, List<String> transforms) {
+    public static List<Variant> apply(String value, List<String> transforms) {
         List<Variant> texts = List.of(new Variant(value, true));
         List<byte[]> bytes = null;
         for (String t : transforms) {

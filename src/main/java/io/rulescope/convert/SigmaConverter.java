@@ -1,0 +1,130 @@
+package io.rulescope.convert;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.rulescope.query.ValueTransforms;
+import io.rulescope.dialect.Dialects;
+import io.rulescope.dialect.QueryWriter;
+import io.rulescope.query.Expr;
+import io.rulescope.query.Kind;
+import io.rulescope.query.Predicate;
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.query.StageAnalysis;
+
+/**
+ * Takes a Sigma rule to a target: the detection its analysis already holds (each search identifier's expression and
+ * the condition over them) is resolved into one tree, its value-transforming modifiers applied as pySigma applies
+ * them ({@code windash}, {@code base64offset}, ...), and the tree written by the target language's writer. What the
+ * target cannot express is named, never dropped.
+ */
+public final class SigmaConverter {
+
+    /** Modifiers that change nothing a writer needs to know: {@code all} is already an AND of the values. */
+    private static final Set<String> HANDLED = Set.of("all");
+
+    private SigmaConverter() {
+    }
+
+    /** The rule's detection, as its analysis took it apart, written for the target. */
+    public static Conversion convert(QueryAnalysis analysis, Target target) {
+        List<String> unsupported = new ArrayList<>();
+        Expr detection = resolve(analysis, unsupported);
+        if (detection == null) {
+            unsupported.add("the rule has no detection to convert (a correlation, or a condition that could not be read)");
+            return new Conversion(target.id(), target.pipeline(), List.of(), List.of(), List.copyOf(unsupported));
+        }
+        Set<String> notes = new LinkedHashSet<>(unsupported);
+        Expr transformed = transform(detection, notes);
+        QueryWriter writer = Dialects.writer(target.language())
+                .orElseThrow(() -> new IllegalStateException("no dialect writes " + target.language()));
+        QueryWriter.Written written = writer.write(transformed);
+        notes.addAll(written.unsupported());
+        return new Conversion(target.id(), target.pipeline(), List.of(written.query()), List.of(), List.copyOf(notes));
+    }
+
+    /** The condition with every search identifier it names put in its place; null without a readable condition. */
+    static Expr resolve(QueryAnalysis analysis, List<String> unsupported) {
+        Map<String, Expr> identifiers = new HashMap<>();
+        Expr condition = null;
+        for (StageAnalysis stage : analysis.stages()) {
+            if (stage.command().equals("condition")) {
+                condition = stage.expression();
+            } else if (stage.depth() == 0 && stage.expression() != null) {
+                identifiers.put(stage.command(), stage.expression());
+            }
+        }
+        if (condition == null || condition instanceof Expr.Opaque) {
+            return null;
+        }
+        if (stage(analysis).note() != null) {
+            unsupported.add("the condition's " + stage(analysis).note());
+        }
+        return substitute(condition, identifiers);
+    }
+
+    private static StageAnalysis stage(QueryAnalysis analysis) {
+        return analysis.stages().get(analysis.stages().size() - 1);
+    }
+
+    private static Expr substitute(Expr e, Map<String, Expr> identifiers) {
+        if (e instanceof Expr.Ref ref) {
+            return identifiers.getOrDefault(ref.identifier(), ref);
+        }
+        if (e instanceof Expr.And and) {
+            return new Expr.And(and.parts().stream().map(p -> substitute(p, identifiers)).toList());
+        }
+        if (e instanceof Expr.Or or) {
+            return new Expr.Or(or.parts().stream().map(p -> substitute(p, identifiers)).toList());
+        }
+        if (e instanceof Expr.Not not) {
+            return new Expr.Not(substitute(not.inner(), identifiers));
+        }
+        return e;
+    }
+
+    /**
+     * Leaves with value-transforming modifiers become the OR of their variants; modifiers no writer can honour are
+     * named: {@code cased} (SPL compares case-insensitively), {@code expand} (a placeholder a pipeline must fill).
+     */
+    static Expr transform(Expr e, Set<String> unsupported) {
+        if (e instanceof Expr.And and) {
+            return new Expr.And(and.parts().stream().map(p -> transform(p, unsupported)).toList());
+        }
+        if (e instanceof Expr.Or or) {
+            return new Expr.Or(or.parts().stream().map(p -> transform(p, unsupported)).toList());
+        }
+        if (e instanceof Expr.Not not) {
+            return new Expr.Not(transform(not.inner(), unsupported));
+        }
+        if (!(e instanceof Expr.Leaf leaf)) {
+            return e;
+        }
+        Predicate p = leaf.predicate();
+        List<String> transforms = new ArrayList<>();
+        for (String modifier : p.modifiers()) {
+            if (ValueTransforms.NAMES.contains(modifier)) {
+                transforms.add(modifier);
+            } else if (modifier.equals("cased")) {
+                unsupported.add("case-sensitive matching (" + p.field() + "|cased): SPL's search compares without case");
+            } else if (modifier.equals("expand")) {
+                unsupported.add("the placeholder in " + p.field() + "|expand needs a pipeline that fills it");
+            } else if (!HANDLED.contains(modifier)) {
+                unsupported.add("the modifier " + p.field() + "|" + modifier);
+            }
+        }
+        if (transforms.isEmpty() || p.value() == null) {
+            return e;
+        }
+        List<Expr> variants = new ArrayList<>();
+        for (ValueTransforms.Variant v : ValueTransforms.apply(p.value(), transforms)) {
+            Kind kind = p.kind() == Kind.WILDCARD && !v.wildcards() ? Kind.EQ : p.kind();
+            variants.add(new Expr.Leaf(new Predicate(p.field(), p.dataModel(), kind, v.text(), List.of(), p.viaMacro())));
+        }
+        return variants.size() == 1 ? variants.get(0) : new Expr.Or(List.copyOf(variants));
+    }
+}

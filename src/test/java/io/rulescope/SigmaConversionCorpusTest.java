@@ -1,0 +1,135 @@
+package io.rulescope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import io.rulescope.catalog.Catalog;
+import io.rulescope.convert.Conversion;
+import io.rulescope.convert.SigmaConverter;
+import io.rulescope.convert.Target;
+import io.rulescope.convert.Targets;
+import io.rulescope.dialect.spl.MacroExpander;
+import io.rulescope.dialect.spl.SplAnalyzer;
+import io.rulescope.indicator.IndicatorAnalysis;
+import io.rulescope.query.Indicator;
+import io.rulescope.query.QueryAnalysis;
+import io.rulescope.rule.Rule;
+
+/**
+ * Every Sigma rule of the shared corpus converted to each target, and each converted query read back by
+ * Rulescope's own analyser for its language: it must yield the indicators of the Sigma rule it came from. Prints,
+ * per target, how many rules convert, the agreement of the round trip and the time per rule.
+ */
+@EnabledIf(value = "io.rulescope.SharedData#corpusPresent", disabledReason = SharedData.MISSING)
+class SigmaConversionCorpusTest {
+
+    @Test
+    void everySigmaRuleConvertsAndReadsBackAsTheSameIndicators() {
+        Catalog catalog = SharedCatalogs.sigma();
+        SplAnalyzer spl = new SplAnalyzer(MacroExpander.NONE, IndicatorAnalysis.shippedTaxonomy());
+        for (Target target : Targets.all()) {
+            int rules = 0;
+            int complete = 0;
+            int agreeing = 0;
+            long nanos = 0;
+            Map<String, Integer> reasons = new TreeMap<>();
+            List<String> disagreements = new ArrayList<>();
+            for (Rule rule : catalog.rules().all()) {
+                QueryAnalysis analysis = catalog.indicators().analysisOf(rule);
+                if (analysis.stages().isEmpty()) {
+                    continue; // correlations and rules without a detection
+                }
+                rules++;
+                long started = System.nanoTime();
+                Conversion conversion = SigmaConverter.convert(analysis, target);
+                nanos += System.nanoTime() - started;
+                if (!conversion.isComplete()) {
+                    conversion.unsupported().forEach(u -> reasons.merge(u.replaceAll("\\(.*?\\)", "(...)"), 1, Integer::sum));
+                    continue;
+                }
+                complete++;
+                Set<String> expected = keys(analysis.indicators(), true);
+                Set<String> read = keys(spl.analyze(conversion.queries().get(0)).indicators(), false);
+                if (expected.equals(read)) {
+                    agreeing++;
+                } else if (disagreements.size() < 15) {
+                    Set<String> missing = new java.util.TreeSet<>(expected);
+                    missing.removeAll(read);
+                    Set<String> extra = new java.util.TreeSet<>(read);
+                    extra.removeAll(expected);
+                    disagreements.add(rule.getTitle() + ": missing " + missing + ", extra " + extra);
+                }
+            }
+            System.out.printf("Sigma to %s: %d rules, %d convert completely (%.1f%%); round trip through the SPL analyser agrees on %d of"
+                    + " them (%.1f%%); %.3f ms per rule%n", target.id(), rules, complete, 100.0 * complete / rules, agreeing,
+                    100.0 * agreeing / complete, nanos / 1e6 / rules);
+            reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
+                    .forEach(e -> System.out.println("  unsupported " + e.getValue() + "x: " + e.getKey()));
+            disagreements.forEach(d -> System.out.println("  round trip differs: " + d));
+            assertThat(100.0 * complete / rules).isGreaterThan(80.0);
+            assertThat(100.0 * agreeing / complete).isGreaterThanOrEqualTo(95.0);
+        }
+    }
+
+    /**
+     * An indicator as both sides can name it: canonical field, the values it matches as one glob (a Sigma
+     * {@code contains} and an SPL {@code "*x*"} are one; Sigma's {@code ?} is SPL's {@code *}), polarity. A field that
+     * must not be empty, excluded, is a field that must exist.
+     */
+    private static Set<String> keys(List<Indicator> indicators, boolean sigma) {
+        return indicators.stream().flatMap(i -> sigma ? transformed(i).stream() : java.util.stream.Stream.of(i)).map(i -> key(i, sigma))
+                .collect(Collectors.toSet());
+    }
+
+    /** A Sigma indicator as its value-transforming modifiers make it: {@code windash} gives each dash its five forms. */
+    private static List<Indicator> transformed(Indicator i) {
+        List<String> transforms = i.modifiers().stream().filter(io.rulescope.query.ValueTransforms.NAMES::contains).toList();
+        if (transforms.isEmpty() || i.value() == null) {
+            return List.of(i);
+        }
+        return io.rulescope.query.ValueTransforms.apply(i.value(), transforms).stream().map(v -> new Indicator(i.field(), i.dataModel(),
+                i.canonicalField(), i.kind(), v.text(), i.polarity(), List.of(), i.caseSensitive(), i.stage(), i.viaMacro())).toList();
+    }
+
+    private static String key(Indicator i, boolean sigma) {
+        String field = i.canonicalField().toLowerCase(java.util.Locale.ROOT);
+        if (i.kind() == io.rulescope.query.Kind.NULL || i.kind() == io.rulescope.query.Kind.EXISTS) {
+            boolean exists = (i.kind() == io.rulescope.query.Kind.EXISTS) == (i.polarity() == io.rulescope.query.Polarity.MATCH);
+            return field + " " + (exists ? "exists" : "null");
+        }
+        if (!i.kind().isTextMatch() || i.value() == null) {
+            return i.key();
+        }
+        String value = sigma ? sigmaGlob(i.value()) : i.value();
+        String glob = switch (i.kind()) {
+            case CONTAINS -> "*" + value + "*";
+            case STARTSWITH -> value + "*";
+            case ENDSWITH -> "*" + value;
+            default -> value;
+        };
+        return field + " " + glob.toLowerCase(java.util.Locale.ROOT).replaceAll("\\*+", "*") + " " + i.polarity().label();
+    }
+
+    /** A Sigma pattern's text: escapes undone, a wildcard {@code ?} as {@code *}. */
+    private static String sigmaGlob(String pattern) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length() && "*?\\".indexOf(pattern.charAt(i + 1)) >= 0) {
+                out.append(pattern.charAt(++i));
+            } else {
+                out.append(c == '?' ? '*' : c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,181 @@
+package io.rulescope.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import io.rulescope.dialect.sigma.SigmaAnalyzer;
+import io.rulescope.query.FieldTaxonomy;
+
+/**
+ * Sigma to SPL agrees with pySigma's Splunk backend: each case is a rule of its public test suite
+ * (pySigma-backend-splunk, tests/test_backend_splunk.py) and the query that suite says it becomes.
+ */
+class SigmaToSplTest {
+
+    @SuppressWarnings("unchecked")
+    static Conversion convert(String detection) {
+        Map<String, Object> parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(detection);
+        return SigmaConverter.convert(new SigmaAnalyzer(FieldTaxonomy.NONE).analyze(parsed), Targets.SPLUNK);
+    }
+
+    static String query(String detection) {
+        Conversion c = convert(detection);
+        assertThat(c.unsupported()).as("unsupported").isEmpty();
+        assertThat(c.queries()).hasSize(1);
+        return c.queries().get(0);
+    }
+
+    @Test
+    void fieldsOfOneSelectionAreJoinedBySpaces() {
+        assertThat(query("""
+                sel:
+                    fieldA: valueA
+                    fieldB: valueB
+                condition: sel
+                """)).isEqualTo("fieldA=\"valueA\" fieldB=\"valueB\"");
+    }
+
+    @Test
+    void oneOfSeveralSelectionsIsAnOr() {
+        assertThat(query("""
+                sel1:
+                    fieldA: valueA
+                sel2:
+                    fieldB: valueB
+                condition: 1 of sel*
+                """)).isEqualTo("fieldA=\"valueA\" OR fieldB=\"valueB\"");
+    }
+
+    @Test
+    void severalValuesOfAFieldAreAnInList() {
+        assertThat(query("""
+                sel:
+                    fieldA:
+                        - valueA1
+                        - valueA2
+                    fieldB:
+                        - valueB1
+                        - valueB2
+                condition: sel
+                """)).isEqualTo("fieldA IN (\"valueA1\", \"valueA2\") fieldB IN (\"valueB1\", \"valueB2\")");
+        assertThat(query("""
+                sel:
+                    fieldA:
+                        - valueA
+                        - valueB
+                        - valueC*
+                condition: sel
+                """)).isEqualTo("fieldA IN (\"valueA\", \"valueB\", \"valueC*\")");
+    }
+
+    @Test
+    void anAndInsideAnOrIsParenthesised() {
+        assertThat(query("""
+                sel1:
+                    fieldA: valueA1
+                    fieldB: valueB1
+                sel2:
+                    fieldA: valueA2
+                    fieldB: valueB2
+                condition: 1 of sel*
+                """)).isEqualTo("(fieldA=\"valueA1\" fieldB=\"valueB1\") OR (fieldA=\"valueA2\" fieldB=\"valueB2\")");
+    }
+
+    @Test
+    void aFieldNameWithWhitespaceIsQuoted() {
+        assertThat(query("""
+                sel:
+                    field name: valueA
+                condition: sel
+                """)).isEqualTo("\"field name\"=\"valueA\"");
+    }
+
+    @Test
+    void aRegularExpressionBecomesARegexCommandAfterTheSearch() {
+        assertThat(query("""
+                sel:
+                    fieldA|re: foo.*bar
+                    fieldB: foo
+                    fieldC: bar
+                condition: sel
+                """)).isEqualTo("fieldB=\"foo\" fieldC=\"bar\"\n| regex fieldA=\"foo.*bar\"");
+        assertThat(query("""
+                sel:
+                    fieldA|re: foo.*bar
+                condition: sel
+                """)).isEqualTo("*\n| regex fieldA=\"foo.*bar\"");
+    }
+
+    @Test
+    void oredRegularExpressionsAreNamedAsUnsupported() {
+        assertThat(convert("""
+                sel:
+                    fieldA|re:
+                        - foo.*bar
+                        - boo.*foo
+                    fieldB: foo
+                condition: sel
+                """).unsupported()).anyMatch(u -> u.startsWith("ORing regular expressions"));
+        assertThat(convert("""
+                sel1:
+                    fieldA|re: foo.*bar
+                sel2:
+                    fieldB|re: boo.*foo
+                condition: sel1 or sel2
+                """).unsupported()).anyMatch(u -> u.startsWith("ORing regular expressions"));
+    }
+
+    @Test
+    void aCidrRangeBecomesAWhereCidrmatchAndCannotBeOred() {
+        assertThat(query("""
+                sel:
+                    fieldA|cidr: 192.168.0.0/16
+                    fieldB: foo
+                    fieldC: bar
+                condition: sel
+                """)).isEqualTo("fieldB=\"foo\" fieldC=\"bar\"\n| where cidrmatch(\"192.168.0.0/16\", fieldA)");
+        assertThat(convert("""
+                sel:
+                    fieldA|cidr:
+                        - 192.168.0.0/16
+                        - 10.0.0.0/8
+                    fieldB: foo
+                condition: sel
+                """).unsupported()).anyMatch(u -> u.startsWith("ORing CIDR matching"));
+    }
+
+    @Test
+    void modifiersBecomeWildcardsAndBackslashesAreEscaped() {
+        assertThat(query("""
+                sel:
+                    Image|endswith: '\\rundll32.exe'
+                    CommandLine|contains|all:
+                        - comsvcs
+                        - MiniDump
+                filter:
+                    ParentImage|startswith: 'C:\\Windows\\'
+                condition: sel and not filter
+                """)).isEqualTo("Image=\"*\\\\rundll32.exe\" CommandLine=\"*comsvcs*\" CommandLine=\"*MiniDump*\""
+                + " NOT ParentImage=\"C:\\\\Windows\\\\*\"");
+    }
+
+    @Test
+    void windashGivesEveryDashAFormAndCasedIsNamed() {
+        assertThat(query("""
+                sel:
+                    CommandLine|windash|contains: ' -enc '
+                condition: sel
+                """)).isEqualTo("CommandLine IN (\"* -enc *\", \"* /enc *\", \"* –enc *\", \"* —enc *\", \"* ―enc *\")");
+        assertThat(convert("""
+                sel:
+                    CommandLine|cased: Invoke
+                condition: sel
+                """).unsupported()).anyMatch(u -> u.contains("|cased"));
+    }
+}
