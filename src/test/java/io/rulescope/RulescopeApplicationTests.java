@@ -261,6 +261,10 @@ class RulescopeApplicationTests extends RunningApp {
         assertThat(splunkRule.statusCode()).isEqualTo(422);
         assertThat(splunkRule.body()).contains("only Sigma rules convert");
         assertThat(missing.statusCode()).isEqualTo(404);
+        String page = get("/rules/" + certutil).body();
+        assertThat(page).contains("id=\"convert\"", "Use in your SIEM", "Splunk SPL",
+                "CommandLine IN (&quot;*urlcache *&quot;, &quot;*verifyctl *&quot;)");
+        assertThat(get("/rules/" + ENCODED_POWERSHELL).body()).as("a Splunk rule has nothing to convert").doesNotContain("id=\"convert\"");
     }
 
     @Test

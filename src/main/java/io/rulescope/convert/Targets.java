@@ -7,7 +7,7 @@ import java.util.Optional;
 /** The targets Sigma rules convert to, in the order pages offer them. */
 public final class Targets {
 
-    public static final Target SPLUNK = new Target("splunk", "Splunk SPL", "spl", "none: fields as the rule writes them");
+    public static final Target SPLUNK = new Target("splunk", "Splunk SPL", "spl", "fields as the rule writes them");
 
     private static final List<Target> ALL = List.of(SPLUNK);
 

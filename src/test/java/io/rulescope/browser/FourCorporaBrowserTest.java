@@ -145,6 +145,27 @@ class FourCorporaBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aSigmaRulePageOffersItsSplunkSearchToCopy() throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.get(url("/rules/646ea171-dded-4578-8a4d-65e9822892e3"));
+            assertThat(driver.findElement(By.id("convert")).getText()).contains("Splunk SPL", "Copy query", "CommandLine");
+            script("document.getElementById('convert').scrollIntoView()");
+            Chromium.accessible(driver, "a Sigma rule's Splunk search");
+            Chromium.screenshot(driver, "convert");
+            driver.manage().window().setSize(new Dimension(390, 844));
+            driver.navigate().refresh();
+            Chromium.fitsTheWindow(driver, "a Sigma rule's Splunk search on a phone");
+            script("document.getElementById('convert').scrollIntoView()");
+            Chromium.screenshot(driver, "convert-phone");
+            Chromium.noConsoleErrors(driver, "a Sigma rule page");
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    @Test
     void theIngestReportFitsALaptopScreenWithThousandsOfProblems() {
         Dimension before = driver.manage().window().getSize();
         try {

@@ -16,7 +16,7 @@ import io.rulescope.rule.Rule;
  */
 public record RuleView(Rule rule, String permalink, String sourceLabel, List<CoverageRow> coverage,
         List<Reference> references, int sharingId, RuleAnatomy anatomy, List<IndicatorIndex.FieldName> groupBy,
-        List<SimilarRule> similar, List<Elsewhere> elsewhere) {
+        List<SimilarRule> similar, List<Elsewhere> elsewhere, List<Converted> conversions) {
 
     /** The description rendered from its Markdown, escaped; made at render time like the body. */
     public String descriptionHtml() {
@@ -60,6 +60,17 @@ public record RuleView(Rule rule, String permalink, String sourceLabel, List<Cov
 
     /** One of them, with the reason in a line ("both: process creation; CommandLine contains comsvcs; T1003.001"). */
     public record Counterpart(String ruleId, String title, String platform, String permalink, String reason, double score) {
+    }
+
+    /**
+     * A Sigma rule written for one SIEM ("Use in Splunk SPL"): the query to copy, or why the target cannot express
+     * the rule.
+     */
+    public record Converted(String target, String name, String pipeline, String query, List<String> unsupported) {
+
+        public boolean complete() {
+            return unsupported.isEmpty();
+        }
     }
 
     /** A reference as written; {@code href} is set only for http(s) URLs, so nothing else becomes a link. */

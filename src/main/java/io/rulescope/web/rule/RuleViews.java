@@ -12,6 +12,10 @@ import io.rulescope.catalog.CacheKind;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.catalog.IngestReport;
+import io.rulescope.convert.Conversion;
+import io.rulescope.convert.SigmaConverter;
+import io.rulescope.convert.Target;
+import io.rulescope.convert.Targets;
 import io.rulescope.indicator.Counterparts;
 import io.rulescope.indicator.IndicatorIndex;
 import io.rulescope.query.QueryAnalysis;
@@ -99,7 +103,8 @@ public class RuleViews {
         IndicatorIndex indicators = catalog.indicators();
         return new RuleView(rule, permalink(rule, sharingId), sourceLabel(catalog, rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references(rule), sharingId, indicators.anatomy(rule),
-                indicators.fieldNames(groupBy(rule, indicators.analysisOf(rule))), similar(catalog, rule), elsewhere(catalog, rule));
+                indicators.fieldNames(groupBy(rule, indicators.analysisOf(rule))), similar(catalog, rule), elsewhere(catalog, rule),
+                conversions(rule, indicators.analysisOf(rule)));
     }
 
     /**
@@ -110,7 +115,7 @@ public class RuleViews {
         IndicatorIndex indicators = catalog.indicators();
         return new RuleView(rule, permalink, sourceLabel(catalog, rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references(rule), 1, indicators.anatomy(rule, analysis),
-                indicators.fieldNames(groupBy(rule, analysis)), List.of(), List.of());
+                indicators.fieldNames(groupBy(rule, analysis)), List.of(), List.of(), conversions(rule, analysis));
     }
 
     /**
@@ -138,6 +143,20 @@ public class RuleViews {
             }
         }
         return out;
+    }
+
+    /** A Sigma rule written for each target; nothing for the rules of other languages. */
+    private static List<RuleView.Converted> conversions(Rule rule, io.rulescope.query.QueryAnalysis analysis) {
+        if (!"Sigma".equals(rule.getPlatform()) || analysis.stages().isEmpty()) {
+            return List.of();
+        }
+        List<RuleView.Converted> out = new java.util.ArrayList<>();
+        for (Target target : Targets.all()) {
+            Conversion c = SigmaConverter.convert(analysis, target);
+            out.add(new RuleView.Converted(target.id(), target.name(), target.pipeline(), c.queries().isEmpty() ? "" : c.queries().get(0),
+                    c.unsupported()));
+        }
+        return List.copyOf(out);
     }
 
     /** "The same detection elsewhere": each other platform's best counterparts. */
