@@ -9,7 +9,9 @@ public final class Targets {
 
     public static final Target SPLUNK = new Target("splunk", "Splunk SPL", "spl", "fields as the rule writes them");
 
-    private static final List<Target> ALL = List.of(SPLUNK);
+    public static final Target KUSTO = new Target("kusto", "Microsoft KQL", "kql", "fields as the rule writes them");
+
+    private static final List<Target> ALL = List.of(SPLUNK, KUSTO);
 
     private Targets() {
     }

@@ -39,6 +39,11 @@ public final class KqlDialect implements Dialect {
     }
 
     @Override
+    public java.util.Map<String, io.rulescope.dialect.QueryWriter> writers() {
+        return java.util.Map.of("kql", KqlWriter::write);
+    }
+
+    @Override
     public java.util.Set<RuleFormat> formats() {
         return java.util.Set.of(SENTINEL);
     }

@@ -1,0 +1,134 @@
+package io.rulescope.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import io.rulescope.dialect.sigma.SigmaAnalyzer;
+import io.rulescope.query.FieldTaxonomy;
+
+/**
+ * Sigma to KQL agrees with pySigma's Kusto backend: each case is a rule of its public test suite
+ * (pySigma-backend-kusto, tests/test_backend_kusto.py) with the where-expression that suite expects. That suite maps
+ * fields to Defender's (CommandLine to ProcessCommandLine) and names the table; the {@code kusto} target keeps the
+ * rule's fields, so the expected text here has the rule's own field names and no table line.
+ */
+class SigmaToKqlTest {
+
+    @SuppressWarnings("unchecked")
+    static Conversion convert(String detection) {
+        Map<String, Object> parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(detection);
+        return SigmaConverter.convert(new SigmaAnalyzer(FieldTaxonomy.NONE).analyze(parsed), Targets.KUSTO);
+    }
+
+    static String query(String detection) {
+        Conversion c = convert(detection);
+        assertThat(c.unsupported()).as("unsupported").isEmpty();
+        return c.queries().get(0);
+    }
+
+    @Test
+    void andOrAndInListsAreWrittenAsKustoWritesThem() {
+        assertThat(query("""
+                sel:
+                    CommandLine: valueA
+                    User: valueB
+                condition: sel
+                """)).isEqualTo("CommandLine =~ \"valueA\" and User =~ \"valueB\"");
+        assertThat(query("""
+                sel1:
+                    CommandLine: valueA
+                sel2:
+                    User: valueB
+                condition: 1 of sel*
+                """)).isEqualTo("CommandLine =~ \"valueA\" or User =~ \"valueB\"");
+        assertThat(query("""
+                sel:
+                    CommandLine:
+                        - valueA1
+                        - valueA2
+                    ProcessId:
+                        - valueB1
+                        - valueB2
+                condition: sel
+                """)).isEqualTo("(CommandLine in~ (\"valueA1\", \"valueA2\")) and (ProcessId in~ (\"valueB1\", \"valueB2\"))");
+        assertThat(query("""
+                sel1:
+                    CommandLine: valueA1
+                    ProcessId: valueB1
+                sel2:
+                    CommandLine: valueA2
+                    ProcessId: valueB2
+                condition: 1 of sel*
+                """)).isEqualTo("(CommandLine =~ \"valueA1\" and ProcessId =~ \"valueB1\") or (CommandLine =~ \"valueA2\" and ProcessId =~ \"valueB2\")");
+        assertThat(query("""
+                sel:
+                    CommandLine:
+                        - valueA
+                        - valueB
+                        - valueC*
+                condition: sel
+                """)).isEqualTo("CommandLine in~ (\"valueA\", \"valueB\") or CommandLine startswith \"valueC\"");
+    }
+
+    @Test
+    void negationsGroupingAndEscapesFollowTheKustoBackend() {
+        assertThat(query("""
+                selection:
+                    Image:
+                        - '*\\process.exe'
+                    CommandLine:
+                        - 'this'
+                filter:
+                    CommandLine:
+                        - 'notthis'
+                condition: selection and not filter
+                """)).isEqualTo("(Image endswith \"\\\\process.exe\" and CommandLine =~ \"this\") and (not(CommandLine =~ \"notthis\"))");
+        assertThat(query("""
+                selection:
+                    Image:
+                        - '*\\powershell.exe'
+                        - '*\\pwsh.exe'
+                    DestinationHostname:
+                        - '*pastebin.com*'
+                        - '*anothersite.com*'
+                condition: selection
+                """)).isEqualTo("(Image endswith \"\\\\powershell.exe\" or Image endswith \"\\\\pwsh.exe\") and (DestinationHostname contains"
+                + " \"pastebin.com\" or DestinationHostname contains \"anothersite.com\")");
+        assertThat(query("""
+                selection:
+                    Image|endswith: '\\schtasks.exe'
+                    CommandLine|contains|all:
+                        - ' /delete '
+                        - '/tn \\*'
+                        - ' /f'
+                condition: selection
+                """)).isEqualTo("Image endswith \"\\\\schtasks.exe\" and (CommandLine contains \" /delete \" and CommandLine contains \"/tn *\""
+                + " and CommandLine contains \" /f\")");
+    }
+
+    @Test
+    void numbersRegexAndCidrUseKustoOperators() {
+        assertThat(query("""
+                sel:
+                    EventID: 1
+                condition: sel
+                """)).isEqualTo("EventID == 1");
+        assertThat(query("""
+                sel:
+                    CommandLine|re: 'foo.*bar'
+                    ProcessId: foo
+                condition: sel
+                """)).isEqualTo("CommandLine matches regex \"foo.*bar\" and ProcessId =~ \"foo\"");
+        assertThat(query("""
+                sel:
+                    SourceIp|cidr: 192.168.0.0/16
+                condition: sel
+                """)).isEqualTo("ipv4_is_in_range(SourceIp, \"192.168.0.0/16\")");
+    }
+}
