@@ -72,19 +72,21 @@ public final class SigmaConverter {
     }
 
     private static Expr substitute(Expr e, Map<String, Expr> identifiers) {
-        if (e instanceof Expr.Ref ref) {
-            return identifiers.getOrDefault(ref.identifier(), ref);
-        }
+        return rebuild(e, atom -> atom instanceof Expr.Ref ref ? identifiers.getOrDefault(ref.identifier(), ref) : atom);
+    }
+
+    /** The tree with each atom (anything but AND, OR and NOT) replaced as {@code atom} says. */
+    private static Expr rebuild(Expr e, java.util.function.UnaryOperator<Expr> atom) {
         if (e instanceof Expr.And and) {
-            return new Expr.And(and.parts().stream().map(p -> substitute(p, identifiers)).toList());
+            return new Expr.And(and.parts().stream().map(p -> rebuild(p, atom)).toList());
         }
         if (e instanceof Expr.Or or) {
-            return new Expr.Or(or.parts().stream().map(p -> substitute(p, identifiers)).toList());
+            return new Expr.Or(or.parts().stream().map(p -> rebuild(p, atom)).toList());
         }
         if (e instanceof Expr.Not not) {
-            return new Expr.Not(substitute(not.inner(), identifiers));
+            return new Expr.Not(rebuild(not.inner(), atom));
         }
-        return e;
+        return atom.apply(e);
     }
 
     /**
@@ -92,18 +94,10 @@ public final class SigmaConverter {
      * named: {@code cased} (SPL compares case-insensitively), {@code expand} (a placeholder a pipeline must fill).
      */
     static Expr transform(Expr e, Set<String> unsupported) {
-        if (e instanceof Expr.And and) {
-            return new Expr.And(and.parts().stream().map(p -> transform(p, unsupported)).toList());
-        }
-        if (e instanceof Expr.Or or) {
-            return new Expr.Or(or.parts().stream().map(p -> transform(p, unsupported)).toList());
-        }
-        if (e instanceof Expr.Not not) {
-            return new Expr.Not(transform(not.inner(), unsupported));
-        }
-        if (!(e instanceof Expr.Leaf leaf)) {
-            return e;
-        }
+        return rebuild(e, atom -> atom instanceof Expr.Leaf leaf ? transform(leaf, unsupported) : atom);
+    }
+
+    private static Expr transform(Expr.Leaf leaf, Set<String> unsupported) {
         Predicate p = leaf.predicate();
         List<String> transforms = new ArrayList<>();
         for (String modifier : p.modifiers()) {
@@ -118,7 +112,7 @@ public final class SigmaConverter {
             }
         }
         if (transforms.isEmpty() || p.value() == null) {
-            return e;
+            return leaf;
         }
         List<Expr> variants = new ArrayList<>();
         for (ValueTransforms.Variant v : ValueTransforms.apply(p.value(), transforms)) {

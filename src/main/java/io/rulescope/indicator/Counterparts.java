@@ -195,11 +195,6 @@ public final class Counterparts {
         return found;
     }
 
-    /** Whether a rule has a counterpart on a platform. */
-    public boolean hasCounterpartOn(String uid, String platform) {
-        return !of(uid, 1).getOrDefault(platform, List.of()).isEmpty();
-    }
-
     private static List<String> techniquesShared(Set<String> a, Set<String> b) {
         Set<String> out = new LinkedHashSet<>();
         a.stream().filter(b::contains).sorted().forEach(out::add);
@@ -219,16 +214,5 @@ public final class Counterparts {
     private static String parent(String id) {
         int dot = id.indexOf('.');
         return dot < 0 ? id : id.substring(0, dot);
-    }
-
-    /** How many rules hold a term: for tests and figures. */
-    int rulesWithTerm(String key) {
-        return rulesByTerm.getOrDefault(key, List.of()).size();
-    }
-
-    Set<String> platforms() {
-        Set<String> out = new HashSet<>();
-        profiles.values().forEach(p -> out.add(p.platform()));
-        return out;
     }
 }

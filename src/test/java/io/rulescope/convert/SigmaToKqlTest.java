@@ -2,15 +2,7 @@ package io.rulescope.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
-import io.rulescope.dialect.sigma.SigmaAnalyzer;
-import io.rulescope.query.FieldTaxonomy;
 
 /**
  * Sigma to KQL agrees with pySigma's Kusto backend: each case is a rule of its public test suite
@@ -20,10 +12,8 @@ import io.rulescope.query.FieldTaxonomy;
  */
 class SigmaToKqlTest {
 
-    @SuppressWarnings("unchecked")
     static Conversion convert(String detection) {
-        Map<String, Object> parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(detection);
-        return SigmaConverter.convert(new SigmaAnalyzer(FieldTaxonomy.NONE).analyze(parsed), Targets.KUSTO);
+        return Detections.convert(detection, Targets.KUSTO);
     }
 
     static String query(String detection) {
