@@ -61,7 +61,12 @@ public record RuleAnatomy(List<StageView> stages, List<IndicatorGroup> indicator
 
         /** The event as search and the vocabulary name it: {@code Sysmon 1}, {@code Elastic (ECS) event.category:process}. */
         public String key() {
-            return provider + " " + (event.startsWith("Event ID ") ? event.substring("Event ID ".length()) : event);
+            return provider + " " + number();
+        }
+
+        /** The event without its {@code Event ID} label: {@code 1}, {@code StopLogging}, {@code event.category:process}. */
+        public String number() {
+            return event.startsWith("Event ID ") ? event.substring("Event ID ".length()) : event;
         }
 
         EventRow withBehaviours(List<String> names) {

@@ -29,7 +29,7 @@ public record Telemetry(List<String> events, List<String> activities, List<Event
         Set<String> dataSources = new LinkedHashSet<>(rule.getDataSources());
         Map<String, List<EventTables.EventRef>> categories = tables.sigmaCategories();
         for (RuleAnatomy.EventRow row : rows) {
-            String number = row.event().startsWith("Event ID ") ? row.event().substring("Event ID ".length()) : row.event();
+            String number = row.number();
             events.add(row.key());
             switch (row.provider()) {
                 case "Sysmon" -> dataSources.add("Sysmon EventID " + number);

@@ -1,5 +1,7 @@
 package io.rulescope.convert;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -19,5 +21,13 @@ final class Detections {
     static Conversion convert(String detection, Target target) {
         Map<String, Object> parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(detection);
         return SigmaConverter.convert(new SigmaAnalyzer(FieldTaxonomy.NONE).analyze(parsed), target);
+    }
+
+    /** The one query a detection becomes, which must have nothing the target cannot express. */
+    static String query(String detection, Target target) {
+        Conversion c = convert(detection, target);
+        assertThat(c.unsupported()).as("unsupported").isEmpty();
+        assertThat(c.queries()).hasSize(1);
+        return c.queries().get(0);
     }
 }

@@ -17,9 +17,7 @@ class SigmaToKqlTest {
     }
 
     static String query(String detection) {
-        Conversion c = convert(detection);
-        assertThat(c.unsupported()).as("unsupported").isEmpty();
-        return c.queries().get(0);
+        return Detections.query(detection, Targets.KUSTO);
     }
 
     @Test

@@ -15,10 +15,7 @@ class SigmaToSplTest {
     }
 
     static String query(String detection) {
-        Conversion c = convert(detection);
-        assertThat(c.unsupported()).as("unsupported").isEmpty();
-        assertThat(c.queries()).hasSize(1);
-        return c.queries().get(0);
+        return Detections.query(detection, Targets.SPLUNK);
     }
 
     @Test
