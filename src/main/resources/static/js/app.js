@@ -48,18 +48,58 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 
-  // "Copy query": the rule's own text, exactly as written.
-  for (const button of document.querySelectorAll('button[data-copy-text]')) {
-    button.addEventListener('click', async () => {
-      const label = button.textContent;
+  // "Copy query": the rule's own text, exactly as written. Listened for on the page, so a query shown later copies too.
+  document.addEventListener('click', async (event) => {
+    const button = event.target.closest('button[data-copy-text]');
+    if (!button) {
+      return;
+    }
+    const label = button.textContent;
+    try {
+      await navigator.clipboard.writeText(button.dataset.copyText);
+      button.textContent = 'Copied';
+    } catch (e) {
+      window.prompt('Copy this:', button.dataset.copyText);
+    }
+    setTimeout(() => { button.textContent = label; }, 1500);
+  });
+
+  // "Use in your SIEM": another target is shown in place and remembered for every rule page; the form still works
+  // without script.
+  const convert = document.querySelector('section[data-convert-api]');
+  if (convert) {
+    const select = convert.querySelector('select[data-convert-target]');
+    const show = async (target) => {
+      const box = convert.querySelector('[data-conversion]');
+      const api = convert.dataset.convertApi + '?target=' + encodeURIComponent(target);
+      box.setAttribute('aria-busy', 'true');
       try {
-        await navigator.clipboard.writeText(button.dataset.copyText);
-        button.textContent = 'Copied';
+        const response = await fetch(api, { headers: { Accept: 'application/json' } });
+        renderConversion(box, select.selectedOptions[0].textContent, await response.json(), api);
       } catch (e) {
-        window.prompt('Copy this:', button.dataset.copyText);
+        box.replaceChildren(element('p', 'notice', 'The query for this target could not be loaded; use Show to load the page with it.'));
       }
-      setTimeout(() => { button.textContent = label; }, 1500);
+      box.removeAttribute('aria-busy');
+    };
+    select.addEventListener('change', () => {
+      try {
+        localStorage.setItem('rulescope-target', select.value);
+      } catch (e) {
+        // Not remembered; this page still shows it.
+      }
+      show(select.value);
     });
+    let remembered = null;
+    try {
+      remembered = localStorage.getItem('rulescope-target');
+    } catch (e) {
+      // No storage: the page's own target stays.
+    }
+    const asked = new URLSearchParams(window.location.search).has('target');
+    if (!asked && remembered && remembered !== select.value && select.querySelector('option[value="' + CSS.escape(remembered) + '"]')) {
+      select.value = remembered;
+      show(remembered);
+    }
   }
 
   for (const button of document.querySelectorAll('button[data-copy-path]')) {
@@ -174,3 +214,62 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 });
+
+function element(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) {
+    e.className = className;
+  }
+  if (text !== undefined) {
+    e.textContent = text;
+  }
+  return e;
+}
+
+// A conversion answer of /api/rules/{id}/convert, drawn as the page draws one (fragments/conversion.html).
+function renderConversion(box, name, answer, api) {
+  box.replaceChildren(element('p', 'muted', 'Fields: ' + (answer.pipeline || '')));
+  const unsupported = answer.unsupported || [];
+  if (unsupported.length === 0 && answer.queries && answer.queries.length) {
+    const query = answer.queries[0];
+    const pre = element('pre', 'code converted');
+    pre.tabIndex = 0;
+    pre.setAttribute('aria-label', name + ' query');
+    pre.append(element('code', null, query));
+    const copy = element('button', 'copy', 'Copy query');
+    copy.type = 'button';
+    copy.dataset.copyText = query;
+    const json = element('a', 'muted', 'as JSON');
+    json.href = api;
+    const actions = element('p');
+    actions.append(copy, ' ', json);
+    box.append(pre, actions);
+  } else {
+    const notice = element('div', 'notice');
+    notice.setAttribute('role', 'note');
+    notice.append(element('p', null, (unsupported.length ? name + ' cannot express this rule as written:' : answer.error || 'No query.')));
+    const list = element('ul');
+    unsupported.forEach((u) => list.append(element('li', null, u)));
+    notice.append(list);
+    box.append(notice);
+  }
+  const mappings = answer.mappings || [];
+  if (mappings.length) {
+    const details = element('details', 'mappings');
+    details.append(element('summary', null, mappings.length === 1 ? '1 field renamed' : mappings.length + ' fields renamed'));
+    const table = element('table');
+    const head = element('thead');
+    const headRow = element('tr');
+    ['In the rule', 'In this data'].forEach((h) => { const th = element('th', null, h); th.scope = 'col'; headRow.append(th); });
+    head.append(headRow);
+    const body = element('tbody');
+    mappings.forEach((m) => {
+      const row = element('tr');
+      [m.from, m.to].forEach((v) => { const td = element('td'); td.append(element('code', null, v)); row.append(td); });
+      body.append(row);
+    });
+    table.append(head, body);
+    details.append(table);
+    box.append(details);
+  }
+}

@@ -268,6 +268,26 @@ class RulescopeApplicationTests extends RunningApp {
     }
 
     @Test
+    void aSigmaRuleConvertsForEveryTargetWithTheFieldsItsPipelineRenamed() throws Exception {
+        String certutil = "884798d1-c762-4410-a765-86e49fad084e";
+        JsonNode targets = json("/api/convert/targets");
+        JsonNode xdr = json("/api/rules/" + certutil + "/convert?target=kusto-xdr");
+        String page = get("/rules/" + certutil + "?target=kusto-xdr").body();
+
+        assertThat(targets.size()).isEqualTo(13);
+        assertThat(targets.toString()).contains("\"id\":\"splunk-cim\"", "\"id\":\"esql-ecs\"", "Microsoft Defender XDR advanced hunting tables");
+        assertThat(xdr.path("queries").get(0).asString()).startsWith("DeviceProcessEvents\n| where ").contains("ProcessCommandLine");
+        assertThat(xdr.path("mappings").toString()).contains("{\"from\":\"CommandLine\",\"to\":\"ProcessCommandLine\"}");
+        assertThat(page).contains("value=\"kusto-xdr\" selected=\"selected\"", "DeviceProcessEvents", "fields renamed",
+                "<code>ProcessCommandLine</code>");
+        for (JsonNode target : targets) {
+            HttpResponse<String> answer = get("/api/rules/" + certutil + "/convert?target=" + target.path("id").asString());
+            assertThat(answer.statusCode()).as(target.path("id").asString()).isIn(200, 422);
+            assertThat(get("/rules/" + certutil + "?target=" + target.path("id").asString()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aRulePageListsSimilarRulesWithWhatTheyShare() throws Exception {
         JsonNode rule = json("/api/rules/" + CLOUDTRAIL_DISABLED);
         HttpResponse<String> page = get("/rules/" + CLOUDTRAIL_DISABLED);

@@ -30,8 +30,16 @@ public final class SigmaConverter {
     private SigmaConverter() {
     }
 
-    /** The rule's detection, as its analysis took it apart, written for the target. */
+    /** The rule's detection, as its analysis took it apart, written for the target with the rule's fields as written. */
     public static Conversion convert(QueryAnalysis analysis, Target target) {
+        return convert(analysis, LogSource.ANY, target);
+    }
+
+    /**
+     * The rule's detection, as its analysis took it apart, written for the target: its fields renamed by the target's
+     * pipeline for the rule's log source, and the pipeline's conditions for that log source put first.
+     */
+    public static Conversion convert(QueryAnalysis analysis, LogSource logSource, Target target) {
         List<String> unsupported = new ArrayList<>();
         Expr detection = resolve(analysis, unsupported);
         if (detection == null) {
@@ -39,12 +47,57 @@ public final class SigmaConverter {
             return new Conversion(target.id(), target.pipeline(), List.of(), List.of(), List.copyOf(unsupported));
         }
         Set<String> notes = new LinkedHashSet<>(unsupported);
-        Expr transformed = transform(detection, notes);
+        Pipeline.Applied pipeline = target.pipelineFor(logSource);
+        if (pipeline.problem() != null) {
+            notes.add(pipeline.problem());
+            return new Conversion(target.id(), target.pipeline(), List.of(), List.of(), List.copyOf(notes));
+        }
+        Map<String, Conversion.Mapping> mappings = new java.util.LinkedHashMap<>();
+        Expr mapped = withConditions(rename(transform(detection, notes), pipeline, mappings, notes), pipeline.conditions());
         QueryWriter writer = Dialects.writer(target.language())
                 .orElseThrow(() -> new IllegalStateException("no dialect writes " + target.language()));
-        QueryWriter.Written written = writer.write(transformed);
+        QueryWriter.Written written = writer.write(mapped, pipeline.source());
         notes.addAll(written.unsupported());
-        return new Conversion(target.id(), target.pipeline(), List.of(written.query()), List.of(), List.copyOf(notes));
+        return new Conversion(target.id(), target.pipeline(), List.of(written.query()), List.copyOf(mappings.values()), List.copyOf(notes));
+    }
+
+    /** Each field as the pipeline names it; a field a strict pipeline has no column for is named. */
+    private static Expr rename(Expr e, Pipeline.Applied pipeline, Map<String, Conversion.Mapping> mappings, Set<String> unsupported) {
+        if (pipeline.pipeline() == null && pipeline.renames().isEmpty()) {
+            return e;
+        }
+        return rebuild(e, atom -> {
+            if (!(atom instanceof Expr.Leaf leaf) || leaf.predicate().field() == null) {
+                return atom;
+            }
+            Predicate p = leaf.predicate();
+            String to = pipeline.rename(p.field());
+            if (to == null) {
+                unsupported.add("the field " + p.field() + " has no mapping in " + pipeline.pipeline().name());
+                return atom;
+            }
+            if (!to.equals(p.field())) {
+                mappings.putIfAbsent(p.field(), new Conversion.Mapping(p.field(), to));
+            }
+            String value = p.kind() == Kind.FIELDREF ? (p.value() != null && pipeline.rename(p.value()) != null ? pipeline.rename(p.value()) : p.value())
+                    : p.kind().isTextMatch() ? pipeline.value(p.field(), p.value()) : p.value();
+            return to.equals(p.field()) && java.util.Objects.equals(value, p.value()) ? atom
+                    : new Expr.Leaf(new Predicate(to, p.dataModel(), p.kind(), value, p.modifiers(), p.viaMacro()));
+        });
+    }
+
+    /**
+     * The pipeline's conditions first, ANDed with the detection as one part: each writer groups it as its language
+     * needs (SPL and ES|QL need no parentheses there, Lucene and KQL write them).
+     */
+    private static Expr withConditions(Expr detection, Map<String, String> conditions) {
+        if (conditions.isEmpty()) {
+            return detection;
+        }
+        List<Expr> parts = new ArrayList<>();
+        conditions.forEach((field, value) -> parts.add(new Expr.Leaf(Predicate.of(field, Kind.EQ, value))));
+        parts.add(detection);
+        return new Expr.And(List.copyOf(parts));
     }
 
     /** The condition with every search identifier it names put in its place; null without a readable condition. */

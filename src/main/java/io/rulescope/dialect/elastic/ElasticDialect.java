@@ -41,6 +41,11 @@ public final class ElasticDialect implements Dialect {
     }
 
     @Override
+    public java.util.Map<String, io.rulescope.dialect.QueryWriter> writers() {
+        return java.util.Map.of("lucene", LuceneWriter::write, "eql", EqlWriter::write, "esql", EsqlWriter::write);
+    }
+
+    @Override
     public java.util.Optional<Layout> recognise(java.util.Map<String, Object> doc) {
         boolean elastic = doc.get("rule") instanceof java.util.Map<?, ?> rule && (rule.containsKey("rule_id") || rule.containsKey("name"))
                 && (rule.containsKey("type") || rule.containsKey("query") || doc.get("metadata") instanceof java.util.Map);

@@ -154,7 +154,8 @@ final class ElasticExprParser {
             case "==" -> anyOf(field, Kind.EQ, values, List.of("cased"), false);
             case "!=" -> anyOf(field, Kind.EQ, values, List.of("cased"), true);
             case ":" -> patterns(field, values, List.of(), false);
-            case "like" -> patterns(field, values, List.of("cased"), false);
+            case "like" -> patterns(field, dialect == ElasticLanguage.ESQL ? values.stream().map(ElasticExprParser::likeText).toList() : values,
+                    List.of("cased"), false);
             case "like~" -> patterns(field, values, List.of(), false);
             // EQL's regex and ES|QL's RLIKE match the whole value, as Lucene regular expressions do
             case "regex", "rlike" -> anyOf(field, Kind.RE, values, List.of("anchored"), false);
@@ -232,17 +233,23 @@ final class ElasticExprParser {
             }
             return pattern(field, joined.toString(), false, List.of());
         }
-        if (dialect == ElasticLanguage.LUCENE && t.is(ElasticTokenKind.WORD) && t.text().length() > 2 && t.text().startsWith("/")
-                && t.text().endsWith("/")) {
-            return leaf(field, Kind.RE, t.text().substring(1, t.text().length() - 1), List.of("anchored"));
-        }
         return pattern(field, t.text(), t.is(ElasticTokenKind.STRING), List.of());
     }
 
-    /** A KQL value: quoted is exact, unquoted may hold wildcards; {@code *} alone means the field exists. */
+    /**
+     * A KQL or Lucene value: quoted is exact, unquoted may hold wildcards; {@code *} alone means the field exists, an
+     * address with a prefix length ({@code 10.0.0.0/8}) is a range, as Elasticsearch reads it on an IP field, and in
+     * Lucene {@code /.../} is a regular expression.
+     */
     private Expr pattern(String field, String value, boolean quoted, List<String> modifiers) {
         if (quoted) {
             return leaf(field, Kind.EQ, value, modifiers);
+        }
+        if (dialect == ElasticLanguage.LUCENE && value.length() > 2 && value.startsWith("/") && value.endsWith("/")) {
+            return leaf(field, Kind.RE, value.substring(1, value.length() - 1), List.of("anchored"));
+        }
+        if (CIDR.matcher(value).matches()) {
+            return leaf(field, Kind.CIDR, value, modifiers);
         }
         if (value.contains("?")) {
             return leaf(field, Kind.WILDCARD, value, modifiers);
@@ -311,6 +318,21 @@ final class ElasticExprParser {
             return true;
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern CIDR = java.util.regex.Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F]*:[0-9a-fA-F:.]*)/\\d{1,3}");
+
+    /**
+     * An ES|QL LIKE pattern as a glob: LIKE's own backslash escapes undone ({@code \\\\} is one backslash). An
+     * escaped wildcard becomes a wildcard, which the glob cannot tell from the character.
+     */
+    private static String likeText(String pattern) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            out.append(c == '\\' && i + 1 < pattern.length() ? pattern.charAt(++i) : c);
+        }
+        return out.toString();
     }
 
     private static boolean isNumber(String s) {

@@ -69,6 +69,8 @@ final class ElasticTokenizer {
                 pos += 2;
             } else if (punctuation().indexOf(c) >= 0 && !(c == '=' && dialect.bareValues())) {
                 punctuation(c);
+            } else if (c == '/' && dialect == ElasticLanguage.LUCENE && s.indexOf('/', pos + 1) > 0) {
+                regex();
             } else {
                 word();
             }
@@ -122,6 +124,34 @@ final class ElasticTokenizer {
         }
         add(kind, String.valueOf(c), pos, pos + 1);
         pos++;
+    }
+
+    /**
+     * A Lucene regular expression, {@code /.../} up to the next slash no backslash escapes: one word, its escapes kept
+     * for the regex engine but for the escaped slash, which only Lucene's syntax needed.
+     */
+    private void regex() {
+        int start = pos;
+        StringBuilder value = new StringBuilder("/");
+        pos++;
+        while (pos < s.length() && s.charAt(pos) != '/') {
+            if (s.charAt(pos) == '\\' && pos + 1 < s.length()) {
+                if (s.charAt(pos + 1) != '/') {
+                    value.append('\\');
+                }
+                value.append(s.charAt(pos + 1));
+                pos += 2;
+            } else {
+                value.append(s.charAt(pos++));
+            }
+        }
+        if (pos >= s.length()) {
+            pos = start;
+            word();
+            return;
+        }
+        pos++;
+        add(ElasticTokenKind.WORD, value.append('/').toString(), start, pos);
     }
 
     /** A run up to whitespace or punctuation; in KQL and Lucene a backslash keeps the next character in the word. */

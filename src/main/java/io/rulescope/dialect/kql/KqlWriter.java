@@ -22,10 +22,12 @@ final class KqlWriter {
     private KqlWriter() {
     }
 
-    static QueryWriter.Written write(Expr detection) {
+    /** The where-expression alone, or a query over the pipeline's table ({@code DeviceProcessEvents\n| where ...}). */
+    static QueryWriter.Written write(Expr detection, QueryWriter.Source source) {
         KqlWriter writer = new KqlWriter();
         String where = writer.expr(detection);
-        return new QueryWriter.Written(where, List.copyOf(writer.unsupported));
+        String query = source.table() == null ? where : source.table() + "\n| where " + where;
+        return new QueryWriter.Written(query, List.copyOf(writer.unsupported));
     }
 
     private String expr(Expr e) {

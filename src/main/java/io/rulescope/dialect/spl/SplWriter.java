@@ -29,13 +29,34 @@ final class SplWriter {
     private SplWriter() {
     }
 
-    /** The search for a detection whose fields are already named as the target's. */
-    static QueryWriter.Written write(Expr detection) {
+    /**
+     * The search for a detection whose fields are already named as the target's; over a data model, the complete
+     * {@code | tstats} search pySigma's data-model output writes, grouped by every field the pipeline maps.
+     */
+    static QueryWriter.Written write(Expr detection, QueryWriter.Source source) {
         SplWriter writer = new SplWriter();
         String search = writer.expr(detection, false, false, false);
+        if (source.dataModel() != null) {
+            return writer.tstats(search.isEmpty() ? "*" : search, source);
+        }
         StringBuilder query = new StringBuilder(search.isEmpty() ? "*" : search);
         writer.deferred.forEach(d -> query.append("\n| ").append(d));
         return new QueryWriter.Written(query.toString(), List.copyOf(writer.unsupported));
+    }
+
+    private QueryWriter.Written tstats(String where, QueryWriter.Source source) {
+        if (!deferred.isEmpty()) {
+            unsupported.add("regular expressions and CIDR ranges (| regex, | where cidrmatch) cannot follow a tstats search over "
+                    + source.dataModel());
+        }
+        String dataset = source.dataModel().substring(source.dataModel().lastIndexOf('.') + 1);
+        String query = "| tstats summariesonly=false allow_old_summaries=true fillnull_value=\"null\" count min(_time) as firstTime"
+                + " max(_time) as lastTime from datamodel=" + source.dataModel() + " where " + where
+                + " by " + String.join(" ", source.dataModelFields())
+                + "\n| `drop_dm_object_name(" + dataset + ")`"
+                + "\n| convert timeformat=\"%Y-%m-%dT%H:%M:%S\" ctime(firstTime)"
+                + "\n| convert timeformat=\"%Y-%m-%dT%H:%M:%S\" ctime(lastTime)";
+        return new QueryWriter.Written(query, List.copyOf(unsupported));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.rulescope.catalog.Catalog;
 import io.rulescope.convert.Conversion;
+import io.rulescope.convert.LogSource;
 import io.rulescope.convert.SigmaConverter;
 import io.rulescope.convert.Target;
 import io.rulescope.convert.Targets;
@@ -24,7 +25,7 @@ import io.rulescope.rule.Rule;
 class ConvertApiController {
 
     /** A conversion that cannot be used, or could not be made: why, with what the target could not express. */
-    record Refused(String error, String target, List<String> unsupported, List<String> queries) {
+    record Refused(String error, String target, String pipeline, List<String> unsupported, List<String> queries, List<Conversion.Mapping> mappings) {
     }
 
     record Missing(String error, String id) {
@@ -40,7 +41,7 @@ class ConvertApiController {
         Target chosen = Targets.byId(target).orElse(null);
         if (chosen == null) {
             return ResponseEntity.badRequest().body(new Refused("no target called \"" + (target.length() > 60 ? target.substring(0, 60) : target)
-                    + "\"; the targets are " + Targets.all().stream().map(Target::id).toList(), target, List.of(), List.of()));
+                    + "\"; the targets are " + Targets.all().stream().map(Target::id).toList(), target, null, List.of(), List.of(), List.of()));
         }
         List<Rule> found = id.length() > 512 ? List.of() : catalog.rules().withId(id);
         if (found.isEmpty()) {
@@ -51,12 +52,12 @@ class ConvertApiController {
         Rule rule = found.get(0);
         if (!"Sigma".equals(rule.getPlatform())) {
             return ResponseEntity.unprocessableEntity().body(new Refused("only Sigma rules convert; this is a " + rule.getPlatform() + " rule",
-                    chosen.id(), List.of(), List.of()));
+                    chosen.id(), chosen.pipeline(), List.of(), List.of(), List.of()));
         }
-        Conversion conversion = SigmaConverter.convert(catalog.indicators().analysisOf(rule), chosen);
+        Conversion conversion = SigmaConverter.convert(catalog.indicators().analysisOf(rule), LogSource.of(rule), chosen);
         if (!conversion.isComplete()) {
             return ResponseEntity.unprocessableEntity().body(new Refused(chosen.name() + " cannot express this rule as written",
-                    chosen.id(), conversion.unsupported(), conversion.queries()));
+                    chosen.id(), chosen.pipeline(), conversion.unsupported(), conversion.queries(), conversion.mappings()));
         }
         return ResponseEntity.ok(conversion);
     }

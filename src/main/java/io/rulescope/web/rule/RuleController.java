@@ -93,17 +93,19 @@ class RuleController {
     }
 
     @GetMapping("/rules/{id}")
-    String rule(@PathVariable String id, @RequestParam(required = false) String values, Catalog catalog, Model model,
-            HttpServletResponse response) {
+    String rule(@PathVariable String id, @RequestParam(required = false) String values, @RequestParam(required = false) String target,
+            Catalog catalog, Model model, HttpServletResponse response) {
         model.addAttribute("allValues", "all".equals(values));
+        model.addAttribute("targetId", target);
         return show(catalog, id, null, model, response);
     }
 
     /** The second segment is the title slug (for readable links) or, among rules sharing an id, the rule's key. */
     @GetMapping("/rules/{id}/{key}")
     String ruleWithKey(@PathVariable String id, @PathVariable String key, @RequestParam(required = false) String values,
-            Catalog catalog, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String target, Catalog catalog, Model model, HttpServletResponse response) {
         model.addAttribute("allValues", "all".equals(values));
+        model.addAttribute("targetId", target);
         return show(catalog, id, key, model, response);
     }
 
@@ -142,6 +144,8 @@ class RuleController {
         }
         RuleView view = views.view(catalog, chosen.get(0), found.size());
         model.addAttribute("view", view);
+        model.addAttribute("conversion", views.conversion(catalog, chosen.get(0), (String) model.getAttribute("targetId")));
+        model.addAttribute("targets", io.rulescope.convert.Targets.all());
         model.addAttribute("history", history.summary(chosen.get(0)));
         model.addAttribute("attackRelease", attack.release());
         model.addAttribute("og", OpenGraph.of(view, org.springframework.web.servlet.support.ServletUriComponentsBuilder

@@ -16,7 +16,7 @@ import io.rulescope.rule.Rule;
  */
 public record RuleView(Rule rule, String permalink, String sourceLabel, List<CoverageRow> coverage,
         List<Reference> references, int sharingId, RuleAnatomy anatomy, List<IndicatorIndex.FieldName> groupBy,
-        List<SimilarRule> similar, List<Elsewhere> elsewhere, List<Converted> conversions) {
+        List<SimilarRule> similar, List<Elsewhere> elsewhere) {
 
     /** The description rendered from its Markdown, escaped; made at render time like the body. */
     public String descriptionHtml() {
@@ -63,13 +63,17 @@ public record RuleView(Rule rule, String permalink, String sourceLabel, List<Cov
     }
 
     /**
-     * A Sigma rule written for one SIEM ("Use in Splunk SPL"): the query to copy, or why the target cannot express
-     * the rule.
+     * A Sigma rule written for one SIEM ("Use in Splunk SPL, CIM data model"): the query to copy with the fields the
+     * pipeline renamed, or why the target cannot express the rule.
      */
-    public record Converted(String target, String name, String pipeline, String query, List<String> unsupported) {
+    public record Converted(io.rulescope.convert.Target target, io.rulescope.convert.Conversion conversion) {
 
         public boolean complete() {
-            return unsupported.isEmpty();
+            return conversion.isComplete();
+        }
+
+        public String query() {
+            return conversion.queries().isEmpty() ? "" : conversion.queries().get(0);
         }
     }
 

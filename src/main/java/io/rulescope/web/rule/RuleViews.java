@@ -12,7 +12,6 @@ import io.rulescope.catalog.CacheKind;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.catalog.IngestReport;
-import io.rulescope.convert.Conversion;
 import io.rulescope.convert.SigmaConverter;
 import io.rulescope.convert.Target;
 import io.rulescope.convert.Targets;
@@ -103,8 +102,7 @@ public class RuleViews {
         IndicatorIndex indicators = catalog.indicators();
         return new RuleView(rule, permalink(rule, sharingId), sourceLabel(catalog, rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references(rule), sharingId, indicators.anatomy(rule),
-                indicators.fieldNames(groupBy(rule, indicators.analysisOf(rule))), similar(catalog, rule), elsewhere(catalog, rule),
-                conversions(rule, indicators.analysisOf(rule)));
+                indicators.fieldNames(groupBy(rule, indicators.analysisOf(rule))), similar(catalog, rule), elsewhere(catalog, rule));
     }
 
     /**
@@ -115,7 +113,7 @@ public class RuleViews {
         IndicatorIndex indicators = catalog.indicators();
         return new RuleView(rule, permalink, sourceLabel(catalog, rule.getSourceName()),
                 attack.coverage(rule.getTechniqueIds(), rule.getTacticHints()), references(rule), 1, indicators.anatomy(rule, analysis),
-                indicators.fieldNames(groupBy(rule, analysis)), List.of(), List.of(), conversions(rule, analysis));
+                indicators.fieldNames(groupBy(rule, analysis)), List.of(), List.of());
     }
 
     /**
@@ -145,18 +143,17 @@ public class RuleViews {
         return out;
     }
 
-    /** A Sigma rule written for each target; nothing for the rules of other languages. */
-    private static List<RuleView.Converted> conversions(Rule rule, io.rulescope.query.QueryAnalysis analysis) {
+    /**
+     * A Sigma rule written for the target of that id (Splunk SPL when there is none such); null for the rules of
+     * other languages. Made per request, not kept with the view: it is cheap, and a page shows one target.
+     */
+    public RuleView.Converted conversion(Catalog catalog, Rule rule, String targetId) {
+        QueryAnalysis analysis = catalog.indicators().analysisOf(rule);
         if (!"Sigma".equals(rule.getPlatform()) || analysis.stages().isEmpty()) {
-            return List.of();
+            return null;
         }
-        List<RuleView.Converted> out = new java.util.ArrayList<>();
-        for (Target target : Targets.all()) {
-            Conversion c = SigmaConverter.convert(analysis, target);
-            out.add(new RuleView.Converted(target.id(), target.name(), target.pipeline(), c.queries().isEmpty() ? "" : c.queries().get(0),
-                    c.unsupported()));
-        }
-        return List.copyOf(out);
+        Target target = Targets.byId(targetId).orElse(Targets.SPLUNK);
+        return new RuleView.Converted(target, SigmaConverter.convert(analysis, io.rulescope.convert.LogSource.of(rule), target));
     }
 
     /** "The same detection elsewhere": each other platform's best counterparts. */

@@ -120,6 +120,22 @@ class ElasticAnalyzerGoldenTest {
     }
 
     @Test
+    void aLuceneRegularExpressionKeepsItsEscapesAndSpacesAndAnAddressRangeIsACidrMatch() {
+        QueryAnalysis a = analyzer.analyze(ElasticLanguage.LUCENE,
+                "process.command_line:/net\\s+use\\s+https:\\/\\/docs.live.net .*/ AND NOT destination.ip:(10.0.0.0\\/8 OR fc00\\:\\:\\/7)");
+
+        assertThat(indicators(a)).containsExactly("process.command_line re net\\s+use\\s+https://docs.live.net .* match [anchored]",
+                "destination.ip cidr 10.0.0.0/8 exclude", "destination.ip cidr fc00::/7 exclude");
+    }
+
+    @Test
+    void anEsqlLikePatternsEscapedBackslashIsOneBackslash() {
+        QueryAnalysis a = analyzer.analyze(ElasticLanguage.ESQL, "from logs-* | where file.path like \"*:::::\\\\\\\\windows\\\\\\\\sentinel*\"");
+
+        assertThat(indicators(a)).containsExactly("file.path contains :::::\\windows\\sentinel match [cased]");
+    }
+
+    @Test
     void whatIsNotATestOfAFieldIsNamedAndTheRestIsStillRead() {
         QueryAnalysis a = analyzer.analyze(ElasticLanguage.EQL, "file where length(file.name) > 30 and file.extension == \"dll\"");
 

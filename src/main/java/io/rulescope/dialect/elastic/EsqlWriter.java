@@ -1,0 +1,154 @@
+package io.rulescope.dialect.elastic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import io.rulescope.dialect.QueryWriter;
+import io.rulescope.query.Expr;
+import io.rulescope.query.Kind;
+import io.rulescope.query.Predicate;
+
+/**
+ * Writes a detection as an ES|QL query, the way pySigma's ES|QL backend writes one:
+ * {@code from <indexes> metadata _id, _index, _version | where ...}, {@code and} binding tighter than {@code or} so
+ * only an OR under an AND is grouped, {@code field=="value"}, exact values of one field as {@code field in (...)},
+ * {@code starts_with()}, {@code ends_with()}, {@code like} for other wildcards, {@code rlike}, {@code cidr_match()},
+ * {@code is null}. Two deliberate differences: a keyword that names no field is not written (ES|QL needs one), and a
+ * number is compared as text ({@code event.code=="4688"}) unless the field is one ECS types as a number
+ * ({@code destination.port==80}): ES|QL refuses to compare a keyword field with a number.
+ */
+final class EsqlWriter {
+
+    private static final Pattern PLAIN_FIELD = Pattern.compile("[\\w.]+");
+
+    private final List<String> unsupported = new ArrayList<>();
+
+    private EsqlWriter() {
+    }
+
+    static QueryWriter.Written write(Expr detection, QueryWriter.Source source) {
+        EsqlWriter writer = new EsqlWriter();
+        String where = writer.expr(detection);
+        String from = source.indexes().isEmpty() || source.indexes().contains("*") ? "*" : String.join(",", new TreeSet<>(source.indexes()));
+        return new QueryWriter.Written("from " + from + " metadata _id, _index, _version | where " + (where.isEmpty() ? "true" : where),
+                List.copyOf(writer.unsupported));
+    }
+
+    private String expr(Expr e) {
+        if (e instanceof Expr.And and) {
+            List<String> parts = new ArrayList<>();
+            for (Expr part : and.parts()) {
+                String text = expr(part);
+                parts.add(part instanceof Expr.Or ? "(" + text + ")" : text);
+            }
+            return String.join(" and ", parts);
+        }
+        if (e instanceof Expr.Or or) {
+            String list = inList(or);
+            return list != null ? list : String.join(" or ", or.parts().stream().map(this::expr).toList());
+        }
+        if (e instanceof Expr.Not not) {
+            return not(not.inner());
+        }
+        if (e instanceof Expr.Leaf leaf) {
+            return leaf(leaf.predicate());
+        }
+        if (e instanceof Expr.Term term) {
+            return unsupported("a keyword (\"" + term.text() + "\") matches no field; ES|QL needs one");
+        }
+        if (e instanceof Expr.All) {
+            return "true";
+        }
+        if (e instanceof Expr.Ref ref) {
+            return unsupported("the identifier " + ref.identifier() + " is not defined");
+        }
+        Expr.Opaque opaque = (Expr.Opaque) e;
+        return unsupported(opaque.reason() == null ? "\"" + opaque.text() + "\"" : opaque.reason());
+    }
+
+    private String not(Expr inner) {
+        if (inner instanceof Expr.Leaf leaf && leaf.predicate().kind() == Kind.NULL) {
+            return field(leaf.predicate().field()) + " is not null";
+        }
+        if (inner instanceof Expr.Leaf leaf && leaf.predicate().kind() == Kind.EXISTS) {
+            return field(leaf.predicate().field()) + " is null";
+        }
+        String text = expr(inner);
+        return "not " + (inner instanceof Expr.And || inner instanceof Expr.Or ? "(" + text + ")" : text);
+    }
+
+    /** Exact values of one field ORed: {@code field in ("a", "b")}; ES|QL's {@code in} takes no wildcards. */
+    private String inList(Expr.Or or) {
+        String field = null;
+        List<String> values = new ArrayList<>();
+        for (Expr part : or.parts()) {
+            if (!(part instanceof Expr.Leaf leaf) || !SigmaValues.isPlain(leaf.predicate())
+                    || field != null && !field.equals(leaf.predicate().field())) {
+                return null;
+            }
+            field = leaf.predicate().field();
+            values.add(SigmaValues.isNumeric(leaf.predicate()) ? leaf.predicate().value() : literal(leaf.predicate().value()));
+        }
+        return values.size() < 2 ? null : field(field) + " in (" + String.join(", ", values) + ")";
+    }
+
+    private String leaf(Predicate p) {
+        String field = field(p.field());
+        return switch (p.kind()) {
+            case EQ, CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> text(field, p);
+            case GT -> field + ">" + p.value();
+            case GTE -> field + ">=" + p.value();
+            case LT -> field + "<" + p.value();
+            case LTE -> field + "<=" + p.value();
+            case EXISTS -> field + " is not null";
+            case NULL -> field + " is null";
+            case RE -> field + " rlike " + SigmaValues.quote(p.value());
+            case CIDR -> "cidr_match(" + field + ", \"" + p.value() + "\")";
+            case FIELDREF -> field + "==" + field(p.value());
+        };
+    }
+
+    /** {@code ==} for an exact value, {@code starts_with}/{@code ends_with} where one end is open, else {@code like}. */
+    private static String text(String field, Predicate p) {
+        if (SigmaValues.isPlain(p)) {
+            return field + "==" + (SigmaValues.isNumeric(p) ? p.value() : literal(p.value()));
+        }
+        boolean inner = SigmaValues.hasWildcards(p.value());
+        if (p.kind() == Kind.STARTSWITH && !inner) {
+            return "starts_with(" + field + ", " + SigmaValues.quote(SigmaValues.text(p.value())) + ")";
+        }
+        if (p.kind() == Kind.ENDSWITH && !inner) {
+            return "ends_with(" + field + ", " + SigmaValues.quote(SigmaValues.text(p.value())) + ")";
+        }
+        String like = SigmaValues.render(p, EsqlWriter::likeLiteral, "*", "?", c -> "\\\\" + c);
+        return field + " like \"" + like + "\"";
+    }
+
+    /**
+     * Literal text inside a {@code like} pattern, in a quoted string: LIKE reads a backslash as its escape, so a
+     * backslash the value holds is doubled for LIKE and again for the string ({@code C:\\\\Windows}), as Elastic's
+     * own ES|QL rules write it. pySigma doubles it once, which LIKE reads as escaping the next character.
+     */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\\\\\").replace("\"", "\\\"");
+    }
+
+    private static String literal(String value) {
+        return SigmaValues.quote(SigmaValues.text(value));
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static String field(String name) {
+        return PLAIN_FIELD.matcher(name).matches() ? name : "`" + name.replace("`", "``") + "`";
+    }
+
+    private String unsupported(String why) {
+        unsupported.add(why);
+        return "";
+    }
+}
