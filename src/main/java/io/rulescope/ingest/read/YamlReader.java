@@ -49,17 +49,17 @@ public final class YamlReader {
     }
 
     /** The outcome of reading one file: its text and documents, or why it could not be read. */
-    record Parsed(String text, List<Object> documents, String warning, Failure failure) {
+    public record Parsed(String text, List<Object> documents, String warning, Failure failure) {
 
-        boolean failed() {
+        public boolean failed() {
             return failure != null;
         }
     }
 
-    record Failure(int line, int column, String reason) {
+    public record Failure(int line, int column, String reason) {
     }
 
-    Parsed parse(byte[] bytes) {
+    public Parsed parse(byte[] bytes) {
         Parsed decoded = decodeOnly(bytes);
         if (decoded.failed()) {
             return decoded;
