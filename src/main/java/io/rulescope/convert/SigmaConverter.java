@@ -24,8 +24,11 @@ import io.rulescope.query.StageAnalysis;
  */
 public final class SigmaConverter {
 
-    /** Modifiers that change nothing a writer needs to know: {@code all} is already an AND of the values. */
-    private static final Set<String> HANDLED = Set.of("all");
+    /**
+     * Modifiers a writer honours or that change nothing it needs to know: {@code all} is already an AND of the
+     * values; {@code cased} stays on the value, for each language to compare with case or to name it cannot.
+     */
+    private static final Set<String> HANDLED = Set.of("all", "cased");
 
     private SigmaConverter() {
     }
@@ -144,7 +147,7 @@ public final class SigmaConverter {
 
     /**
      * Leaves with value-transforming modifiers become the OR of their variants; modifiers no writer can honour are
-     * named: {@code cased} (SPL compares case-insensitively), {@code expand} (a placeholder a pipeline must fill).
+     * named: {@code expand} (a placeholder a pipeline must fill), and any other this converter does not know.
      */
     static Expr transform(Expr e, Set<String> unsupported) {
         return rebuild(e, atom -> atom instanceof Expr.Leaf leaf ? transform(leaf, unsupported) : atom);
@@ -156,8 +159,6 @@ public final class SigmaConverter {
         for (String modifier : p.modifiers()) {
             if (ValueTransforms.NAMES.contains(modifier)) {
                 transforms.add(modifier);
-            } else if (modifier.equals("cased")) {
-                unsupported.add("case-sensitive matching (" + p.field() + "|cased): SPL's search compares without case");
             } else if (modifier.equals("expand")) {
                 unsupported.add("the placeholder in " + p.field() + "|expand needs a pipeline that fills it");
             } else if (!HANDLED.contains(modifier)) {
@@ -170,7 +171,8 @@ public final class SigmaConverter {
         List<Expr> variants = new ArrayList<>();
         for (ValueTransforms.Variant v : ValueTransforms.apply(p.value(), transforms)) {
             Kind kind = p.kind() == Kind.WILDCARD && !v.wildcards() ? Kind.EQ : p.kind();
-            variants.add(new Expr.Leaf(new Predicate(p.field(), p.dataModel(), kind, v.text(), List.of(), p.viaMacro())));
+            List<String> kept = p.modifiers().contains("cased") ? List.of("cased") : List.of();
+            variants.add(new Expr.Leaf(new Predicate(p.field(), p.dataModel(), kind, v.text(), kept, p.viaMacro())));
         }
         return variants.size() == 1 ? variants.get(0) : new Expr.Or(List.copyOf(variants));
     }

@@ -230,7 +230,8 @@ class SigmaPipelinesTest {
 
     @Test
     void ecsInEsqlComparesCodesAsTextAndPortsAsNumbers() {
-        // pySigma reads every index ("from *"); Rulescope reads the indexes ECS Windows data is written to.
+        // pySigma reads every index ("from *") and compares text with case; Rulescope reads the indexes ECS Windows data is
+        // written to, and compares text without case, as Sigma does.
         assertThat(query("""
                 sel:
                     EventID: 123
@@ -239,7 +240,7 @@ class SigmaPipelinesTest {
                 condition: sel
                 """, new LogSource("windows", null, "security"), "esql-ecs"))
                 .isEqualTo("from logs-endpoint.events.*,logs-system.*,logs-windows.*,winlogbeat-* metadata _id, _index, _version"
-                        + " | where winlog.channel==\"Security\" and event.code==\"123\" and cidr_match(destination.ip, \"192.168.0.0/16\")"
+                        + " | where to_lower(winlog.channel)==\"security\" and to_lower(event.code)==\"123\" and cidr_match(destination.ip, \"192.168.0.0/16\")"
                         + " and destination.port==80");
     }
 }

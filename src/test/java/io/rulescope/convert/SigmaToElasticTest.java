@@ -75,8 +75,12 @@ class SigmaToElasticTest {
         return Detections.query(detection, Detections.target("eql"));
     }
 
+    /**
+     * The ES|QL query with its one deliberate difference from pySigma's undone: Rulescope compares text without case,
+     * as Sigma does ({@code to_lower(fieldA)=="valuea"}), where pySigma compares with it. Compared ignoring case.
+     */
     private static String esql(String detection) {
-        return Detections.query(detection, Detections.target("esql"));
+        return Detections.query(detection, Detections.target("esql")).replaceAll("to_lower\\(([^)]*)\\)", "$1");
     }
 
     @Test
@@ -111,7 +115,8 @@ class SigmaToElasticTest {
                     fieldB: foo
                     fieldC|re: foo/bar
                 condition: sel
-                """)).isEqualTo("fieldA:/127\\.0\\.0\\.1:[1-9]\\d{3}/ AND fieldB:foo AND fieldC:/foo\\/bar/");
+                """)).as("Lucene's regexp matches the whole value, Sigma's anywhere in it: .* is added, unlike pySigma's")
+                .isEqualTo("fieldA:/.*127\\.0\\.0\\.1:[1-9]\\d{3}.*/ AND fieldB:foo AND fieldC:/.*foo\\/bar.*/");
         assertThat(lucene("""
                 sel:
                     field|cidr: 192.168.0.0/16
@@ -173,8 +178,9 @@ class SigmaToElasticTest {
                     fieldB: foo
                     fieldC|re: foo/bar
                 condition: sel
-                """)).as("an EQL string reads a backslash as an escape: the regex's are doubled, unlike pySigma's")
-                .isEqualTo("any where fieldA regex~ \"127\\\\.0\\\\.0\\\\.1:[1-9]\\\\d{3}\" and fieldB:\"foo\" and fieldC regex~ \"foo/bar\"");
+                """)).as("an EQL string reads a backslash as an escape, and EQL's regex matches the whole value: the regex's backslashes"
+                        + " are doubled and .* added, unlike pySigma's")
+                .isEqualTo("any where fieldA regex~ \".*127\\\\.0\\\\.0\\\\.1:[1-9]\\\\d{3}.*\" and fieldB:\"foo\" and fieldC regex~ \".*foo/bar.*\"");
         assertThat(eql("""
                 sel:
                     field|cidr: 192.168.0.0/16
@@ -213,10 +219,16 @@ class SigmaToElasticTest {
     @Test
     void esqlWritesComparisonsListsAndPrecedenceAsPySigma() {
         String from = "from * metadata _id, _index, _version | where ";
-        assertThat(esql(AND)).isEqualTo(from + "fieldA==\"valueA\" and fieldB==\"valueB\"");
-        assertThat(esql(OR)).isEqualTo(from + "fieldA==\"valueA\" or fieldB==\"valueB\"");
-        assertThat(esql(AND_OF_LISTS)).isEqualTo(from + "(fieldA in (\"valueA1\", \"valueA2\")) and (fieldB in (\"valueB1\", \"valueB2\"))");
-        assertThat(esql(OR_OF_ANDS)).isEqualTo(from + "fieldA==\"valueA1\" and fieldB==\"valueB1\" or fieldA==\"valueA2\" and fieldB==\"valueB2\"");
+        assertThat(Detections.query(AND, Detections.target("esql"))).isEqualTo(from + "to_lower(fieldA)==\"valuea\" and to_lower(fieldB)==\"valueb\"");
+        assertThat(Detections.query("""
+                sel:
+                    fieldA|cased: valueA
+                condition: sel
+                """, Detections.target("esql"))).as("a cased value is compared as written").isEqualTo(from + "fieldA==\"valueA\"");
+        assertThat(esql(AND)).isEqualToIgnoringCase(from + "fieldA==\"valueA\" and fieldB==\"valueB\"");
+        assertThat(esql(OR)).isEqualToIgnoringCase(from + "fieldA==\"valueA\" or fieldB==\"valueB\"");
+        assertThat(esql(AND_OF_LISTS)).isEqualToIgnoringCase(from + "(fieldA in (\"valueA1\", \"valueA2\")) and (fieldB in (\"valueB1\", \"valueB2\"))");
+        assertThat(esql(OR_OF_ANDS)).isEqualToIgnoringCase(from + "fieldA==\"valueA1\" and fieldB==\"valueB1\" or fieldA==\"valueA2\" and fieldB==\"valueB2\"");
         assertThat(esql("""
                 sel:
                     fieldA:
@@ -224,7 +236,7 @@ class SigmaToElasticTest {
                         - valueB
                         - valueC
                 condition: sel
-                """)).isEqualTo(from + "fieldA in (\"valueA\", \"valueB\", \"valueC\")");
+                """)).isEqualToIgnoringCase(from + "fieldA in (\"valueA\", \"valueB\", \"valueC\")");
         assertThat(esql("""
                 sel:
                     fieldA:
@@ -233,22 +245,23 @@ class SigmaToElasticTest {
                         - "value\\\\C*"
                 condition: sel
                 """)).as("a backslash in a like pattern is escaped for LIKE too, unlike pySigma's, which LIKE would read as an escape")
-                .isEqualTo(from + "fieldA like \"val*ue\\\\\\\\A\\\"\" or ends_with(fieldA, \"value\\\\B\") or starts_with(fieldA, \"value\\\\C\")");
+                .isEqualToIgnoringCase(from + "fieldA like \"val*ue\\\\\\\\A\\\"\" or ends_with(fieldA, \"value\\\\B\") or starts_with(fieldA, \"value\\\\C\")");
         assertThat(esql("""
                 sel:
                     fieldA|re: "foo.*bar"
                     fieldB: foo
                 condition: sel
-                """)).isEqualTo(from + "fieldA rlike \"foo.*bar\" and fieldB==\"foo\"");
+                """)).as("RLIKE matches the whole value, Sigma's regex anywhere in it: .* is added, unlike pySigma's")
+                .isEqualToIgnoringCase(from + "fieldA rlike \".*foo.*bar.*\" and fieldB==\"foo\"");
         assertThat(esql("""
                 sel:
                     field|cidr: 192.168.0.0/16
                 condition: sel
-                """)).isEqualTo(from + "cidr_match(field, \"192.168.0.0/16\")");
+                """)).isEqualToIgnoringCase(from + "cidr_match(field, \"192.168.0.0/16\")");
         assertThat(esql("""
                 sel:
                     field name: value
                 condition: sel
-                """)).isEqualTo(from + "`field name`==\"value\"");
+                """)).isEqualToIgnoringCase(from + "`field name`==\"value\"");
     }
 }

@@ -48,6 +48,12 @@ final class ElasticExprParser {
     private final TokenCursor<ElasticTokenKind> c;
     private final boolean empty;
 
+    /**
+     * Whether the field just read was wrapped in {@code to_lower()} or {@code to_upper()}: its comparisons then ignore
+     * case (for a value written in that case), however case-sensitive the operator.
+     */
+    private boolean caseFolded;
+
     ElasticExprParser(ElasticLanguage dialect, String query, List<Token<ElasticTokenKind>> tokens) {
         this.dialect = dialect;
         this.c = TokenCursor.over(query, tokens);
@@ -258,13 +264,19 @@ final class ElasticExprParser {
         return leaf(field, m.kind(), m.value(), modifiers);
     }
 
-    private Expr patterns(String field, List<String> values, List<String> modifiers, boolean negated) {
+    private List<String> folded(List<String> modifiers) {
+        return caseFolded && modifiers.contains("cased") ? modifiers.stream().filter(m -> !m.equals("cased")).toList() : modifiers;
+    }
+
+    private Expr patterns(String field, List<String> values, List<String> written, boolean negated) {
+        List<String> modifiers = folded(written);
         List<Expr> leaves = values.stream().map(v -> pattern(field, v, false, modifiers)).toList();
         Expr e = leaves.size() == 1 ? leaves.get(0) : new Expr.Or(leaves);
         return negated ? new Expr.Not(e) : e;
     }
 
-    private Expr anyOf(String field, Kind kind, List<String> values, List<String> modifiers, boolean negated) {
+    private Expr anyOf(String field, Kind kind, List<String> values, List<String> written, boolean negated) {
+        List<String> modifiers = folded(written);
         List<Expr> leaves = values.stream().map(v -> leaf(field, kind, v, modifiers)).toList();
         Expr e = leaves.size() == 1 ? leaves.get(0) : new Expr.Or(leaves);
         return negated ? new Expr.Not(e) : e;
@@ -272,6 +284,7 @@ final class ElasticExprParser {
 
     /** A field name: {@code process.name}, EQL's optional {@code ?field}, or one inside {@code to_lower()}. */
     private String field() {
+        caseFolded = false;
         if (c.atEnd()) {
             return null;
         }
@@ -281,6 +294,7 @@ final class ElasticExprParser {
             skipTokens(2);
             String inner = field();
             if (inner != null && c.accept(ElasticTokenKind.RPAREN)) {
+                caseFolded = !t.lower().equals("to_string");
                 return inner;
             }
             c.reset(save);

@@ -100,7 +100,7 @@ final class EqlWriter {
         List<String> values = new ArrayList<>();
         for (Expr part : or.parts()) {
             if (!(part instanceof Expr.Leaf leaf) || !leaf.predicate().kind().isTextMatch() || leaf.predicate().value() == null
-                    || field != null && !field.equals(leaf.predicate().field())) {
+                    || leaf.predicate().modifiers().contains("cased") || field != null && !field.equals(leaf.predicate().field())) {
                 return null;
             }
             field = leaf.predicate().field();
@@ -114,14 +114,17 @@ final class EqlWriter {
         String field = field(p.field());
         return switch (p.kind()) {
             case EQ, CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> p.value().isEmpty() ? field + "==\"\""
-                    : SigmaValues.isNumeric(p) ? field + " == " + p.value() : field + ":" + pattern(p);
+                    : SigmaValues.isNumeric(p) ? field + " == " + p.value()
+                    // Sigma's |cased: EQL's case-sensitive comparisons
+                    : p.modifiers().contains("cased") ? (SigmaValues.isPlain(p) ? field + " == " : field + " like ") + pattern(p)
+                    : field + ":" + pattern(p);
             case GT -> field + " > " + p.value();
             case GTE -> field + " >= " + p.value();
             case LT -> field + " < " + p.value();
             case LTE -> field + " <= " + p.value();
             case EXISTS -> "?" + field + " != null";
             case NULL -> "?" + field + " == null";
-            case RE -> field + " regex~ " + SigmaValues.quote(p.value());
+            case RE -> field + " regex~ " + SigmaValues.quote(SigmaValues.wholeValueRegex(p.value()));
             case CIDR -> "cidrMatch(" + field + ", \"" + p.value() + "\")";
             case FIELDREF -> field + " == " + field(p.value());
         };

@@ -15,7 +15,8 @@ import io.rulescope.query.Predicate;
  * {@code from <indexes> metadata _id, _index, _version | where ...}, {@code and} binding tighter than {@code or} so
  * only an OR under an AND is grouped, {@code field=="value"}, exact values of one field as {@code field in (...)},
  * {@code starts_with()}, {@code ends_with()}, {@code like} for other wildcards, {@code rlike}, {@code cidr_match()},
- * {@code is null}. Two deliberate differences: a keyword that names no field is not written (ES|QL needs one), and a
+ * {@code is null}. Deliberate differences: text is compared without case, as Sigma compares it
+ * ({@code to_lower(field)=="value"}); a keyword that names no field is not written (ES|QL needs one); and a
  * number is compared as text ({@code event.code=="4688"}) unless the field is one ECS types as a number
  * ({@code destination.port==80}): ES|QL refuses to compare a keyword field with a number.
  */
@@ -83,15 +84,25 @@ final class EsqlWriter {
     private String inList(Expr.Or or) {
         String field = null;
         List<String> values = new ArrayList<>();
+        boolean numeric = true;
+        boolean cased = true;
         for (Expr part : or.parts()) {
             if (!(part instanceof Expr.Leaf leaf) || !SigmaValues.isPlain(leaf.predicate())
                     || field != null && !field.equals(leaf.predicate().field())) {
                 return null;
             }
             field = leaf.predicate().field();
-            values.add(SigmaValues.isNumeric(leaf.predicate()) ? leaf.predicate().value() : literal(leaf.predicate().value()));
+            numeric &= SigmaValues.isNumeric(leaf.predicate());
+            cased &= leaf.predicate().modifiers().contains("cased");
+            values.add(leaf.predicate().value());
         }
-        return values.size() < 2 ? null : field(field) + " in (" + String.join(", ", values) + ")";
+        if (values.size() < 2) {
+            return null;
+        }
+        boolean numbers = numeric;
+        boolean asWritten = numeric || cased;
+        List<String> written = values.stream().map(v -> numbers ? v : literal(asWritten ? v : v.toLowerCase(java.util.Locale.ROOT))).toList();
+        return (asWritten ? field(field) : "to_lower(" + field(field) + ")") + " in (" + String.join(", ", written) + ")";
     }
 
     private String leaf(Predicate p) {
@@ -104,26 +115,37 @@ final class EsqlWriter {
             case LTE -> field + "<=" + p.value();
             case EXISTS -> field + " is not null";
             case NULL -> field + " is null";
-            case RE -> field + " rlike " + SigmaValues.quote(p.value());
+            case RE -> field + " rlike " + SigmaValues.quote(SigmaValues.wholeValueRegex(p.value()));
             case CIDR -> "cidr_match(" + field + ", \"" + p.value() + "\")";
             case FIELDREF -> field + "==" + field(p.value());
         };
     }
 
-    /** {@code ==} for an exact value, {@code starts_with}/{@code ends_with} where one end is open, else {@code like}. */
+    /**
+     * {@code ==} for an exact value, {@code starts_with}/{@code ends_with} where one end is open, else {@code like}.
+     * ES|QL compares text with case and Sigma without, so both sides are lower-cased ({@code to_lower(field)}), as
+     * Elastic's own ES|QL rules write it; a Sigma {@code |cased} value is compared as written.
+     */
     private static String text(String field, Predicate p) {
-        if (SigmaValues.isPlain(p)) {
-            return field + "==" + (SigmaValues.isNumeric(p) ? p.value() : literal(p.value()));
+        if (SigmaValues.isNumeric(p)) {
+            return field + "==" + p.value();
         }
-        boolean inner = SigmaValues.hasWildcards(p.value());
-        if (p.kind() == Kind.STARTSWITH && !inner) {
-            return "starts_with(" + field + ", " + SigmaValues.quote(SigmaValues.text(p.value())) + ")";
+        boolean cased = p.modifiers().contains("cased");
+        String subject = cased ? field : "to_lower(" + field + ")";
+        Predicate value = cased ? p : new Predicate(p.field(), p.dataModel(), p.kind(), p.value().toLowerCase(java.util.Locale.ROOT), p.modifiers(),
+                p.viaMacro());
+        if (SigmaValues.isPlain(value)) {
+            return subject + "==" + literal(value.value());
         }
-        if (p.kind() == Kind.ENDSWITH && !inner) {
-            return "ends_with(" + field + ", " + SigmaValues.quote(SigmaValues.text(p.value())) + ")";
+        boolean inner = SigmaValues.hasWildcards(value.value());
+        if (value.kind() == Kind.STARTSWITH && !inner) {
+            return "starts_with(" + subject + ", " + SigmaValues.quote(SigmaValues.text(value.value())) + ")";
         }
-        String like = SigmaValues.render(p, EsqlWriter::likeLiteral, "*", "?", c -> "\\\\" + c);
-        return field + " like \"" + like + "\"";
+        if (value.kind() == Kind.ENDSWITH && !inner) {
+            return "ends_with(" + subject + ", " + SigmaValues.quote(SigmaValues.text(value.value())) + ")";
+        }
+        String like = SigmaValues.render(value, EsqlWriter::likeLiteral, "*", "?", c -> "\\\\" + c);
+        return subject + " like \"" + like + "\"";
     }
 
     /**

@@ -110,7 +110,7 @@ final class LuceneWriter {
             case LTE -> field + ":<=" + p.value();
             case EXISTS -> "_exists_:" + field;
             case NULL -> "NOT _exists_:" + field;
-            case RE -> field + ":/" + p.value().replace("/", "\\/") + "/";
+            case RE -> field + ":/" + SigmaValues.wholeValueRegex(p.value()).replace("/", "\\/") + "/";
             case CIDR -> field + ":" + escape(p.value());
             case FIELDREF -> unsupported("comparing two fields (" + p.field() + "|fieldref) cannot be written in Lucene");
         };

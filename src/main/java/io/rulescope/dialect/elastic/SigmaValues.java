@@ -91,6 +91,17 @@ final class SigmaValues {
         return isPlain(p) && p.value().matches("-?\\d+") && NUMERIC_FIELD.matcher(p.field()).find();
     }
 
+    /**
+     * A Sigma regular expression as Elastic's languages need it. Sigma's finds a match anywhere in the value; Lucene's
+     * regexp, EQL's {@code regex} and ES|QL's {@code RLIKE} must match the whole value, and Lucene's has no anchors.
+     * So an unanchored end gets {@code .*}, and an anchor ({@code ^}, {@code $}) is dropped.
+     */
+    static String wholeValueRegex(String regex) {
+        String body = regex.startsWith("^") ? regex.substring(1) : ".*" + regex;
+        boolean anchoredEnd = body.endsWith("$") && !body.endsWith("\\$");
+        return anchoredEnd ? body.substring(0, body.length() - 1) : body + ".*";
+    }
+
     /** A double-quoted string: backslash and quote escaped. */
     static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

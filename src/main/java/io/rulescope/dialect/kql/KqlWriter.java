@@ -68,7 +68,8 @@ final class KqlWriter {
         String inField = sameField(or);
         List<String> equal = new ArrayList<>();
         for (Expr part : or.parts()) {
-            if (inField != null && part instanceof Expr.Leaf leaf && leaf.predicate().kind() == Kind.EQ && !isNumber(leaf.predicate().value())) {
+            if (inField != null && part instanceof Expr.Leaf leaf && leaf.predicate().kind() == Kind.EQ && !isNumber(leaf.predicate().value())
+                    && !cased(leaf.predicate())) {
                 equal.add(quote(String.join("", pieces(leaf.predicate().value()))));
             }
         }
@@ -77,7 +78,7 @@ final class KqlWriter {
         }
         for (Expr part : or.parts()) {
             boolean inList = equal.size() >= 2 && part instanceof Expr.Leaf leaf && leaf.predicate().kind() == Kind.EQ
-                    && !isNumber(leaf.predicate().value());
+                    && !isNumber(leaf.predicate().value()) && !cased(leaf.predicate());
             if (inList) {
                 continue;
             }
@@ -112,8 +113,9 @@ final class KqlWriter {
     private String leaf(Predicate p) {
         String field = field(p.field());
         return switch (p.kind()) {
-            case EQ -> isNumber(p.value()) ? field + " == " + p.value() : field + " =~ " + quote(String.join("", pieces(p.value())));
-            case CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> pattern(field, p.kind(), p.value());
+            case EQ -> isNumber(p.value()) || cased(p) ? field + " == " + quote(String.join("", pieces(p.value())), isNumber(p.value()))
+                    : field + " =~ " + quote(String.join("", pieces(p.value())));
+            case CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> pattern(field, p.kind(), p.value(), cased(p));
             case GT -> field + " > " + p.value();
             case GTE -> field + " >= " + p.value();
             case LT -> field + " < " + p.value();
@@ -127,7 +129,16 @@ final class KqlWriter {
     }
 
     /** A value with its modifier's wildcards; a wildcard inside it splits it into the pieces around it, ANDed. */
-    private static String pattern(String field, Kind kind, String value) {
+    /** Sigma's {@code |cased}: KQL's case-sensitive operators ({@code ==}, {@code contains_cs}, ...). */
+    private static boolean cased(Predicate p) {
+        return p.modifiers().contains("cased");
+    }
+
+    private static String quote(String text, boolean number) {
+        return number ? text : quote(text);
+    }
+
+    private static String pattern(String field, Kind kind, String value, boolean cased) {
         List<String> pieces = pieces(value);
         boolean open = kind == Kind.CONTAINS || kind == Kind.ENDSWITH || value.startsWith("*") || value.startsWith("?");
         boolean openEnd = kind == Kind.CONTAINS || kind == Kind.STARTSWITH || endsWithWildcard(value);
@@ -141,7 +152,8 @@ final class KqlWriter {
             boolean last = i == pieces.size() - 1;
             String op = first && last ? (open ? (openEnd ? "contains" : "endswith") : openEnd ? "startswith" : "=~")
                     : first && !open ? "startswith" : last && !openEnd ? "endswith" : "contains";
-            out.add(field + " " + op + " " + quote(pieces.get(i)));
+            String written = !cased ? op : op.equals("=~") ? "==" : op + "_cs";
+            out.add(field + " " + written + " " + quote(pieces.get(i)));
         }
         return String.join(" and ", out);
     }

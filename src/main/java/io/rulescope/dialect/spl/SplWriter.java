@@ -146,6 +146,9 @@ final class SplWriter {
 
     private String leaf(Predicate p, boolean underOr, boolean negated) {
         String field = field(p.field());
+        if (p.kind().isTextMatch() && p.modifiers().contains("cased")) {
+            return unsupported("case-sensitive matching (" + p.field() + "|cased): SPL's search compares without case");
+        }
         return switch (p.kind()) {
             case EQ, CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> field + "=" + value(p);
             case GT -> field + ">" + p.value();

@@ -129,6 +129,15 @@ class ElasticAnalyzerGoldenTest {
     }
 
     @Test
+    void aFieldLowerCasedBeforeItsComparisonIsComparedWithoutCase() {
+        QueryAnalysis a = analyzer.analyze(ElasticLanguage.ESQL,
+                "from logs-* | where to_lower(process.executable) like \"*/foo.exe\" and ends_with(to_lower(file.name), \".chm\") and user.name == \"x\"");
+
+        assertThat(indicators(a)).containsExactly("process.executable endswith /foo.exe match", "file.name endswith .chm match",
+                "user.name eq x match [cased]");
+    }
+
+    @Test
     void anEsqlLikePatternsEscapedBackslashIsOneBackslash() {
         QueryAnalysis a = analyzer.analyze(ElasticLanguage.ESQL, "from logs-* | where file.path like \"*:::::\\\\\\\\windows\\\\\\\\sentinel*\"");
 
