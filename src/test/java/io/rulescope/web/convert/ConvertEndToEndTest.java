@@ -108,4 +108,31 @@ class ConvertEndToEndTest extends RunningApp {
         assertThat(bad.body()).contains("This cannot be converted");
         assertThat(send("GET", "/convert", BROWSER_ACCEPT).body()).contains("Convert a Sigma rule", "certutil");
     }
+
+    @Test
+    void aSearchExportsAsTheFileEachSiemImportsWithAReportOfWhatDidNotConvert() throws Exception {
+        HttpResponse<String> page = send("GET", "/search/export?q=certutil&target=kusto-xdr", BROWSER_ACCEPT);
+        HttpResponse<String> conf = send("GET", "/search/export/file?q=certutil&target=splunk-windows", "*/*");
+        HttpResponse<String> arm = send("GET", "/search/export/file?q=certutil&target=kusto-xdr&format=sentinel-arm", "*/*");
+        HttpResponse<String> ndjson = send("GET", "/search/export/file?q=certutil&target=esql-ecs", "*/*");
+        HttpResponse<String> wrongFormat = send("GET", "/search/export/file?q=certutil&target=splunk&format=elastic-ndjson", "*/*");
+        HttpResponse<String> unknownTarget = send("GET", "/search/export/file?q=certutil&target=qradar", "*/*");
+        HttpResponse<String> badQuery = send("GET", "/search/export?q=" + URLEncoder.encode("title:(", StandardCharsets.UTF_8) + "&target=splunk",
+                BROWSER_ACCEPT);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Sigma rule converts", "Download Microsoft Sentinel analytics rules (ARM template)",
+                "/search/export/file?q=certutil&amp;target=kusto-xdr&amp;format=sentinel-yaml");
+        assertThat(conf.statusCode()).isEqualTo(200);
+        assertThat(conf.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"savedsearches.conf\"");
+        assertThat(conf.body()).contains("[default]", "search = ", "action.correlationsearch.annotations = {\"mitre_attack\": [\"T1105\"");
+        assertThat(Integer.parseInt(conf.headers().firstValue("X-Rulescope-Converted").orElseThrow())).isPositive();
+        assertThat(arm.body()).contains("\"type\" : \"Microsoft.OperationalInsights/workspaces/providers/alertRules\"", "DeviceProcessEvents");
+        assertThat(ndjson.body().lines()).allSatisfy(l -> assertThat(l).startsWith("{\"rule_id\":").contains("\"type\":\"esql\""));
+        assertThat(wrongFormat.statusCode()).isEqualTo(400);
+        assertThat(wrongFormat.body()).contains("savedsearches");
+        assertThat(unknownTarget.statusCode()).isEqualTo(400);
+        assertThat(badQuery.statusCode()).isEqualTo(400);
+        assertThat(badQuery.body()).doesNotContain("Exception").contains("Take these Sigma rules to your SIEM");
+    }
 }
