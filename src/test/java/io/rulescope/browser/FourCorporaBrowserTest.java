@@ -13,6 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -145,21 +146,69 @@ class FourCorporaBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aSigmaRulePageOffersItsSplunkSearchToCopy() throws IOException {
+    void aSigmaRulePageConvertsForTheChosenSiemAndRemembersTheChoice() throws IOException {
         Dimension before = driver.manage().window().getSize();
         try {
             driver.manage().window().setSize(new Dimension(1280, 900));
             driver.get(url("/rules/646ea171-dded-4578-8a4d-65e9822892e3"));
-            assertThat(driver.findElement(By.id("convert")).getText()).contains("Splunk SPL", "Copy query", "CommandLine");
+            assertThat(driver.findElement(By.id("convert")).getText()).contains("Copy query", "CommandLine");
+            new Select(driver.findElement(By.id("convert-target"))).selectByValue("kusto-xdr");
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.cssSelector("#convert pre.converted")).getText().startsWith("DeviceProcessEvents"));
+            script("document.querySelector('#convert details.mappings').open = true");
+            assertThat(driver.findElement(By.id("convert")).getText()).contains("ProcessCommandLine", "fields renamed", "Microsoft Defender XDR");
             script("document.getElementById('convert').scrollIntoView()");
-            Chromium.accessible(driver, "a Sigma rule's Splunk search");
+            Chromium.accessible(driver, "a Sigma rule converted for Defender XDR");
             Chromium.screenshot(driver, "convert");
+
+            // Another Sigma rule opens with the target chosen before.
+            driver.get(url("/rules/97a80ec7-0e2f-4d05-9ef4-65760e634f6b"));
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.cssSelector("#convert pre.converted")).getText().startsWith("DeviceProcessEvents"));
+            assertThat(new Select(driver.findElement(By.id("convert-target"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("kusto-xdr");
+
             driver.manage().window().setSize(new Dimension(390, 844));
-            driver.navigate().refresh();
-            Chromium.fitsTheWindow(driver, "a Sigma rule's Splunk search on a phone");
+            driver.get(url("/rules/646ea171-dded-4578-8a4d-65e9822892e3"));
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.cssSelector("#convert pre.converted")).getText().startsWith("DeviceProcessEvents"));
+            Chromium.fitsTheWindow(driver, "a Sigma rule's conversion on a phone");
             script("document.getElementById('convert').scrollIntoView()");
             Chromium.screenshot(driver, "convert-phone");
             Chromium.noConsoleErrors(driver, "a Sigma rule page");
+        } finally {
+            script("localStorage.removeItem('rulescope-target')");
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    @Test
+    void theConvertPageConvertsAPastedRule() throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.get(url("/convert"));
+            new Select(driver.findElement(By.id("convert-target"))).selectByValue("esql-ecs");
+            driver.findElement(By.cssSelector(".convert-form button[type=submit]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("pre.converted")).isEmpty());
+            assertThat(driver.findElement(By.cssSelector("pre.converted")).getText()).startsWith("from ").contains("to_lower(process.executable)");
+            Chromium.accessible(driver, "the convert page with a result");
+            script("document.querySelector('.converted-rule').scrollIntoView()");
+            Chromium.screenshot(driver, "convert-page");
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    @Test
+    void aSearchExportsToASiemWithTheRulesThatDidNotConvertListed() throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.get(url("/search/export?q=lsass&target=splunk-cim"));
+            String page = driver.findElement(By.tagName("main")).getText();
+            assertThat(page).contains("Sigma rules convert", "Download Splunk savedsearches.conf", "Not converted", "no mapping in Splunk CIM");
+            Chromium.accessible(driver, "a search exported for Splunk's CIM");
+            Chromium.screenshot(driver, "export");
         } finally {
             driver.manage().window().setSize(before);
         }
