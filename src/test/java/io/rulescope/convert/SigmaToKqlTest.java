@@ -2,6 +2,7 @@ package io.rulescope.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,12 @@ import org.junit.jupiter.api.Test;
  * rule's fields, so the expected text here has the rule's own field names and no table line.
  */
 class SigmaToKqlTest {
+
+    @AfterAll
+    static void tally() {
+        PySigmaTally.print();
+    }
+
 
     static Conversion convert(String detection) {
         return Detections.convert(detection, Targets.KUSTO);
@@ -22,20 +29,20 @@ class SigmaToKqlTest {
 
     @Test
     void andOrAndInListsAreWrittenAsKustoWritesThem() {
-        assertThat(query("""
+        PySigmaTally.same("kusto", query("""
                 sel:
                     CommandLine: valueA
                     User: valueB
                 condition: sel
-                """)).isEqualTo("CommandLine =~ \"valueA\" and User =~ \"valueB\"");
-        assertThat(query("""
+                """), "CommandLine =~ \"valueA\" and User =~ \"valueB\"");
+        PySigmaTally.same("kusto", query("""
                 sel1:
                     CommandLine: valueA
                 sel2:
                     User: valueB
                 condition: 1 of sel*
-                """)).isEqualTo("CommandLine =~ \"valueA\" or User =~ \"valueB\"");
-        assertThat(query("""
+                """), "CommandLine =~ \"valueA\" or User =~ \"valueB\"");
+        PySigmaTally.same("kusto", query("""
                 sel:
                     CommandLine:
                         - valueA1
@@ -44,8 +51,8 @@ class SigmaToKqlTest {
                         - valueB1
                         - valueB2
                 condition: sel
-                """)).isEqualTo("(CommandLine in~ (\"valueA1\", \"valueA2\")) and (ProcessId in~ (\"valueB1\", \"valueB2\"))");
-        assertThat(query("""
+                """), "(CommandLine in~ (\"valueA1\", \"valueA2\")) and (ProcessId in~ (\"valueB1\", \"valueB2\"))");
+        PySigmaTally.same("kusto", query("""
                 sel1:
                     CommandLine: valueA1
                     ProcessId: valueB1
@@ -53,20 +60,20 @@ class SigmaToKqlTest {
                     CommandLine: valueA2
                     ProcessId: valueB2
                 condition: 1 of sel*
-                """)).isEqualTo("(CommandLine =~ \"valueA1\" and ProcessId =~ \"valueB1\") or (CommandLine =~ \"valueA2\" and ProcessId =~ \"valueB2\")");
-        assertThat(query("""
+                """), "(CommandLine =~ \"valueA1\" and ProcessId =~ \"valueB1\") or (CommandLine =~ \"valueA2\" and ProcessId =~ \"valueB2\")");
+        PySigmaTally.same("kusto", query("""
                 sel:
                     CommandLine:
                         - valueA
                         - valueB
                         - valueC*
                 condition: sel
-                """)).isEqualTo("CommandLine in~ (\"valueA\", \"valueB\") or CommandLine startswith \"valueC\"");
+                """), "CommandLine in~ (\"valueA\", \"valueB\") or CommandLine startswith \"valueC\"");
     }
 
     @Test
     void negationsGroupingAndEscapesFollowTheKustoBackend() {
-        assertThat(query("""
+        PySigmaTally.same("kusto", query("""
                 selection:
                     Image:
                         - '*\\process.exe'
@@ -76,8 +83,8 @@ class SigmaToKqlTest {
                     CommandLine:
                         - 'notthis'
                 condition: selection and not filter
-                """)).isEqualTo("(Image endswith \"\\\\process.exe\" and CommandLine =~ \"this\") and (not(CommandLine =~ \"notthis\"))");
-        assertThat(query("""
+                """), "(Image endswith \"\\\\process.exe\" and CommandLine =~ \"this\") and (not(CommandLine =~ \"notthis\"))");
+        PySigmaTally.same("kusto", query("""
                 selection:
                     Image:
                         - '*\\powershell.exe'
@@ -86,9 +93,9 @@ class SigmaToKqlTest {
                         - '*pastebin.com*'
                         - '*anothersite.com*'
                 condition: selection
-                """)).isEqualTo("(Image endswith \"\\\\powershell.exe\" or Image endswith \"\\\\pwsh.exe\") and (DestinationHostname contains"
+                """), "(Image endswith \"\\\\powershell.exe\" or Image endswith \"\\\\pwsh.exe\") and (DestinationHostname contains"
                 + " \"pastebin.com\" or DestinationHostname contains \"anothersite.com\")");
-        assertThat(query("""
+        PySigmaTally.same("kusto", query("""
                 selection:
                     Image|endswith: '\\schtasks.exe'
                     CommandLine|contains|all:
@@ -96,27 +103,27 @@ class SigmaToKqlTest {
                         - '/tn \\*'
                         - ' /f'
                 condition: selection
-                """)).isEqualTo("Image endswith \"\\\\schtasks.exe\" and (CommandLine contains \" /delete \" and CommandLine contains \"/tn *\""
+                """), "Image endswith \"\\\\schtasks.exe\" and (CommandLine contains \" /delete \" and CommandLine contains \"/tn *\""
                 + " and CommandLine contains \" /f\")");
     }
 
     @Test
     void numbersRegexAndCidrUseKustoOperators() {
-        assertThat(query("""
+        PySigmaTally.same("kusto", query("""
                 sel:
                     EventID: 1
                 condition: sel
-                """)).isEqualTo("EventID == 1");
-        assertThat(query("""
+                """), "EventID == 1");
+        PySigmaTally.same("kusto", query("""
                 sel:
                     CommandLine|re: 'foo.*bar'
                     ProcessId: foo
                 condition: sel
-                """)).isEqualTo("CommandLine matches regex \"foo.*bar\" and ProcessId =~ \"foo\"");
-        assertThat(query("""
+                """), "CommandLine matches regex \"foo.*bar\" and ProcessId =~ \"foo\"");
+        PySigmaTally.same("kusto", query("""
                 sel:
                     SourceIp|cidr: 192.168.0.0/16
                 condition: sel
-                """)).isEqualTo("ipv4_is_in_range(SourceIp, \"192.168.0.0/16\")");
+                """), "ipv4_is_in_range(SourceIp, \"192.168.0.0/16\")");
     }
 }
