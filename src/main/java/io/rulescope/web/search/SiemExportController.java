@@ -27,8 +27,9 @@ import io.rulescope.web.ListingProperties;
 import io.rulescope.web.PageProblems;
 
 /**
- * A search's Sigma rules as the file a SIEM imports: {@code /search/export?q=&target=} says what converts and what
- * does not (each with why) and offers the files; {@code /search/export/file?q=&target=&format=} is the file.
+ * A search's Sigma rules as the file a SIEM imports: {@code /search/export?q=&target=} says to a browser what converts
+ * and what does not (each with why) and offers the files, and gives a script the file;
+ * {@code /search/export/file?q=&target=&format=} is always the file.
  */
 @Controller
 class SiemExportController {
@@ -43,9 +44,18 @@ class SiemExportController {
         this.listing = listing;
     }
 
+    /**
+     * The page for a browser; the file itself for a script (one that does not ask for HTML) or for anyone naming a
+     * {@code format}, so {@code curl '/search/export?q=T1003&target=splunk'} saves the file.
+     */
     @GetMapping("/search/export")
-    String page(@RequestParam(required = false) String q, @RequestParam(required = false) String target, Catalog catalog, Model model,
+    Object page(@RequestParam(required = false) String q, @RequestParam(required = false) String target,
+            @RequestParam(required = false) String format, @org.springframework.web.bind.annotation.RequestHeader(
+                    name = "Accept", required = false) String accept, Catalog catalog, Model model, HttpServletRequest request,
             HttpServletResponse response) {
+        if (format != null && !format.isBlank() || accept == null || !accept.contains("text/html")) {
+            return file(q, target, format, catalog, request);
+        }
         Target chosen = Targets.byId(target).orElse(null);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("targets", Targets.all());
@@ -67,6 +77,7 @@ class SiemExportController {
     }
 
     @GetMapping("/search/export/file")
+    @org.springframework.web.bind.annotation.ResponseBody
     ResponseEntity<String> file(@RequestParam(required = false) String q, @RequestParam(required = false) String target,
             @RequestParam(required = false) String format, Catalog catalog, HttpServletRequest request) {
         Target chosen = Targets.byId(target).orElse(null);

@@ -112,7 +112,8 @@ class ConvertEndToEndTest extends RunningApp {
     @Test
     void aSearchExportsAsTheFileEachSiemImportsWithAReportOfWhatDidNotConvert() throws Exception {
         HttpResponse<String> page = send("GET", "/search/export?q=certutil&target=kusto-xdr", BROWSER_ACCEPT);
-        HttpResponse<String> conf = send("GET", "/search/export/file?q=certutil&target=splunk-windows", "*/*");
+        HttpResponse<String> conf = send("GET", "/search/export?q=certutil&target=splunk-windows", "*/*");
+        HttpResponse<String> yaml = send("GET", "/search/export?q=certutil&target=kusto-xdr&format=sentinel-yaml", BROWSER_ACCEPT);
         HttpResponse<String> arm = send("GET", "/search/export/file?q=certutil&target=kusto-xdr&format=sentinel-arm", "*/*");
         HttpResponse<String> ndjson = send("GET", "/search/export/file?q=certutil&target=esql-ecs", "*/*");
         HttpResponse<String> wrongFormat = send("GET", "/search/export/file?q=certutil&target=splunk&format=elastic-ndjson", "*/*");
@@ -128,6 +129,8 @@ class ConvertEndToEndTest extends RunningApp {
         assertThat(conf.body()).contains("[default]", "search = ", "action.correlationsearch.annotations = {\"mitre_attack\": [\"T1105\"");
         assertThat(Integer.parseInt(conf.headers().firstValue("X-Rulescope-Converted").orElseThrow())).isPositive();
         assertThat(arm.body()).contains("\"type\" : \"Microsoft.OperationalInsights/workspaces/providers/alertRules\"", "DeviceProcessEvents");
+        assertThat(yaml.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"sentinel-analytics.yaml\"");
+        assertThat(yaml.body()).contains("relevantTechniques:", "kind: Scheduled");
         assertThat(ndjson.body().lines()).allSatisfy(l -> assertThat(l).startsWith("{\"rule_id\":").contains("\"type\":\"esql\""));
         assertThat(wrongFormat.statusCode()).isEqualTo(400);
         assertThat(wrongFormat.body()).contains("savedsearches");
