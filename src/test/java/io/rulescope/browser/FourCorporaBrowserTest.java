@@ -154,7 +154,7 @@ class FourCorporaBrowserTest extends BrowserTest {
             assertThat(driver.findElement(By.id("convert")).getText()).contains("Copy query", "CommandLine");
             new Select(driver.findElement(By.id("convert-target"))).selectByValue("kusto-xdr");
             new WebDriverWait(driver, Duration.ofSeconds(10))
-                    .until(d -> d.findElement(By.cssSelector("#convert pre.converted")).getText().startsWith("DeviceProcessEvents"));
+                    .until(d -> convertedQuery().startsWith("DeviceProcessEvents"));
             script("document.querySelector('#convert details.mappings').open = true");
             assertThat(driver.findElement(By.id("convert")).getText()).contains("ProcessCommandLine", "fields renamed", "Microsoft Defender XDR");
             script("document.getElementById('convert').scrollIntoView()");
@@ -164,13 +164,13 @@ class FourCorporaBrowserTest extends BrowserTest {
             // Another Sigma rule opens with the target chosen before.
             driver.get(url("/rules/97a80ec7-0e2f-4d05-9ef4-65760e634f6b"));
             new WebDriverWait(driver, Duration.ofSeconds(10))
-                    .until(d -> d.findElement(By.cssSelector("#convert pre.converted")).getText().startsWith("DeviceProcessEvents"));
+                    .until(d -> convertedQuery().startsWith("DeviceProcessEvents"));
             assertThat(new Select(driver.findElement(By.id("convert-target"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("kusto-xdr");
 
             driver.manage().window().setSize(new Dimension(390, 844));
             driver.get(url("/rules/646ea171-dded-4578-8a4d-65e9822892e3"));
             new WebDriverWait(driver, Duration.ofSeconds(10))
-                    .until(d -> d.findElement(By.cssSelector("#convert pre.converted")).getText().startsWith("DeviceProcessEvents"));
+                    .until(d -> convertedQuery().startsWith("DeviceProcessEvents"));
             Chromium.fitsTheWindow(driver, "a Sigma rule's conversion on a phone");
             script("document.getElementById('convert').scrollIntoView()");
             Chromium.screenshot(driver, "convert-phone");
@@ -179,6 +179,12 @@ class FourCorporaBrowserTest extends BrowserTest {
             script("localStorage.removeItem('rulescope-target')");
             driver.manage().window().setSize(before);
         }
+    }
+
+    /** The query the rule page shows now; read in one step, since the page replaces it when another target is chosen. */
+    private String convertedQuery() {
+        Object text = script("const pre = document.querySelector('#convert pre.converted'); return pre ? pre.textContent : ''");
+        return text == null ? "" : text.toString();
     }
 
     @Test
