@@ -61,11 +61,16 @@ class PageCacheFilter extends OncePerRequestFilter {
                 .maximumWeight(budgetBytes).weigher((String key, Page page) -> key.length() * 2 + page.gzipped().length).build());
     }
 
+    /**
+     * Not cached: the APIs, health, the ingest report, static files, redirects, and {@code /search/export}, whose one
+     * address is a page to a browser and a file to a script.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         return !enabled || !"GET".equals(request.getMethod()) || path.startsWith("/api/") || path.startsWith("/actuator")
-                || path.startsWith("/ingest") || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/rules/by-path/");
+                || path.startsWith("/ingest") || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/rules/by-path/")
+                || path.startsWith("/search/export");
     }
 
     private Cache<String, Page> pages(Catalog catalog) {

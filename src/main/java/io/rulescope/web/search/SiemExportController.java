@@ -53,6 +53,8 @@ class SiemExportController {
             @RequestParam(required = false) String format, @org.springframework.web.bind.annotation.RequestHeader(
                     name = "Accept", required = false) String accept, Catalog catalog, Model model, HttpServletRequest request,
             HttpServletResponse response) {
+        // One address, a page or a file by what the client asks for: caches on the way must know.
+        response.addHeader("Vary", "Accept");
         if (format != null && !format.isBlank() || accept == null || !accept.contains("text/html")) {
             return file(q, target, format, catalog, request);
         }

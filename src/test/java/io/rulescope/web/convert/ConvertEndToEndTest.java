@@ -138,4 +138,16 @@ class ConvertEndToEndTest extends RunningApp {
         assertThat(badQuery.statusCode()).isEqualTo(400);
         assertThat(badQuery.body()).doesNotContain("Exception").contains("Take these Sigma rules to your SIEM");
     }
+
+    @Test
+    void aScriptGetsTheFileEvenAfterABrowserHadThePageOfTheSameAddress() throws Exception {
+        String address = "/search/export?q=vssadmin&target=splunk";
+        HttpResponse<String> page = send("GET", address, BROWSER_ACCEPT);
+        HttpResponse<String> file = send("GET", address, "*/*");
+
+        assertThat(page.body()).contains("Take these Sigma rules to your SIEM");
+        assertThat(file.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"savedsearches.conf\"");
+        assertThat(file.body()).startsWith("# Exported by Rulescope").doesNotContain("<html");
+        assertThat(file.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept"));
+    }
 }
