@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.rulescope.dialect.ExprWriter;
 import io.rulescope.dialect.QueryWriter;
 import io.rulescope.query.Expr;
 import io.rulescope.query.Kind;
@@ -20,11 +21,9 @@ import io.rulescope.query.Predicate;
  * ({@code event.code:"4688"}), since ECS types such fields as keywords and Elastic's own rules quote them, unless
  * ECS types the field as a number ({@code destination.port == 80}).
  */
-final class EqlWriter {
+final class EqlWriter extends ExprWriter {
 
     private static final Pattern PLAIN_FIELD = Pattern.compile("[\\w.]+");
-
-    private final List<String> unsupported = new ArrayList<>();
 
     private EqlWriter() {
     }
@@ -32,34 +31,28 @@ final class EqlWriter {
     static QueryWriter.Written write(Expr detection, QueryWriter.Source source) {
         EqlWriter writer = new EqlWriter();
         String where = writer.expr(detection);
-        return new QueryWriter.Written("any where " + (where.isEmpty() ? "true" : where), List.copyOf(writer.unsupported));
+        return new QueryWriter.Written("any where " + (where.isEmpty() ? "true" : where), writer.unsupported());
     }
 
-    private String expr(Expr e) {
-        if (e instanceof Expr.And and) {
-            return join(and.parts(), " and ");
-        }
-        if (e instanceof Expr.Or or) {
-            String list = inList(or);
-            return list != null ? list : join(or.parts(), " or ");
-        }
-        if (e instanceof Expr.Not not) {
-            return not(not.inner());
-        }
-        if (e instanceof Expr.Leaf leaf) {
-            return leaf(leaf.predicate());
-        }
-        if (e instanceof Expr.Term term) {
-            return unsupported("a keyword (\"" + term.text() + "\") matches no field; EQL needs one");
-        }
-        if (e instanceof Expr.All) {
-            return "true";
-        }
-        if (e instanceof Expr.Ref ref) {
-            return unsupported("the identifier " + ref.identifier() + " is not defined");
-        }
-        Expr.Opaque opaque = (Expr.Opaque) e;
-        return unsupported(opaque.reason() == null ? "\"" + opaque.text() + "\"" : opaque.reason());
+    @Override
+    protected String language() {
+        return "EQL";
+    }
+
+    @Override
+    protected String and(Expr.And and) {
+        return join(and.parts(), " and ");
+    }
+
+    @Override
+    protected String or(Expr.Or or) {
+        String list = inList(or);
+        return list != null ? list : join(or.parts(), " or ");
+    }
+
+    @Override
+    protected String all() {
+        return "true";
     }
 
     /** Under an AND, ORs, NOTs and null checks are grouped; under an OR, ANDs, NOTs and null checks. */
@@ -74,7 +67,9 @@ final class EqlWriter {
         return String.join(operator, written);
     }
 
-    private String not(Expr inner) {
+    @Override
+    protected String not(Expr.Not not) {
+        Expr inner = not.inner();
         if (inner instanceof Expr.Leaf leaf && leaf.predicate().kind() == Kind.NULL) {
             return "?" + field(leaf.predicate().field()) + " != null";
         }
@@ -96,21 +91,17 @@ final class EqlWriter {
 
     /** Text values of one field ORed: {@code field like~ ("a", "*b*")}. */
     private String inList(Expr.Or or) {
-        String field = null;
-        List<String> values = new ArrayList<>();
-        for (Expr part : or.parts()) {
-            if (!(part instanceof Expr.Leaf leaf) || !leaf.predicate().kind().isTextMatch() || leaf.predicate().value() == null
-                    || leaf.predicate().modifiers().contains("cased") || field != null && !field.equals(leaf.predicate().field())) {
-                return null;
-            }
-            field = leaf.predicate().field();
-            Predicate p = leaf.predicate();
-            values.add(SigmaValues.isNumeric(p) ? p.value() : pattern(p));
+        String field = listField(or, p -> p.kind().isTextMatch() && p.value() != null && !p.modifiers().contains("cased"));
+        if (field == null) {
+            return null;
         }
-        return values.size() < 2 ? null : field(field) + " like~ (" + String.join(", ", values) + ")";
+        List<String> values = or.parts().stream().map(part -> ((Expr.Leaf) part).predicate())
+                .map(p -> SigmaValues.isNumeric(p) ? p.value() : pattern(p)).toList();
+        return field(field) + " like~ (" + String.join(", ", values) + ")";
     }
 
-    private String leaf(Predicate p) {
+    @Override
+    protected String leaf(Predicate p) {
         String field = field(p.field());
         return switch (p.kind()) {
             case EQ, CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> p.value().isEmpty() ? field + "==\"\""
@@ -144,10 +135,5 @@ final class EqlWriter {
 
     private static String field(String name) {
         return PLAIN_FIELD.matcher(name).matches() ? name : "`" + name.replace("`", "``") + "`";
-    }
-
-    private String unsupported(String why) {
-        unsupported.add(why);
-        return "";
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.rulescope.dialect.ExprWriter;
 import io.rulescope.dialect.QueryWriter;
 import io.rulescope.query.Expr;
 import io.rulescope.query.Kind;
@@ -20,11 +21,9 @@ import io.rulescope.query.Predicate;
  * number is compared as text ({@code event.code=="4688"}) unless the field is one ECS types as a number
  * ({@code destination.port==80}): ES|QL refuses to compare a keyword field with a number.
  */
-final class EsqlWriter {
+final class EsqlWriter extends ExprWriter {
 
     private static final Pattern PLAIN_FIELD = Pattern.compile("[\\w.]+");
-
-    private final List<String> unsupported = new ArrayList<>();
 
     private EsqlWriter() {
     }
@@ -34,42 +33,39 @@ final class EsqlWriter {
         String where = writer.expr(detection);
         String from = source.indexes().isEmpty() || source.indexes().contains("*") ? "*" : String.join(",", new TreeSet<>(source.indexes()));
         return new QueryWriter.Written("from " + from + " metadata _id, _index, _version | where " + (where.isEmpty() ? "true" : where),
-                List.copyOf(writer.unsupported));
+                writer.unsupported());
     }
 
-    private String expr(Expr e) {
-        if (e instanceof Expr.And and) {
-            List<String> parts = new ArrayList<>();
-            for (Expr part : and.parts()) {
-                String text = expr(part);
-                parts.add(part instanceof Expr.Or ? "(" + text + ")" : text);
-            }
-            return String.join(" and ", parts);
-        }
-        if (e instanceof Expr.Or or) {
-            String list = inList(or);
-            return list != null ? list : String.join(" or ", or.parts().stream().map(this::expr).toList());
-        }
-        if (e instanceof Expr.Not not) {
-            return not(not.inner());
-        }
-        if (e instanceof Expr.Leaf leaf) {
-            return leaf(leaf.predicate());
-        }
-        if (e instanceof Expr.Term term) {
-            return unsupported("a keyword (\"" + term.text() + "\") matches no field; ES|QL needs one");
-        }
-        if (e instanceof Expr.All) {
-            return "true";
-        }
-        if (e instanceof Expr.Ref ref) {
-            return unsupported("the identifier " + ref.identifier() + " is not defined");
-        }
-        Expr.Opaque opaque = (Expr.Opaque) e;
-        return unsupported(opaque.reason() == null ? "\"" + opaque.text() + "\"" : opaque.reason());
+    @Override
+    protected String language() {
+        return "ES|QL";
     }
 
-    private String not(Expr inner) {
+    /** AND binds tighter than OR in ES|QL: only an OR under an AND is grouped. */
+    @Override
+    protected String and(Expr.And and) {
+        List<String> parts = new ArrayList<>();
+        for (Expr part : and.parts()) {
+            String text = expr(part);
+            parts.add(part instanceof Expr.Or ? "(" + text + ")" : text);
+        }
+        return String.join(" and ", parts);
+    }
+
+    @Override
+    protected String or(Expr.Or or) {
+        String list = inList(or);
+        return list != null ? list : String.join(" or ", or.parts().stream().map(this::expr).toList());
+    }
+
+    @Override
+    protected String all() {
+        return "true";
+    }
+
+    @Override
+    protected String not(Expr.Not not) {
+        Expr inner = not.inner();
         if (inner instanceof Expr.Leaf leaf && leaf.predicate().kind() == Kind.NULL) {
             return field(leaf.predicate().field()) + " is not null";
         }
@@ -82,30 +78,20 @@ final class EsqlWriter {
 
     /** Exact values of one field ORed: {@code field in ("a", "b")}; ES|QL's {@code in} takes no wildcards. */
     private String inList(Expr.Or or) {
-        String field = null;
-        List<String> values = new ArrayList<>();
-        boolean numeric = true;
-        boolean cased = true;
-        for (Expr part : or.parts()) {
-            if (!(part instanceof Expr.Leaf leaf) || !SigmaValues.isPlain(leaf.predicate())
-                    || field != null && !field.equals(leaf.predicate().field())) {
-                return null;
-            }
-            field = leaf.predicate().field();
-            numeric &= SigmaValues.isNumeric(leaf.predicate());
-            cased &= leaf.predicate().modifiers().contains("cased");
-            values.add(leaf.predicate().value());
-        }
-        if (values.size() < 2) {
+        String field = listField(or, SigmaValues::isPlain);
+        if (field == null) {
             return null;
         }
-        boolean numbers = numeric;
-        boolean asWritten = numeric || cased;
-        List<String> written = values.stream().map(v -> numbers ? v : literal(asWritten ? v : v.toLowerCase(java.util.Locale.ROOT))).toList();
+        List<Predicate> values = or.parts().stream().map(part -> ((Expr.Leaf) part).predicate()).toList();
+        boolean numbers = values.stream().allMatch(SigmaValues::isNumeric);
+        boolean asWritten = numbers || values.stream().allMatch(p -> p.modifiers().contains("cased"));
+        List<String> written = values.stream().map(Predicate::value)
+                .map(v -> numbers ? v : literal(asWritten ? v : v.toLowerCase(java.util.Locale.ROOT))).toList();
         return (asWritten ? field(field) : "to_lower(" + field(field) + ")") + " in (" + String.join(", ", written) + ")";
     }
 
-    private String leaf(Predicate p) {
+    @Override
+    protected String leaf(Predicate p) {
         String field = field(p.field());
         return switch (p.kind()) {
             case EQ, CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> text(field, p);
@@ -167,10 +153,5 @@ final class EsqlWriter {
 
     private static String field(String name) {
         return PLAIN_FIELD.matcher(name).matches() ? name : "`" + name.replace("`", "``") + "`";
-    }
-
-    private String unsupported(String why) {
-        unsupported.add(why);
-        return "";
     }
 }

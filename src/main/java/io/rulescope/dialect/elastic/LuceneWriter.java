@@ -3,6 +3,7 @@ package io.rulescope.dialect.elastic;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.rulescope.dialect.ExprWriter;
 import io.rulescope.dialect.QueryWriter;
 import io.rulescope.query.Expr;
 import io.rulescope.query.Kind;
@@ -14,11 +15,9 @@ import io.rulescope.query.Predicate;
  * on), several values of one field as {@code field:(a OR b)}, values unquoted with Lucene's special characters
  * escaped and Sigma's wildcards kept, {@code /regex/}, {@code _exists_:field} for a field that must (not) be empty.
  */
-final class LuceneWriter {
+final class LuceneWriter extends ExprWriter {
 
     private static final String SPECIAL = "\\+-=&|!(){}[]^\"~:/<> ";
-
-    private final List<String> unsupported = new ArrayList<>();
 
     private LuceneWriter() {
     }
@@ -26,34 +25,34 @@ final class LuceneWriter {
     static QueryWriter.Written write(Expr detection, QueryWriter.Source source) {
         LuceneWriter writer = new LuceneWriter();
         String query = writer.expr(detection);
-        return new QueryWriter.Written(query.isEmpty() ? "*" : query, List.copyOf(writer.unsupported));
+        return new QueryWriter.Written(query.isEmpty() ? "*" : query, writer.unsupported());
     }
 
-    private String expr(Expr e) {
-        if (e instanceof Expr.And and) {
-            return join(and.parts(), " AND ");
-        }
-        if (e instanceof Expr.Or or) {
-            String list = inList(or);
-            return list != null ? list : join(or.parts(), " OR ");
-        }
-        if (e instanceof Expr.Not not) {
-            return not(not.inner());
-        }
-        if (e instanceof Expr.Leaf leaf) {
-            return leaf(leaf.predicate());
-        }
-        if (e instanceof Expr.Term term) {
-            return "*" + escape(term.text()) + "*";
-        }
-        if (e instanceof Expr.All) {
-            return "*";
-        }
-        if (e instanceof Expr.Ref ref) {
-            return unsupported("the identifier " + ref.identifier() + " is not defined");
-        }
-        Expr.Opaque opaque = (Expr.Opaque) e;
-        return unsupported(opaque.reason() == null ? "\"" + opaque.text() + "\"" : opaque.reason());
+    @Override
+    protected String language() {
+        return "Lucene";
+    }
+
+    @Override
+    protected String and(Expr.And and) {
+        return join(and.parts(), " AND ");
+    }
+
+    @Override
+    protected String or(Expr.Or or) {
+        String list = inList(or);
+        return list != null ? list : join(or.parts(), " OR ");
+    }
+
+    /** A keyword searched in every field, as Lucene's query string does with a bare word. */
+    @Override
+    protected String term(Expr.Term term) {
+        return "*" + escape(term.text()) + "*";
+    }
+
+    @Override
+    protected String all() {
+        return "*";
     }
 
     private String join(List<Expr> parts, String operator) {
@@ -66,7 +65,9 @@ final class LuceneWriter {
     }
 
     /** Under a NOT, a field that must be empty is one that exists, and the other way round. */
-    private String not(Expr inner) {
+    @Override
+    protected String not(Expr.Not not) {
+        Expr inner = not.inner();
         if (inner instanceof Expr.Leaf leaf && leaf.predicate().kind() == Kind.NULL) {
             return "_exists_:" + field(leaf.predicate().field());
         }
@@ -87,20 +88,16 @@ final class LuceneWriter {
 
     /** Text values of one field ORed: {@code field:(a OR *b*)}. */
     private String inList(Expr.Or or) {
-        String field = null;
-        List<String> values = new ArrayList<>();
-        for (Expr part : or.parts()) {
-            if (!(part instanceof Expr.Leaf leaf) || !leaf.predicate().kind().isTextMatch() || leaf.predicate().value() == null
-                    || field != null && !field.equals(leaf.predicate().field())) {
-                return null;
-            }
-            field = leaf.predicate().field();
-            values.add(value(leaf.predicate()));
+        String field = listField(or, p -> p.kind().isTextMatch() && p.value() != null);
+        if (field == null) {
+            return null;
         }
-        return values.size() < 2 ? null : field(field) + ":(" + String.join(" OR ", values) + ")";
+        List<String> values = or.parts().stream().map(part -> value(((Expr.Leaf) part).predicate())).toList();
+        return field(field) + ":(" + String.join(" OR ", values) + ")";
     }
 
-    private String leaf(Predicate p) {
+    @Override
+    protected String leaf(Predicate p) {
         String field = field(p.field());
         return switch (p.kind()) {
             case EQ, CONTAINS, STARTSWITH, ENDSWITH, WILDCARD -> field + ":" + value(p);
@@ -136,10 +133,5 @@ final class LuceneWriter {
 
     private static String field(String name) {
         return name.replace(" ", "\\ ");
-    }
-
-    private String unsupported(String why) {
-        unsupported.add(why);
-        return "";
     }
 }

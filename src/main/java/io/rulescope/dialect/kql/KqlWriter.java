@@ -3,6 +3,7 @@ package io.rulescope.dialect.kql;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.rulescope.dialect.ExprWriter;
 import io.rulescope.dialect.QueryWriter;
 import io.rulescope.query.Expr;
 import io.rulescope.query.Kind;
@@ -15,9 +16,7 @@ import io.rulescope.query.Predicate;
  * / {@code startswith} / {@code endswith} for Sigma's modifiers, and a wildcard inside a value as the pieces around it
  * ({@code a*b} is {@code startswith "a" and endswith "b"}), which matches a little more than the pattern.
  */
-final class KqlWriter {
-
-    private final List<String> unsupported = new ArrayList<>();
+final class KqlWriter extends ExprWriter {
 
     private KqlWriter() {
     }
@@ -27,45 +26,40 @@ final class KqlWriter {
         KqlWriter writer = new KqlWriter();
         String where = writer.expr(detection);
         String query = source.table() == null ? where : source.table() + "\n| where " + where;
-        return new QueryWriter.Written(query, List.copyOf(writer.unsupported));
+        return new QueryWriter.Written(query, writer.unsupported());
     }
 
-    private String expr(Expr e) {
-        if (e instanceof Expr.And and) {
-            List<String> parts = new ArrayList<>();
-            for (Expr part : and.parts()) {
-                String text = expr(part);
-                parts.add(part instanceof Expr.Leaf leaf && !isSplit(leaf.predicate()) ? text : "(" + text + ")");
-            }
-            return String.join(" and ", parts);
+    @Override
+    protected String language() {
+        return "KQL";
+    }
+
+    @Override
+    protected String and(Expr.And and) {
+        List<String> parts = new ArrayList<>();
+        for (Expr part : and.parts()) {
+            String text = expr(part);
+            parts.add(part instanceof Expr.Leaf leaf && !isSplit(leaf.predicate()) ? text : "(" + text + ")");
         }
-        if (e instanceof Expr.Or or) {
-            return or(or);
-        }
-        if (e instanceof Expr.Not not) {
-            String inner = expr(not.inner());
-            return not.inner() instanceof Expr.Leaf leaf && !isSplit(leaf.predicate()) ? "not(" + inner + ")" : "not((" + inner + "))";
-        }
-        if (e instanceof Expr.Leaf leaf) {
-            return leaf(leaf.predicate());
-        }
-        if (e instanceof Expr.Term term) {
-            return unsupported("a keyword (\"" + term.text() + "\") matches no field; KQL needs one");
-        }
-        if (e instanceof Expr.All) {
-            return "true";
-        }
-        if (e instanceof Expr.Ref ref) {
-            return unsupported("the identifier " + ref.identifier() + " is not defined");
-        }
-        Expr.Opaque opaque = (Expr.Opaque) e;
-        return unsupported(opaque.reason() == null ? "\"" + opaque.text() + "\"" : opaque.reason());
+        return String.join(" and ", parts);
+    }
+
+    @Override
+    protected String not(Expr.Not not) {
+        String inner = expr(not.inner());
+        return not.inner() instanceof Expr.Leaf leaf && !isSplit(leaf.predicate()) ? "not(" + inner + ")" : "not((" + inner + "))";
+    }
+
+    @Override
+    protected String all() {
+        return "true";
     }
 
     /** An OR: equal values of one field as {@code in~ (...)}, the other parts ORed beside it, ANDs parenthesised. */
-    private String or(Expr.Or or) {
+    @Override
+    protected String or(Expr.Or or) {
         List<String> parts = new ArrayList<>();
-        String inField = sameField(or);
+        String inField = listField(or, p -> true);
         List<String> equal = new ArrayList<>();
         for (Expr part : or.parts()) {
             if (inField != null && part instanceof Expr.Leaf leaf && leaf.predicate().kind() == Kind.EQ && !isNumber(leaf.predicate().value())
@@ -96,21 +90,8 @@ final class KqlWriter {
         return NAME.matcher(name).matches() ? name : "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
     }
 
-    private static String sameField(Expr.Or or) {
-        String field = null;
-        for (Expr part : or.parts()) {
-            if (!(part instanceof Expr.Leaf leaf)) {
-                return null;
-            }
-            if (field != null && !field.equals(leaf.predicate().field())) {
-                return null;
-            }
-            field = leaf.predicate().field();
-        }
-        return field;
-    }
-
-    private String leaf(Predicate p) {
+    @Override
+    protected String leaf(Predicate p) {
         String field = field(p.field());
         return switch (p.kind()) {
             case EQ -> isNumber(p.value()) || cased(p) ? field + " == " + quote(String.join("", pieces(p.value())), isNumber(p.value()))
@@ -191,10 +172,5 @@ final class KqlWriter {
 
     private static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private String unsupported(String why) {
-        unsupported.add(why);
-        return "";
     }
 }
