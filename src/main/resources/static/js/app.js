@@ -64,6 +64,27 @@ document.addEventListener('DOMContentLoaded', () => {
     setTimeout(() => { button.textContent = label; }, 1500);
   });
 
+  // /convert and /search/export start on the target last chosen on a rule page, unless the address names one.
+  for (const chooser of document.querySelectorAll('select[data-remembered-target]')) {
+    let remembered = null;
+    try {
+      remembered = localStorage.getItem('rulescope-target');
+    } catch (e) {
+      // No storage: the page's own choice stays.
+    }
+    const named = new URLSearchParams(window.location.search).has('target') || chooser.dataset.rememberedTarget === 'chosen';
+    if (!named && remembered && chooser.querySelector('option[value="' + CSS.escape(remembered) + '"]')) {
+      chooser.value = remembered;
+    }
+    chooser.addEventListener('change', () => {
+      try {
+        localStorage.setItem('rulescope-target', chooser.value);
+      } catch (e) {
+        // Not remembered.
+      }
+    });
+  }
+
   // "Use in your SIEM": another target is shown in place and remembered for every rule page; the form still works
   // without script.
   const convert = document.querySelector('section[data-convert-api]');

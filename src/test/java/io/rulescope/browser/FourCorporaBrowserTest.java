@@ -193,6 +193,10 @@ class FourCorporaBrowserTest extends BrowserTest {
         try {
             driver.manage().window().setSize(new Dimension(1280, 900));
             driver.get(url("/convert"));
+            script("localStorage.setItem('rulescope-target', 'kusto-asim')");
+            driver.navigate().refresh();
+            assertThat(new Select(driver.findElement(By.id("convert-target"))).getFirstSelectedOption().getAttribute("value"))
+                    .as("the target last chosen on a rule page").isEqualTo("kusto-asim");
             new Select(driver.findElement(By.id("convert-target"))).selectByValue("esql-ecs");
             driver.findElement(By.cssSelector(".convert-form button[type=submit]")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("pre.converted")).isEmpty());
@@ -201,6 +205,7 @@ class FourCorporaBrowserTest extends BrowserTest {
             script("document.querySelector('.converted-rule').scrollIntoView()");
             Chromium.screenshot(driver, "convert-page");
         } finally {
+            script("localStorage.removeItem('rulescope-target')");
             driver.manage().window().setSize(before);
         }
     }
