@@ -107,6 +107,11 @@ class ConvertEndToEndTest extends RunningApp {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("This cannot be converted");
         assertThat(send("GET", "/convert", BROWSER_ACCEPT).body()).contains("Convert a Sigma rule", "certutil");
+        HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/convert"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", BROWSER_ACCEPT)
+                .POST(HttpRequest.BodyPublishers.ofString("target=splunk&yaml=" + "a".repeat(3_000_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("larger than Rulescope takes", "paste less");
     }
 
     @Test
