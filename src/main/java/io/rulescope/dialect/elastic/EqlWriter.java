@@ -2,7 +2,6 @@ package io.rulescope.dialect.elastic;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.rulescope.dialect.ExprWriter;
 import io.rulescope.dialect.QueryWriter;
@@ -22,8 +21,6 @@ import io.rulescope.query.Predicate;
  * ECS types the field as a number ({@code destination.port == 80}).
  */
 final class EqlWriter extends ExprWriter {
-
-    private static final Pattern PLAIN_FIELD = Pattern.compile("[\\w.]+");
 
     private EqlWriter() {
     }
@@ -134,6 +131,6 @@ final class EqlWriter extends ExprWriter {
     }
 
     private static String field(String name) {
-        return PLAIN_FIELD.matcher(name).matches() ? name : "`" + name.replace("`", "``") + "`";
+        return SigmaValues.backquoted(name);
     }
 }

@@ -3,7 +3,6 @@ package io.rulescope.dialect.elastic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import io.rulescope.dialect.ExprWriter;
 import io.rulescope.dialect.QueryWriter;
@@ -22,8 +21,6 @@ import io.rulescope.query.Predicate;
  * ({@code destination.port==80}): ES|QL refuses to compare a keyword field with a number.
  */
 final class EsqlWriter extends ExprWriter {
-
-    private static final Pattern PLAIN_FIELD = Pattern.compile("[\\w.]+");
 
     private EsqlWriter() {
     }
@@ -152,6 +149,6 @@ final class EsqlWriter extends ExprWriter {
     }
 
     private static String field(String name) {
-        return PLAIN_FIELD.matcher(name).matches() ? name : "`" + name.replace("`", "``") + "`";
+        return SigmaValues.backquoted(name);
     }
 }

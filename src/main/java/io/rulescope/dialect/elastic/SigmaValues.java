@@ -102,6 +102,13 @@ final class SigmaValues {
         return anchoredEnd ? body.substring(0, body.length() - 1) : body + ".*";
     }
 
+    private static final java.util.regex.Pattern PLAIN_FIELD = java.util.regex.Pattern.compile("[\\w.]+");
+
+    /** A field name as EQL and ES|QL write it: bare, or in backquotes when it holds other characters ({@code `field name`}). */
+    static String backquoted(String name) {
+        return PLAIN_FIELD.matcher(name).matches() ? name : "`" + name.replace("`", "``") + "`";
+    }
+
     /** A double-quoted string: backslash and quote escaped. */
     static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
