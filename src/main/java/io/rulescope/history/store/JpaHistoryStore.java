@@ -13,6 +13,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -27,9 +28,9 @@ import io.rulescope.history.NumberedVersion;
 import io.rulescope.history.RuleVersion;
 import io.rulescope.history.VersionStamp;
 
-/** Rule versions in the database (H2 in a file under the data folder): relational, durable and read page by page. */
+/** Rule versions in this replica's history database ({@link HistoryDatabase}): relational, durable and read page by page. */
 @Component
-@Transactional(readOnly = true)
+@Transactional(transactionManager = HistoryDatabase.TRANSACTIONS, readOnly = true)
 class JpaHistoryStore implements HistoryStore {
 
     private static final int BATCH = 500;
@@ -39,7 +40,8 @@ class JpaHistoryStore implements HistoryStore {
 
     private final SessionFactory sessions;
 
-    JpaHistoryStore(StoredVersionRepository versions, StoredSourceRepository sources, EntityManagerFactory entityManagerFactory) {
+    JpaHistoryStore(StoredVersionRepository versions, StoredSourceRepository sources,
+            @Qualifier(HistoryDatabase.ENTITY_MANAGERS) EntityManagerFactory entityManagerFactory) {
         this.versions = versions;
         this.sources = sources;
         this.sessions = entityManagerFactory.unwrap(SessionFactory.class);
@@ -56,7 +58,7 @@ class JpaHistoryStore implements HistoryStore {
      * never changed, so they need no persistence context to track them.
      */
     @Override
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional(transactionManager = HistoryDatabase.TRANSACTIONS, propagation = Propagation.NOT_SUPPORTED)
     public void save(String key, HistoryIncrement increment) {
         HistoryCursor cursor = increment.cursor();
         String source = cursor.source();

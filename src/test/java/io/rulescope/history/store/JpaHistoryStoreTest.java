@@ -23,8 +23,8 @@ import io.rulescope.history.VersionFacts;
 import io.rulescope.history.VersionStamp;
 
 /** Rule versions through Flyway's schema (which Hibernate validates here) and the Spring Data queries pages use. */
-@DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
-@Import(JpaHistoryStore.class)
+@DataJpaTest(properties = "rulescope.history.database-url=jdbc:h2:mem:history-store-test;DB_CLOSE_DELAY=-1")
+@Import({ HistoryDatabase.class, JpaHistoryStore.class })
 class JpaHistoryStoreTest {
 
     static final RuleVersion.IndicatorRef IMAGE = new RuleVersion.IndicatorRef("Image", "endswith", "\\a.exe", "match");

@@ -1,0 +1,13 @@
+package io.rulescope.collection;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+
+/**
+ * The repositories of what users create, on Spring Boot's own {@code spring.datasource}: named here because the
+ * history database's repositories ({@code HistoryDatabase}) turn off Boot's scan for them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableJpaRepositories(basePackageClasses = UserDatabase.class)
+public class UserDatabase {
+}
