@@ -5,12 +5,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 
-import io.rulescope.collection.UserDatabase;
+import io.rulescope.account.AccessTokens;
+import io.rulescope.collection.Collections;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 // The user database maps what users create; rule histories are mapped by their own database (history/store).
-@EntityScan(basePackageClasses = UserDatabase.class)
+@EntityScan(basePackageClasses = { Collections.class, AccessTokens.class })
 public class RulescopeApplication {
 
     public static void main(String[] args) {

@@ -30,6 +30,8 @@ create table collection_member (
     rule_id       varchar(1000) not null,
     title         varchar(4000) not null,
     pinned_hash   varchar(64)   not null references pinned_text (hash),
+    -- where the file was at the pinned version, so that its text is read as the same kind of rule file again
+    pinned_path   varchar(4000) not null,
     -- the commit of the version pinned where the source is a git repository with its history read; null otherwise
     pinned_commit varchar(64),
     pinned_at     timestamp with time zone not null,

@@ -68,7 +68,7 @@ class HistoryRestartTest {
             assertThat(ingest.awaitDone(Duration.ofSeconds(60))).isTrue();
             ingest.awaitHistory();
             String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-            JdbcTemplate sql = context.getBean(JdbcTemplate.class);
+            JdbcTemplate sql = new JdbcTemplate(context.getBean("historyDataSource", javax.sql.DataSource.class));
             return new Start(get(base + "/api/rules/" + A + "/history"),
                     sql.queryForMap("select commits, read_at from history_source where name = 'team'"),
                     sql.queryForObject("select count(*) from rule_version", Long.class));

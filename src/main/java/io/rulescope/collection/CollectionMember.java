@@ -43,6 +43,9 @@ public class CollectionMember {
     @Column(name = "pinned_hash", nullable = false)
     private String pinnedHash;
 
+    @Column(name = "pinned_path", nullable = false)
+    private String pinnedPath;
+
     @Column(name = "pinned_commit")
     private String pinnedCommit;
 
@@ -71,19 +74,20 @@ public class CollectionMember {
     }
 
     /** Who pinned which version, when. */
-    public record Pin(String title, String hash, String commit, String by, Instant at) {
+    public record Pin(String title, String hash, String path, String commit, String by, Instant at) {
     }
 
     public void pin(Pin pin) {
         this.title = pin.title();
         this.pinnedHash = pin.hash();
+        this.pinnedPath = pin.path();
         this.pinnedCommit = pin.commit();
         this.pinnedBy = pin.by();
         this.pinnedAt = pin.at();
     }
 
     public Pin pin() {
-        return new Pin(title, pinnedHash, pinnedCommit, pinnedBy, pinnedAt);
+        return new Pin(title, pinnedHash, pinnedPath, pinnedCommit, pinnedBy, pinnedAt);
     }
 
     public Long getId() { return id; }
@@ -92,6 +96,7 @@ public class CollectionMember {
     public String getRuleId() { return ruleId; }
     public String getTitle() { return title; }
     public String getPinnedHash() { return pinnedHash; }
+    public String getPinnedPath() { return pinnedPath; }
     public String getPinnedCommit() { return pinnedCommit; }
     public Instant getPinnedAt() { return pinnedAt; }
     public String getPinnedBy() { return pinnedBy; }

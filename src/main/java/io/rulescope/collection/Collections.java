@@ -189,7 +189,8 @@ public class Collections {
         }
         String commit = histories.summary(rule.getSourceName(), rule.getRuleId()).map(RuleSummary::newest)
                 .filter(v -> v.blob() != null).map(v -> v.commit()).orElse(null);
-        return new CollectionMember.Pin(rule.getTitle() == null ? rule.getRuleId() : rule.getTitle(), hash, commit, actor, now());
+        return new CollectionMember.Pin(rule.getTitle() == null ? rule.getRuleId() : rule.getTitle(), hash,
+                rule.getSourcePath() == null ? "" : rule.getSourcePath(), commit, actor, now());
     }
 
     private RuleCollection existing(long id) {

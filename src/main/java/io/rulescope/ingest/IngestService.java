@@ -222,6 +222,20 @@ public class IngestService {
                 .map(source -> history.rulesAt(source, path, blob)).orElse(List.of());
     }
 
+    /**
+     * The rules a file text holds, parsed as ingest parses a file of the source at that path (a collection's pinned
+     * version); empty when the source is no longer served.
+     */
+    public List<Rule> rulesIn(String sourceName, String path, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length > properties.maxFileBytes()) {
+            return List.of();
+        }
+        return served.stream().filter(s -> s.name().equals(sourceName)).findFirst()
+                .map(source -> GitHistory.rulesOf(source, path, bytes, new io.rulescope.ingest.read.YamlReader(properties.maxFileBytes())))
+                .orElse(List.of());
+    }
+
     /** The text of a file at an older version, or null. */
     public String textAt(String sourceName, String blob) {
         return served.stream().filter(s -> s.name().equals(sourceName)).findFirst().map(source -> {

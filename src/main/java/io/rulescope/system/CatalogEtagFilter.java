@@ -49,6 +49,12 @@ class CatalogEtagFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (Personal.is(request)) {
+            // One person's answer (their name, their tokens, perhaps private rules): no shared cache may keep it.
+            response.setHeader("Cache-Control", "private, no-store");
+            chain.doFilter(request, response);
+            return;
+        }
         Catalog catalog = CatalogRequestFilter.catalogOf(request, catalogs);
         if (!catalog.isReady()) {
             // While loading, answers change from one moment to the next.

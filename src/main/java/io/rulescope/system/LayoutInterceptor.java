@@ -3,6 +3,7 @@ package io.rulescope.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -12,7 +13,7 @@ import io.rulescope.ingest.IngestService;
 
 /**
  * Gives every rendered page the state of the catalog it was rendered from, so the layout can say when the catalog
- * is still loading (with the first ingest's progress). Only requests that render a view get it; JSON skips the work.
+ * is still loading (with the first ingest's progress), and who is signed in. Only requests that render a view get it; JSON skips the work.
  */
 class LayoutInterceptor implements HandlerInterceptor {
 
@@ -29,6 +30,7 @@ class LayoutInterceptor implements HandlerInterceptor {
         if (mav != null && !mav.wasCleared() && !mav.getModel().containsKey("ingestState")) {
             Catalog catalog = CatalogRequestFilter.catalogOf(request, catalogs);
             mav.addObject("ingestState", catalog.isReady() ? catalog.report() : ingest.report());
+            mav.addObject("signedIn", SignedIn.of(SecurityContextHolder.getContext().getAuthentication()));
         }
     }
 }

@@ -62,15 +62,16 @@ class PageCacheFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Not cached: the APIs, health, the ingest report, static files, redirects, and {@code /search/export}, whose one
-     * address is a page to a browser and a file to a script.
+     * Not cached: the APIs, health, the ingest report, static files, redirects, {@code /search/export}, whose one
+     * address is a page to a browser and a file to a script, and anything asked by someone signed in (or who could
+     * be): their pages carry their name and form tokens, and may show what anonymous readers may not.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         return !enabled || !"GET".equals(request.getMethod()) || path.startsWith("/api/") || path.startsWith("/actuator")
                 || path.startsWith("/ingest") || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/rules/by-path/")
-                || path.startsWith("/search/export");
+                || path.startsWith("/search/export") || path.equals("/sign-in") || Personal.is(request);
     }
 
     private Cache<String, Page> pages(Catalog catalog) {

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import io.rulescope.UserDatabase;
 import io.rulescope.history.HistoryCursor;
 import io.rulescope.history.HistoryIncrement;
 import io.rulescope.history.NumberedVersion;

@@ -43,12 +43,16 @@ class IngestApiController {
     }
 
     /**
-     * Starts a refresh now. Only with the configured admin token: without one configured the endpoint does not exist
-     * (404); with a wrong or missing one it answers 401, after a comparison that takes as long whatever the guess.
+     * Starts a refresh now, for a signed-in admin or with the configured admin token: without either the endpoint does
+     * not exist (404); with a wrong or missing token it answers 401, after a comparison that takes as long whatever the
+     * guess.
      */
     @PostMapping(path = "/api/refresh", produces = "application/json")
     ResponseEntity<Object> refresh(@RequestHeader(name = "Authorization", required = false) String authorization,
-            jakarta.servlet.http.HttpServletRequest request) {
+            jakarta.servlet.http.HttpServletRequest request, org.springframework.security.core.Authentication signedIn) {
+        if (io.rulescope.account.Grants.has(signedIn, io.rulescope.account.Role.ADMIN)) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Started(ingest.requestRefresh("admin " + signedIn.getName()), "/api/ingest"));
+        }
         if (!properties.hasAdminToken()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(ApiProblems.problem(HttpStatus.NOT_FOUND, "not found"));
         }

@@ -1,0 +1,88 @@
+package io.rulescope.system.security;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import io.rulescope.account.AccessTokens;
+import io.rulescope.account.Role;
+import io.rulescope.account.SecurityProperties;
+
+/**
+ * Who may do what. Reading is open (or needs sign-in, {@code rulescope.security.read=authenticated}); changing
+ * collections needs an editor, refreshing an admin (or the admin token, which the refresh endpoint checks itself).
+ * Sign-in: a form and HTTP Basic for local users, bearer personal access tokens for the API, OpenID Connect when a
+ * provider is configured ({@code spring.security.oauth2.client.registration.*}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
+    }
+
+    @Bean
+    InMemoryUserDetailsManager localUsers(SecurityProperties properties, ObjectProvider<ClientRegistrationRepository> providers) {
+        return LocalUsers.of(properties, providers.getIfAvailable() != null);
+    }
+
+    @Bean
+    SecurityFilterChain rulescopeSecurity(HttpSecurity http, SecurityProperties properties, AccessTokens tokens,
+            ObjectProvider<ClientRegistrationRepository> providers, Optional<Clock> clock) throws Exception {
+        Problems problems = new Problems();
+        SessionCsrf csrf = new SessionCsrf();
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.authorizeHttpRequests(requests -> {
+            requests.requestMatchers("/sign-in", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health/**",
+                    "/actuator/health", "/actuator/info").permitAll();
+            // The admin token is the endpoint's own check; a signed-in admin is accepted there too.
+            requests.requestMatchers(path.matcher(HttpMethod.POST, "/api/refresh")).permitAll();
+            requests.requestMatchers("/account/**", "/api/account/**").authenticated();
+            for (HttpMethod change : new HttpMethod[] { HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE }) {
+                requests.requestMatchers(path.matcher(change, "/collections/**"), path.matcher(change, "/api/collections/**"))
+                        .hasRole(Role.EDITOR.name());
+            }
+            if (properties.getRead() == SecurityProperties.Read.AUTHENTICATED) {
+                requests.anyRequest().authenticated();
+            } else {
+                requests.anyRequest().permitAll();
+            }
+        });
+        http.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in").failureUrl("/sign-in?error")
+                .successHandler(new SignInSuccess()).permitAll());
+        http.httpBasic(basic -> basic.realmName("rulescope").authenticationEntryPoint(problems));
+        if (providers.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/sign-in").successHandler(new SignInSuccess())
+                    .userInfoEndpoint(info -> info.oidcUserService(new OidcGroups(properties))));
+        }
+        http.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out").deleteCookies("JSESSIONID"));
+        http.csrf(c -> c.requireCsrfProtectionMatcher(csrf).csrfTokenRequestHandler(csrf));
+        http.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        // Our own filters set caching, framing and content-type headers (system/SecurityHeadersFilter, the ETag
+        // filter); Spring Security's no-store on every answer would undo HTTP caching of pages.
+        http.headers(headers -> headers.cacheControl(HeadersConfigurer.CacheControlConfig::disable)
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny));
+        http.requestCache(cache -> cache.disable());
+        http.addFilterBefore(new SessionLifetimeFilter(properties.getSessionLifetime(), clock.orElse(Clock.systemUTC())),
+                SecurityContextHolderFilter.class);
+        http.addFilterBefore(new AccessTokenFilter(tokens, problems), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+}

@@ -1,0 +1,193 @@
+package io.rulescope.web.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.rulescope.GitFixtures;
+import io.rulescope.RunningApp;
+import io.rulescope.Visitor;
+
+/**
+ * Collections as their users meet them, over HTTP against a git source that changes upstream: who may change what,
+ * pins, "changed upstream since pinned" with what changed, review, removal upstream, and the change log.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CollectionsEndToEndTest extends RunningApp {
+
+    static final String A = "aaaaaaaa-3131-0000-0000-000000000001";
+    static final String B = "bbbbbbbb-3131-0000-0000-000000000002";
+    static final String C = "cccccccc-3131-0000-0000-000000000003";
+    static final Path ROOT = tempFolder();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static {
+        try (Git git = Git.init().setDirectory(ROOT.resolve("remote").toFile()).setInitialBranch("main").call()) {
+            Path repo = ROOT.resolve("remote");
+            GitFixtures.write(repo, "rules/a.yml", GitFixtures.sigmaRule(A, "Alpha Tool", "test", "T1059", "\\a.exe"));
+            GitFixtures.write(repo, "rules/b.yml", GitFixtures.sigmaRule(B, "Beta Tool", "test", "T1003", "\\b.exe"));
+            GitFixtures.write(repo, "rules/c.yml", GitFixtures.sigmaRule(C, "Gamma Tool", "test", "T1105", "\\c.exe"));
+            GitFixtures.commit(git, "three rules", "Ada", 1_760_000_000);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void sourceAndUsers(DynamicPropertyRegistry registry) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        registry.add("rulescope.sources", () -> "team=" + ROOT.resolve("remote").toUri());
+        registry.add("rulescope.data-dir", () -> ROOT.resolve("data").toString());
+        registry.add("rulescope.refresh-interval", () -> "0");
+        registry.add("rulescope.security.users.ada.password", () -> "{bcrypt}" + bcrypt.encode("ada-secret"));
+        registry.add("rulescope.security.users.ada.roles", () -> "editor");
+        registry.add("rulescope.security.users.vic.password", () -> "{bcrypt}" + bcrypt.encode("vic-secret"));
+        registry.add("rulescope.security.users.vic.roles", () -> "viewer");
+    }
+
+    private static Path tempFolder() {
+        try {
+            return Files.createTempDirectory("rulescope-collections");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode body(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    Visitor ada() {
+        return new Visitor(port).basic("ada", "ada-secret");
+    }
+
+    long created(String name) throws Exception {
+        HttpResponse<String> made = ada().json("POST", "/api/collections", "{\"name\":\"" + name + "\",\"description\":\"what we run\"}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        return body(made).get("id").asLong();
+    }
+
+    @Test
+    void withoutSignInAChangeAnswers401AndAViewerGets403() throws Exception {
+        HttpResponse<String> anonymous = new Visitor(port).json("POST", "/api/collections", "{\"name\":\"x\"}");
+        HttpResponse<String> viewer = new Visitor(port).basic("vic", "vic-secret").json("POST", "/api/collections", "{\"name\":\"x\"}");
+        HttpResponse<String> wrongPassword = new Visitor(port).basic("ada", "nope").json("POST", "/api/collections", "{\"name\":\"x\"}");
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("Basic", "Bearer"));
+        assertThat(body(anonymous).get("error").asString()).contains("sign-in is required");
+        assertThat(viewer.statusCode()).isEqualTo(403);
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(new Visitor(port).getJson("/api/collections").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void rulesAreAddedByIdOrPermalinkAndWhatMatchesNothingIsSaidWithWhy() throws Exception {
+        long id = created("Deployed: prod");
+
+        HttpResponse<String> added = ada().json("POST", "/api/collections/" + id + "/members",
+                "{\"ids\":[\"" + A + "\",\"https://rulescope.example/rules/" + B + "\",\"no-such-rule\"]}");
+
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(body(added).get("added").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder(A, B);
+        assertThat(body(added).get("unmatched").get(0).get("item").asString()).isEqualTo("no-such-rule");
+        assertThat(body(added).get("unmatched").get(0).get("reason").asString()).contains("no rule");
+        JsonNode detail = body(new Visitor(port).getJson("/api/collections/" + id));
+        assertThat(detail.get("name").asString()).isEqualTo("Deployed: prod");
+        assertThat(detail.get("members").valueStream().map(m -> m.get("id").asString())).containsExactly(A, B);
+        assertThat(detail.get("members").get(0).get("changed").asBoolean()).isFalse();
+        assertThat(detail.get("members").get(0).get("pinned").asString()).hasSize(40).isEqualTo(detail.get("members").get(0).get("current").asString());
+        assertThat(detail.get("log").get(0).get("who").asString()).isEqualTo("ada");
+        assertThat(detail.get("log").get(0).get("what").asString()).isEqualTo("added 2 rules");
+    }
+
+    @Test
+    void aFormChangeNeedsItsCsrfTokenAndSignOutEndsTheSession() throws Exception {
+        Visitor browser = new Visitor(port);
+        HttpResponse<String> signedIn = browser.signIn("ada", "ada-secret");
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/collections");
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("JSESSIONID", "Secure", "HttpOnly"));
+
+        HttpResponse<String> forged = browser.formWithout("/collections", Map.of("name", "Forged"));
+        browser.get("/collections");
+        HttpResponse<String> made = browser.form("/collections", Map.of("name", "Review backlog", "description", "to look at"));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(made.statusCode()).isEqualTo(302);
+        assertThat(made.headers().firstValue("Location").orElseThrow()).matches(".*/collections/\\d+");
+        assertThat(browser.get("/collections").body()).contains("Review backlog").doesNotContain("Forged").contains("ada");
+
+        browser.get("/collections");
+        assertThat(browser.form("/sign-out", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(browser.form("/collections", Map.of("name", "After sign-out")).statusCode()).isIn(401, 403, 302);
+        assertThat(new Visitor(port).getJson("/api/collections").body()).doesNotContain("After sign-out");
+    }
+
+    @Test
+    void aPersonalAccessTokenSignsAScriptInUntilItIsRevoked() throws Exception {
+        HttpResponse<String> made = ada().json("POST", "/api/account/tokens", "{\"name\":\"ci\",\"days\":30}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String token = body(made).get("token").asString();
+        long tokenId = body(made).get("id").asLong();
+        assertThat(token).startsWith("rsp_");
+
+        Visitor script = new Visitor(port).bearer(token);
+        assertThat(script.json("POST", "/api/collections", "{\"name\":\"From CI\"}").statusCode()).isEqualTo(201);
+        assertThat(body(ada().getJson("/api/account/tokens")).toString()).doesNotContain(token);
+
+        assertThat(ada().json("DELETE", "/api/account/tokens/" + tokenId, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> afterRevoke = script.json("POST", "/api/collections", "{\"name\":\"From CI again\"}");
+        assertThat(afterRevoke.statusCode()).isEqualTo(401);
+        assertThat(body(afterRevoke).get("error").asString()).contains("revoked");
+        assertThat(new Visitor(port).bearer("rsp_made-up").getJson("/api/collections").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aCollectionsPageLeadsWithWhatChangedUpstreamSincePinnedAndReviewMovesThePin() throws Exception {
+        long id = created("Upstream watch");
+        ada().json("POST", "/api/collections/" + id + "/members", "{\"ids\":[\"" + A + "\",\"" + C + "\"]}");
+        try (Git git = Git.open(ROOT.resolve("remote").toFile())) {
+            Path repo = ROOT.resolve("remote");
+            GitFixtures.write(repo, "rules/a.yml", GitFixtures.sigmaRule(A, "Alpha Tool", "stable", "T1059.001", "\\a.exe", "\\a2.exe"));
+            Files.delete(repo.resolve("rules/c.yml"));
+            GitFixtures.commit(git, "alpha broadened, gamma gone", "Bo", 1_760_100_000);
+        }
+        ingest.refreshNow("test");
+        ingest.awaitHistory();
+
+        JsonNode detail = body(new Visitor(port).getJson("/api/collections/" + id));
+        JsonNode changed = detail.get("changedUpstream");
+        assertThat(changed.size()).isEqualTo(1);
+        assertThat(changed.get(0).get("id").asString()).isEqualTo(A);
+        assertThat(changed.get(0).get("changes").get("indicatorsAdded").toString()).contains("a2.exe");
+        assertThat(changed.get(0).get("changes").get("attackAdded").toString()).contains("T1059.001");
+        assertThat(changed.get(0).get("changes").get("fieldsChanged").toString()).contains("status");
+        assertThat(changed.get(0).get("diff").asString()).contains("/diff?from=" + changed.get(0).get("pinned").asString());
+        JsonNode gamma = detail.get("members").valueStream().filter(m -> m.get("id").asString().equals(C)).findFirst().orElseThrow();
+        assertThat(gamma.get("removed").asBoolean()).isTrue();
+        String page = new Visitor(port).get("/collections/" + id).body();
+        assertThat(page.indexOf("Changed upstream since pinned")).isLessThan(page.indexOf("Removed upstream"));
+        assertThat(page).contains("a2.exe", "removed upstream");
+
+        HttpResponse<String> reviewed = ada().json("POST", "/api/collections/" + id + "/members/" + A + "/review", null);
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+        JsonNode after = body(new Visitor(port).getJson("/api/collections/" + id));
+        assertThat(after.get("changedUpstream").size()).isZero();
+        assertThat(after.get("log").get(0).get("what").asString()).startsWith("reviewed 'Alpha Tool' (" + A + "): pin moved from ");
+    }
+}
