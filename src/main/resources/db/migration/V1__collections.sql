@@ -10,6 +10,8 @@ create table rule_collection (
     description varchar(4000) not null,
     created_at  timestamp with time zone not null,
     created_by  varchar(200)  not null,
+    -- when its name, description or members last changed; every change also moves version, which searches of it key on
+    changed_at  timestamp with time zone not null,
     version     bigint        not null,
     constraint rule_collection_named_once unique (name_key)
 );

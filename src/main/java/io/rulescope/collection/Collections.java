@@ -199,6 +199,7 @@ public class Collections {
     }
 
     private void record(RuleCollection collection, String actor, String what) {
+        collection.changed(now());
         events.save(new CollectionEvent(collection.getId(), actor, now(), what));
     }
 

@@ -40,6 +40,9 @@ public class RuleCollection {
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
+    @Column(name = "changed_at", nullable = false)
+    private Instant changedAt;
+
     /** Two editors changing one collection at once: the second is told, instead of silently undoing the first. */
     @Version
     private long version;
@@ -51,6 +54,12 @@ public class RuleCollection {
         rename(name, description);
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+        this.changedAt = createdAt;
+    }
+
+    /** Records a change to its members: the version moves, so answers cached for the old membership are not reused. */
+    public void changed(Instant at) {
+        this.changedAt = at;
     }
 
     public static String keyOf(String name) {
@@ -68,4 +77,6 @@ public class RuleCollection {
     public String getDescription() { return description; }
     public Instant getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
+    public Instant getChangedAt() { return changedAt; }
+    public long getVersion() { return version; }
 }

@@ -37,7 +37,7 @@ public final class LuceneQueries {
     /** A rule id as catalogs hand them out: a UUID, or Rulescope's derived {@code rs-} ids. */
     public static final Pattern RULE_ID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|rs-[0-9a-z]{6,40}");
     private static final Set<String> FILTERS = Set.of("platform", "source", "status", "severity", "language", "author",
-            "datasource", "story", "polarity", "technique", "tactic", "modified", "created", "changed", "title", "id", "event", "logsource",
+            "datasource", "story", "polarity", "technique", "tactic", "modified", "created", "changed", "title", "id", "event", "logsource", "collection",
             "product", "service", "category");
     static final int MAX_PATTERN = 200;
 
@@ -48,23 +48,25 @@ public final class LuceneQueries {
     private final AttackCatalog attack;
     private final FieldTaxonomy taxonomy;
     private final ChangeDates changes;
+    private final Memberships memberships;
     private final QueryBuilder analyzed = new QueryBuilder(IndexField.ANALYZER);
     private final SearchBudget budget;
 
-    LuceneQueries(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes) {
-        this(attack, taxonomy, changes, SearchBudget.UNLIMITED);
+    LuceneQueries(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes, Memberships memberships) {
+        this(attack, taxonomy, changes, memberships, SearchBudget.UNLIMITED);
     }
 
-    private LuceneQueries(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes, SearchBudget budget) {
+    private LuceneQueries(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes, Memberships memberships, SearchBudget budget) {
         this.attack = attack;
         this.taxonomy = taxonomy;
         this.changes = changes;
+        this.memberships = memberships;
         this.budget = budget;
     }
 
     /** The query of one search whose wildcards stop when {@code budget} runs out (and say so through it). */
     Query build(SearchNode node, SearchBudget budget) {
-        return new LuceneQueries(attack, taxonomy, changes, budget).build(node);
+        return new LuceneQueries(attack, taxonomy, changes, memberships, budget).build(node);
     }
 
     Query build(SearchNode node) {
@@ -166,6 +168,10 @@ public final class LuceneQueries {
         }
         if (name.equals("changed")) {
             return changed(days(f));
+        }
+        if (name.equals("collection")) {
+            requireEquality(f);
+            return collection(f);
         }
         requireEquality(f);
         Query q = switch (name) {
@@ -293,6 +299,23 @@ public final class LuceneQueries {
 
     private static Query keyword(IndexField field, String value) {
         return new TermQuery(new Term(field.field(), IndexField.keyword(value)));
+    }
+
+    /**
+     * {@code collection:"Deployed: prod"}: the collection's members still in the catalog, each by its id and source
+     * (a rule removed upstream matches nothing).
+     */
+    private Query collection(SearchNode.Field f) {
+        Memberships.Membership membership = memberships.named(f.value()).orElseThrow(() -> new SearchSyntaxException(f.position(),
+                "There is no collection named '" + f.value() + "'; the collections are listed at /collections."));
+        if (membership.members().isEmpty()) {
+            return new MatchNoDocsQuery();
+        }
+        List<BytesRef> ids = membership.members().stream().map(m -> new BytesRef(IndexField.keyword(m.ruleId()))).distinct().toList();
+        List<BytesRef> sources = membership.members().stream().map(m -> new BytesRef(IndexField.keyword(m.source()))).distinct().toList();
+        return new ConstantScoreQuery(new BooleanQuery.Builder()
+                .add(new TermInSetQuery(IndexField.RULE_ID.field(), ids), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(IndexField.SOURCE.field(), sources), BooleanClause.Occur.FILTER).build());
     }
 
     /**

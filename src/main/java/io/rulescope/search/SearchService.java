@@ -43,13 +43,24 @@ public class SearchService {
 
     private final LuceneQueries queries;
     private final ChangeDates changes;
+    private final Memberships memberships;
     private final AttackCatalog attack;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public SearchService(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes) {
-        this.queries = new LuceneQueries(attack, taxonomy, changes);
+    public SearchService(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes,
+            org.springframework.beans.factory.ObjectProvider<Memberships> memberships) {
+        this(attack, taxonomy, changes, memberships.getIfAvailable(() -> Memberships.NONE));
+    }
+
+    public SearchService(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes, Memberships memberships) {
+        this.queries = new LuceneQueries(attack, taxonomy, changes, memberships);
         this.changes = changes;
+        this.memberships = memberships;
         this.attack = attack;
+    }
+
+    public SearchService(AttackCatalog attack, FieldTaxonomy taxonomy, ChangeDates changes) {
+        this(attack, taxonomy, changes, Memberships.NONE);
     }
 
     /** Without history: {@code changed:} means modified (tools and benchmarks). */
@@ -105,7 +116,23 @@ public class SearchService {
      * change when history is read after it was published ({@code changed:}), so the history's version is part of it.
      */
     public String cacheKey(String q, int page, int size, String sort) {
-        return changes.version() + "\u0000" + q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
+        return changes.version() + collectionStamps(q) + "\u0000" + q + "\u0000" + page + "\u0000" + size + "\u0000" + sort;
+    }
+
+    private static final java.util.regex.Pattern COLLECTION = java.util.regex.Pattern.compile(
+            "(?i)collection\\s*(?:!=|:)\\s*(?:\"([^\"]*)\"|([^\\s()]+))");
+
+    /** The version of each collection a search names: answers for its old members are not answers for its new ones. */
+    private String collectionStamps(String q) {
+        if (q == null || q.length() < 11 || !q.regionMatches(true, 0, "collection", 0, 10) && !q.toLowerCase(Locale.ROOT).contains("collection")) {
+            return "";
+        }
+        StringBuilder stamps = new StringBuilder();
+        java.util.regex.Matcher m = COLLECTION.matcher(q);
+        while (m.find()) {
+            stamps.append('\u0000').append(memberships.stamp(m.group(1) != null ? m.group(1) : m.group(2)));
+        }
+        return stamps.toString();
     }
 
     private SearchResult run(SearchIndex index, String q, SearchNode literal, int page, int size, String sort, long started,

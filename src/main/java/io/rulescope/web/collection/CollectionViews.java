@@ -60,10 +60,16 @@ public class CollectionViews {
      *
      * @param current the rule as the catalog has it; null once it has left
      * @param changes from the pin to now, for a member that changed (null where the pinned text cannot be read again)
-     * @param lastVersion for a removed member, the history's last version of it, if any
+     * @param lastVersion the history's newest version of the rule (for a removed member, its removal), if any
      */
     public record MemberView(CollectionMember member, Rule current, String pinned, String currentVersion, boolean changed,
             RuleVersion.Changes changes, RuleVersion lastVersion) {
+
+        /** When upstream last changed the rule, where its history says; otherwise when it was pinned. */
+        public java.time.Instant changedAt() {
+            RuleVersion newest = lastVersion;
+            return newest != null ? newest.date() : member.getPinnedAt();
+        }
 
         public boolean removed() {
             return current == null;
@@ -118,7 +124,8 @@ public class CollectionViews {
                 String hash = hashOf(catalog, rule);
                 boolean differs = !hash.equals(m.getPinnedHash());
                 RuleVersion.Changes changes = differs ? changes(catalog, m, texts.get(m.getPinnedHash()), rule) : null;
-                view = new MemberView(m, rule, pinnedName(m), currentName(rule, hash), differs, changes, null);
+                RuleVersion newest = histories.summary(m.getSource(), m.getRuleId()).map(RuleSummary::newest).orElse(null);
+                view = new MemberView(m, rule, pinnedName(m), currentName(rule, hash), differs, changes, newest);
                 if (differs) {
                     changed.add(view);
                 }

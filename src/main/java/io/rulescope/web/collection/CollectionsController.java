@@ -104,6 +104,14 @@ class CollectionsController {
         return "redirect:" + (next == null ? "/collections/" + id : SignInRedirect.safe(next));
     }
 
+    /** From a rule page or a search: the collection is chosen in the form, and the browser goes back where it was. */
+    @PostMapping("/collections/add")
+    String addFromPage(@RequestParam long collection, @RequestParam(required = false) String ids, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String next, Catalog catalog, Authentication user, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("changedCollectionId", collection);
+        return add(collection, ids, q, next == null ? "/collections/" + collection : next, catalog, user, redirect);
+    }
+
     @PostMapping("/collections/{id}/remove")
     String remove(@PathVariable long id, @RequestParam String rule, Authentication user, RedirectAttributes redirect) {
         return changed(id, redirect, () -> redirect.addFlashAttribute("done",

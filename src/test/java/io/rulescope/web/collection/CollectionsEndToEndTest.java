@@ -190,4 +190,21 @@ class CollectionsEndToEndTest extends RunningApp {
         assertThat(after.get("changedUpstream").size()).isZero();
         assertThat(after.get("log").get(0).get("what").asString()).startsWith("reviewed 'Alpha Tool' (" + A + "): pin moved from ");
     }
+
+    @Test
+    void collectionNameInTheSearchLanguageFindsItsMembersAndFollowsChangesToThem() throws Exception {
+        long id = created("Search me");
+        ada().json("POST", "/api/collections/" + id + "/members", "{\"ids\":[\"" + A + "\"]}");
+        String q = java.net.URLEncoder.encode("collection:\"search ME\"", java.nio.charset.StandardCharsets.UTF_8);
+
+        JsonNode first = body(new Visitor(port).getJson("/api/search?q=" + q));
+        ada().json("POST", "/api/collections/" + id + "/members", "{\"ids\":[\"" + B + "\"]}");
+        JsonNode second = body(new Visitor(port).getJson("/api/search?q=" + q));
+        HttpResponse<String> unknown = new Visitor(port).getJson("/api/search?q=collection:nowhere");
+
+        assertThat(first.get("total").asInt()).isEqualTo(1);
+        assertThat(second.get("total").asInt()).isEqualTo(2);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(body(unknown).get("error").asString()).contains("There is no collection named 'nowhere'");
+    }
 }

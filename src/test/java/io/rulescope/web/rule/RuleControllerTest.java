@@ -29,8 +29,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(RuleController.class)
+@org.springframework.context.annotation.Import(RuleControllerTest.OpenReading.class)
 @org.springframework.boot.context.properties.EnableConfigurationProperties(io.rulescope.web.ListingProperties.class)
 class RuleControllerTest {
+
+    /** The controller alone: who may read is the security configuration's, tested through the whole application. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class OpenReading {
+        @org.springframework.context.annotation.Bean
+        org.springframework.security.web.SecurityFilterChain openReading(
+                org.springframework.security.config.annotation.web.builders.HttpSecurity http) throws Exception {
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+        }
+    }
 
     @Autowired
     MockMvc mvc;
