@@ -76,6 +76,11 @@ public final class Visitor {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html"));
     }
 
+    public HttpResponse<String> multipart(String path, String boundary, String body) throws IOException, InterruptedException {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html"));
+    }
+
     public HttpResponse<String> json(String method, String path, String json) throws IOException, InterruptedException {
         return send(request(path).method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json").header("Accept", "application/json"));

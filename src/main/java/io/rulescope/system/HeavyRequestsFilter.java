@@ -40,7 +40,8 @@ class HeavyRequestsFilter extends OncePerRequestFilter {
     static boolean isHeavy(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean post = "POST".equals(request.getMethod());
-        return post && (path.equals("/match") || path.startsWith("/api/match") || path.equals("/convert") || path.equals("/api/convert"))
+        return post && (path.equals("/match") || path.startsWith("/api/match") || path.equals("/convert") || path.equals("/api/convert")
+                || path.endsWith("/import"))
                 || path.startsWith("/export/") || path.startsWith("/search/export") || path.equals("/api/navigator") || path.equals("/compare");
     }
 

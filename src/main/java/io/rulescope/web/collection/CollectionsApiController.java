@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.rulescope.catalog.Catalog;
@@ -22,8 +23,11 @@ import io.rulescope.collection.CollectionMember;
 import io.rulescope.collection.CollectionProblem;
 import io.rulescope.collection.Collections;
 import io.rulescope.collection.RuleCollection;
+import io.rulescope.collection.imports.ImportProblem;
+import io.rulescope.collection.imports.RuleImports;
 import io.rulescope.history.RuleVersion;
 import io.rulescope.rule.Rule;
+import io.rulescope.search.SearchService;
 import io.rulescope.web.ApiProblems;
 
 /** Collections for CI pipelines and scripts: {@code /api/collections}. Changes need an editor (401 without sign-in, 403 for a viewer). */
@@ -33,10 +37,12 @@ class CollectionsApiController {
 
     private final Collections collections;
     private final CollectionViews views;
+    private final SearchService search;
 
-    CollectionsApiController(Collections collections, CollectionViews views) {
+    CollectionsApiController(Collections collections, CollectionViews views, SearchService search) {
         this.collections = collections;
         this.views = views;
+        this.search = search;
     }
 
     record NewCollection(String name, String description) {
@@ -51,7 +57,8 @@ class CollectionsApiController {
     record ListedJson(long id, String name, String description, long size, String href) {
     }
 
-    record Ids(List<String> ids) {
+    /** Rules to add: ids or permalinks, and/or every rule a search finds. */
+    record Ids(List<String> ids, String q) {
     }
 
     record MemberJson(String id, String source, String title, String pinned, String current, boolean changed, boolean removed,
@@ -105,9 +112,45 @@ class CollectionsApiController {
     @PostMapping("/{id}/members")
     Map<String, Object> add(@PathVariable long id, @RequestBody Ids body, Catalog catalog, Authentication user) {
         RuleLookup.Found found = RuleLookup.find(catalog, body.ids() == null ? List.of() : body.ids());
+        if (body.q() != null && !body.q().isBlank()) {
+            found = found.and(RuleLookup.search(search, catalog, body.q()));
+        }
         Collections.Added added = collections.add(id, found.rules(), user.getName());
         return Map.of("added", added.added().stream().map(CollectionMember::getRuleId).toList(),
                 "present", added.present().stream().map(CollectionMember::getRuleId).toList(), "unmatched", found.unmatched());
+    }
+
+    /**
+     * A file the team already has, as the request body: the rules it names are added, and what names none is
+     * reported with why. A Navigator layer adds nothing: its techniques come back as a search to confirm
+     * ({@code POST members} with {@code q}).
+     */
+    @PostMapping(path = "/{id}/import", consumes = "*/*")
+    Map<String, Object> importFile(@PathVariable long id, @RequestParam String format, jakarta.servlet.http.HttpServletRequest request,
+            Catalog catalog, Authentication user) throws java.io.IOException {
+        existing(id);
+        RuleImports.Report report = Imports.read(format, request.getInputStream().readNBytes(RuleImports.MAX_BYTES + 1), catalog);
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("format", report.format().id());
+        answer.put("items", report.items());
+        if (report.search() != null) {
+            answer.put("techniques", report.techniques());
+            answer.put("search", report.search());
+            answer.put("total", report.search().isEmpty() ? 0 : search.all(catalog.index(), report.search(), "title", Collections.MAX_MEMBERS).size());
+            answer.put("matched", List.of());
+        } else {
+            Collections.Added added = collections.add(id, report.matched(), user.getName());
+            answer.put("matched", report.matched().stream().map(Rule::getRuleId).distinct().toList());
+            answer.put("added", added.added().size());
+            answer.put("present", added.present().size());
+        }
+        answer.put("unmatched", report.unmatched());
+        return answer;
+    }
+
+    @ExceptionHandler(ImportProblem.class)
+    ResponseEntity<Object> unreadable(ImportProblem e) {
+        return ResponseEntity.unprocessableEntity().body(ApiProblems.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage()));
     }
 
     @DeleteMapping("/{id}/members/{ruleId}")

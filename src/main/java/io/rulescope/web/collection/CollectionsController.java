@@ -18,8 +18,9 @@ import io.rulescope.catalog.Catalog;
 import io.rulescope.collection.CollectionProblem;
 import io.rulescope.collection.Collections;
 import io.rulescope.collection.RuleCollection;
+import io.rulescope.collection.imports.ImportProblem;
+import io.rulescope.collection.imports.RuleImports;
 import io.rulescope.rule.Rule;
-import io.rulescope.search.RuleSummary;
 import io.rulescope.search.SearchService;
 import io.rulescope.search.SearchSyntaxException;
 
@@ -83,8 +84,7 @@ class CollectionsController {
         RuleLookup.Found found;
         if (q != null && !q.isBlank()) {
             try {
-                List<String> uids = search.all(catalog.index(), q, "title", Collections.MAX_MEMBERS).stream().map(RuleSummary::uid).toList();
-                found = new RuleLookup.Found(catalog.rules().byUids(uids), List.of());
+                found = RuleLookup.search(search, catalog, q);
             } catch (SearchSyntaxException e) {
                 redirect.addFlashAttribute("problem", "The search could not be read: " + e.getMessage());
                 return "redirect:" + (next == null ? "/collections/" + id : SignInRedirect.safe(next));
@@ -110,6 +110,42 @@ class CollectionsController {
             @RequestParam(required = false) String next, Catalog catalog, Authentication user, RedirectAttributes redirect) {
         redirect.addFlashAttribute("changedCollectionId", collection);
         return add(collection, ids, q, next == null ? "/collections/" + collection : next, catalog, user, redirect);
+    }
+
+    /**
+     * A file the team has (uploaded, or pasted): its rules are added, with a report of what matched none. A Navigator
+     * layer's techniques become a search, shown for the user to confirm before anything is added.
+     */
+    @PostMapping("/collections/{id}/import")
+    String importFile(@PathVariable long id, @RequestParam(defaultValue = "") String format,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, @RequestParam(required = false) String text,
+            Catalog catalog, Authentication user, Model model, RedirectAttributes redirect) throws java.io.IOException {
+        RuleCollection collection = collections.find(id).orElse(null);
+        if (collection == null) {
+            redirect.addFlashAttribute("problem", "There is no collection " + id + ".");
+            return "redirect:/collections";
+        }
+        byte[] body = file != null && !file.isEmpty() ? file.getBytes()
+                : text == null ? new byte[0] : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            RuleImports.Report report = Imports.read(format, body, catalog);
+            if (report.search() != null) {
+                model.addAttribute("collection", collection);
+                model.addAttribute("report", report);
+                model.addAttribute("total", report.search().isEmpty() ? 0
+                        : search.all(catalog.index(), report.search(), "title", Collections.MAX_MEMBERS).size());
+                return "collections/confirm-search";
+            }
+            Collections.Added added = collections.add(id, report.matched(), user.getName());
+            redirect.addFlashAttribute("added", added.added().size());
+            redirect.addFlashAttribute("present", added.present().size());
+            redirect.addFlashAttribute("unmatched", report.unmatched());
+            redirect.addFlashAttribute("imported", report.items() + " item(s) of the " + report.format().label() + " read; "
+                    + report.matched().size() + " rule(s) matched.");
+        } catch (ImportProblem | CollectionProblem e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/collections/" + id;
     }
 
     @PostMapping("/collections/{id}/remove")

@@ -10,7 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.rulescope.catalog.Catalog;
+import io.rulescope.collection.Collections;
+import io.rulescope.collection.Unmatched;
 import io.rulescope.rule.Rule;
+import io.rulescope.search.RuleSummary;
+import io.rulescope.search.SearchService;
 
 /**
  * What users paste to name rules, found in the catalog: rule ids, and permalinks from any host
@@ -24,11 +28,22 @@ public final class RuleLookup {
     private RuleLookup() {
     }
 
-    /** What was asked for that names no rule, and why. */
-    public record Unmatched(String item, String reason) {
+    public record Found(List<Rule> rules, List<Unmatched> unmatched) {
+
+        Found and(Found other) {
+            Map<String, Rule> all = new LinkedHashMap<>();
+            rules.forEach(r -> all.putIfAbsent(r.getUid(), r));
+            other.rules.forEach(r -> all.putIfAbsent(r.getUid(), r));
+            List<Unmatched> problems = new ArrayList<>(unmatched);
+            problems.addAll(other.unmatched);
+            return new Found(List.copyOf(all.values()), problems);
+        }
     }
 
-    public record Found(List<Rule> rules, List<Unmatched> unmatched) {
+    /** Every rule a search finds (up to a collection's size). */
+    static Found search(SearchService search, Catalog catalog, String q) {
+        List<String> uids = search.all(catalog.index(), q, "title", Collections.MAX_MEMBERS).stream().map(RuleSummary::uid).toList();
+        return new Found(catalog.rules().byUids(uids), List.of());
     }
 
     /** Items separated by new lines, commas or spaces. */

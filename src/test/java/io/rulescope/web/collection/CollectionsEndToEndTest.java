@@ -207,4 +207,45 @@ class CollectionsEndToEndTest extends RunningApp {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(body(unknown).get("error").asString()).contains("There is no collection named 'nowhere'");
     }
+
+    @Test
+    void importsAddWhatTheFileNamesAndReportTheRestAndANavigatorLayerComesBackAsASearch() throws Exception {
+        long id = created("Imported");
+        String ndjson = "{\"rule_id\":\"" + B + "\",\"name\":\"Beta\"}\n{\"rule_id\":\"nope\",\"name\":\"Ours\"}\n";
+
+        HttpResponse<String> imported = ada().json("POST", "/api/collections/" + id + "/import?format=elastic-ndjson", ndjson);
+        HttpResponse<String> layer = ada().json("POST", "/api/collections/" + id + "/import?format=navigator",
+                "{\"techniques\":[{\"techniqueID\":\"T1105\"}]}");
+        HttpResponse<String> unreadable = ada().json("POST", "/api/collections/" + id + "/import?format=sentinel-arm", "[");
+        HttpResponse<String> anonymous = new Visitor(port).json("POST", "/api/collections/" + id + "/import?format=navigator", "{}");
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(body(imported).get("matched").get(0).asString()).isEqualTo(B);
+        assertThat(body(imported).get("added").asInt()).isEqualTo(1);
+        assertThat(body(imported).get("unmatched").get(0).get("item").asString()).isEqualTo("Ours");
+        assertThat(body(layer).get("search").asString()).isEqualTo("technique:T1105");
+        assertThat(body(layer).get("total").asInt()).isEqualTo(1);
+        assertThat(unreadable.statusCode()).isEqualTo(422);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(body(new Visitor(port).getJson("/api/collections/" + id)).get("members").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileUploadedFromTheCollectionPageCarriesItsCsrfTokenInTheMultipartBody() throws Exception {
+        long id = created("Uploaded");
+        Visitor browser = new Visitor(port);
+        browser.signIn("ada", "ada-secret");
+        browser.get("/collections/" + id);
+        String boundary = "----rulescope" + System.nanoTime();
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + browser.csrf() + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\nsavedsearches\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"savedsearches.conf\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n[Beta Tool]\nsearch = x\n\r\n--" + boundary + "--\r\n";
+
+        HttpResponse<String> uploaded = browser.multipart("/collections/" + id + "/import", boundary, multipart);
+
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+        String page = browser.get("/collections/" + id).body();
+        assertThat(page).contains("1 item(s) of the Splunk savedsearches.conf read; 1 rule(s) matched.", "Beta Tool");
+    }
 }
