@@ -36,6 +36,8 @@ create table collection_member (
     pinned_path   varchar(4000) not null,
     -- the commit of the version pinned where the source is a git repository with its history read; null otherwise
     pinned_commit varchar(64),
+    -- that commit's date: what changed since is read from the history's versions after it
+    pinned_commit_at timestamp with time zone,
     pinned_at     timestamp with time zone not null,
     pinned_by     varchar(200)  not null,
     added_at      timestamp with time zone not null,

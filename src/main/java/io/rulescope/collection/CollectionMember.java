@@ -49,6 +49,9 @@ public class CollectionMember {
     @Column(name = "pinned_commit")
     private String pinnedCommit;
 
+    @Column(name = "pinned_commit_at")
+    private Instant pinnedCommitAt;
+
     @Column(name = "pinned_at", nullable = false)
     private Instant pinnedAt;
 
@@ -74,7 +77,7 @@ public class CollectionMember {
     }
 
     /** Who pinned which version, when. */
-    public record Pin(String title, String hash, String path, String commit, String by, Instant at) {
+    public record Pin(String title, String hash, String path, String commit, Instant commitAt, String by, Instant at) {
     }
 
     public void pin(Pin pin) {
@@ -82,12 +85,13 @@ public class CollectionMember {
         this.pinnedHash = pin.hash();
         this.pinnedPath = pin.path();
         this.pinnedCommit = pin.commit();
+        this.pinnedCommitAt = pin.commitAt();
         this.pinnedBy = pin.by();
         this.pinnedAt = pin.at();
     }
 
     public Pin pin() {
-        return new Pin(title, pinnedHash, pinnedPath, pinnedCommit, pinnedBy, pinnedAt);
+        return new Pin(title, pinnedHash, pinnedPath, pinnedCommit, pinnedCommitAt, pinnedBy, pinnedAt);
     }
 
     public Long getId() { return id; }
@@ -98,6 +102,7 @@ public class CollectionMember {
     public String getPinnedHash() { return pinnedHash; }
     public String getPinnedPath() { return pinnedPath; }
     public String getPinnedCommit() { return pinnedCommit; }
+    public Instant getPinnedCommitAt() { return pinnedCommitAt; }
     public Instant getPinnedAt() { return pinnedAt; }
     public String getPinnedBy() { return pinnedBy; }
     public Instant getAddedAt() { return addedAt; }

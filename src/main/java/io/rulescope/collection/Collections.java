@@ -15,8 +15,10 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.rulescope.history.GitBlobId;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.history.RuleSummary;
+import io.rulescope.history.RuleVersion;
 import io.rulescope.rule.Rule;
 
 /**
@@ -187,10 +189,13 @@ public class Collections {
         if (!texts.existsById(hash)) {
             texts.save(new PinnedText(raw));
         }
-        String commit = histories.summary(rule.getSourceName(), rule.getRuleId()).map(RuleSummary::newest)
-                .filter(v -> v.blob() != null).map(v -> v.commit()).orElse(null);
+        // The history's newest version is the catalog's only once the history has caught up: a commit is pinned when
+        // that version's file is exactly the text the catalog serves.
+        RuleVersion newest = histories.summary(rule.getSourceName(), rule.getRuleId()).map(RuleSummary::newest)
+                .filter(v -> GitBlobId.matches(v, raw)).orElse(null);
         return new CollectionMember.Pin(rule.getTitle() == null ? rule.getRuleId() : rule.getTitle(), hash,
-                rule.getSourcePath() == null ? "" : rule.getSourcePath(), commit, actor, now());
+                rule.getSourcePath() == null ? "" : rule.getSourcePath(), newest == null ? null : newest.commit(),
+                newest == null ? null : newest.date(), actor, now());
     }
 
     private RuleCollection existing(long id) {

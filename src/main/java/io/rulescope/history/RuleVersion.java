@@ -1,7 +1,9 @@
 package io.rulescope.history;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One version of a rule: the commit that made it, where the rule was then, and what changed against the version
@@ -43,6 +45,41 @@ public record RuleVersion(String commit, Instant date, String author, String mes
             List<String> attackRemoved, List<String> fieldsChanged) {
 
         public static final Changes NONE = new Changes(List.of(), List.of(), List.of(), List.of(), List.of());
+
+        /** The versions' changes taken together, oldest first: what was added and later removed cancels out. */
+        public static Changes net(List<RuleVersion> newestFirst) {
+            Set<RuleVersion.IndicatorRef> added = new LinkedHashSet<>();
+            Set<RuleVersion.IndicatorRef> removed = new LinkedHashSet<>();
+            Set<String> attackAdded = new LinkedHashSet<>();
+            Set<String> attackRemoved = new LinkedHashSet<>();
+            Set<String> fields = new LinkedHashSet<>();
+            for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                Changes c = newestFirst.get(i).changes();
+                c.indicatorsAdded().forEach(x -> {
+                    if (!removed.remove(x)) {
+                        added.add(x);
+                    }
+                });
+                c.indicatorsRemoved().forEach(x -> {
+                    if (!added.remove(x)) {
+                        removed.add(x);
+                    }
+                });
+                c.attackAdded().forEach(x -> {
+                    if (!attackRemoved.remove(x)) {
+                        attackAdded.add(x);
+                    }
+                });
+                c.attackRemoved().forEach(x -> {
+                    if (!attackAdded.remove(x)) {
+                        attackRemoved.add(x);
+                    }
+                });
+                fields.addAll(c.fieldsChanged());
+            }
+            return new Changes(List.copyOf(added), List.copyOf(removed), List.copyOf(attackAdded), List.copyOf(attackRemoved),
+                    List.copyOf(fields));
+        }
 
         public boolean isEmpty() {
             return indicatorsAdded.isEmpty() && indicatorsRemoved.isEmpty() && attackAdded.isEmpty() && attackRemoved.isEmpty()

@@ -20,7 +20,8 @@ import io.rulescope.history.RuleHistories;
  * HTTP caching as the web does it: every page and API answer of one catalog is the same until the next catalog (or
  * the history read after it), so its ETag is the catalog's key plus the history's version. A browser or a reverse
  * proxy that sends it back in {@code If-None-Match} gets {@code 304 Not Modified} without anything being rendered.
- * Replicas over the same commits share keys, so their ETags agree. Live state ({@code /ingest}, health) is left out.
+ * Replicas over the same commits share keys, so their ETags agree. Live state ({@code /ingest}, health) and what
+ * users change (collections, accounts) are left out.
  * <p>
  * The ETag is weak ({@code W/"..."}): one catalog's answer is the same whether it travels gzipped or as text, and
  * Tomcat, like nginx, does not compress an answer whose ETag is strong (a strong one promises identical bytes), so a
@@ -43,7 +44,7 @@ class CatalogEtagFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         return !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) || path.startsWith("/actuator")
                 || path.startsWith("/ingest") || path.startsWith("/api/ingest") || path.startsWith("/css/") || path.startsWith("/js/")
-                || path.equals("/favicon.svg");
+                || path.equals("/favicon.svg") || UserData.is(request);
     }
 
     @Override

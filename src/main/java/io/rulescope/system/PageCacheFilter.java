@@ -63,7 +63,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     /**
      * Not cached: the APIs, health, the ingest report, static files, redirects, {@code /search/export}, whose one
-     * address is a page to a browser and a file to a script, and anything asked by someone signed in (or who could
+     * address is a page to a browser and a file to a script, collections (which change under a catalog), and anything asked by someone signed in (or who could
      * be): their pages carry their name and form tokens, and may show what anonymous readers may not.
      */
     @Override
@@ -71,7 +71,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         return !enabled || !"GET".equals(request.getMethod()) || path.startsWith("/api/") || path.startsWith("/actuator")
                 || path.startsWith("/ingest") || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/rules/by-path/")
-                || path.startsWith("/search/export") || path.equals("/sign-in") || Personal.is(request);
+                || path.startsWith("/search/export") || path.equals("/sign-in") || UserData.is(request) || Personal.is(request);
     }
 
     private Cache<String, Page> pages(Catalog catalog) {

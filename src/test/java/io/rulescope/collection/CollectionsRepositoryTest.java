@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import io.rulescope.UserDatabase;
+import io.rulescope.history.GitBlobId;
 import io.rulescope.history.HistoryCursor;
 import io.rulescope.history.HistoryIncrement;
 import io.rulescope.history.NumberedVersion;
@@ -56,11 +57,15 @@ class CollectionsRepositoryTest {
         return rule;
     }
 
-    void gitHistory(String source, String ruleId, String commit) {
-        RuleVersion version = new RuleVersion(commit, Instant.ofEpochSecond(1_000), "Ada", "add", "T", "rules/" + ruleId + ".yml",
-                "blob-" + commit, RuleVersion.Kind.ADDED, RuleVersion.Changes.NONE);
+    /** One commit of a source's history that adds each rule with its text: ids and texts, alternating. */
+    void gitHistory(String source, String commit, String... idsAndTexts) {
+        List<NumberedVersion> versions = new java.util.ArrayList<>();
+        for (int i = 0; i < idsAndTexts.length; i += 2) {
+            versions.add(new NumberedVersion(idsAndTexts[i], 0, new RuleVersion(commit, Instant.ofEpochSecond(1_000), "Ada", "add", "T",
+                    "rules/" + idsAndTexts[i] + ".yml", GitBlobId.of(idsAndTexts[i + 1]), RuleVersion.Kind.ADDED, RuleVersion.Changes.NONE)));
+        }
         HistoryIncrement increment = new HistoryIncrement(new HistoryCursor(source, commit, 1, commit, Map.of(), Map.of(), Map.of()),
-                List.of(new NumberedVersion(ruleId, 0, version)), true);
+                versions, true);
         histories.store().save("key", increment);
         histories.publish(increment);
     }
@@ -95,22 +100,24 @@ class CollectionsRepositoryTest {
 
     @Test
     void aMemberPinsTheCommitWhereTheSourceHasHistoryAndAlwaysTheTextStoredOncePerHash() {
-        gitHistory("git-sigma", "a", "c0ffee");
+        gitHistory("git-sigma", "c0ffee", "a", "title: Alpha\n", "c", "title: Gamma as the history last read it\n");
         RuleCollection one = collections.create("One", "", "ada");
         RuleCollection two = collections.create("Two", "", "ada");
         Rule a = rule("git-sigma", "a", "Alpha", "title: Alpha\n");
         Rule b = rule("local", "b", "Beta", "title: Beta\n");
+        Rule c = rule("git-sigma", "c", "Gamma", "title: Gamma, newer than the history\n");
 
-        collections.add(one.getId(), List.of(a, b), "ada");
+        collections.add(one.getId(), List.of(a, b, c), "ada");
         collections.add(two.getId(), List.of(a), "bob");
         entities.flush();
 
         List<CollectionMember> members = collections.members(one.getId());
         assertThat(members).extracting(CollectionMember::getRuleId, CollectionMember::getPinnedCommit, CollectionMember::getAddedBy)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "c0ffee", "ada"), org.assertj.core.groups.Tuple.tuple("b", null, "ada"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "c0ffee", "ada"), org.assertj.core.groups.Tuple.tuple("b", null, "ada"),
+                        org.assertj.core.groups.Tuple.tuple("c", null, "ada"));
         assertThat(members.get(0).getPinnedHash()).isEqualTo(PinnedText.hashOf("title: Alpha\n")).hasSize(64);
         assertThat(collections.pinnedTexts(List.of(members.get(0).getPinnedHash()))).containsValue("title: Alpha\n");
-        assertThat(entities.getEntityManager().createQuery("select count(t) from PinnedText t", Long.class).getSingleResult()).isEqualTo(2L);
+        assertThat(entities.getEntityManager().createQuery("select count(t) from PinnedText t", Long.class).getSingleResult()).isEqualTo(3L);
     }
 
     @Test

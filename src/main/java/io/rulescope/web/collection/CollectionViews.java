@@ -1,5 +1,6 @@
 package io.rulescope.web.collection;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,8 @@ import io.rulescope.collection.CollectionMember;
 import io.rulescope.collection.Collections;
 import io.rulescope.collection.PinnedText;
 import io.rulescope.collection.RuleCollection;
+import io.rulescope.history.GitBlobId;
+import io.rulescope.history.NumberedVersion;
 import io.rulescope.history.RuleHistories;
 import io.rulescope.history.RuleSummary;
 import io.rulescope.history.RuleVersion;
@@ -34,13 +38,11 @@ import io.rulescope.rule.Rule;
 @Component
 public class CollectionViews {
 
-    /** The content hash of each rule's file, per catalog: comparing 500 pins must not inflate and hash 500 files each time. */
-    private static final CacheKind<String, String> HASHES = CacheKind.made("rule content hashes",
+    /** Each rule file's hashes, per catalog: comparing 500 pins must not inflate and hash 500 files each time. */
+    private static final CacheKind<String, Identity> IDENTITIES = CacheKind.made("rule content hashes",
             catalog -> Caffeine.newBuilder().maximumSize(200_000).build());
     /** What a pinned text says, analysed with the catalog's macros: pinned texts never change, so once per catalog. */
     private static final CacheKind<String, Optional<VersionFacts>> PINNED_FACTS = CacheKind.made("pinned versions",
-            catalog -> Caffeine.newBuilder().maximumSize(50_000).build());
-    private static final CacheKind<String, VersionFacts> CURRENT_FACTS = CacheKind.made("current versions",
             catalog -> Caffeine.newBuilder().maximumSize(50_000).build());
 
     private final Collections collections;
@@ -99,40 +101,120 @@ public class CollectionViews {
     public CollectionView view(Catalog catalog, RuleCollection collection) {
         List<CollectionMember> members = collections.members(collection.getId());
         Map<String, Rule> rules = currentRules(catalog, members);
-        List<MemberView> views = new ArrayList<>(members.size());
-        List<CollectionMember> needTexts = new ArrayList<>();
+        List<CollectionMember> differing = new ArrayList<>();
         for (CollectionMember m : members) {
             Rule rule = rules.get(key(m.getSource(), m.getRuleId()));
-            if (rule != null && !hashOf(catalog, rule).equals(m.getPinnedHash())) {
-                needTexts.add(m);
+            if (rule != null && !identity(catalog, rule).hash().equals(m.getPinnedHash())) {
+                differing.add(m);
             }
         }
-        Map<String, String> texts = needTexts.isEmpty() ? Map.of()
-                : collections.pinnedTexts(needTexts.stream().map(CollectionMember::getPinnedHash).distinct().toList());
+        Map<String, RuleVersion.Changes> changes = changes(catalog, differing, rules);
+        List<MemberView> views = new ArrayList<>(members.size());
         List<MemberView> changed = new ArrayList<>();
         List<MemberView> removed = new ArrayList<>();
         boolean reading = false;
         for (CollectionMember m : members) {
-            Rule rule = rules.get(key(m.getSource(), m.getRuleId()));
+            String key = key(m.getSource(), m.getRuleId());
+            Rule rule = rules.get(key);
             reading |= histories.state(m.getSource()) == RuleHistories.State.READING;
-            MemberView view;
+            RuleVersion newest = histories.summary(m.getSource(), m.getRuleId()).map(RuleSummary::newest).orElse(null);
             if (rule == null) {
-                RuleVersion last = histories.summary(m.getSource(), m.getRuleId()).map(RuleSummary::newest).orElse(null);
-                view = new MemberView(m, null, pinnedName(m), null, false, null, last);
+                MemberView view = new MemberView(m, null, pinnedName(m), null, false, null, newest);
                 removed.add(view);
-            } else {
-                String hash = hashOf(catalog, rule);
-                boolean differs = !hash.equals(m.getPinnedHash());
-                RuleVersion.Changes changes = differs ? changes(catalog, m, texts.get(m.getPinnedHash()), rule) : null;
-                RuleVersion newest = histories.summary(m.getSource(), m.getRuleId()).map(RuleSummary::newest).orElse(null);
-                view = new MemberView(m, rule, pinnedName(m), currentName(rule, hash), differs, changes, newest);
-                if (differs) {
-                    changed.add(view);
-                }
+                views.add(view);
+                continue;
+            }
+            Identity now = identity(catalog, rule);
+            boolean differs = !now.hash().equals(m.getPinnedHash());
+            MemberView view = new MemberView(m, rule, pinnedName(m), now.name(newest), differs, changes.get(key), newest);
+            if (differs) {
+                changed.add(view);
             }
             views.add(view);
         }
         return new CollectionView(collection, views, changed, removed, collections.log(collection.getId()), reading);
+    }
+
+    /** A rule's file as the catalog serves it: its content hash and its git blob id. */
+    record Identity(String hash, String blob) {
+
+        /** The commit of the history's newest version where that version is this text; otherwise the content hash. */
+        String name(RuleVersion newest) {
+            return newest != null && blob.equals(newest.blob()) ? newest.commit() : "sha256:" + hash;
+        }
+    }
+
+    private static Identity identity(Catalog catalog, Rule rule) {
+        return catalog.cache(IDENTITIES).get(rule.getUid(), k -> {
+            String raw = rule.getRaw() == null ? "" : rule.getRaw();
+            return new Identity(PinnedText.hashOf(raw), GitBlobId.of(raw));
+        });
+    }
+
+    /**
+     * What changed from each pin to now. Where the pin is a commit of the rule's history and the history has caught up
+     * with the catalog, the versions after the pin are taken together (one query per source); otherwise the pinned
+     * text is read and analysed again, once per catalog, and compared with the rule's analysis from ingest.
+     */
+    private Map<String, RuleVersion.Changes> changes(Catalog catalog, List<CollectionMember> differing, Map<String, Rule> rules) {
+        Map<String, RuleVersion.Changes> found = new HashMap<>();
+        Map<String, List<CollectionMember>> bySource = new HashMap<>();
+        for (CollectionMember m : differing) {
+            if (m.getPinnedCommit() != null && m.getPinnedCommitAt() != null) {
+                bySource.computeIfAbsent(m.getSource(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        bySource.forEach((source, pinned) -> {
+            Instant from = pinned.stream().map(CollectionMember::getPinnedCommitAt).min(Instant::compareTo).orElseThrow();
+            Map<String, List<RuleVersion>> versions = new HashMap<>();
+            for (NumberedVersion v : histories.versionsSince(source, pinned.stream().map(CollectionMember::getRuleId).distinct().toList(), from)) {
+                versions.computeIfAbsent(v.ruleId(), k -> new ArrayList<>()).add(v.version());
+            }
+            for (CollectionMember m : pinned) {
+                List<RuleVersion> newestFirst = versions.getOrDefault(m.getRuleId(), List.of());
+                Rule rule = rules.get(key(source, m.getRuleId()));
+                int pin = indexOf(newestFirst, m.getPinnedCommit());
+                // The history has the pin and, as its newest version, exactly what the catalog serves.
+                if (pin > 0 && identity(catalog, rule).blob().equals(newestFirst.get(0).blob())) {
+                    found.put(key(source, m.getRuleId()), RuleVersion.Changes.net(newestFirst.subList(0, pin)));
+                }
+            }
+        });
+        List<CollectionMember> fromText = differing.stream().filter(m -> !found.containsKey(key(m.getSource(), m.getRuleId()))).toList();
+        Cache<String, Optional<VersionFacts>> pinnedFacts = catalog.cache(PINNED_FACTS);
+        Set<String> uncached = fromText.stream().map(CollectionViews::factsKey).filter(k -> pinnedFacts.getIfPresent(k) == null)
+                .collect(java.util.stream.Collectors.toSet());
+        Map<String, String> texts = uncached.isEmpty() ? Map.of()
+                : collections.pinnedTexts(fromText.stream().filter(m -> uncached.contains(factsKey(m))).map(CollectionMember::getPinnedHash)
+                        .distinct().toList());
+        for (CollectionMember m : fromText) {
+            Rule current = rules.get(key(m.getSource(), m.getRuleId()));
+            Optional<VersionFacts> before = pinnedFacts.get(factsKey(m), k -> pinnedFactsOf(catalog, m, texts.get(m.getPinnedHash())));
+            before.ifPresent(b -> found.put(key(m.getSource(), m.getRuleId()),
+                    VersionFacts.of(current, catalog.indicators().analysisOf(current)).since(b)));
+        }
+        return found;
+    }
+
+    private Optional<VersionFacts> pinnedFactsOf(Catalog catalog, CollectionMember m, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return ingest.rulesIn(m.getSource(), m.getPinnedPath(), text).stream().filter(r -> r.getRuleId().equals(m.getRuleId())).findFirst()
+                .map(r -> VersionFacts.of(r, analysis.analyzer(catalog.macros()).analyze(r)));
+    }
+
+    private static int indexOf(List<RuleVersion> newestFirst, String commit) {
+        for (int i = 0; i < newestFirst.size(); i++) {
+            if (newestFirst.get(i).commit().equals(commit)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String factsKey(CollectionMember m) {
+        return m.getPinnedHash() + "\u0000" + m.getSource() + "\u0000" + m.getRuleId();
     }
 
     /** The members' rules in the catalog, by source and rule id. */
@@ -148,30 +230,6 @@ public class CollectionViews {
             }
         }
         return found;
-    }
-
-    private RuleVersion.Changes changes(Catalog catalog, CollectionMember m, String pinnedText, Rule current) {
-        if (pinnedText == null) {
-            return null;
-        }
-        Optional<VersionFacts> before = catalog.cache(PINNED_FACTS).get(m.getPinnedHash() + "\u0000" + m.getSource() + "\u0000" + m.getRuleId(),
-                k -> ingest.rulesIn(m.getSource(), m.getPinnedPath(), pinnedText).stream().filter(r -> r.getRuleId().equals(m.getRuleId()))
-                        .findFirst().map(r -> VersionFacts.of(r, analysis.analyzer(catalog.macros()).analyze(r))));
-        if (before.isEmpty()) {
-            return null;
-        }
-        VersionFacts now = catalog.cache(CURRENT_FACTS).get(current.getUid(),
-                k -> VersionFacts.of(current, analysis.analyzer(catalog.macros()).analyze(current)));
-        return now.since(before.get());
-    }
-
-    private static String hashOf(Catalog catalog, Rule rule) {
-        return catalog.cache(HASHES).get(rule.getUid(), k -> PinnedText.hashOf(rule.getRaw() == null ? "" : rule.getRaw()));
-    }
-
-    private String currentName(Rule rule, String hash) {
-        return histories.summary(rule.getSourceName(), rule.getRuleId()).map(RuleSummary::newest).filter(v -> v.blob() != null)
-                .map(RuleVersion::commit).orElse("sha256:" + hash);
     }
 
     static String pinnedName(CollectionMember m) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.rulescope.catalog.Catalog;
@@ -134,46 +133,11 @@ class ChangesController {
             String permalink = c.kind() == RuleVersion.Kind.REMOVED || now.isEmpty() ? "/rules/" + c.ruleId() + "/history" : "/rules/" + c.ruleId();
             bySource.computeIfAbsent(c.source(), k -> new ArrayList<>()).add(new Entry(c.source(), c.ruleId(), inPeriod.get(0).title(),
                     listed.kind().label(), inPeriod.get(0), inPeriod.size(),
-                    net(listed.kind() == c.kind() ? inPeriod : inPeriod.subList(0, inPeriod.size() - 1)), permalink));
+                    RuleVersion.Changes.net(listed.kind() == c.kind() ? inPeriod : inPeriod.subList(0, inPeriod.size() - 1)), permalink));
         }
         boolean reading = catalog.report().sources().stream().anyMatch(s -> histories.state(s.name()) == RuleHistories.State.READING);
         return new Period(day, bySource, List.copyOf(imports.values()), added, modified, removed, listedChanges.size(), shown, pages,
                 pageSize, reading, error);
-    }
-
-    /** The versions' changes taken together, oldest first: what was added and later removed cancels out. */
-    static RuleVersion.Changes net(List<RuleVersion> newestFirst) {
-        Set<RuleVersion.IndicatorRef> added = new LinkedHashSet<>();
-        Set<RuleVersion.IndicatorRef> removed = new LinkedHashSet<>();
-        Set<String> attackAdded = new LinkedHashSet<>();
-        Set<String> attackRemoved = new LinkedHashSet<>();
-        Set<String> fields = new LinkedHashSet<>();
-        for (int i = newestFirst.size() - 1; i >= 0; i--) {
-            RuleVersion.Changes c = newestFirst.get(i).changes();
-            c.indicatorsAdded().forEach(x -> {
-                if (!removed.remove(x)) {
-                    added.add(x);
-                }
-            });
-            c.indicatorsRemoved().forEach(x -> {
-                if (!added.remove(x)) {
-                    removed.add(x);
-                }
-            });
-            c.attackAdded().forEach(x -> {
-                if (!attackRemoved.remove(x)) {
-                    attackAdded.add(x);
-                }
-            });
-            c.attackRemoved().forEach(x -> {
-                if (!attackAdded.remove(x)) {
-                    attackRemoved.add(x);
-                }
-            });
-            fields.addAll(c.fieldsChanged());
-        }
-        return new RuleVersion.Changes(List.copyOf(added), List.copyOf(removed), List.copyOf(attackAdded), List.copyOf(attackRemoved),
-                List.copyOf(fields));
     }
 
     @GetMapping("/changes")

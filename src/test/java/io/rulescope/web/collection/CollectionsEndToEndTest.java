@@ -248,4 +248,19 @@ class CollectionsEndToEndTest extends RunningApp {
         String page = browser.get("/collections/" + id).body();
         assertThat(page).contains("1 item(s) of the Splunk savedsearches.conf read; 1 rule(s) matched.", "Beta Tool");
     }
+
+    @Test
+    void aCollectionsPageAndASearchOfItAreNeverAnsweredFromACacheOfTheOldMembership() throws Exception {
+        long id = created("Cache check");
+        Visitor reader = new Visitor(port);
+        String search = "/search?q=" + java.net.URLEncoder.encode("collection:\"Cache check\"", java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> before = reader.get("/collections/" + id);
+        reader.get(search);
+
+        ada().json("POST", "/api/collections/" + id + "/members", "{\"ids\":[\"" + B + "\"]}");
+
+        assertThat(before.headers().firstValue("ETag")).isEmpty();
+        assertThat(reader.get("/collections/" + id).body()).contains("Beta Tool");
+        assertThat(reader.get(search).body()).contains("Beta Tool");
+    }
 }
