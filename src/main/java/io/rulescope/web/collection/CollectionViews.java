@@ -68,13 +68,40 @@ public class CollectionViews {
             RuleVersion.Changes changes, RuleVersion lastVersion) {
 
         /** When upstream last changed the rule, where its history says; otherwise when it was pinned. */
-        public java.time.Instant changedAt() {
+        public Instant changedAt() {
             RuleVersion newest = lastVersion;
             return newest != null ? newest.date() : member.getPinnedAt();
         }
 
         public boolean removed() {
             return current == null;
+        }
+
+        /** The pinned version as people write it: a commit's first ten characters, or the content hash's. */
+        public String pinnedLabel() {
+            return label(pinned);
+        }
+
+        public String currentLabel() {
+            return currentVersion == null ? "" : label(currentVersion);
+        }
+
+        /** The day of the pinned version: its commit's where there is one, else the day it was pinned. */
+        public String pinnedDay() {
+            return day(member.getPinnedCommitAt() != null ? member.getPinnedCommitAt() : member.getPinnedAt());
+        }
+
+        /** The day of the current version where the history names it; empty otherwise. */
+        public String currentDay() {
+            return lastVersion != null && currentVersion != null && currentVersion.equals(lastVersion.commit()) ? day(lastVersion.date()) : "";
+        }
+
+        private static String label(String version) {
+            return version.startsWith("sha256:") ? version.substring(0, Math.min(version.length(), 17)) : version.substring(0, Math.min(version.length(), 10));
+        }
+
+        private static String day(Instant at) {
+            return at.toString().substring(0, 10);
         }
 
         public String permalink() {
