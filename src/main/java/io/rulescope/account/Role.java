@@ -12,8 +12,6 @@ public enum Role {
     /** Refreshes the catalog, reads every private source, revokes anyone's tokens. */
     ADMIN;
 
-    public static final String HIERARCHY = "ROLE_ADMIN > ROLE_EDITOR\nROLE_EDITOR > ROLE_VIEWER";
-
     public String authority() {
         return "ROLE_" + name();
     }

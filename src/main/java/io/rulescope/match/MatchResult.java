@@ -10,6 +10,12 @@ import java.util.Map;
  */
 public record MatchResult(LoggedEvent event, List<Fired> fires, List<Near> near, Summary summary) {
 
+    /** Only the rules of a search (a team's collection): the others' fires and near misses are left out. */
+    public MatchResult within(java.util.Set<String> uids) {
+        return new MatchResult(event, fires.stream().filter(f -> uids.contains(f.rule().getUid())).toList(),
+                near.stream().filter(n -> uids.contains(n.rule().getUid())).toList(), summary);
+    }
+
     /** @param evaluation {@code full}, or {@code first-stage} when later stages were not evaluated */
     public record Fired(Rule rule, String evaluation, List<Hit> matched, List<String> notes) {
     }

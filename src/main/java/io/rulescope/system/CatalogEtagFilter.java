@@ -28,7 +28,8 @@ import io.rulescope.history.RuleHistories;
  * strong ETag sent every page to browsers uncompressed. {@code If-None-Match} compares weakly anyway.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+// After Spring Security's chain (-100): a 304 is an answer too, and only those allowed to read get one.
+@Order(-90)
 class CatalogEtagFilter extends OncePerRequestFilter {
 
     private final CatalogHolder catalogs;

@@ -38,7 +38,8 @@ import io.rulescope.history.RuleHistories;
  * that does not accept gzip gets the page inflated, which costs a fiftieth of rendering it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+// After Spring Security's chain (-100): a cached page is served only to someone allowed to read it.
+@Order(-85)
 @org.springframework.boot.context.properties.EnableConfigurationProperties(PageCacheProperties.class)
 class PageCacheFilter extends OncePerRequestFilter {
 

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ import io.rulescope.history.VersionStamp;
 
 /** Rule versions in this replica's history database ({@link HistoryDatabase}): relational, durable and read page by page. */
 @Component
+@Lazy
 @Transactional(transactionManager = HistoryDatabase.TRANSACTIONS, readOnly = true)
 class JpaHistoryStore implements HistoryStore {
 

@@ -7,9 +7,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -17,10 +14,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import io.rulescope.account.AccessTokens;
-import io.rulescope.account.Role;
 import io.rulescope.account.SecurityProperties;
 
 /**
@@ -34,11 +29,6 @@ import io.rulescope.account.SecurityProperties;
 class SecurityConfiguration {
 
     @Bean
-    static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
-    }
-
-    @Bean
     InMemoryUserDetailsManager localUsers(SecurityProperties properties, ObjectProvider<ClientRegistrationRepository> providers) {
         return LocalUsers.of(properties, providers.getIfAvailable() != null);
     }
@@ -48,23 +38,7 @@ class SecurityConfiguration {
             ObjectProvider<ClientRegistrationRepository> providers, Optional<Clock> clock) throws Exception {
         Problems problems = new Problems();
         SessionCsrf csrf = new SessionCsrf();
-        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        http.authorizeHttpRequests(requests -> {
-            requests.requestMatchers("/sign-in", "/css/**", "/js/**", "/favicon.svg", "/error", "/actuator/health/**",
-                    "/actuator/health", "/actuator/info").permitAll();
-            // The admin token is the endpoint's own check; a signed-in admin is accepted there too.
-            requests.requestMatchers(path.matcher(HttpMethod.POST, "/api/refresh")).permitAll();
-            requests.requestMatchers("/account/**", "/api/account/**").authenticated();
-            for (HttpMethod change : new HttpMethod[] { HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE }) {
-                requests.requestMatchers(path.matcher(change, "/collections/**"), path.matcher(change, "/api/collections/**"))
-                        .hasRole(Role.EDITOR.name());
-            }
-            if (properties.getRead() == SecurityProperties.Read.AUTHENTICATED) {
-                requests.anyRequest().authenticated();
-            } else {
-                requests.anyRequest().permitAll();
-            }
-        });
+        http.authorizeHttpRequests(requests -> requests.anyRequest().access(new AccessRules(properties)));
         http.formLogin(form -> form.loginPage("/sign-in").loginProcessingUrl("/sign-in").failureUrl("/sign-in?error")
                 .successHandler(new SignInSuccess()).permitAll());
         http.httpBasic(basic -> basic.realmName("rulescope").authenticationEntryPoint(problems));

@@ -37,9 +37,12 @@ class MatchApiController {
     /** Spring's own mapper, so streamed batch lines read like every other answer. */
     private final JsonMapper json;
 
-    MatchApiController(MatchService service, JsonMapper json) {
+    private final MatchScope scope;
+
+    MatchApiController(MatchService service, JsonMapper json, MatchScope scope) {
         this.service = service;
         this.json = json;
+        this.scope = scope;
     }
 
     /**
@@ -60,7 +63,7 @@ class MatchApiController {
         MultiValueMap<String, String> query = UriComponentsBuilder.newInstance().query(request.getQueryString()).build()
                 .getQueryParams();
         LoggedEvent event = service.read(body, decoded(query, "product"), decoded(query, "category"), decoded(query, "service"));
-        return ResponseEntity.ok(MatchAnswer.of(catalog, service.match(catalog.matcher(), event)));
+        return ResponseEntity.ok(MatchAnswer.of(catalog, scope.within(catalog, decoded(query, "q"), service.match(catalog.matcher(), event))));
     }
 
     private static String decoded(MultiValueMap<String, String> query, String name) {

@@ -29,9 +29,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class MatchController {
 
     private final MatchService service;
+    private final MatchScope scope;
 
-    MatchController(MatchService service) {
+    MatchController(MatchService service, MatchScope scope) {
         this.service = service;
+        this.scope = scope;
     }
 
     /** Fires and near misses shaped for the page. */
@@ -47,13 +49,13 @@ class MatchController {
 
     @GetMapping("/match")
     String page(@RequestParam(required = false) String example, @RequestParam(required = false) String product,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String service, Catalog catalog,
-            Model model, HttpServletResponse response) {
+            @RequestParam(required = false) String category, @RequestParam(required = false) String service,
+            @RequestParam(required = false) String q, Catalog catalog, Model model, HttpServletResponse response) {
         Optional<MatchExamples.Example> chosen = example == null ? Optional.empty() : this.service.examples().named(example);
         if (chosen.isPresent()) {
-            return evaluate(chosen.get().text(), product, category, service, catalog, model, response);
+            return evaluate(chosen.get().text(), product, category, service, q, catalog, model, response);
         }
-        prepare(model, "", product, category, service, catalog);
+        prepare(model, "", product, category, service, q, catalog);
         if (example != null) {
             model.addAttribute("error", "there is no example called " + (example.length() > 80 ? example.substring(0, 80) + "…" : example));
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -63,17 +65,17 @@ class MatchController {
 
     @PostMapping("/match")
     String submit(@RequestParam(name = "event", defaultValue = "") String event, @RequestParam(required = false) String product,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String service, Catalog catalog,
-            Model model, HttpServletResponse response) {
-        return evaluate(event, product, category, service, catalog, model, response);
+            @RequestParam(required = false) String category, @RequestParam(required = false) String service,
+            @RequestParam(required = false) String q, Catalog catalog, Model model, HttpServletResponse response) {
+        return evaluate(event, product, category, service, q, catalog, model, response);
     }
 
-    private String evaluate(String text, String product, String category, String service, Catalog catalog, Model model,
+    private String evaluate(String text, String product, String category, String service, String q, Catalog catalog, Model model,
             HttpServletResponse response) {
-        prepare(model, text, product, category, service, catalog);
+        prepare(model, text, product, category, service, q, catalog);
         try {
             LoggedEvent event = this.service.read(text, product, category, service);
-            MatchResult result = this.service.match(catalog.matcher(), event);
+            MatchResult result = scope.within(catalog, q, this.service.match(catalog.matcher(), event));
             model.addAttribute("result", result);
             model.addAttribute("fires", result.fires().stream().map(f -> new FireView(f.rule(), MatchViews.permalink(catalog, f.rule()),
                     f.evaluation(), f.matched().stream().map(HitView::of).toList(), f.notes())).toList());
@@ -81,14 +83,15 @@ class MatchController {
                     n.matchedPredicates(), n.totalPredicates(), n.missing(), n.reason())).toList());
             model.addAttribute("matchedFields", result.fires().stream().flatMap(f -> f.matched().stream()).map(Hit::eventField)
                     .collect(java.util.stream.Collectors.toSet()));
-        } catch (EventRejectedException e) {
+        } catch (io.rulescope.error.RulescopeException e) {
             PageProblems.showInPlace(e, model, response);
         }
         return "match/match";
     }
 
-    private void prepare(Model model, String text, String product, String category, String service, Catalog catalog) {
+    private void prepare(Model model, String text, String product, String category, String service, String q, Catalog catalog) {
         model.addAttribute("text", text);
+        model.addAttribute("q", q == null || q.isBlank() ? null : q.strip());
         model.addAttribute("examples", this.service.examples().all());
         model.addAttribute("evaluations", EVALUATIONS);
         model.addAttribute("product", product);

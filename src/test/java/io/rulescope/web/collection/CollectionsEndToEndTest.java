@@ -263,4 +263,20 @@ class CollectionsEndToEndTest extends RunningApp {
         assertThat(reader.get("/collections/" + id).body()).contains("Beta Tool");
         assertThat(reader.get(search).body()).contains("Beta Tool");
     }
+
+    @Test
+    void whichOfOurRulesFireOnAnEventIsAnsweredForACollectionOnly() throws Exception {
+        long ours = created("Fires check");
+        ada().json("POST", "/api/collections/" + ours + "/members", "{\"ids\":[\"" + B + "\"]}");
+        String event = "{\"EventID\": 1, \"Image\": \"C:\\\\tools\\\\b.exe\"}";
+        String scope = java.net.URLEncoder.encode("collection:\"Fires check\"", java.nio.charset.StandardCharsets.UTF_8);
+
+        JsonNode all = body(new Visitor(port).json("POST", "/api/match", event));
+        JsonNode within = body(new Visitor(port).json("POST", "/api/match?q=" + scope, event));
+        HttpResponse<String> unknown = new Visitor(port).json("POST", "/api/match?q=collection:nowhere", event);
+
+        assertThat(all.get("fires").valueStream().map(f -> f.get("id").asString())).contains(B);
+        assertThat(within.get("fires").valueStream().map(f -> f.get("id").asString())).containsExactly(B);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+    }
 }
