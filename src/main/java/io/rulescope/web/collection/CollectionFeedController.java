@@ -10,6 +10,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import io.rulescope.web.AtomXml;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -56,22 +58,22 @@ class CollectionFeedController {
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeStartElement("feed");
         xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
-        element(xml, "title", "Rulescope: " + collection.getName() + ", changed upstream");
-        element(xml, "id", page + "/feed.atom");
-        link(xml, "self", page + "/feed.atom");
-        link(xml, "alternate", page);
-        element(xml, "updated", (entries.isEmpty() ? collection.getCreatedAt() : entries.get(0).changedAt()).toString());
+        AtomXml.element(xml, "title", "Rulescope: " + collection.getName() + ", changed upstream");
+        AtomXml.element(xml, "id", page + "/feed.atom");
+        AtomXml.link(xml, "self", page + "/feed.atom");
+        AtomXml.link(xml, "alternate", page);
+        AtomXml.element(xml, "updated", (entries.isEmpty() ? collection.getCreatedAt() : entries.get(0).changedAt()).toString());
         for (CollectionViews.MemberView m : entries) {
             xml.writeStartElement("entry");
-            element(xml, "title", (m.removed() ? "Removed upstream: " : "Changed upstream: ") + m.title());
-            element(xml, "id", base + m.permalink() + "#" + (m.removed() ? "removed" : m.currentVersion()));
-            link(xml, "alternate", m.diffLink() != null ? base + m.diffLink() : base + m.permalink());
+            AtomXml.element(xml, "title", (m.removed() ? "Removed upstream: " : "Changed upstream: ") + m.title());
+            AtomXml.element(xml, "id", base + m.permalink() + "#" + (m.removed() ? "removed" : m.currentVersion()));
+            AtomXml.link(xml, "alternate", m.diffLink() != null ? base + m.diffLink() : base + m.permalink());
             Instant updated = m.changedAt();
-            element(xml, "updated", updated.toString());
+            AtomXml.element(xml, "updated", updated.toString());
             xml.writeStartElement("author");
-            element(xml, "name", m.member().getSource());
+            AtomXml.element(xml, "name", m.member().getSource());
             xml.writeEndElement();
-            element(xml, "summary", summary(m));
+            AtomXml.element(xml, "summary", summary(m));
             xml.writeEndElement();
         }
         xml.writeEndElement();
@@ -91,17 +93,5 @@ class CollectionFeedController {
 
     private static String abbreviate(String version) {
         return version.length() > 19 ? version.substring(0, 19) : version;
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-    }
-
-    private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
-        xml.writeEmptyElement("link");
-        xml.writeAttribute("rel", rel);
-        xml.writeAttribute("href", href);
     }
 }

@@ -10,6 +10,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import io.rulescope.web.AtomXml;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
@@ -127,24 +129,24 @@ class ExportController {
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeStartElement("feed");
         xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
-        element(xml, "title", q == null || q.isBlank() ? "Rulescope: newest rules" : "Rulescope: " + q);
+        AtomXml.element(xml, "title", q == null || q.isBlank() ? "Rulescope: newest rules" : "Rulescope: " + q);
         String encodedQuery = q == null ? "" : java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
-        element(xml, "id", base + "/feed.atom" + (q == null ? "" : "?q=" + encodedQuery));
-        link(xml, "self", ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
-        link(xml, "alternate", base + "/search" + (q == null ? "" : "?q=" + encodedQuery));
-        element(xml, "updated", entries.isEmpty() ? Instant.EPOCH.toString() : entries.get(0).updated().toString());
+        AtomXml.element(xml, "id", base + "/feed.atom" + (q == null ? "" : "?q=" + encodedQuery));
+        AtomXml.link(xml, "self", ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString());
+        AtomXml.link(xml, "alternate", base + "/search" + (q == null ? "" : "?q=" + encodedQuery));
+        AtomXml.element(xml, "updated", entries.isEmpty() ? Instant.EPOCH.toString() : entries.get(0).updated().toString());
         for (FeedEntry e : entries) {
             RuleSummary r = e.rule();
             xml.writeStartElement("entry");
-            element(xml, "title", (e.isNew() ? "New: " : "Updated: ") + r.title());
-            element(xml, "id", base + r.permalink());
-            link(xml, "alternate", base + r.permalink());
-            element(xml, "published", e.published().toString());
-            element(xml, "updated", e.updated().toString());
+            AtomXml.element(xml, "title", (e.isNew() ? "New: " : "Updated: ") + r.title());
+            AtomXml.element(xml, "id", base + r.permalink());
+            AtomXml.link(xml, "alternate", base + r.permalink());
+            AtomXml.element(xml, "published", e.published().toString());
+            AtomXml.element(xml, "updated", e.updated().toString());
             xml.writeStartElement("author");
-            element(xml, "name", r.source());
+            AtomXml.element(xml, "name", r.source());
             xml.writeEndElement();
-            element(xml, "summary", e.summary());
+            AtomXml.element(xml, "summary", e.summary());
             xml.writeEmptyElement("category");
             xml.writeAttribute("term", e.isNew() ? "new" : "updated");
             for (String t : r.techniques()) {
@@ -168,9 +170,9 @@ class ExportController {
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeStartElement("OpenSearchDescription");
         xml.writeDefaultNamespace("http://a9.com/-/spec/opensearch/1.1/");
-        element(xml, "ShortName", "Rulescope");
-        element(xml, "Description", "Search detection rules by technique, field value or text");
-        element(xml, "InputEncoding", "UTF-8");
+        AtomXml.element(xml, "ShortName", "Rulescope");
+        AtomXml.element(xml, "Description", "Search detection rules by technique, field value or text");
+        AtomXml.element(xml, "InputEncoding", "UTF-8");
         xml.writeEmptyElement("Url");
         xml.writeAttribute("type", "text/html");
         xml.writeAttribute("template", base + "/search?q={searchTerms}");
@@ -181,17 +183,5 @@ class ExportController {
         xml.writeEndDocument();
         xml.close();
         return out.toString();
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", ""));
-        xml.writeEndElement();
-    }
-
-    private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
-        xml.writeEmptyElement("link");
-        xml.writeAttribute("rel", rel);
-        xml.writeAttribute("href", href);
     }
 }

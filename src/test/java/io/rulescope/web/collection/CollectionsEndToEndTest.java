@@ -32,6 +32,7 @@ class CollectionsEndToEndTest extends RunningApp {
     static final String A = "aaaaaaaa-3131-0000-0000-000000000001";
     static final String B = "bbbbbbbb-3131-0000-0000-000000000002";
     static final String C = "cccccccc-3131-0000-0000-000000000003";
+    static final String D = "dddddddd-3131-0000-0000-000000000004";
     static final Path ROOT = tempFolder();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,6 +42,7 @@ class CollectionsEndToEndTest extends RunningApp {
             GitFixtures.write(repo, "rules/a.yml", GitFixtures.sigmaRule(A, "Alpha Tool", "test", "T1059", "\\a.exe"));
             GitFixtures.write(repo, "rules/b.yml", GitFixtures.sigmaRule(B, "Beta Tool", "test", "T1003", "\\b.exe"));
             GitFixtures.write(repo, "rules/c.yml", GitFixtures.sigmaRule(C, "Gamma Tool", "test", "T1105", "\\c.exe"));
+            GitFixtures.write(repo, "rules/d.yml", GitFixtures.sigmaRule(D, "Delta Tool", "test", "T1570", "\\d.exe"));
             GitFixtures.commit(git, "three rules", "Ada", 1_760_000_000);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -215,7 +217,7 @@ class CollectionsEndToEndTest extends RunningApp {
 
         HttpResponse<String> imported = ada().json("POST", "/api/collections/" + id + "/import?format=elastic-ndjson", ndjson);
         HttpResponse<String> layer = ada().json("POST", "/api/collections/" + id + "/import?format=navigator",
-                "{\"techniques\":[{\"techniqueID\":\"T1105\"}]}");
+                "{\"techniques\":[{\"techniqueID\":\"T1003\"}]}");
         HttpResponse<String> unreadable = ada().json("POST", "/api/collections/" + id + "/import?format=sentinel-arm", "[");
         HttpResponse<String> anonymous = new Visitor(port).json("POST", "/api/collections/" + id + "/import?format=navigator", "{}");
 
@@ -223,7 +225,7 @@ class CollectionsEndToEndTest extends RunningApp {
         assertThat(body(imported).get("matched").get(0).asString()).isEqualTo(B);
         assertThat(body(imported).get("added").asInt()).isEqualTo(1);
         assertThat(body(imported).get("unmatched").get(0).get("item").asString()).isEqualTo("Ours");
-        assertThat(body(layer).get("search").asString()).isEqualTo("technique:T1105");
+        assertThat(body(layer).get("search").asString()).isEqualTo("technique:T1003");
         assertThat(body(layer).get("total").asInt()).isEqualTo(1);
         assertThat(unreadable.statusCode()).isEqualTo(422);
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -278,5 +280,26 @@ class CollectionsEndToEndTest extends RunningApp {
         assertThat(all.get("fires").valueStream().map(f -> f.get("id").asString())).contains(B);
         assertThat(within.get("fires").valueStream().map(f -> f.get("id").asString())).containsExactly(B);
         assertThat(unknown.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theFeedOfUpstreamChangesIsWellFormedXmlEvenWhenATitleCarriesControlCharacters() throws Exception {
+        long id = created("Feed check");
+        ada().json("POST", "/api/collections/" + id + "/members", "{\"ids\":[\"" + D + "\"]}");
+        try (Git git = Git.open(ROOT.resolve("remote").toFile())) {
+            GitFixtures.write(ROOT.resolve("remote"), "rules/d.yml", GitFixtures.sigmaRule(D, "Delta Tool", "test", "T1570", "\\d.exe")
+                    .replace("title: Delta Tool", "title: \"Delta\\x01 <b>Tool</b>\""));
+            GitFixtures.commit(git, "delta renamed", "Bo", 1_760_200_000);
+        }
+        ingest.refreshNow("test");
+        ingest.awaitHistory();
+
+        HttpResponse<String> feed = new Visitor(port).get("/collections/" + id + "/feed.atom");
+
+        assertThat(feed.statusCode()).isEqualTo(200);
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(feed.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(xml.getElementsByTagName("entry").getLength()).isEqualTo(1);
+        assertThat(xml.getElementsByTagName("title").item(1).getTextContent()).isEqualTo("Changed upstream: Delta <b>Tool</b>");
     }
 }
