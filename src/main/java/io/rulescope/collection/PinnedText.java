@@ -1,14 +1,12 @@
 package io.rulescope.collection;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.rulescope.rule.Sha256;
 
 /** The file text of a pinned version, stored once per content hash. */
 @Entity
@@ -31,11 +29,7 @@ public class PinnedText {
 
     /** A version's identity where there is no commit: SHA-256 of the file text, hex. */
     public static String hashOf(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 
     public String getHash() { return hash; }

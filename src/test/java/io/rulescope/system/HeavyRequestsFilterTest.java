@@ -23,6 +23,9 @@ class HeavyRequestsFilterTest {
             GET  | /api/navigator              | true
             GET  | /search                     | false
             GET  | /api/rules/x/convert        | false
+            POST | /api/collections/7/import   | true
+            POST | /collections/7/import       | true
+            POST | /api/collections/7/members  | false
             """)
     void exportsConversionsAndMatchesAreHeavyAndPagesAreNot(String method, String path, boolean heavy) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);

@@ -1,8 +1,5 @@
 package io.rulescope.ingest.read;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -99,12 +96,6 @@ public final class MappingContext implements RuleDocument {
     }
 
     static String uid(String source, String path, int docIndex) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((source + "\n" + path + "\n" + docIndex).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always present", e);
-        }
+        return HexFormat.of().formatHex(io.rulescope.rule.Sha256.of(source + "\n" + path + "\n" + docIndex), 0, 8);
     }
 }

@@ -1,6 +1,5 @@
 package io.rulescope.web.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 
@@ -81,11 +80,7 @@ class IngestApiController {
 
     /** Hashing first makes the comparison's time independent of the token's length as well as its content. */
     private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return io.rulescope.rule.Sha256.of(text);
     }
 
     /** The report's members at the top level, then the refresh under way (null when none) and the last refreshes. */
