@@ -121,9 +121,10 @@ class CollectionsBrowserTest extends BrowserTest {
         return ids;
     }
 
-    /** A form's answer is a new page: wait for it rather than read the old one. */
+    /** A form's answer is a new page: wait for it rather than read the old one (whose elements go stale mid-check). */
     static void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     @Test
