@@ -41,6 +41,13 @@ public final class Catalog {
     /** Set once a successor with only another index took the caches over; releasing this catalog then keeps them. */
     private volatile boolean cachesHandedOn;
     private final AtomicInteger references = new AtomicInteger(1);
+    /** Names of the sources only some readers may see; empty when every source is public. */
+    private final java.util.Set<String> privateSources;
+    /** Whom this catalog answers: everyone for a catalog as built, fewer for a view without some private sources. */
+    private final Audience audience;
+    private final Narrowing narrowing;
+    /** The views of this catalog without some private sources, made on first use and closed with it. */
+    private final Map<Audience, Catalog> views;
     /** Made on first use (a rule page's "same detection elsewhere"); immutable once made. */
     private volatile Counterparts counterparts;
 
@@ -63,8 +70,29 @@ public final class Catalog {
         this(generation, key, rules, indicators, index, summary, report, macros, matcher, new ConcurrentHashMap<>());
     }
 
+    /**
+     * A catalog with private sources: {@code narrowing} makes the view each audience may read ({@link #viewFor}).
+     */
+    public Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index,
+            CatalogSummary summary, IngestReport report, Map<String, Macro> macros, CompletableFuture<EventMatcher> matcher,
+            java.util.Set<String> privateSources, Narrowing narrowing) {
+        this(generation, key, rules, indicators, index, summary, report, macros, matcher, new ConcurrentHashMap<>(), privateSources,
+                Audience.EVERYTHING, narrowing, new ConcurrentHashMap<>());
+    }
+
     private Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index, CatalogSummary summary,
             IngestReport report, Map<String, Macro> macros, CompletableFuture<EventMatcher> matcher, Map<CacheKind<?, ?>, Cache<?, ?>> caches) {
+        this(generation, key, rules, indicators, index, summary, report, macros, matcher, caches, java.util.Set.of(), Audience.EVERYTHING,
+                null, new ConcurrentHashMap<>());
+    }
+
+    private Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index, CatalogSummary summary,
+            IngestReport report, Map<String, Macro> macros, CompletableFuture<EventMatcher> matcher, Map<CacheKind<?, ?>, Cache<?, ?>> caches,
+            java.util.Set<String> privateSources, Audience audience, Narrowing narrowing, Map<Audience, Catalog> views) {
+        this.privateSources = java.util.Set.copyOf(privateSources);
+        this.audience = audience;
+        this.narrowing = narrowing;
+        this.views = views;
         this.caches = caches;
         this.matcher = matcher;
         this.generation = generation;
@@ -84,9 +112,74 @@ public final class Catalog {
      */
     public Catalog withIndex(long nextGeneration, SearchIndex otherIndex) {
         cachesHandedOn = true;
-        Catalog next = new Catalog(nextGeneration, key, rules, indicators, otherIndex, summary, report, macros, matcher, caches);
+        Catalog next = new Catalog(nextGeneration, key, rules, indicators, otherIndex, summary, report, macros, matcher, caches,
+                privateSources, audience, narrowing, views);
         next.counterparts = counterparts;
         return next;
+    }
+
+    /**
+     * Makes the view of a catalog that one audience may read: the catalog again without the rules of the sources the
+     * audience may not see, with its own counts, index, matcher and report. Ingest supplies it; the catalog cannot
+     * rebuild an index by itself.
+     */
+    @FunctionalInterface
+    public interface Narrowing {
+        Catalog narrow(Catalog full, Audience audience);
+    }
+
+    /**
+     * What {@code reader} may read of this catalog: this catalog itself where they may see every source it holds,
+     * otherwise its view without the others, made on first use (an index build of the rules left) and kept as long as
+     * this catalog serves.
+     */
+    public Catalog viewFor(Audience reader) {
+        if (!reader.isRestricted() || privateSources.isEmpty()) {
+            return this;
+        }
+        if (audience.isRestricted()) {
+            throw new IllegalStateException("a view is not narrowed again: ask the catalog it was made from");
+        }
+        java.util.Set<String> hidden = new java.util.TreeSet<>(reader.hidden());
+        hidden.retainAll(privateSources);
+        if (hidden.isEmpty()) {
+            return this;
+        }
+        if (narrowing == null) {
+            throw new IllegalStateException("catalog " + generation + " has private sources but no way to leave them out");
+        }
+        return views.computeIfAbsent(new Audience(hidden), a -> {
+            long started = System.nanoTime();
+            Catalog view = narrowing.narrow(this, a);
+            log.info("Made the view of catalog {} without {}: {} of {} rules, in {} ms", generation, a.hidden(), view.rules().size(),
+                    rules.size(), (System.nanoTime() - started) / 1_000_000);
+            return view;
+        });
+    }
+
+    /**
+     * A view of {@code full} for {@code audience}, made by a {@link Narrowing}: it answers under its own key, so its
+     * cached pages and ETags are never another audience's.
+     */
+    public static Catalog view(Catalog full, Audience audience, RuleSet rules, IndicatorIndex indicators, SearchIndex index,
+            CatalogSummary summary, IngestReport report, CompletableFuture<EventMatcher> matcher) {
+        return new Catalog(full.generation, full.key + "~" + String.join("~", audience.hidden()), rules, indicators, index, summary,
+                report, full.macros, matcher, new ConcurrentHashMap<>(), full.privateSources, audience, null, new ConcurrentHashMap<>());
+    }
+
+    /** Names of the sources only readers granted them may see. */
+    public java.util.Set<String> privateSources() {
+        return privateSources;
+    }
+
+    /** Whom this catalog answers; {@link Audience#EVERYTHING} unless it is a view without private sources. */
+    public Audience audience() {
+        return audience;
+    }
+
+    /** Whether this catalog's readers may see what comes from {@code source} (history, collections, refreshes). */
+    public boolean shows(String source) {
+        return audience.sees(source);
     }
 
     /** The rules of other platforms that detect what each rule detects. */
@@ -191,6 +284,8 @@ public final class Catalog {
             if (!cachesHandedOn) {
                 caches.values().forEach(Cache::invalidateAll);
                 caches.clear();
+                views.values().forEach(Catalog::release);
+                views.clear();
             }
             try {
                 index.close();

@@ -19,6 +19,7 @@ public class CatalogHolder {
 
     private final AtomicReference<Catalog> current = new AtomicReference<>(Catalog.loading());
     private final AtomicLong generations = new AtomicLong();
+    private volatile java.util.Set<String> declaredPrivate = java.util.Set.of();
 
     /** The number the next published catalog should carry. */
     public long nextGeneration() {
@@ -34,13 +35,50 @@ public class CatalogHolder {
 
     /** A reference to the current catalog, which stays usable until {@link Lease#close()}. */
     public Lease acquire() {
+        return acquire(Audience.EVERYTHING);
+    }
+
+    /**
+     * A reference to what {@code reader} may read of the current catalog ({@link Catalog#viewFor}); the catalog it
+     * is a view of stays open until {@link Lease#close()}.
+     */
+    public Lease acquire(Audience reader) {
         while (true) {
             Catalog catalog = current.get();
             if (catalog.tryAcquire()) {
-                return new Lease(catalog);
+                try {
+                    return new Lease(catalog, catalog.viewFor(reader));
+                } catch (RuntimeException | Error e) {
+                    catalog.release();
+                    throw e;
+                }
             }
             // Replaced and fully released between the read and the acquire: the newer one is current now.
         }
+    }
+
+    /**
+     * Declares the sources configured private before any catalog holding them is built, so that what is served while
+     * the first ingest runs (its progress, its problems) is already told apart by audience.
+     */
+    public void declarePrivateSources(java.util.Set<String> names) {
+        declaredPrivate = java.util.Set.copyOf(names);
+    }
+
+    /** The sources only readers granted them may see: those declared and those of the current catalog. */
+    public java.util.Set<String> privateSources() {
+        java.util.Set<String> fromCatalog = current.get().privateSources();
+        if (fromCatalog.isEmpty() || fromCatalog.equals(declaredPrivate)) {
+            return declaredPrivate;
+        }
+        java.util.Set<String> all = new java.util.TreeSet<>(declaredPrivate);
+        all.addAll(fromCatalog);
+        return all;
+    }
+
+    /** The audience of someone granted {@code granted} of the private sources ({@code everything}: an admin). */
+    public Audience audienceOf(java.util.Set<String> granted, boolean everything) {
+        return everything ? Audience.EVERYTHING : Audience.of(privateSources(), granted);
     }
 
     /** Runs {@code work} over the current catalog, holding it for exactly that long. */
@@ -58,13 +96,24 @@ public class CatalogHolder {
         return current.get();
     }
 
-    /** A held catalog; closing it twice is harmless. */
+    /**
+     * What anyone may read of the current catalog, without taking a reference: the answer of last resort (an error
+     * page, a request that took no catalog), which must never show a private source to whoever it is.
+     */
+    public Catalog peekPublic() {
+        Catalog catalog = current.get();
+        return catalog.viewFor(Audience.publicOnly(privateSources()));
+    }
+
+    /** A held catalog (or a view of it, which lives as long as the catalog); closing it twice is harmless. */
     public static final class Lease implements AutoCloseable {
 
+        private final Catalog held;
         private final Catalog catalog;
         private boolean closed;
 
-        Lease(Catalog catalog) {
+        Lease(Catalog held, Catalog catalog) {
+            this.held = held;
             this.catalog = catalog;
         }
 
@@ -76,7 +125,7 @@ public class CatalogHolder {
         public synchronized void close() {
             if (!closed) {
                 closed = true;
-                catalog.release();
+                held.release();
             }
         }
     }

@@ -86,6 +86,44 @@ public record IngestReport(State state, String phase, int filesTotal, int filesD
         return state == State.READY;
     }
 
+    /**
+     * This report as a reader who may not see some private sources may read it: their summaries, their problems
+     * (and any problem naming one of their files) and their share of every count left out. Counts the report keeps
+     * only as totals (files still to read, skipped files, supporting data) cannot be split by source, so they are
+     * left out as a whole; the rule counts come from the view the reader is served ({@code rules}).
+     */
+    public IngestReport visibleTo(Audience reader, java.util.Collection<? extends io.rulescope.rule.Rule> rules) {
+        if (!reader.isRestricted()) {
+            return this;
+        }
+        List<SourceSummary> shown = sources.stream().filter(s -> reader.sees(s.name())).toList();
+        List<IngestProblem> visible = problems.stream().filter(p -> reader.sees(p.source()) && !mentionsHidden(p.reason(), reader)).toList();
+        Map<String, Integer> byFormat = new java.util.TreeMap<>();
+        Map<String, Integer> byPlatform = new java.util.TreeMap<>();
+        for (io.rulescope.rule.Rule rule : rules) {
+            byFormat.merge(rule.getFormat().name(), 1, Integer::sum);
+            byPlatform.merge(String.valueOf(rule.getPlatform()), 1, Integer::sum);
+        }
+        int files = shown.stream().mapToInt(SourceSummary::files).sum();
+        int errors = (int) visible.stream().filter(p -> p.level() == IngestProblem.Level.ERROR).count();
+        int warnings = (int) visible.stream().filter(p -> p.level() == IngestProblem.Level.WARNING).count();
+        boolean finished = state != State.LOADING;
+        return new IngestReport(state, phase, finished ? files : 0, finished ? files : 0, startedAt, finishedAt, shown,
+                byCountDescending(byFormat), byCountDescending(byPlatform), new Supporting(Map.of()), phaseMillis,
+                new Totals(files, rules.size(), 0, errors, warnings, totals.totalMillis()), visible);
+    }
+
+    private static boolean mentionsHidden(String reason, Audience reader) {
+        return reason != null && reader.hidden().stream().anyMatch(source -> reason.contains(source + ":") || reason.contains(source + "/"));
+    }
+
+    private static Map<String, Integer> byCountDescending(Map<String, Integer> counts) {
+        Map<String, Integer> sorted = new java.util.LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return java.util.Collections.unmodifiableMap(sorted);
+    }
+
     public int percentDone() {
         return filesTotal == 0 ? 0 : (int) Math.min(100, 100L * filesDone / filesTotal);
     }

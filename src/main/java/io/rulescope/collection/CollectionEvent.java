@@ -34,10 +34,19 @@ public class CollectionEvent {
     @Column(nullable = false)
     private String summary;
 
+    /** The source of the rules the event names; null where it names none. */
+    @Column
+    private String source;
+
     protected CollectionEvent() {
     }
 
     public CollectionEvent(Long collectionId, String actor, Instant happenedAt, String summary) {
+        this(collectionId, actor, happenedAt, summary, null);
+    }
+
+    public CollectionEvent(Long collectionId, String actor, Instant happenedAt, String summary, String source) {
+        this.source = source;
         this.collectionId = collectionId;
         this.actor = actor;
         this.happenedAt = happenedAt;
@@ -48,4 +57,5 @@ public class CollectionEvent {
     public String getActor() { return actor; }
     public Instant getHappenedAt() { return happenedAt; }
     public String getSummary() { return summary; }
+    public String getSource() { return source; }
 }

@@ -29,6 +29,7 @@ interface CollectionMemberRepository extends Repository<CollectionMember, Long> 
     @Query("delete from CollectionMember m where m.collection.id = :collection")
     void deleteInCollection(@Param("collection") Long collectionId);
 
-    @Query("select m.collection.id, count(m) from CollectionMember m group by m.collection.id")
-    List<Object[]> sizes();
+    /** Per collection and source, how many members: sizes are counted over the sources the reader may see. */
+    @Query("select m.collection.id, m.source, count(m) from CollectionMember m group by m.collection.id, m.source")
+    List<Object[]> sizesBySource();
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -53,11 +54,17 @@ public class Collections {
     public record Summary(long id, String name, String description, long size) {
     }
 
+    /**
+     * Every collection, its size counted over the sources the reader may see ({@code visibleSource}): a member from a
+     * private source is not even a number to someone who may not read it.
+     */
     @Transactional(readOnly = true)
-    public List<Summary> list() {
+    public List<Summary> list(Predicate<String> visibleSource) {
         Map<Long, Long> sizes = new HashMap<>();
-        for (Object[] row : members.sizes()) {
-            sizes.put((Long) row[0], (Long) row[1]);
+        for (Object[] row : members.sizesBySource()) {
+            if (visibleSource.test((String) row[1])) {
+                sizes.merge((Long) row[0], (Long) row[2], Long::sum);
+            }
         }
         return collections.findAllByOrderByNameKey().stream()
                 .map(c -> new Summary(c.getId(), c.getName(), c.getDescription(), sizes.getOrDefault(c.getId(), 0L))).toList();
@@ -131,22 +138,26 @@ public class Collections {
             }
         }
         if (current.size() + adding.size() > MAX_MEMBERS) {
+            // Not how many it has: some may come from private sources the user may not see.
             throw new CollectionProblem(CollectionProblem.Kind.INVALID, "A collection holds at most " + MAX_MEMBERS
-                    + " rules; this one has " + current.size() + " and " + adding.size() + " more were asked for.");
+                    + " rules; adding these " + adding.size() + " would pass that.");
         }
         added.addAll(members.saveAll(adding.values()));
-        if (!added.isEmpty()) {
-            record(collection, actor, added.size() == 1 ? "added " + describe(added.get(0)) : "added " + added.size() + " rules");
-        }
+        // One event per source, so that a log can leave out what a reader may not see and still count the rest right.
+        Map<String, List<CollectionMember>> bySource = new LinkedHashMap<>();
+        added.forEach(m -> bySource.computeIfAbsent(m.getSource(), k -> new ArrayList<>()).add(m));
+        bySource.forEach((source, some) -> record(collection, actor,
+                some.size() == 1 ? "added " + describe(some.get(0)) : "added " + some.size() + " rules", source));
         return new Added(added, present);
     }
 
-    public boolean remove(long id, String ruleId, String actor) {
+    /** Removes the members with this rule id from the sources the user may see; false when there were none. */
+    public boolean remove(long id, String ruleId, String actor, Predicate<String> visibleSource) {
         RuleCollection collection = existing(id);
-        List<CollectionMember> found = members.byRuleId(id, ruleId);
+        List<CollectionMember> found = members.byRuleId(id, ruleId).stream().filter(m -> visibleSource.test(m.getSource())).toList();
         found.forEach(members::delete);
-        if (!found.isEmpty()) {
-            record(collection, actor, "removed " + describe(found.get(0)));
+        for (CollectionMember m : found) {
+            record(collection, actor, "removed " + describe(m), m.getSource());
         }
         return !found.isEmpty();
     }
@@ -158,7 +169,7 @@ public class Collections {
         member.ifPresent(m -> {
             CollectionMember.Pin before = m.pin();
             m.pin(pinOf(current, actor));
-            record(collection, actor, "reviewed " + describe(m) + ": pin moved from " + versionName(before, m.pin()));
+            record(collection, actor, "reviewed " + describe(m) + ": pin moved from " + versionName(before, m.pin()), m.getSource());
         });
         return member;
     }
@@ -178,9 +189,11 @@ public class Collections {
         return byHash;
     }
 
+    /** The newest events, less those about sources the reader may not see. */
     @Transactional(readOnly = true)
-    public List<CollectionEvent> log(long id) {
-        return events.findByCollectionIdOrderByHappenedAtDescIdDesc(id, PageRequest.of(0, LOG_SHOWN));
+    public List<CollectionEvent> log(long id, Predicate<String> visibleSource) {
+        return events.findByCollectionIdOrderByHappenedAtDescIdDesc(id, PageRequest.of(0, LOG_SHOWN)).stream()
+                .filter(e -> e.getSource() == null || visibleSource.test(e.getSource())).toList();
     }
 
     private CollectionMember.Pin pinOf(Rule rule, String actor) {
@@ -204,8 +217,12 @@ public class Collections {
     }
 
     private void record(RuleCollection collection, String actor, String what) {
+        record(collection, actor, what, null);
+    }
+
+    private void record(RuleCollection collection, String actor, String what, String source) {
         collection.changed(now());
-        events.save(new CollectionEvent(collection.getId(), actor, now(), what));
+        events.save(new CollectionEvent(collection.getId(), actor, now(), what, source));
     }
 
     private static void checkNaming(String name, String description) {

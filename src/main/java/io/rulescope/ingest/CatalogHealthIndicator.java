@@ -23,13 +23,14 @@ class CatalogHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        IngestReport report = ingest.report();
+        // Health is no one's in particular: it counts what anyone may read.
+        IngestReport report = ingest.report(ingest.everyone());
         Health.Builder health = switch (report.state()) {
             case READY -> ingest.settled() ? Health.up() : Health.outOfService().withDetail("warmingUp", true);
             case LOADING -> Health.outOfService();
             case FAILED -> Health.down();
         };
-        List<RefreshRecord> refreshes = ingest.refreshes();
+        List<RefreshRecord> refreshes = ingest.refreshes(ingest.everyone());
         if (!refreshes.isEmpty()) {
             RefreshRecord last = refreshes.get(0);
             health.withDetail("lastRefresh", last.outcome() + (last.reason() == null ? "" : ": " + last.reason()));

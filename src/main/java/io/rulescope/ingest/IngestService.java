@@ -1,6 +1,7 @@
 package io.rulescope.ingest;
 
 import io.rulescope.attack.AttackCatalog;
+import io.rulescope.catalog.Audience;
 import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.catalog.IngestReport;
@@ -96,6 +97,8 @@ public class IngestService {
                 new CatalogSnapshots(properties.snapshotFolder(), CatalogSnapshots.ownerOf(properties.dataFolder())), threads);
         this.history = new HistoryService(properties, histories, analysis, pipeline, threads);
         this.publisher = new CatalogPublisher(catalogs, pipeline, attack);
+        catalogs.declarePrivateSources(new SourceScanner(properties).sources().stream().filter(Source::restricted).map(Source::name)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     /**
@@ -170,16 +173,29 @@ public class IngestService {
      * The report of the catalog being served; before the first catalog, the first ingest's progress (or failure).
      */
     public IngestReport report() {
+        return report(Audience.EVERYTHING);
+    }
+
+    /** Anyone not signed in, and anyone granted no private source. */
+    public Audience everyone() {
+        return Audience.publicOnly(catalogs.privateSources());
+    }
+
+    /** {@link #report()} as {@code reader} may read it. */
+    public IngestReport report(Audience reader) {
         Catalog current = catalogs.peek();
         if (current.isReady()) {
-            return sync.withLastFetches(withLatePhases(current.generation(), current.report()));
+            try (CatalogHolder.Lease lease = catalogs.acquire(reader)) {
+                Catalog served = lease.catalog();
+                return sync.withLastFetches(withLatePhases(served.generation(), served.report()));
+            }
         }
         IngestReport failed = firstFailure;
         if (failed != null) {
-            return failed;
+            return failed.visibleTo(reader, List.of());
         }
         IngestRun run = running;
-        return run == null ? current.report() : run.loading();
+        return (run == null ? current.report() : run.loading()).visibleTo(reader, List.of());
     }
 
     private IngestReport withLatePhases(long generation, IngestReport report) {
@@ -188,9 +204,9 @@ public class IngestService {
     }
 
     /** The refresh under way, if any: its id, trigger, phase and progress. */
-    public IngestReport refreshInProgress() {
+    public IngestReport refreshInProgress(Audience reader) {
         IngestRun run = running;
-        return run == null || !catalogs.peek().isReady() ? null : run.loading();
+        return run == null || !catalogs.peek().isReady() ? null : run.loading().visibleTo(reader, List.of());
     }
 
     /** The id of the refresh under way (or waiting to start), or null. */
@@ -202,6 +218,11 @@ public class IngestService {
     /** The last refreshes, newest first. */
     public synchronized List<RefreshRecord> refreshes() {
         return List.copyOf(refreshes);
+    }
+
+    /** {@link #refreshes()} as {@code reader} may read them. */
+    public List<RefreshRecord> refreshes(Audience reader) {
+        return refreshes().stream().map(r -> r.visibleTo(reader)).toList();
     }
 
     /** Blocks until the histories asked for so far have been read (tests and tools). */

@@ -116,6 +116,33 @@ public record RefreshRecord(String id, String trigger, Instant startedAt, Instan
         return moved;
     }
 
+    /**
+     * This record as a reader who may not see some private sources may read it: their versions and rules left out,
+     * and the file counts, which cannot be split by source, with them ({@code -1}: not shown).
+     */
+    public RefreshRecord visibleTo(io.rulescope.catalog.Audience reader) {
+        if (!reader.isRestricted()) {
+            return this;
+        }
+        return new RefreshRecord(id, trigger, startedAt, finishedAt, millis, outcome, reason, generationBefore, generationAfter,
+                visibleVersions(versionsBefore, reader), visibleVersions(versionsAfter, reader), -1, -1, visibleRules(added, reader),
+                visibleRules(modified, reader), visibleRules(removed, reader), visibleRules(moved, reader));
+    }
+
+    private static Map<String, String> visibleVersions(Map<String, String> versions, io.rulescope.catalog.Audience reader) {
+        Map<String, String> out = new LinkedHashMap<>();
+        versions.forEach((source, version) -> {
+            if (reader.sees(source)) {
+                out.put(source, version);
+            }
+        });
+        return out;
+    }
+
+    private static List<RuleRef> visibleRules(List<RuleRef> rules, io.rulescope.catalog.Audience reader) {
+        return rules.stream().filter(r -> reader.sees(r.source())).toList();
+    }
+
     /** Per source, its commit where it has one, else its kind. */
     private static Map<String, String> versions(IngestReport report) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import io.rulescope.catalog.CatalogHolder;
 
 /**
  * Hands controllers the catalog their request took ({@link CatalogRequestFilter}). Without the filter (an error
- * dispatch, a test slice) it is the current one.
+ * dispatch, a test slice) it is what anyone may read of the current one.
  */
 final class CatalogArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -31,6 +31,6 @@ final class CatalogArgumentResolver implements HandlerMethodArgumentResolver {
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binders) {
         Object attribute = request.getAttribute(CatalogRequestFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        return attribute instanceof Catalog catalog ? catalog : catalogs.peek();
+        return attribute instanceof Catalog catalog ? catalog : catalogs.peekPublic();
     }
 }

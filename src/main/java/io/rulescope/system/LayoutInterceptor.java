@@ -29,7 +29,7 @@ class LayoutInterceptor implements HandlerInterceptor {
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
         if (mav != null && !mav.wasCleared() && !mav.getModel().containsKey("ingestState")) {
             Catalog catalog = CatalogRequestFilter.catalogOf(request, catalogs);
-            mav.addObject("ingestState", catalog.isReady() ? catalog.report() : ingest.report());
+            mav.addObject("ingestState", catalog.isReady() ? catalog.report() : ingest.report(catalog.audience()));
             mav.addObject("signedIn", SignedIn.of(SecurityContextHolder.getContext().getAuthentication()));
         }
     }

@@ -76,7 +76,7 @@ class CollectionsRepositoryTest {
         collections.create("Review backlog", "", "ada");
         collections.add(prod.getId(), List.of(rule("sigma", "a", "Alpha", "title: Alpha"), rule("sigma", "b", "Beta", "title: Beta")), "ada");
 
-        assertThat(collections.list()).extracting(Collections.Summary::name, Collections.Summary::size)
+        assertThat(collections.list(source -> true)).extracting(Collections.Summary::name, Collections.Summary::size)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Deployed: prod Splunk", 2L),
                         org.assertj.core.groups.Tuple.tuple("Review backlog", 0L));
         assertThat(collections.named("deployed: PROD splunk")).map(RuleCollection::getId).contains(prod.getId());
@@ -138,10 +138,10 @@ class CollectionsRepositoryTest {
         collections.add(c.getId(), List.of(rule("sigma", "a", "Alpha", "v1")), "ada");
 
         collections.review(c.getId(), rule("sigma", "a", "Alpha 2", "v2"), "bob");
-        collections.remove(c.getId(), "a", "carol");
+        collections.remove(c.getId(), "a", "carol", source -> true);
         entities.flush();
 
-        assertThat(collections.log(c.getId())).extracting(CollectionEvent::getActor, CollectionEvent::getSummary).containsExactly(
+        assertThat(collections.log(c.getId(), source -> true)).extracting(CollectionEvent::getActor, CollectionEvent::getSummary).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("carol", "removed 'Alpha 2' (a)"),
                 org.assertj.core.groups.Tuple.tuple("bob", "reviewed 'Alpha 2' (a): pin moved from " + PinnedText.hashOf("v1").substring(0, 12)
                         + " to " + PinnedText.hashOf("v2").substring(0, 12)),
@@ -163,7 +163,7 @@ class CollectionsRepositoryTest {
         entities.clear();
 
         assertThat(collections.find(gone.getId())).isEmpty();
-        assertThat(collections.log(gone.getId())).isEmpty();
+        assertThat(collections.log(gone.getId(), source -> true)).isEmpty();
         assertThat(collections.members(kept.getId())).hasSize(1);
         assertThat(entities.getEntityManager().createQuery("select count(m) from CollectionMember m", Long.class).getSingleResult()).isEqualTo(1L);
     }
@@ -177,7 +177,26 @@ class CollectionsRepositoryTest {
 
         assertThat(collections.find(c.getId())).get().extracting(RuleCollection::getName, RuleCollection::getDescription)
                 .containsExactly("New", "described");
-        assertThat(collections.log(c.getId()).get(0).getSummary()).isEqualTo("renamed the collection from 'Old' to 'New'");
+        assertThat(collections.log(c.getId(), source -> true).get(0).getSummary()).isEqualTo("renamed the collection from 'Old' to 'New'");
         assertThatThrownBy(() -> collections.update(c.getId(), "taken", "", "bob")).isInstanceOf(CollectionProblem.class);
+    }
+
+    @Test
+    void aReaderWhoMayNotSeeAPrivateSourceGetsNeitherItsMembersCountedNorItsEventsNorMayRemoveThem() {
+        RuleCollection c = collections.create("Mixed", "", "ada");
+        collections.add(c.getId(), List.of(rule("sigma", "a", "Alpha", "v1"), rule("sigma", "b", "Beta", "v1"),
+                rule("acme", "secret-1", "Acme secret one", "v1"), rule("acme", "secret-2", "Acme secret two", "v1")), "ada");
+        collections.review(c.getId(), rule("acme", "secret-1", "Acme secret one", "v2"), "ada");
+        entities.flush();
+        java.util.function.Predicate<String> withoutAcme = source -> !source.equals("acme");
+
+        assertThat(collections.list(withoutAcme)).extracting(Collections.Summary::size).containsExactly(2L);
+        assertThat(collections.list(source -> true)).extracting(Collections.Summary::size).containsExactly(4L);
+        assertThat(collections.log(c.getId(), withoutAcme)).extracting(CollectionEvent::getSummary)
+                .containsExactly("added 2 rules", "created the collection");
+        assertThat(collections.log(c.getId(), source -> true)).extracting(CollectionEvent::getSummary).hasSize(4)
+                .anySatisfy(summary -> assertThat(summary).contains("Acme secret one"));
+        assertThat(collections.remove(c.getId(), "secret-2", "bob", withoutAcme)).isFalse();
+        assertThat(collections.members(c.getId())).hasSize(4);
     }
 }

@@ -42,7 +42,8 @@ public final class CatalogBuilder implements AutoCloseable {
         IngestRun run = new IngestRun("build", "builder");
         pipeline.readSources(run, sources, null);
         pipeline.build(run, IngestPipeline.Reuse.NONE);
-        return run.toCatalog(1, pipeline.indexer().open(run.built), attack, CompletableFuture.completedFuture(run.compileMatcher()));
+        return run.toCatalog(1, pipeline.indexer().open(run.built), attack, CompletableFuture.completedFuture(run.compileMatcher()),
+                pipeline.narrowing());
     }
 
     @Override

@@ -88,6 +88,11 @@ public final class IngestPipeline {
         return indexer;
     }
 
+    /** How a catalog this pipeline built leaves out private sources for those who may not see them. */
+    public io.rulescope.catalog.Catalog.Narrowing narrowing() {
+        return new AudienceViews(indexer, analysis, attack);
+    }
+
     /**
      * Scans and reads every source and computes the content key; false when it equals {@code unchangedKey}, in which
      * case nothing has been parsed.

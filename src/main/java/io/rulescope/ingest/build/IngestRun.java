@@ -190,9 +190,17 @@ public final class IngestRun {
     }
 
     /** The catalog this run built, over its opened index. */
-    public Catalog toCatalog(long generation, SearchIndex index, AttackCatalog attack, CompletableFuture<EventMatcher> matcher) {
+    public Catalog toCatalog(long generation, SearchIndex index, AttackCatalog attack, CompletableFuture<EventMatcher> matcher,
+            Catalog.Narrowing narrowing) {
         return new Catalog(generation, key, RuleSet.of(catalog), indicators, index, CatalogSummaries.of(catalog, attack),
-                finished(IngestReport.State.READY), support.macros(), matcher);
+                finished(IngestReport.State.READY), support.macros(), matcher, privateSources(), narrowing);
+    }
+
+    /** The names of the private sources read. */
+    public java.util.Set<String> privateSources() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        filesBySource.keySet().stream().filter(Source::restricted).forEach(source -> names.add(source.name()));
+        return names;
     }
 
     /** The catalog's rules compiled for /match; a failure here is a bug, logged, and leaves /match firing nothing. */

@@ -36,8 +36,10 @@ public final class CatalogPublisher {
     /** Makes the catalog this run built the one every new request reads. */
     public Catalog publish(IngestRun run, CompletableFuture<EventMatcher> matcher) {
         Catalog next = run.toCatalog(catalogs.nextGeneration(),
-                mergesAfterServing(run) ? pipeline.indexer().openUntilMerged(run.built) : pipeline.indexer().open(run.built), attack, matcher);
+                mergesAfterServing(run) ? pipeline.indexer().openUntilMerged(run.built) : pipeline.indexer().open(run.built), attack, matcher,
+                pipeline.narrowing());
         catalogs.publish(next);
+        prepareViewForEveryone(next);
         IngestReport.Totals totals = next.report().totals();
         log.info("Ingest {} done: {} files ({} unchanged and reused), {} rules, {} skipped, {} errors, {} warnings in {} ms "
                 + "(phases ms: {}); supporting data: {}; {} distinct indicators",
@@ -47,6 +49,23 @@ public final class CatalogPublisher {
             log.warn("{} file(s) or document(s) could not be ingested; see /ingest for each reason", totals.errors());
         }
         return next;
+    }
+
+    /**
+     * With private sources, the view everyone may read is made at once, off the ingest thread, so the first anonymous
+     * reader does not wait for its index.
+     */
+    private void prepareViewForEveryone(Catalog next) {
+        if (!next.privateSources().isEmpty()) {
+            CompletableFuture.runAsync(() -> {
+                // Through the holder, which keeps the catalog open meanwhile (or makes its successor's view instead).
+                try (CatalogHolder.Lease lease = catalogs.acquire(io.rulescope.catalog.Audience.publicOnly(next.privateSources()))) {
+                    log.debug("The public view of {} is ready: {}", next, lease.catalog());
+                } catch (RuntimeException e) {
+                    log.warn("Could not make the public view of {} ahead of its first reader: {}", next, e.toString());
+                }
+            });
+        }
     }
 
     /**

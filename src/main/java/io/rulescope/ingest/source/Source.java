@@ -11,13 +11,23 @@ import java.nio.file.Path;
  * @param webHome URL prefix of the source's files on the web, or null when unknown
  * @param label how pages name the source ({@code github.com/splunk/security_content})
  * @param git for a git source, its remote and ref; null otherwise
+ * @param restricted a private source ({@code ;private} after its entry): only readers granted it see its rules
  */
-public record Source(String name, Path root, String webHome, String label, GitRemote git) {
+public record Source(String name, Path root, String webHome, String label, GitRemote git, boolean restricted) {
 
     public static final String EMBEDDED = "rulescope";
 
     public Source(String name, Path root, String webHome, String label) {
-        this(name, root, webHome, label, null);
+        this(name, root, webHome, label, null, false);
+    }
+
+    public Source(String name, Path root, String webHome, String label, GitRemote git) {
+        this(name, root, webHome, label, git, false);
+    }
+
+    /** This source, private. */
+    public Source restrictedToGranted() {
+        return new Source(name, root, webHome, label, git, true);
     }
 
     public boolean isEmbedded() {

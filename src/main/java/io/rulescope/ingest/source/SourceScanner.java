@@ -34,6 +34,10 @@ public class SourceScanner {
     /** Names the embedded content in a source list, so it can be combined with directories. */
     static final String EMBEDDED_KEYWORD = "embedded";
 
+    /** Marks a source entry private: {@code acme=/srv/rules;private}. */
+    private static final java.util.regex.Pattern PRIVATE_SUFFIX = java.util.regex.Pattern.compile("\\s*;\\s*private\\s*$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final IngestProperties properties;
 
     public SourceScanner(IngestProperties properties) {
@@ -45,14 +49,16 @@ public class SourceScanner {
             return List.of(embedded());
         }
         Map<String, Source> byName = new LinkedHashMap<>();
-        for (String entry : properties.sources()) {
-            if (entry.isBlank()) {
+        for (String configured : properties.sources()) {
+            if (configured.isBlank()) {
                 continue;
             }
-            if (entry.strip().equals(EMBEDDED_KEYWORD)) {
+            if (configured.strip().equals(EMBEDDED_KEYWORD)) {
                 byName.putIfAbsent(Source.EMBEDDED, embedded());
                 continue;
             }
+            boolean restricted = PRIVATE_SUFFIX.matcher(configured).find();
+            String entry = PRIVATE_SUFFIX.matcher(configured).replaceFirst("");
             int eq = entry.indexOf('=');
             // A '=' inside a URL (a query string) is not a name separator: names have no ':' or '/'.
             String explicitName = eq > 0 && !entry.substring(0, eq).matches(".*[:/\\\\].*") ? entry.substring(0, eq).strip() : null;
@@ -62,12 +68,14 @@ public class SourceScanner {
                 String url = hash > 0 ? location.substring(0, hash) : location;
                 String ref = hash > 0 && hash < location.length() - 1 ? location.substring(hash + 1) : null;
                 String name = uniqueName(explicitName != null ? explicitName : sanitise(GitUrls.repositoryName(url)), byName.keySet());
-                byName.put(name, describeGit(name, new Source.GitRemote(url, ref)));
+                Source git = describeGit(name, new Source.GitRemote(url, ref));
+                byName.put(name, restricted ? git.restrictedToGranted() : git);
                 continue;
             }
             Path root = Path.of(location).toAbsolutePath().normalize();
             String name = uniqueName(explicitName != null ? explicitName : defaultName(root), byName.keySet());
-            byName.put(name, describe(name, root));
+            Source directory = describe(name, root);
+            byName.put(name, restricted ? directory.restrictedToGranted() : directory);
         }
         return List.copyOf(byName.values());
     }

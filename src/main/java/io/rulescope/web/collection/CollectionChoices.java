@@ -14,7 +14,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.rulescope.account.Grants;
 import io.rulescope.account.Role;
+import io.rulescope.catalog.Catalog;
+import io.rulescope.catalog.CatalogHolder;
 import io.rulescope.collection.Collections;
+import io.rulescope.system.ServedCatalog;
 
 /**
  * Gives a rule page and a search page the collections an editor can add to, so that those pages (which know nothing of
@@ -25,9 +28,11 @@ class CollectionChoices implements WebMvcConfigurer, HandlerInterceptor {
 
     /** Through a provider: MVC test slices, which load every MVC configurer, have no database. */
     private final ObjectProvider<Collections> collections;
+    private final CatalogHolder catalogs;
 
-    CollectionChoices(ObjectProvider<Collections> collections) {
+    CollectionChoices(ObjectProvider<Collections> collections, CatalogHolder catalogs) {
         this.collections = collections;
+        this.catalogs = catalogs;
     }
 
     @Override
@@ -42,7 +47,8 @@ class CollectionChoices implements WebMvcConfigurer, HandlerInterceptor {
         }
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (Grants.has(user, Role.EDITOR)) {
-            mav.addObject("collectionChoices", collections.getObject().list());
+            Catalog served = ServedCatalog.of(request, catalogs);
+            mav.addObject("collectionChoices", collections.getObject().list(served::shows));
         }
     }
 }

@@ -126,7 +126,8 @@ public class CollectionViews {
     }
 
     public CollectionView view(Catalog catalog, RuleCollection collection) {
-        List<CollectionMember> members = collections.members(collection.getId());
+        // Members from sources the reader may not see are not shown, not counted and not even "removed upstream".
+        List<CollectionMember> members = collections.members(collection.getId()).stream().filter(m -> catalog.shows(m.getSource())).toList();
         Map<String, Rule> rules = currentRules(catalog, members);
         List<CollectionMember> differing = new ArrayList<>();
         for (CollectionMember m : members) {
@@ -159,7 +160,7 @@ public class CollectionViews {
             }
             views.add(view);
         }
-        return new CollectionView(collection, views, changed, removed, collections.log(collection.getId()), reading);
+        return new CollectionView(collection, views, changed, removed, collections.log(collection.getId(), catalog::shows), reading);
     }
 
     /** A rule's file as the catalog serves it: its content hash and its git blob id. */

@@ -88,8 +88,8 @@ class CollectionsApiController {
     }
 
     @GetMapping
-    List<ListedJson> list() {
-        return collections.list().stream().map(c -> new ListedJson(c.id(), c.name(), c.description(), c.size(), "/api/collections/" + c.id()))
+    List<ListedJson> list(Catalog catalog) {
+        return collections.list(catalog::shows).stream().map(c -> new ListedJson(c.id(), c.name(), c.description(), c.size(), "/api/collections/" + c.id()))
                 .toList();
     }
 
@@ -154,8 +154,8 @@ class CollectionsApiController {
     }
 
     @DeleteMapping("/{id}/members/{ruleId}")
-    ResponseEntity<Object> remove(@PathVariable long id, @PathVariable String ruleId, Authentication user) {
-        if (!collections.remove(id, ruleId, user.getName())) {
+    ResponseEntity<Object> remove(@PathVariable long id, @PathVariable String ruleId, Catalog catalog, Authentication user) {
+        if (!collections.remove(id, ruleId, user.getName(), catalog::shows)) {
             throw new CollectionProblem(CollectionProblem.Kind.NOT_FOUND, ruleId + " is not in collection " + id + ".");
         }
         return ResponseEntity.ok(Map.of("removed", ruleId));

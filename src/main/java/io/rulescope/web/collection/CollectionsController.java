@@ -42,8 +42,8 @@ class CollectionsController {
     }
 
     @GetMapping("/collections")
-    String list(Model model) {
-        model.addAttribute("collections", collections.list());
+    String list(Catalog catalog, Model model) {
+        model.addAttribute("collections", collections.list(catalog::shows));
         return "collections/list";
     }
 
@@ -66,7 +66,7 @@ class CollectionsController {
         RuleCollection collection = collections.find(id).orElse(null);
         if (collection == null) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("collections", collections.list());
+            model.addAttribute("collections", collections.list(catalog::shows));
             model.addAttribute("problem", "There is no collection " + id + "; it may have been deleted.");
             return "collections/list";
         }
@@ -149,9 +149,9 @@ class CollectionsController {
     }
 
     @PostMapping("/collections/{id}/remove")
-    String remove(@PathVariable long id, @RequestParam String rule, Authentication user, RedirectAttributes redirect) {
+    String remove(@PathVariable long id, @RequestParam String rule, Catalog catalog, Authentication user, RedirectAttributes redirect) {
         return changed(id, redirect, () -> redirect.addFlashAttribute("done",
-                collections.remove(id, rule, user.getName()) ? "Removed " + rule + " from the collection." : rule + " was not in it."));
+                collections.remove(id, rule, user.getName(), catalog::shows) ? "Removed " + rule + " from the collection." : rule + " was not in it."));
     }
 
     /** Marks a member reviewed: its pin moves to the version the catalog has now. */

@@ -94,6 +94,9 @@ class ChangesController {
         int modified = 0;
         int removed = 0;
         for (RuleHistories.Change c : histories.changesSince(from)) {
+            if (!catalog.shows(c.source())) {
+                continue;
+            }
             RuleVersion.Kind kind = c.kind();
             if (c.imported()) {
                 imports.merge(c.source(), new Import(c.source(), 1, c.first().date(), c.first().commit()),

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.rulescope.catalog.Catalog;
 import io.rulescope.catalog.IngestReport;
 import io.rulescope.ingest.IngestService;
 import io.rulescope.ingest.RefreshRecord;
@@ -35,10 +36,11 @@ class IngestApiController {
 
     /** The report of the catalog served, plus the refresh under way and the last refreshes. */
     @GetMapping(path = "/api/ingest", produces = "application/json")
-    IngestAnswer api() {
-        IngestReport refreshing = ingest.refreshInProgress();
-        return new IngestAnswer(ingest.report(), refreshing == null ? null : new Refresh(ingest.refreshInProgressId(), refreshing.phase(),
-                refreshing.filesDone(), refreshing.filesTotal(), refreshing.startedAt().toString()), ingest.refreshes());
+    IngestAnswer api(Catalog catalog) {
+        IngestReport refreshing = ingest.refreshInProgress(catalog.audience());
+        return new IngestAnswer(ingest.report(catalog.audience()), refreshing == null ? null : new Refresh(ingest.refreshInProgressId(),
+                refreshing.phase(), refreshing.filesDone(), refreshing.filesTotal(), refreshing.startedAt().toString()),
+                ingest.refreshes(catalog.audience()));
     }
 
     /**

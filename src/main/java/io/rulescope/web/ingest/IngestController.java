@@ -29,9 +29,9 @@ class IngestController {
 
     @GetMapping("/ingest")
     String page(Catalog catalog, Model model) {
-        model.addAttribute("report", ingest.report());
-        model.addAttribute("refreshing", ingest.refreshInProgress());
-        model.addAttribute("refreshes", ingest.refreshes());
+        model.addAttribute("report", ingest.report(catalog.audience()));
+        model.addAttribute("refreshing", ingest.refreshInProgress(catalog.audience()));
+        model.addAttribute("refreshes", ingest.refreshes(catalog.audience()));
         model.addAttribute("unmapped", unmappedEvents(catalog));
         return "ingest";
     }

@@ -78,7 +78,8 @@ class RuleControllerTest {
     void noCatalogYet() {
         Catalog loading = Catalog.loading();
         given(catalogs.peek()).willReturn(loading);
-        given(catalogs.acquire()).willAnswer(a -> new CatalogHolder().acquire());
+        given(catalogs.peekPublic()).willReturn(loading);
+        given(catalogs.acquire(org.mockito.ArgumentMatchers.any())).willAnswer(a -> new CatalogHolder().acquire());
     }
 
     /** A published catalog with no rules. */
@@ -86,7 +87,8 @@ class RuleControllerTest {
         Catalog empty = new Catalog(1, "k", RuleSet.EMPTY, IndicatorIndex.EMPTY, SearchIndex.EMPTY,
                 CatalogSummary.EMPTY, report(IngestReport.State.READY), java.util.Map.of());
         given(catalogs.peek()).willReturn(empty);
-        given(catalogs.acquire()).willAnswer(a -> {
+        given(catalogs.peekPublic()).willReturn(empty);
+        given(catalogs.acquire(org.mockito.ArgumentMatchers.any())).willAnswer(a -> {
             CatalogHolder holder = new CatalogHolder();
             holder.publish(empty);
             return holder.acquire();
@@ -95,7 +97,7 @@ class RuleControllerTest {
 
     @Test
     void whileLoadingAMissingRuleAnswers503AndSaysTheCatalogIsLoading() throws Exception {
-        given(ingest.report()).willReturn(report(IngestReport.State.LOADING));
+        given(ingest.report(org.mockito.ArgumentMatchers.any())).willReturn(report(IngestReport.State.LOADING));
 
         mvc.perform(get("/rules/missing")).andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("still loading")))
