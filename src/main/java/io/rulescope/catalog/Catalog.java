@@ -205,6 +205,11 @@ public final class Catalog {
         return other.caches == caches;
     }
 
+    /** Whether {@code other} still answers for this catalog: it shares its caches, or is one of its audiences' views. */
+    public boolean stillServes(Catalog other) {
+        return sharesCachesWith(other) || views.containsValue(other);
+    }
+
     /** The stand-in served before the first ingest finishes: no rules, and a report that says it is loading. */
     public static Catalog loading() {
         return new Catalog(0, "", RuleSet.EMPTY, IndicatorIndex.EMPTY, SearchIndex.EMPTY, CatalogSummary.EMPTY,

@@ -1,6 +1,8 @@
 package io.rulescope.system.security;
 
 import java.io.IOException;
+import java.util.List;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,15 +22,21 @@ import io.rulescope.account.AccessTokens;
 
 /**
  * {@code Authorization: Bearer rsp_...}: a personal access token signs the request in as its owner, with the grants
- * the token was made with, for this request only (no session). A bearer token without the prefix is not ours to
+ * the token was made with, for this request only (no session). A local user's token never holds more than the user
+ * holds now: a role or a private source taken away in configuration is taken from their tokens too, and the tokens of
+ * a user no longer configured stop working (where no OpenID Connect provider could have made them). A bearer token without the prefix is not ours to
  * judge (the admin token of {@code /api/refresh}); a prefixed one that is unknown, revoked or expired is refused.
  */
 final class AccessTokenFilter extends OncePerRequestFilter {
 
     private final AccessTokens tokens;
     private final Problems problems;
+    private final UserDetailsService localUsers;
+    private final boolean oidcConfigured;
 
-    AccessTokenFilter(AccessTokens tokens, Problems problems) {
+    AccessTokenFilter(AccessTokens tokens, Problems problems, UserDetailsService localUsers, boolean oidcConfigured) {
+        this.localUsers = localUsers;
+        this.oidcConfigured = oidcConfigured;
         this.tokens = tokens;
         this.problems = problems;
     }
@@ -43,8 +54,13 @@ final class AccessTokenFilter extends OncePerRequestFilter {
             problems.unauthorized(request, response, "this access token is unknown, revoked or expired");
             return;
         }
+        List<String> grants = grantsNow(token);
+        if (grants == null) {
+            problems.unauthorized(request, response, "this access token's owner can no longer sign in");
+            return;
+        }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new TokenAuthentication(token));
+        context.setAuthentication(new TokenAuthentication(token, grants));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
@@ -53,14 +69,27 @@ final class AccessTokenFilter extends OncePerRequestFilter {
         }
     }
 
+    /** The token's grants that its owner still holds; null when the owner is gone. */
+    private List<String> grantsNow(AccessToken token) {
+        UserDetails owner;
+        try {
+            owner = localUsers.loadUserByUsername(token.getOwner());
+        } catch (UsernameNotFoundException e) {
+            return oidcConfigured ? token.authorityList() : null;
+        }
+        java.util.Set<String> held = new java.util.HashSet<>();
+        owner.getAuthorities().forEach(a -> held.add(a.getAuthority()));
+        return token.authorityList().stream().filter(held::contains).toList();
+    }
+
     /** Signed in by a token: the owner's name, the token's grants. */
     static final class TokenAuthentication extends AbstractAuthenticationToken {
 
         private final String owner;
         private final long tokenId;
 
-        TokenAuthentication(AccessToken token) {
-            super(token.authorityList().stream().map(SimpleGrantedAuthority::new).toList());
+        TokenAuthentication(AccessToken token, List<String> grants) {
+            super(grants.stream().map(SimpleGrantedAuthority::new).toList());
             this.owner = token.getOwner();
             this.tokenId = token.getId();
             setAuthenticated(true);

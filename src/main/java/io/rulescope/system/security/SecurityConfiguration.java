@@ -35,7 +35,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain rulescopeSecurity(HttpSecurity http, SecurityProperties properties, AccessTokens tokens,
-            ObjectProvider<ClientRegistrationRepository> providers, Optional<Clock> clock) throws Exception {
+            ObjectProvider<ClientRegistrationRepository> providers, Optional<Clock> clock, InMemoryUserDetailsManager localUsers)
+            throws Exception {
         Problems problems = new Problems();
         SessionCsrf csrf = new SessionCsrf();
         http.authorizeHttpRequests(requests -> requests.anyRequest().access(new AccessRules(properties)));
@@ -56,7 +57,8 @@ class SecurityConfiguration {
         http.requestCache(cache -> cache.disable());
         http.addFilterBefore(new SessionLifetimeFilter(properties.getSessionLifetime(), clock.orElse(Clock.systemUTC())),
                 SecurityContextHolderFilter.class);
-        http.addFilterBefore(new AccessTokenFilter(tokens, problems), BasicAuthenticationFilter.class);
+        http.addFilterBefore(new AccessTokenFilter(tokens, problems, localUsers, providers.getIfAvailable() != null),
+                BasicAuthenticationFilter.class);
         return http.build();
     }
 }

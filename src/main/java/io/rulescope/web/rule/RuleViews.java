@@ -86,7 +86,7 @@ public class RuleViews {
         long started = System.nanoTime();
         int built = 0;
         for (Rule rule : catalog.rules().all()) {
-            if (!catalogs.peek().sharesCachesWith(catalog)) {
+            if (!catalogs.peek().stillServes(catalog)) {
                 return;
             }
             if (built >= maxViews) {
