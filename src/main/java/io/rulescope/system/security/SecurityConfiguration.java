@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -33,7 +34,24 @@ class SecurityConfiguration {
         return LocalUsers.of(properties, providers.getIfAvailable() != null);
     }
 
+    /**
+     * Anonymous reading ({@link AnonymousReading}): the same headers as every answer, and nothing else to do. Ahead of
+     * the full chain, which takes every other request.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain anonymousReading(HttpSecurity http, SecurityProperties properties) throws Exception {
+        http.securityMatcher(new AnonymousReading(properties));
+        http.headers(headers -> headers.cacheControl(HeadersConfigurer.CacheControlConfig::disable)
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny));
+        // The security context stays: it is empty here, and clearing it after the request is what guarantees that.
+        http.csrf(c -> c.disable()).requestCache(c -> c.disable()).sessionManagement(c -> c.disable())
+                .anonymous(c -> c.disable()).logout(c -> c.disable()).servletApi(c -> c.disable()).exceptionHandling(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain rulescopeSecurity(HttpSecurity http, SecurityProperties properties, AccessTokens tokens,
             ObjectProvider<ClientRegistrationRepository> providers, Optional<Clock> clock, InMemoryUserDetailsManager localUsers)
             throws Exception {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,10 @@ import io.rulescope.indicator.EventVocabulary;
 import io.rulescope.indicator.EventVocabulary.CanonicalEvent;
 import io.rulescope.indicator.Telemetry;
 import io.rulescope.search.Facet;
+import io.rulescope.search.SearchBusyException;
 import io.rulescope.search.SearchService;
+import io.rulescope.search.SearchSyntaxException;
+import io.rulescope.web.PageProblems;
 
 /**
  * {@code /coverage?have=...}: what can run on the telemetry a team collects, by canonical event. The events ticked
@@ -101,14 +105,29 @@ class CoverageController {
     record PresetLink(String name, String description, String href) {
     }
 
+    /**
+     * @param q a search the page is about instead of the whole catalog ({@code collection:"Deployed: prod"}: what of
+     *     the rules a team runs can run on its telemetry)
+     */
     @GetMapping("/coverage")
-    String page(@RequestParam(required = false) List<String> have, Catalog catalog, Model model) {
+    String page(@RequestParam(required = false) List<String> have, @RequestParam(required = false) String q, Catalog catalog,
+            Model model, HttpServletResponse response) {
         Set<String> ticked = new LinkedHashSet<>();
         if (have != null) {
             have.stream().filter(h -> h != null && !h.isBlank() && h.length() < 200).limit(MAX_CHOSEN).forEach(h -> ticked.add(h.strip()));
         }
         EventChoice choice = EventChoice.of(ticked, vocabulary);
-        Counted counted = catalog.cache(this.counted).get("", k -> count(catalog));
+        String scope = q == null || q.isBlank() ? "" : "(" + q.strip() + ") ";
+        Counted counted;
+        try {
+            // A scoped page counts afresh: the search layer caches each of its searches (a collection's by its version).
+            counted = scope.isEmpty() ? catalog.cache(this.counted).get("", k -> counted(catalog, "")) : counted(catalog, scope);
+        } catch (SearchSyntaxException | SearchBusyException e) {
+            PageProblems.showInPlace(e, model, response);
+            scope = "";
+            counted = catalog.cache(this.counted).get("", k -> counted(catalog, ""));
+        }
+        model.addAttribute("scope", scope.isEmpty() ? null : q.strip());
         List<String> platforms = counted.platforms();
         Map<String, Long> byEvent = counted.byEvent();
         Map<String, Map<String, Long>> byPlatform = counted.byPlatform();
@@ -135,7 +154,9 @@ class CoverageController {
         model.addAttribute("rows", rows);
         model.addAttribute("platforms", platforms);
         model.addAttribute("groups", others.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList());
-        model.addAttribute("presets", vocabulary.presets().stream().map(p -> new PresetLink(p.name(), p.description(), href(p.have()))).toList());
+        String scoped = scope.isEmpty() ? null : q.strip();
+        model.addAttribute("presets", vocabulary.presets().stream().map(p -> new PresetLink(p.name(), p.description(), href(p.have(), scoped)))
+                .toList());
         model.addAttribute("chosen", ticked);
         model.addAttribute("choice", choice);
         long total = counted.total();
@@ -143,8 +164,8 @@ class CoverageController {
         model.addAttribute("total", total);
         model.addAttribute("unknown", total - knownRules);
         if (!choice.isEmpty()) {
-            String runnable = choice.runnableQuery();
-            String cannot = KNOWN + " -(" + runnable + ")";
+            String runnable = scope + choice.runnableQuery();
+            String cannot = scope + KNOWN + " -(" + choice.runnableQuery() + ")";
             long canRun = count(catalog, runnable);
             model.addAttribute("runnableQuery", runnable);
             model.addAttribute("cannotQuery", cannot);
@@ -154,7 +175,7 @@ class CoverageController {
             rows.forEach(r -> loggedAs.put(r.name(), r.shownSources().stream().limit(4).map(SourceCount::name).collect(Collectors.joining(", "))));
             model.addAttribute("needed", needed(catalog, cannot, platforms, choice, loggedAs));
             model.addAttribute("techniquesRunnable", techniques(catalog, runnable));
-            model.addAttribute("byTactic", byTactic(catalog, runnable));
+            model.addAttribute("byTactic", byTactic(catalog, scope.isEmpty() ? null : scope, runnable));
         }
         model.addAttribute("techniquesAll", counted.techniquesAll());
         return "coverage";
@@ -168,11 +189,13 @@ class CoverageController {
             Map<String, Long> concrete, long total, long known, long techniquesAll) {
     }
 
-    private Counted count(Catalog catalog) {
-        List<String> platforms = List.copyOf(facet(catalog, KNOWN, Facet.PLATFORM).keySet());
+    private Counted counted(Catalog catalog, String scope) {
+        String known = scope + KNOWN;
+        List<String> platforms = List.copyOf(facet(catalog, known, Facet.PLATFORM).keySet());
         // Deprecated rules are not deployed: like every typed search, coverage leaves them out.
-        return new Counted(platforms, facet(catalog, KNOWN, Facet.EVENT), perPlatform(catalog, KNOWN, platforms),
-                facet(catalog, KNOWN, Facet.LOGGED_EVENT), count(catalog, "-status:deprecated"), count(catalog, KNOWN), techniques(catalog, null));
+        return new Counted(platforms, facet(catalog, known, Facet.EVENT), perPlatform(catalog, known, platforms),
+                facet(catalog, known, Facet.LOGGED_EVENT), count(catalog, scope + "-status:deprecated"), count(catalog, known),
+                techniques(catalog, scope.isEmpty() ? null : scope));
     }
 
     /**
@@ -193,8 +216,8 @@ class CoverageController {
         return needed.subList(0, Math.min(NEEDED_SHOWN, needed.size()));
     }
 
-    private List<TacticCoverage> byTactic(Catalog catalog, String runnable) {
-        AttackMatrix full = AttackMatrix.of(attack, search.matrixCounts(catalog.index(), null));
+    private List<TacticCoverage> byTactic(Catalog catalog, String scope, String runnable) {
+        AttackMatrix full = AttackMatrix.of(attack, search.matrixCounts(catalog.index(), scope));
         AttackMatrix runs = AttackMatrix.of(attack, search.matrixCounts(catalog.index(), runnable));
         List<TacticCoverage> byTactic = new ArrayList<>();
         for (AttackMatrix.Column column : full.columns()) {
@@ -217,9 +240,9 @@ class CoverageController {
         return platforms.stream().map(p -> new PlatformCount(p, byPlatform.get(p).getOrDefault(event, 0L))).filter(c -> c.rules() > 0).toList();
     }
 
-    private static String href(List<String> have) {
-        return "/coverage?" + have.stream().map(h -> "have=" + UriUtils.encodeQueryParam(h, StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+    private static String href(List<String> have, String q) {
+        return "/coverage?" + (q == null ? "" : "q=" + UriUtils.encodeQueryParam(q, StandardCharsets.UTF_8) + "&")
+                + have.stream().map(h -> "have=" + UriUtils.encodeQueryParam(h, StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     private long count(Catalog catalog, String q) {

@@ -302,4 +302,21 @@ class CollectionsEndToEndTest extends RunningApp {
         assertThat(xml.getElementsByTagName("entry").getLength()).isEqualTo(1);
         assertThat(xml.getElementsByTagName("title").item(1).getTextContent()).isEqualTo("Changed upstream: Delta <b>Tool</b>");
     }
+
+    @Test
+    void telemetryCoverageCountsOnlyTheCollectionsRulesWhenScopedToIt() throws Exception {
+        long id = created("Coverage scope");
+        ada().json("POST", "/api/collections/" + id + "/members", "{\"ids\":[\"" + A + "\",\"" + C + "\"]}");
+        String scope = java.net.URLEncoder.encode("collection:\"Coverage scope\"", java.nio.charset.StandardCharsets.UTF_8);
+
+        String scoped = new Visitor(port).get("/coverage?q=" + scope + "&have=Process+creation").body();
+        String whole = new Visitor(port).get("/coverage?have=Process+creation").body();
+        HttpResponse<String> unknown = new Visitor(port).get("/coverage?q=collection:nowhere&have=Process+creation");
+
+        assertThat(scoped).contains("<strong>2</strong> rules can run", "Only the rules of the search");
+        assertThat(whole).doesNotContain("<strong>2</strong> rules can run", "Only the rules of the search")
+                .containsPattern("<strong>[3-9]</strong> rules can run");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("nowhere").doesNotContain("Only the rules of the search");
+    }
 }
