@@ -129,4 +129,61 @@ class CatalogHolderTest {
         assertThat(catalog.cache(texts).getIfPresent("q")).isEqualTo("one");
         assertThat(catalog.cache(counts)).isSameAs(catalog.cache(counts));
     }
+
+    private static Catalog withPrivateSource(java.util.concurrent.atomic.AtomicInteger narrowed) {
+        List<Rule> rules = new java.util.ArrayList<>();
+        for (String[] r : List.of(new String[] {"open", "Alpha"}, new String[] {"acme", "Secret"})) {
+            Rule rule = new Rule(r[1].toLowerCase(), "id-" + r[1], false, r[1], io.rulescope.dialect.sigma.SigmaDialect.SIGMA);
+            rule.setSource(r[0], r[1] + ".yml", null, 0);
+            rules.add(rule);
+        }
+        Catalog.Narrowing narrowing = (full, audience) -> {
+            narrowed.incrementAndGet();
+            List<Rule> visible = full.rules().all().stream().filter(rule -> audience.sees(rule.getSourceName())).toList();
+            return Catalog.view(full, audience, RuleSet.of(visible), IndicatorIndex.EMPTY,
+                    INDEXER.open(INDEXER.build(visible, r -> QueryAnalysis.EMPTY)), CatalogSummary.EMPTY, full.report(),
+                    java.util.concurrent.CompletableFuture.completedFuture(io.rulescope.match.EventMatcher.EMPTY));
+        };
+        return new Catalog(1, "key1", RuleSet.of(rules), IndicatorIndex.EMPTY, INDEXER.open(INDEXER.build(rules, r -> QueryAnalysis.EMPTY)),
+                CatalogSummary.EMPTY, IngestReport.starting(java.time.Instant.now()), Map.of(),
+                java.util.concurrent.CompletableFuture.completedFuture(io.rulescope.match.EventMatcher.EMPTY), java.util.Set.of("acme"), narrowing);
+    }
+
+    @Test
+    void aReaderWhoMayNotSeeAPrivateSourceReadsOneViewWithoutItMadeOnceAndUnderItsOwnKey() {
+        java.util.concurrent.atomic.AtomicInteger narrowed = new java.util.concurrent.atomic.AtomicInteger();
+        CatalogHolder holder = new CatalogHolder();
+        holder.publish(withPrivateSource(narrowed));
+        Audience anyone = holder.audienceOf(java.util.Set.of(), false);
+
+        try (CatalogHolder.Lease first = holder.acquire(anyone); CatalogHolder.Lease second = holder.acquire(anyone);
+                CatalogHolder.Lease granted = holder.acquire(holder.audienceOf(java.util.Set.of("acme"), false));
+                CatalogHolder.Lease admin = holder.acquire(holder.audienceOf(java.util.Set.of(), true))) {
+            assertThat(first.catalog()).isSameAs(second.catalog()).isSameAs(holder.peekPublic());
+            assertThat(first.catalog().rules().withId("id-Secret")).isEmpty();
+            assertThat(first.catalog().index().size()).isEqualTo(1);
+            assertThat(first.catalog().key()).isNotEqualTo(granted.catalog().key());
+            assertThat(first.catalog().shows("acme")).isFalse();
+            assertThat(granted.catalog()).isSameAs(admin.catalog()).isSameAs(holder.peek());
+            assertThat(granted.catalog().rules().withId("id-Secret")).hasSize(1);
+        }
+        assertThat(narrowed).hasValue(1);
+    }
+
+    @Test
+    void aViewIsClosedWithTheCatalogItWasMadeFromOnceTheLastReaderLetsGo() {
+        CatalogHolder holder = new CatalogHolder();
+        holder.publish(withPrivateSource(new java.util.concurrent.atomic.AtomicInteger()));
+        CatalogHolder.Lease reading = holder.acquire(holder.audienceOf(java.util.Set.of(), false));
+        Catalog view = reading.catalog();
+
+        holder.publish(catalogOf(2, "Beta"));
+        assertThat(view.references()).as("still read").isEqualTo(1);
+        assertThat(view.index().size()).isEqualTo(1);
+
+        reading.close();
+        assertThat(view.references()).isZero();
+        assertThatThrownBy(() -> new SearchService(AttackCatalog.load(null), FieldTaxonomy.NONE).list(view.index(), RuleFilter.NONE, 1, 10, "title"))
+                .isInstanceOf(AlreadyClosedException.class);
+    }
 }

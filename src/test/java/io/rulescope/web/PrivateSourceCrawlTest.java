@@ -52,8 +52,8 @@ class PrivateSourceCrawlTest extends RunningApp {
     static final Path ROOT = tempFolder();
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern HREF = Pattern.compile("href=\"(/[^\"#]*)");
-    private static final int PAGE_BUDGET = 400;
-    private static final int PER_SHAPE = 12;
+    private static final int PAGE_BUDGET = 250;
+    private static final int PER_SHAPE = 8;
 
     static {
         try (Git open = Git.init().setDirectory(ROOT.resolve("open").toFile()).setInitialBranch("main").call();
@@ -265,6 +265,31 @@ class PrivateSourceCrawlTest extends RunningApp {
         assertThat(as("pat").get("/search?q=platform:Sigma").headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(anonymous.headers().firstValue("ETag")).isPresent();
         assertThat(as("pat").get("/search?q=platform:Sigma").headers().firstValue("ETag")).isEmpty();
+    }
+
+    @Test
+    void aGrantedUsersTokenReadsThePrivateSourceUntilRevokedAndAFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        HttpResponse<String> made = as("pat").json("POST", "/api/account/tokens", "{\"name\":\"ci\",\"days\":30}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String token = JSON.readTree(made.body()).get("token").asString();
+        long tokenId = JSON.readTree(made.body()).get("id").asLong();
+
+        HttpResponse<String> before = new Visitor(port).bearer(token).getJson("/api/rules/" + SECRET_ID);
+        as("pat").json("DELETE", "/api/account/tokens/" + tokenId, null);
+        HttpResponse<String> after = new Visitor(port).bearer(token).getJson("/api/rules/" + SECRET_ID);
+        Visitor editor = new Visitor(port);
+        editor.signIn("ed", "ed-secret");
+        HttpResponse<String> withoutCsrf = editor.formWithout("/collections", Map.of("name", "Forged"));
+        HttpResponse<String> signedIn = editor.get("/rules/" + SECRET_ID);
+
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(before.body()).contains(SECRET_TITLE);
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(after.body()).doesNotContain(SECRET_TITLE, SOURCE);
+        assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+        assertThat(editor.hasSession()).isTrue();
+        assertThat(signedIn.statusCode()).isEqualTo(404);
+        assertThat(signedIn.body()).doesNotContain(SECRET_TITLE);
     }
 
     private static boolean typed(String path, String marker) {

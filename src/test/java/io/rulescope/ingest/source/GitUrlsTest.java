@@ -52,6 +52,25 @@ class GitUrlsTest {
         assertThat(sources.get(2).isGit()).isFalse();
     }
 
+    @ParameterizedTest(name = "{0} is private: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            acme=https://git.example.com/soc/rules.git#main;private | acme  | true
+            acme=/srv/rules;private                                 | acme  | true
+            acme=/srv/rules ; PRIVATE                               | acme  | true
+            /srv/team-rules;private                                 | team-rules | true
+            sigma=https://github.com/SigmaHQ/sigma.git#r2026         | sigma | false
+            local=/srv/private-rules                                | local | false
+            """)
+    void aSourceEntryEndingInPrivateIsPrivateAndTheSuffixIsNotPartOfItsLocation(String entry, String name, boolean restricted) {
+        IngestProperties properties = new IngestProperties(List.of(entry), 1 << 20, 1, Map.of(), "", "/data", null, "");
+
+        Source source = new SourceScanner(properties).sources().get(0);
+
+        assertThat(source.name()).isEqualTo(name);
+        assertThat(source.restricted()).isEqualTo(restricted);
+        assertThat(String.valueOf(source.git()) + source.root()).doesNotContainIgnoringCase(";private");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiterString = "|", textBlock = """
             detections,macros                      | https://github.com/splunk/security_content/blob/develop/

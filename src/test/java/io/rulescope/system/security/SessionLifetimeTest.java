@@ -2,6 +2,8 @@ package io.rulescope.system.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -15,10 +17,17 @@ import io.rulescope.Visitor;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "rulescope.security.session-lifetime=2s")
 class SessionLifetimeTest extends RunningApp {
 
+    static final String PRIVATE_RULE = "5ec7e700-0000-4000-8000-0000000000aa";
+
     @DynamicPropertySource
-    static void user(DynamicPropertyRegistry registry) {
+    static void user(DynamicPropertyRegistry registry) throws java.io.IOException {
+        java.nio.file.Path acme = java.nio.file.Files.createTempDirectory("rulescope-acme");
+        io.rulescope.GitFixtures.write(acme, "rules/secret.yml",
+                io.rulescope.GitFixtures.sigmaRule(PRIVATE_RULE, "Acme Private Rule", "test", "T1059", "\\acme.exe"));
+        registry.add("rulescope.sources", () -> "embedded,acme=" + acme + ";private");
         registry.add("rulescope.security.users.ada.password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("ada-secret"));
         registry.add("rulescope.security.users.ada.roles", () -> "editor");
+        registry.add("rulescope.security.users.ada.sources", () -> "acme");
     }
 
     @Test
@@ -26,6 +35,7 @@ class SessionLifetimeTest extends RunningApp {
         Visitor browser = new Visitor(port);
         browser.signIn("ada", "ada-secret");
         assertThat(browser.getJson("/api/account").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/rules/" + PRIVATE_RULE).body()).contains("Acme Private Rule");
 
         for (int i = 0; i < 5; i++) {
             Thread.sleep(500);
@@ -34,6 +44,9 @@ class SessionLifetimeTest extends RunningApp {
         Thread.sleep(200);
 
         assertThat(browser.getJson("/api/account").statusCode()).isEqualTo(401);
+        HttpResponse<String> privateRule = browser.get("/rules/" + PRIVATE_RULE);
+        assertThat(privateRule.statusCode()).as("the private source went with the session").isEqualTo(404);
+        assertThat(privateRule.body()).doesNotContain("Acme Private Rule");
         assertThat(browser.get("/account").headers().firstValue("Location").orElseThrow()).contains("/sign-in?next=%2Faccount");
     }
 
