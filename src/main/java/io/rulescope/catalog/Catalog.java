@@ -9,6 +9,8 @@ import io.rulescope.rule.CatalogSummary;
 import io.rulescope.rule.RuleSet;
 import io.rulescope.search.SearchIndex;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +44,7 @@ public final class Catalog {
     private volatile boolean cachesHandedOn;
     private final AtomicInteger references = new AtomicInteger(1);
     /** Names of the sources only some readers may see; empty when every source is public. */
-    private final java.util.Set<String> privateSources;
+    private final Set<String> privateSources;
     /** Whom this catalog answers: everyone for a catalog as built, fewer for a view without some private sources. */
     private final Audience audience;
     private final Narrowing narrowing;
@@ -75,21 +77,21 @@ public final class Catalog {
      */
     public Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index,
             CatalogSummary summary, IngestReport report, Map<String, Macro> macros, CompletableFuture<EventMatcher> matcher,
-            java.util.Set<String> privateSources, Narrowing narrowing) {
+            Set<String> privateSources, Narrowing narrowing) {
         this(generation, key, rules, indicators, index, summary, report, macros, matcher, new ConcurrentHashMap<>(), privateSources,
                 Audience.EVERYTHING, narrowing, new ConcurrentHashMap<>());
     }
 
     private Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index, CatalogSummary summary,
             IngestReport report, Map<String, Macro> macros, CompletableFuture<EventMatcher> matcher, Map<CacheKind<?, ?>, Cache<?, ?>> caches) {
-        this(generation, key, rules, indicators, index, summary, report, macros, matcher, caches, java.util.Set.of(), Audience.EVERYTHING,
+        this(generation, key, rules, indicators, index, summary, report, macros, matcher, caches, Set.of(), Audience.EVERYTHING,
                 null, new ConcurrentHashMap<>());
     }
 
     private Catalog(long generation, String key, RuleSet rules, IndicatorIndex indicators, SearchIndex index, CatalogSummary summary,
             IngestReport report, Map<String, Macro> macros, CompletableFuture<EventMatcher> matcher, Map<CacheKind<?, ?>, Cache<?, ?>> caches,
-            java.util.Set<String> privateSources, Audience audience, Narrowing narrowing, Map<Audience, Catalog> views) {
-        this.privateSources = java.util.Set.copyOf(privateSources);
+            Set<String> privateSources, Audience audience, Narrowing narrowing, Map<Audience, Catalog> views) {
+        this.privateSources = Set.copyOf(privateSources);
         this.audience = audience;
         this.narrowing = narrowing;
         this.views = views;
@@ -140,7 +142,7 @@ public final class Catalog {
         if (audience.isRestricted()) {
             throw new IllegalStateException("a view is not narrowed again: ask the catalog it was made from");
         }
-        java.util.Set<String> hidden = new java.util.TreeSet<>(reader.hidden());
+        Set<String> hidden = new TreeSet<>(reader.hidden());
         hidden.retainAll(privateSources);
         if (hidden.isEmpty()) {
             return this;
@@ -168,7 +170,7 @@ public final class Catalog {
     }
 
     /** Names of the sources only readers granted them may see. */
-    public java.util.Set<String> privateSources() {
+    public Set<String> privateSources() {
         return privateSources;
     }
 

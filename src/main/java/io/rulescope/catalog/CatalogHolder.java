@@ -1,5 +1,7 @@
 package io.rulescope.catalog;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -19,7 +21,7 @@ public class CatalogHolder {
 
     private final AtomicReference<Catalog> current = new AtomicReference<>(Catalog.loading());
     private final AtomicLong generations = new AtomicLong();
-    private volatile java.util.Set<String> declaredPrivate = java.util.Set.of();
+    private volatile Set<String> declaredPrivate = Set.of();
 
     /** The number the next published catalog should carry. */
     public long nextGeneration() {
@@ -61,23 +63,23 @@ public class CatalogHolder {
      * Declares the sources configured private before any catalog holding them is built, so that what is served while
      * the first ingest runs (its progress, its problems) is already told apart by audience.
      */
-    public void declarePrivateSources(java.util.Set<String> names) {
-        declaredPrivate = java.util.Set.copyOf(names);
+    public void declarePrivateSources(Set<String> names) {
+        declaredPrivate = Set.copyOf(names);
     }
 
     /** The sources only readers granted them may see: those declared and those of the current catalog. */
-    public java.util.Set<String> privateSources() {
-        java.util.Set<String> fromCatalog = current.get().privateSources();
+    public Set<String> privateSources() {
+        Set<String> fromCatalog = current.get().privateSources();
         if (fromCatalog.isEmpty() || fromCatalog.equals(declaredPrivate)) {
             return declaredPrivate;
         }
-        java.util.Set<String> all = new java.util.TreeSet<>(declaredPrivate);
+        Set<String> all = new TreeSet<>(declaredPrivate);
         all.addAll(fromCatalog);
         return all;
     }
 
     /** The audience of someone granted {@code granted} of the private sources ({@code everything}: an admin). */
-    public Audience audienceOf(java.util.Set<String> granted, boolean everything) {
+    public Audience audienceOf(Set<String> granted, boolean everything) {
         return everything ? Audience.EVERYTHING : Audience.of(privateSources(), granted);
     }
 

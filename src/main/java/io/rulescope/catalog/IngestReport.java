@@ -109,7 +109,7 @@ public record IngestReport(State state, String phase, int filesTotal, int filesD
         int warnings = (int) visible.stream().filter(p -> p.level() == IngestProblem.Level.WARNING).count();
         boolean finished = state != State.LOADING;
         return new IngestReport(state, phase, finished ? files : 0, finished ? files : 0, startedAt, finishedAt, shown,
-                byCountDescending(byFormat), byCountDescending(byPlatform), new Supporting(Map.of()), phaseMillis,
+                mostFirst(byFormat), mostFirst(byPlatform), new Supporting(Map.of()), phaseMillis,
                 new Totals(files, rules.size(), 0, errors, warnings, totals.totalMillis()), visible);
     }
 
@@ -117,7 +117,8 @@ public record IngestReport(State state, String phase, int filesTotal, int filesD
         return reason != null && reader.hidden().stream().anyMatch(source -> reason.contains(source + ":") || reason.contains(source + "/"));
     }
 
-    private static Map<String, Integer> byCountDescending(Map<String, Integer> counts) {
+    /** Counts by name as the report lists them: most first, then by name. */
+    public static Map<String, Integer> mostFirst(Map<String, Integer> counts) {
         Map<String, Integer> sorted = new java.util.LinkedHashMap<>();
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));

@@ -165,8 +165,7 @@ public final class IngestRun {
     static Map<String, Integer> countBy(List<Rule> catalog, Function<Rule, String> key) {
         Map<String, Integer> counts = new HashMap<>();
         catalog.forEach(rule -> counts.merge(String.valueOf(key.apply(rule)), 1, Integer::sum));
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+        return IngestReport.mostFirst(counts);
     }
 
     /** Starts timing a phase; {@link Timing#stop} records its milliseconds among the report's phases. */

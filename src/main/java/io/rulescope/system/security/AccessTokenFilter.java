@@ -1,7 +1,9 @@
 package io.rulescope.system.security;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,8 +26,9 @@ import io.rulescope.account.AccessTokens;
  * {@code Authorization: Bearer rsp_...}: a personal access token signs the request in as its owner, with the grants
  * the token was made with, for this request only (no session). A local user's token never holds more than the user
  * holds now: a role or a private source taken away in configuration is taken from their tokens too, and the tokens of
- * a user no longer configured stop working (where no OpenID Connect provider could have made them). A bearer token without the prefix is not ours to
- * judge (the admin token of {@code /api/refresh}); a prefixed one that is unknown, revoked or expired is refused.
+ * a user no longer configured stop working (where no OpenID Connect provider could have made them). A bearer token
+ * without the prefix is not ours to judge (the admin token of {@code /api/refresh}); a prefixed one that is unknown,
+ * revoked or expired is refused.
  */
 final class AccessTokenFilter extends OncePerRequestFilter {
 
@@ -77,7 +80,7 @@ final class AccessTokenFilter extends OncePerRequestFilter {
         } catch (UsernameNotFoundException e) {
             return oidcConfigured ? token.authorityList() : null;
         }
-        java.util.Set<String> held = new java.util.HashSet<>();
+        Set<String> held = new HashSet<>();
         owner.getAuthorities().forEach(a -> held.add(a.getAuthority()));
         return token.authorityList().stream().filter(held::contains).toList();
     }
