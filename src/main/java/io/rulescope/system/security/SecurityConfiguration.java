@@ -8,9 +8,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
+import org.springframework.security.config.annotation.authentication.configuration.GlobalAuthenticationConfigurerAdapter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -32,6 +36,22 @@ class SecurityConfiguration {
     @Bean
     InMemoryUserDetailsManager localUsers(SecurityProperties properties, ObjectProvider<ClientRegistrationRepository> providers) {
         return LocalUsers.of(properties, providers.getIfAvailable() != null);
+    }
+
+    /**
+     * Passwords of local users, checked through {@link SignInThrottle} for the sign-in form and HTTP Basic alike. As
+     * the global configuration, so OpenID Connect keeps its own provider in the chain.
+     */
+    @Bean
+    GlobalAuthenticationConfigurerAdapter throttledPasswords(InMemoryUserDetailsManager localUsers) {
+        return new GlobalAuthenticationConfigurerAdapter() {
+            @Override
+            public void init(AuthenticationManagerBuilder auth) {
+                DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(localUsers);
+                passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+                auth.authenticationProvider(new SignInThrottle(passwords));
+            }
+        };
     }
 
     /**

@@ -13,9 +13,12 @@ import io.rulescope.account.SignInRedirect;
 /** After sign-in, back to the page that asked for it ({@link SignInRedirect}). */
 final class SignInSuccess implements AuthenticationSuccessHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignInSuccess.class);
+
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
+        log.info("Signed in: {} from {}", authentication.getName().replaceAll("\\p{Cntrl}", "?"), request.getRemoteAddr());
         String next = request.getParameter("next");
         if (next == null && request.getSession(false) != null) {
             Object kept = request.getSession(false).getAttribute(SignInRedirect.NEXT);

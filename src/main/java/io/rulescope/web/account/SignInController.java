@@ -6,8 +6,10 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +38,9 @@ class SignInController {
         request.getSession().setAttribute(SignInRedirect.NEXT, target);
         model.addAttribute("next", target);
         model.addAttribute("failed", error != null);
+        // Spring Security keeps the last failure in the session; a pause after too many failures says so, and how long.
+        Object last = request.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        model.addAttribute("paused", error != null && last instanceof LockedException locked ? locked.getMessage() : null);
         model.addAttribute("providers", providers());
         return "account/sign-in";
     }

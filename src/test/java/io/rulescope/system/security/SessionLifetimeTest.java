@@ -28,6 +28,24 @@ class SessionLifetimeTest extends RunningApp {
         registry.add("rulescope.security.users.ada.password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("ada-secret"));
         registry.add("rulescope.security.users.ada.roles", () -> "editor");
         registry.add("rulescope.security.users.ada.sources", () -> "acme");
+        registry.add("rulescope.security.users.eve.password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("eve-secret"));
+        registry.add("rulescope.security.users.eve.roles", () -> "viewer");
+    }
+
+    @Test
+    void afterFiveWrongPasswordsTheSignInPageSaysToWaitAndHttpBasicIsRefusedToo() throws Exception {
+        Visitor guesser = new Visitor(port);
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+            guesser.signIn("eve", "guess-" + i);
+        }
+
+        HttpResponse<String> rightPassword = guesser.signIn("eve", "eve-secret");
+        String page = guesser.get(rightPassword.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+
+        assertThat(page).contains("Too many failed sign-ins; try again in 15 minutes.");
+        assertThat(guesser.getJson("/api/account").statusCode()).isEqualTo(401);
+        assertThat(new Visitor(port).basic("eve", "eve-secret").getJson("/api/account").statusCode()).isEqualTo(401);
+        assertThat(new Visitor(port).basic("ada", "ada-secret").getJson("/api/account").statusCode()).isEqualTo(200);
     }
 
     @Test
