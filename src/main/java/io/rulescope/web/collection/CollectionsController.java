@@ -22,6 +22,7 @@ import io.rulescope.collection.imports.ImportProblem;
 import io.rulescope.collection.imports.RuleImports;
 import io.rulescope.rule.Rule;
 import io.rulescope.search.SearchService;
+import io.rulescope.web.ListingProperties;
 import io.rulescope.search.SearchSyntaxException;
 
 /**
@@ -34,11 +35,13 @@ class CollectionsController {
     private final Collections collections;
     private final CollectionViews views;
     private final SearchService search;
+    private final ListingProperties listing;
 
-    CollectionsController(Collections collections, CollectionViews views, SearchService search) {
+    CollectionsController(Collections collections, CollectionViews views, SearchService search, ListingProperties listing) {
         this.collections = collections;
         this.views = views;
         this.search = search;
+        this.listing = listing;
     }
 
     @GetMapping("/collections")
@@ -62,7 +65,8 @@ class CollectionsController {
     }
 
     @GetMapping("/collections/{id}")
-    String page(@PathVariable long id, Catalog catalog, Model model, HttpServletResponse response) {
+    String page(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Catalog catalog, Model model,
+            HttpServletResponse response) {
         RuleCollection collection = collections.find(id).orElse(null);
         if (collection == null) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -70,7 +74,15 @@ class CollectionsController {
             model.addAttribute("problem", "There is no collection " + id + "; it may have been deleted.");
             return "collections/list";
         }
-        model.addAttribute("c", views.view(catalog, collection));
+        CollectionViews.CollectionView view = views.view(catalog, collection);
+        // The members table a page at a time: a collection may hold ten thousand rules. What changed leads, whole.
+        int size = Math.max(1, listing.collectionPageSize());
+        int pages = Math.max(1, (view.members().size() + size - 1) / size);
+        int shown = Math.max(1, Math.min(page, pages));
+        model.addAttribute("c", view);
+        model.addAttribute("membersShown", view.members().subList((shown - 1) * size, Math.min(view.members().size(), shown * size)));
+        model.addAttribute("memberPage", shown);
+        model.addAttribute("memberPages", pages);
         return "collections/collection";
     }
 

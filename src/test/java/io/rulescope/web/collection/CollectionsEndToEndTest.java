@@ -55,6 +55,7 @@ class CollectionsEndToEndTest extends RunningApp {
         registry.add("rulescope.sources", () -> "team=" + ROOT.resolve("remote").toUri());
         registry.add("rulescope.data-dir", () -> ROOT.resolve("data").toString());
         registry.add("rulescope.refresh-interval", () -> "0");
+        registry.add("rulescope.listing.collection-page-size", () -> "2");
         registry.add("rulescope.security.users.ada.password", () -> "{bcrypt}" + bcrypt.encode("ada-secret"));
         registry.add("rulescope.security.users.ada.roles", () -> "editor");
         registry.add("rulescope.security.users.vic.password", () -> "{bcrypt}" + bcrypt.encode("vic-secret"));
@@ -318,5 +319,28 @@ class CollectionsEndToEndTest extends RunningApp {
                 .containsPattern("<strong>[3-9]</strong> rules can run");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("nowhere").doesNotContain("Only the rules of the search");
+    }
+
+    @Test
+    void aCollectionsPageListsItsMembersAPageAtATimeWhileTheApiListsThemAll() throws Exception {
+        long id = created("Paged");
+        ada().json("POST", "/api/collections/" + id + "/members", "{\"ids\":[\"" + A + "\",\"" + B + "\",\"" + D + "\"]}");
+
+        String first = new Visitor(port).get("/collections/" + id).body();
+        String second = new Visitor(port).get("/collections/" + id + "?page=2").body();
+        String past = new Visitor(port).get("/collections/" + id + "?page=99").body();
+
+        assertThat(first).contains("Page 1 of 2", "/collections/" + id + "?page=2#members-heading");
+        assertThat(members(first)).hasSize(2);
+        assertThat(members(second)).hasSize(1);
+        assertThat(second).contains("Page 2 of 2");
+        assertThat(members(past)).isEqualTo(members(second));
+        assertThat(body(new Visitor(port).getJson("/api/collections/" + id)).get("members")).hasSize(3);
+    }
+
+    /** The rows of a collection page's members table. */
+    private static java.util.List<String> members(String page) {
+        String table = page.substring(page.indexOf("<table class=\"data members\""), page.indexOf("</table>", page.indexOf("<table class=\"data members\"")));
+        return java.util.Arrays.stream(table.split("<tr>")).skip(2).toList();
     }
 }
