@@ -18,7 +18,7 @@ final class SignInSuccess implements AuthenticationSuccessHandler {
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
-        log.info("Signed in: {} from {}", authentication.getName().replaceAll("\\p{Cntrl}", "?"), request.getRemoteAddr());
+        log.info("Signed in: {} from {}", SignInThrottle.printable(authentication.getName()), request.getRemoteAddr());
         String next = request.getParameter("next");
         if (next == null && request.getSession(false) != null) {
             Object kept = request.getSession(false).getAttribute(SignInRedirect.NEXT);

@@ -71,7 +71,7 @@ final class SignInThrottle implements AuthenticationProvider {
     }
 
     /** A user name as typed, safe for one log line. */
-    private static String printable(String name) {
+    static String printable(String name) {
         String s = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?");
         return s.length() > 100 ? s.substring(0, 100) + "…" : s;
     }
